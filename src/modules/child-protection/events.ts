@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { categoryOfAbuseCodes } from '../../codes/statutory-codes.ts';
+import { codeFrom, EventId, FreeText } from '../../record/schema-helpers.ts';
+
+export const partnerAgencies = [
+  'childrens-social-care',
+  'police',
+  'health',
+  'education',
+  'probation',
+  'youth-justice',
+  'housing',
+  'adult-social-care',
+  'voluntary-sector',
+  'other',
+] as const;
+
+const Agencies = z.array(z.enum(partnerAgencies, { message: 'Unknown agency' })).min(1, 'Record at least one agency');
+
+/** With decision section-47 it starts a section 47 enquiry dated the day of the discussion. */
+export const StrategyDiscussionHeld = z.object({
+  type: z.literal('strategy-discussion.held'),
+  data: z.object({
+    attendingAgencies: Agencies,
+    decision: z.enum(['section-47', 'no-section-47'], { message: 'Unknown strategy discussion decision' }),
+  }),
+});
+
+export const section47Outcomes = [
+  'initial-child-protection-conference',
+  'no-further-action',
+  'child-in-need-plan',
+  'early-help',
+  'looked-after',
+] as const;
+
+export const Section47Completed = z.object({
+  type: z.literal('section-47.completed'),
+  data: z.object({
+    section47Id: EventId.optional(),
+    outcome: z.enum(section47Outcomes, { message: 'Unknown section 47 outcome' }),
+    concernsSubstantiated: z.boolean(),
+  }),
+});
+
+const CategoryOfAbuse = codeFrom(categoryOfAbuseCodes, 'category of abuse');
+
+/** An initial child protection conference (ICPC). A plan decided here starts on the conference date. */
+export const InitialConferenceHeld = z.object({
+  type: z.literal('conference.initial-held'),
+  data: z.object({
+    section47Id: EventId.optional(),
+    planRequired: z.boolean(),
+    categoryOfAbuse: CategoryOfAbuse.optional(),
+    chairWorkerId: FreeText(40),
+    attendingAgencies: Agencies,
+  }).refine((d) => !d.planRequired || d.categoryOfAbuse !== undefined, {
+    message: 'Give the category of abuse for the plan',
+    path: ['categoryOfAbuse'],
+  }),
+});
+
+export const CoreGroupHeld = z.object({
+  type: z.literal('core-group.held'),
+  data: z.object({ planId: EventId.optional(), attendingAgencies: Agencies }),
+});
+
+export const ReviewConferenceHeld = z.object({
+  type: z.literal('conference.review-held'),
+  data: z.object({
+    planId: EventId.optional(),
+    planContinues: z.boolean(),
+    categoryOfAbuse: CategoryOfAbuse.optional(),
+    planEndReason: z.enum(['no-longer-at-risk', 'looked-after', 'moved-to-another-la', 'reached-18', 'died', 'other']).optional(),
+    chairWorkerId: FreeText(40),
+    attendingAgencies: Agencies,
+  }),
+});
+
+export const cpPlanEndReasons = [
+  'no-longer-at-risk',
+  'looked-after',
+  'moved-to-another-la',
+  'reached-18',
+  'died',
+  'other',
+] as const;
+
+/** The plan ends outside a review conference (a review that ends the plan ends it by itself). */
+export const ChildProtectionPlanEnded = z.object({
+  type: z.literal('cp-plan.ended'),
+  data: z.object({ planId: EventId.optional(), reason: z.enum(cpPlanEndReasons, { message: 'Unknown plan end reason' }) }),
+});
+
+export const CategoryOfAbuseChanged = z.object({
+  type: z.literal('cp-plan.category-changed'),
+  data: z.object({ planId: EventId.optional(), categoryOfAbuse: CategoryOfAbuse, reason: FreeText(500).optional() }),
+});
+
+export const childProtectionEvents = [
+  StrategyDiscussionHeld,
+  Section47Completed,
+  InitialConferenceHeld,
+  CoreGroupHeld,
+  ReviewConferenceHeld,
+  ChildProtectionPlanEnded,
+  CategoryOfAbuseChanged,
+] as const;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  assessmentFactorCodes,
+  primaryNeedCodes,
+  reasonForClosureCodes,
+  referralSourceCodes,
+} from '../../codes/statutory-codes.ts';
+import { codeFrom, EventId, FreeText } from '../../record/schema-helpers.ts';
+
+/** Opens a children-in-need episode (occurredAt: the referral date). */
+export const ReferralReceived = z.object({
+  type: z.literal('referral.received'),
+  data: z.object({
+    source: codeFrom(referralSourceCodes, 'referral source'),
+    contactId: EventId.optional(),
+  }),
+});
+
+export const AssessmentStarted = z.object({
+  type: z.literal('assessment.started'),
+  data: z.object({ assessmentType: z.enum(['child-and-family']).default('child-and-family') }),
+});
+
+export const assessmentOutcomes = [
+  'no-further-action',
+  'early-help',
+  'child-in-need-plan',
+  'strategy-discussion',
+  'looked-after',
+  'other',
+] as const;
+
+/** The assessment is completed on the date a manager authorised it (CIN census AssessmentAuthorisationDate). */
+export const AssessmentCompleted = z.object({
+  type: z.literal('assessment.completed'),
+  data: z.object({
+    assessmentId: EventId.optional(),
+    factors: z.array(codeFrom(assessmentFactorCodes, 'assessment factor')).min(1, 'Record at least one factor (21 if none)'),
+    outcome: z.enum(assessmentOutcomes, { message: 'Unknown assessment outcome' }),
+    authorisedByWorkerId: FreeText(40),
+    primaryNeed: codeFrom(primaryNeedCodes, 'primary need').optional(),
+  }).refine((d) => !d.factors.includes('21') || d.factors.length === 1, {
+    message: 'Factor 21 (no factors identified) cannot be combined with other factors',
+    path: ['factors'],
+  }),
+});
+
+export const ChildInNeedPlanStarted = z.object({
+  type: z.literal('cin-plan.started'),
+  data: z.object({}).default({}),
+});
+
+export const ChildInNeedPlanEnded = z.object({
+  type: z.literal('cin-plan.ended'),
+  data: z.object({ cinPlanId: EventId.optional() }),
+});
+
+/** A statutory visit to the child (CP visits are of kind child-protection). */
+export const VisitMade = z.object({
+  type: z.literal('visit.made'),
+  data: z.object({
+    kind: z.enum(['child-protection', 'child-in-need', 'assessment', 'other'], { message: 'Unknown visit kind' }),
+    childSeen: z.boolean(),
+    seenAlone: z.boolean().default(false),
+    visitedByWorkerId: FreeText(40).optional(),
+  }).refine((d) => d.childSeen || !d.seenAlone, { message: 'A child not seen cannot be seen alone', path: ['seenAlone'] }),
+});
+
+export const EpisodeClosed = z.object({
+  type: z.literal('episode.closed'),
+  data: z.object({
+    reasonForClosure: codeFrom(reasonForClosureCodes, 'reason for closure'),
+    primaryNeed: codeFrom(primaryNeedCodes, 'primary need'),
+  }),
+});
+
+export const childrenInNeedEvents = [
+  ReferralReceived,
+  AssessmentStarted,
+  AssessmentCompleted,
+  ChildInNeedPlanStarted,
+  ChildInNeedPlanEnded,
+  VisitMade,
+  EpisodeClosed,
+] as const;

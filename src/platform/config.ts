@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { Actor } from '../record/events.ts';
+import { IsoDate, LaCode } from '../record/schema-helpers.ts';
+
+/** Everything configurable, read once from the environment and checked, so a typo fails at start. */
+export interface SafeguardConfig {
+  databaseUrl?: string;
+  dataDir: string;
+  port: number;
+  laCode: string;
+  /** Until sign-in exists every request runs as this explicitly configured actor. */
+  developmentActor: Actor;
+  timescaleOverrides: Record<string, { enabled?: boolean; amount?: number }>;
+  extraBankHolidays: string[];
+}
+
+const TimescaleOverrides = z.record(z.string(), z.object({ enabled: z.boolean().optional(), amount: z.number().int().positive().optional() }));
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfig {
+  const problems: string[] = [];
+  const check = <T>(name: string, schema: z.ZodType<T>, value: unknown): T | undefined => {
+    const result = schema.safeParse(value);
+    if (!result.success) problems.push(`${name}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+    return result.success ? result.data : undefined;
+  };
+  const port = check('PORT', z.coerce.number().int().min(0).max(65535), env.PORT ?? '3000');
+  const laCode = check('SAFEGUARD_LA_CODE', LaCode, env.SAFEGUARD_LA_CODE ?? '206');
+  const [userId = 'development-user', role = 'social-worker', agency = 'childrens-social-care'] = (env.SAFEGUARD_DEV_ACTOR ?? '').split(':').filter(Boolean);
+  const developmentActor = check('SAFEGUARD_DEV_ACTOR (user:role:agency)', Actor, { userId, role, agency });
+  const timescaleOverrides = check('SAFEGUARD_TIMESCALES', TimescaleOverrides, JSON.parse(env.SAFEGUARD_TIMESCALES ?? '{}'));
+  const extraBankHolidays = check('SAFEGUARD_EXTRA_BANK_HOLIDAYS', z.array(IsoDate), (env.SAFEGUARD_EXTRA_BANK_HOLIDAYS ?? '').split(',').filter(Boolean));
+  if (problems.length > 0) throw new Error(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.SAFEGUARD_DATA_DIR ?? '.safeguard-data'),
+    port: port!,
+    laCode: laCode!,
+    developmentActor: developmentActor!,
+    timescaleOverrides: timescaleOverrides!,
+    extraBankHolidays: extraBankHolidays!,
+  };
+}

@@ -1,0 +1,180 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseTargets } from '../../../test/support/test-database.ts';
+import { openDatabase, withTransaction, type Database } from './database.ts';
+import { EMBEDDED_LOCK_FILE, EMBEDDED_SOCKET_FILE } from './embedded-host.ts';
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.each(testDatabaseTargets)('database on $name', (target) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await target.open();
+    await db.pool.query('CREATE TABLE database_test_note (id int8 PRIMARY KEY, body text NOT NULL)');
+  });
+  afterAll(() => db?.close());
+
+  it('runs a simple query', async () => {
+    const result = await db.pool.query<{ answer: number }>('SELECT 6 * 7 AS answer');
+    expect(result.rows).toEqual([{ answer: 42 }]);
+    expect(db.kind).toBe(target.name === 'pglite' ? 'embedded' : 'server');
+  });
+
+  it('returns date as a YYYY-MM-DD string, bigint as number and timestamptz as Date', async () => {
+    const result = await db.pool.query(
+      `SELECT date '2024-02-29' AS due,
+              ARRAY[date '2024-01-01', NULL] AS dates,
+              count(*) AS how_many,
+              9007199254740991::int8 AS largest_safe,
+              timestamptz '2024-03-31 01:30:00+00' AS recorded_at
+         FROM generate_series(1, 3)`,
+    );
+    const row = result.rows[0];
+    expect(row.due).toBe('2024-02-29');
+    expect(row.dates).toEqual(['2024-01-01', null]);
+    expect(row.how_many).toBe(3);
+    expect(row.largest_safe).toBe(Number.MAX_SAFE_INTEGER);
+    expect(row.recorded_at).toEqual(new Date('2024-03-31T01:30:00Z'));
+  });
+
+  it('commits a transaction and returns its result', async () => {
+    const inserted = await withTransaction(db.pool, async (client) => {
+      await client.query(`INSERT INTO database_test_note VALUES (1, 'kept')`);
+      return 'done';
+    });
+    expect(inserted).toBe('done');
+    const result = await db.pool.query('SELECT body FROM database_test_note WHERE id = 1');
+    expect(result.rows).toEqual([{ body: 'kept' }]);
+  });
+
+  it('rolls back a failed transaction, leaving nothing behind, and releases the connection', async () => {
+    await expect(
+      withTransaction(db.pool, async (client) => {
+        await client.query(`INSERT INTO database_test_note VALUES (2, 'discarded')`);
+        throw new Error('work failed');
+      }),
+    ).rejects.toThrow('work failed');
+    await expect(
+      withTransaction(db.pool, async (client) => {
+        await client.query(`INSERT INTO database_test_note VALUES (3, 'discarded')`);
+        await client.query(`INSERT INTO database_test_note VALUES (3, 'duplicate key')`);
+      }),
+    ).rejects.toThrow(/duplicate key/);
+
+    // A leaked client would make this hang on the embedded database's single connection.
+    const result = await db.pool.query('SELECT id FROM database_test_note ORDER BY id');
+    expect(result.rows).toEqual([{ id: 1 }]);
+    expect(db.pool.idleCount).toBe(db.pool.totalCount);
+  });
+
+  it('gives each open() its own empty, migrated database', async () => {
+    const other = await target.open();
+    try {
+      const tables = await other.pool.query(`SELECT to_regclass('database_test_note') AS note, to_regclass('schema_migration') AS migrations`);
+      expect(tables.rows).toEqual([{ note: null, migrations: 'schema_migration' }]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('embedded database lifecycle', () => {
+  let parentDir: string;
+  let dataDir: string;
+  beforeAll(async () => {
+    parentDir = await mkdtemp(path.join(os.tmpdir(), 'safeguard-database-test-'));
+    dataDir = path.join(parentDir, 'nested', 'data');
+  });
+  afterAll(() => rm(parentDir, { recursive: true, force: true }));
+
+  it('creates the data dir on first open, stops the host on close and keeps data on reopen', async () => {
+    const progress: string[] = [];
+    const first = await openDatabase({ dataDir, onProgress: (message) => progress.push(message) });
+    const hostPid = Number(readFileSync(path.join(dataDir, EMBEDDED_LOCK_FILE), 'utf8'));
+    try {
+      expect(first.kind).toBe('embedded');
+      expect(first.description).toContain(dataDir);
+      expect(progress.join('\n')).toMatch(/Creating embedded database/);
+      expect(isProcessAlive(hostPid)).toBe(true);
+      await first.pool.query('CREATE TABLE lifecycle_note (body text)');
+      await first.pool.query(`INSERT INTO lifecycle_note VALUES ('survives a restart')`);
+    } finally {
+      await first.close();
+    }
+    expect(isProcessAlive(hostPid)).toBe(false);
+    expect(existsSync(path.join(dataDir, EMBEDDED_SOCKET_FILE))).toBe(false);
+    expect(existsSync(path.join(dataDir, EMBEDDED_LOCK_FILE))).toBe(false);
+    await first.close(); // a second close is harmless
+
+    const reopenProgress: string[] = [];
+    const reopened = await openDatabase({ dataDir, onProgress: (message) => reopenProgress.push(message) });
+    try {
+      const result = await reopened.pool.query('SELECT body FROM lifecycle_note');
+      expect(result.rows).toEqual([{ body: 'survives a restart' }]);
+      expect(reopenProgress).toEqual([]);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('refuses to open a data dir that another host is using', async () => {
+    const running = await openDatabase({ dataDir });
+    try {
+      await expect(openDatabase({ dataDir })).rejects.toThrow(/already in use by process/);
+      // The refused attempt must not have disturbed the running host: its socket still accepts
+      // new connections (forced here by discarding the pool's one connection).
+      expect(existsSync(path.join(dataDir, EMBEDDED_SOCKET_FILE))).toBe(true);
+      const client = await running.pool.connect();
+      client.release(new Error('force a new connection'));
+      const result = await running.pool.query('SELECT count(*) AS notes FROM lifecycle_note');
+      expect(result.rows).toEqual([{ notes: 1 }]);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('reports a host that is not ready in time, and leaves the data dir usable', async () => {
+    await expect(openDatabase({ dataDir, embeddedStartupTimeoutMs: 1 })).rejects.toThrow(/was not ready within/);
+    expect(existsSync(path.join(dataDir, EMBEDDED_LOCK_FILE))).toBe(false);
+    const db = await openDatabase({ dataDir });
+    await db.close();
+  });
+
+  it('refuses to create a database in a non-empty directory that is not one', async () => {
+    await expect(openDatabase({ dataDir: parentDir })).rejects.toThrow(/is not empty and is not a Safeguard database/);
+  });
+
+  it('recovers the session after a reconnect (PGlite keeps prepared statements across sockets)', async () => {
+    const db = await openDatabase({ dataDir });
+    try {
+      const namedQuery = { name: 'lifecycle_count', text: 'SELECT count(*) AS notes FROM lifecycle_note' };
+      await db.pool.query(namedQuery);
+      const client = await db.pool.connect();
+      client.release(new Error('discard this connection to force a reconnect'));
+      const result = await db.pool.query(namedQuery);
+      expect(result.rows).toEqual([{ notes: 1 }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('server database', () => {
+  it('reports a connection failure clearly', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = '/safeguard_no_such_database';
+    await expect(openDatabase({ databaseUrl: url.toString(), dataDir: os.tmpdir() })).rejects.toThrow(
+      /Could not connect to PostgreSQL server .*safeguard_no_such_database/,
+    );
+  });
+});

@@ -1,0 +1,265 @@
+/**
+ * Opens Safeguard's database: either a PostgreSQL server (databaseUrl) or the embedded
+ * PGlite database hosted in a child process (see embedded-host.ts), both behind a pg.Pool.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+import type { EmbeddedConnectionInfo, HostToParentMessage, ParentToHostMessage } from './embedded-host.ts';
+
+export type DatabaseKind = 'embedded' | 'server';
+
+export interface Database {
+  kind: DatabaseKind;
+  pool: pg.Pool;
+  /** Ends the pool; for the embedded database also stops the host process and waits for it to exit. */
+  close(): Promise<void>;
+  /** Human-readable, password-free description, e.g. for logs and `safeguard status`. */
+  description: string;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… of a PostgreSQL server; when absent the embedded database in dataDir is used. */
+  databaseUrl?: string;
+  /** Directory of the embedded database (created if missing). Ignored when databaseUrl is set. */
+  dataDir: string;
+  onProgress?: (message: string) => void;
+  /** How long to wait for the embedded host to be ready (default 120 s; first creation runs initdb). */
+  embeddedStartupTimeoutMs?: number;
+}
+
+const OID = { int8: 20, date: 1082, int8Array: 1016, dateArray: 1182, textArray: 1009 } as const;
+const SERVER_POOL_SIZE = 10;
+const DEFAULT_EMBEDDED_STARTUP_TIMEOUT_MS = 120_000;
+const EMBEDDED_SHUTDOWN_TIMEOUT_MS = 30_000;
+
+/**
+ * Per-pool type parsing (not pg's global registry, so other pg users are unaffected):
+ * - date → 'YYYY-MM-DD' string: a calendar date has no time zone, and a JS Date would shift it.
+ * - bigint → number: counts and identity keys stay far below 2^53 in this domain.
+ * timestamptz keeps pg's default (a JS Date, an absolute instant).
+ */
+function createTypeParsers(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  // pg-types' TypeId enum lacks array OIDs, hence the cast.
+  const getBuiltinParser = pg.types.getTypeParser as (oid: number) => (value: string) => unknown;
+  const parseTextArray = getBuiltinParser(OID.textArray) as (value: string) => Array<string | null>;
+  types.setTypeParser(OID.date, (value: string) => value);
+  types.setTypeParser(OID.dateArray, (value: string) => parseTextArray(value));
+  types.setTypeParser(OID.int8, (value: string) => Number(value));
+  types.setTypeParser(OID.int8Array, (value: string) =>
+    parseTextArray(value).map((element) => (element === null ? null : Number(element))),
+  );
+  return types;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openServerDatabase(options.databaseUrl) : openEmbeddedDatabase(options);
+}
+
+/** BEGIN … COMMIT around `work`, ROLLBACK if it throws; the client is always released. */
+export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let releaseError: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackError) {
+      // The connection is unusable; passing the error to release() discards it from the pool.
+      releaseError = rollbackError as Error;
+    }
+    throw error;
+  } finally {
+    client.release(releaseError);
+  }
+}
+
+function describeServerUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `PostgreSQL server ${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  } catch {
+    return 'PostgreSQL server';
+  }
+}
+
+function logIdleClientErrors(pool: pg.Pool, description: string): void {
+  // Without a listener, an idle connection dropped by the server would crash the process.
+  pool.on('error', (error) => {
+    process.stderr.write(`${description}: idle connection error (${error.message}); it will be re-established on next use.\n`);
+  });
+}
+
+async function openServerDatabase(databaseUrl: string): Promise<Database> {
+  const description = describeServerUrl(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: SERVER_POOL_SIZE, types: createTypeParsers() });
+  logIdleClientErrors(pool, description);
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`Could not connect to ${description}: ${(error as Error).message}`, { cause: error });
+  }
+  let closing: Promise<void> | undefined;
+  return { kind: 'server', pool, description, close: () => (closing ??= pool.end()) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embedded database
+
+const embeddedHostEntry = fileURLToPath(new URL('./embedded-host.ts', import.meta.url));
+/** Absolute URL of tsx's loader, so the child can load TypeScript whatever the working directory. */
+const tsxLoaderUrl = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/** Host processes still running; killed if this process exits without closing them. */
+const runningHosts = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function trackHost(child: ChildProcess): void {
+  runningHosts.add(child);
+  child.once('exit', () => runningHosts.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // 'exit' handlers must be synchronous: SIGTERM makes the host close PGlite cleanly on its own.
+    // (If this process is killed outright, the host sees its IPC channel close and stops too.)
+    process.on('exit', () => {
+      for (const host of runningHosts) host.kill('SIGTERM');
+    });
+  }
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Keeps the last few KB of the host's output, to explain a failed start. */
+function captureOutputTail(child: ChildProcess): () => string {
+  let tail = '';
+  const append = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    process.stderr.write(text.replace(/^(?=.)/gm, '[embedded database] '));
+    tail = (tail + text).slice(-4000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return () => tail.trim();
+}
+
+function waitForHostReady(
+  child: ChildProcess,
+  dataDir: string,
+  timeoutMs: number,
+  outputTail: () => string,
+  onProgress?: (message: string) => void,
+): Promise<EmbeddedConnectionInfo> {
+  return new Promise((resolve, reject) => {
+    const withOutput = (message: string) => (outputTail() ? `${message}\nHost output:\n${outputTail()}` : message);
+    const cleanUp = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      child.off('error', onError);
+    };
+    const fail = (error: Error) => {
+      cleanUp();
+      // Only report once the host has gone, so the data dir is free for a retry.
+      void stopHost(child).finally(() => reject(error));
+    };
+    const onMessage = (message: HostToParentMessage) => {
+      if (message.type === 'progress') onProgress?.(message.message);
+      else if (message.type === 'failed') fail(new Error(message.message));
+      else if (message.type === 'ready') {
+        cleanUp();
+        resolve(message.connection);
+      }
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      fail(new Error(withOutput(`Embedded database host for ${dataDir} exited before it was ready (exit code ${code}, signal ${signal}).`)));
+    const onError = (error: Error) => fail(new Error(`Could not start the embedded database host: ${error.message}`, { cause: error }));
+    const timer = setTimeout(
+      () => fail(new Error(withOutput(`Embedded database in ${dataDir} was not ready within ${Math.round(timeoutMs / 1000)} s.`))),
+      timeoutMs,
+    );
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.once('error', onError);
+  });
+}
+
+/** Asks the host to shut down cleanly and waits for it to exit (killing it if it hangs). */
+async function stopHost(child: ChildProcess): Promise<void> {
+  // No pid: the process never started, so there is nothing to wait for.
+  if (child.pid === undefined || hasExited(child)) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (child.connected) child.send({ type: 'shutdown' } satisfies ParentToHostMessage, (error) => error && child.kill('SIGTERM'));
+  else child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), EMBEDDED_SHUTDOWN_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function openEmbeddedDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const dataDir = path.resolve(options.dataDir);
+  const child = fork(embeddedHostEntry, [dataDir], {
+    execArgv: ['--import', tsxLoaderUrl],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  trackHost(child);
+  const outputTail = captureOutputTail(child);
+  const connection = await waitForHostReady(
+    child,
+    dataDir,
+    options.embeddedStartupTimeoutMs ?? DEFAULT_EMBEDDED_STARTUP_TIMEOUT_MS,
+    outputTail,
+    options.onProgress,
+  );
+
+  const description = `embedded database (PGlite) in ${dataDir}`;
+  let closing: Promise<void> | undefined;
+  child.once('exit', (code, signal) => {
+    if (!closing) process.stderr.write(`${description}: host process exited unexpectedly (exit code ${code}, signal ${signal}).\n`);
+  });
+
+  const pool = new pg.Pool({
+    host: connection.host,
+    port: connection.port,
+    user: connection.user,
+    database: connection.database,
+    // PGlite serves one query at a time and an open BEGIN on one connection blocks all others.
+    max: 1,
+    // All socket connections share PGlite's single backend session, so keep the one connection
+    // for the life of the pool rather than reconnecting (session state would leak across).
+    idleTimeoutMillis: 0,
+    // PGlite keeps session state (prepared statements, SET, temp tables) after a socket closes, so
+    // a reconnect would inherit it and pg would fail with 'prepared statement "…" already exists'.
+    // Start each new connection from a clean session, as a real server would.
+    onConnect: async (client) => {
+      await client.query('DISCARD ALL');
+    },
+    types: createTypeParsers(),
+  });
+  logIdleClientErrors(pool, description);
+  const close = () =>
+    (closing ??= (async () => {
+      try {
+        await pool.end();
+      } finally {
+        await stopHost(child);
+      }
+    })());
+
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw new Error(`Could not connect to the ${description}: ${(error as Error).message}`, { cause: error });
+  }
+  return { kind: 'embedded', pool, description, close };
+}

@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { DomainError, type DomainErrorCode } from '../errors.ts';
+
+/** The one place a domain error becomes an HTTP status. */
+export const httpStatusOf: Record<DomainErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    problems: z.array(z.object({ field: z.string(), message: z.string() })),
+    status: z.string().optional().describe('For a refused action: the child\'s status when it was refused'),
+    allowedActions: z.array(z.string()).optional().describe('For a refused action: what may be recorded instead'),
+  }).catchall(z.unknown()),
+});
+
+export function installErrorMapping(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    if (error instanceof DomainError) {
+      return reply.status(httpStatusOf[error.code]).send({
+        error: { code: error.code, message: error.message, problems: error.problems, ...error.details },
+      });
+    }
+    // Fastify's own client errors (malformed JSON, wrong content type, too large) stay 4xx.
+    const status = (error as FastifyError).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      return reply.status(status).send({
+        error: { code: 'invalid', message: error.message, problems: [{ field: '(body)', message: error.message }] },
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    // Never a stack trace or SQL to the caller; the correlation id finds the log line.
+    return reply.status(500).send({
+      error: { code: 'internal', message: `Something went wrong. Quote reference ${request.id} if you report it.`, problems: [] },
+    });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}`, problems: [] } }),
+  );
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DomainError, problemsFromIssues } from '../errors.ts';
+import type { RequestContext } from '../../record/repo.ts';
+
+/**
+ * A route declares its input and output with zod: the same schemas validate requests and
+ * generate the OpenAPI document, so the two cannot drift apart.
+ */
+export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+  method: 'GET' | 'POST';
+  url: string;
+  summary: string;
+  tags: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** Status for a successful answer (201 for creation); the handler may override per call. */
+  status?: number;
+  handler: (
+    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; context: RequestContext; request: FastifyRequest },
+  ) => Promise<z.input<R> | { status: number; body: z.input<R> }>;
+  /** Non-JSON answers (HTML, CSV) set their own content type. */
+  contentType?: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDefinition<any, any, any, any>;
+
+export const defineRoute = <P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R extends z.ZodType = z.ZodType>(
+  route: RouteDefinition<P, Q, B, R>,
+) => route as AnyRoute;
+
+function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  if (!result.success) throw DomainError.invalid(problemsFromIssues(result.error.issues, part === 'body' ? '' : part));
+  return result.data;
+}
+
+export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], contextOf: (request: FastifyRequest) => RequestContext): void {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url.replace(/\{(\w+)\}/g, ':$1'),
+      handler: async (request, reply) => {
+        const params = parsePart(route.params, request.params, 'params');
+        const query = parsePart(route.query, request.query, 'query');
+        const body = parsePart(route.body, request.body, 'body');
+        const answer = await route.handler({ params, query, body, context: contextOf(request), request });
+        const isWrapped = typeof answer === 'object' && answer !== null && 'status' in answer && 'body' in answer && Object.keys(answer).length === 2;
+        const status = isWrapped ? (answer as { status: number }).status : (route.status ?? 200);
+        const payload = isWrapped ? (answer as { body: unknown }).body : answer;
+        if (route.contentType) reply.type(route.contentType);
+        return reply.status(status).send(payload);
+      },
+    });
+  }
+}

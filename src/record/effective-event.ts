@@ -1,0 +1,15 @@
+import type { EventBody } from './events.ts';
+
+/**
+ * An event as the fold sees it: after corrections are resolved, with its business date in London
+ * time. `entityId` is the id other events use to refer to it: the id of the first event in its
+ * correction chain, so correcting a contact does not orphan the decision that refers to it.
+ */
+export type EffectiveEvent = EventBody & {
+  eventId: string;
+  entityId: string;
+  sequence: number;
+  occurredAt: string;
+  occurredOn: string;
+  recordedAt: string;
+};

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { childProtectionEvents } from '../modules/child-protection/events.ts';
+import { childrenInNeedEvents } from '../modules/children-in-need/events.ts';
+import { frontDoorEvents } from '../modules/front-door/events.ts';
+import { peopleEvents } from '../modules/people/events.ts';
+import { EventId, FreeText, IsoDateTime, LaChildId, LaCode, OccurredAt } from './schema-helpers.ts';
+
+/** Voids an earlier event: it stays in the log, shown as voided, and no longer counts. */
+export const EventVoided = z.object({
+  type: z.literal('event.voided'),
+  data: z.object({ voidedEventId: EventId, reason: FreeText(1000) }),
+});
+
+export const EventBody = z.discriminatedUnion('type', [
+  ...peopleEvents,
+  ...frontDoorEvents,
+  ...childrenInNeedEvents,
+  ...childProtectionEvents,
+  EventVoided,
+]);
+export type EventBody = z.infer<typeof EventBody>;
+export type EventType = EventBody['type'];
+export type EventOfType<T extends EventType> = Extract<EventBody, { type: T }>;
+export const eventTypes = EventBody.options.map((option) => option.shape.type.value) as EventType[];
+
+export const Actor = z.object({
+  userId: FreeText(60),
+  role: FreeText(60),
+  agency: FreeText(60),
+});
+export type Actor = z.infer<typeof Actor>;
+
+/**
+ * What a caller sends to record an event. `clientId` makes the command idempotent; `supersedes`
+ * names an earlier event of the same type that this one corrects.
+ */
+export const correctionFields = {
+  supersedes: EventId.optional(),
+  correctionReason: FreeText(1000).optional(),
+};
+
+const withCorrection = <T extends z.ZodType<{ supersedes?: string; correctionReason?: string }>>(schema: T) =>
+  schema.refine((e) => (e.supersedes === undefined) === (e.correctionReason === undefined), {
+    message: 'A correction needs both supersedes and correctionReason',
+    path: ['correctionReason'],
+  });
+
+export const RecordEventCommand = withCorrection(
+  z.intersection(
+    EventBody,
+    z.object({
+      clientId: z.string().min(8).max(100),
+      occurredAt: OccurredAt,
+      ...correctionFields,
+    }),
+  ),
+);
+export type RecordEventCommand = z.infer<typeof RecordEventCommand>;
+
+/** One event as stored and exchanged (the interchange format's line, version 1). */
+export const ChildEvent = withCorrection(
+  z.intersection(
+    EventBody,
+    z.object({
+      eventId: EventId,
+      laCode: LaCode,
+      childId: LaChildId,
+      occurredAt: OccurredAt,
+      recordedAt: IsoDateTime,
+      recordedBy: Actor,
+      clientId: z.string().min(1).max(100),
+      ...correctionFields,
+    }),
+  ),
+);
+export type ChildEvent = z.infer<typeof ChildEvent>;

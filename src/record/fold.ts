@@ -1,0 +1,112 @@
+import { londonDateOf } from '../platform/calendar/calendar.ts';
+import { DomainError } from '../platform/errors.ts';
+import { childProtectionReducers } from '../modules/child-protection/rules.ts';
+import { childrenInNeedReducers } from '../modules/children-in-need/rules.ts';
+import { frontDoorReducers } from '../modules/front-door/rules.ts';
+import { peopleReducers } from '../modules/people/rules.ts';
+import { emptyChildRecord, type ChildRecordState } from './child-record-state.ts';
+import type { EffectiveEvent } from './effective-event.ts';
+import type { EventBody, EventType } from './events.ts';
+import type { Reducer } from './fold-context.ts';
+import { actionRequirements, allowedActions, childStatusOf } from './transitions.ts';
+
+/** An event as read from the log, before corrections are resolved. */
+export type LoggedEvent = EventBody & {
+  eventId: string;
+  sequence: number;
+  occurredAt: string;
+  recordedAt: string;
+  supersedes?: string;
+};
+
+const reducers: { [K in Exclude<EventType, 'event.voided'>]: Reducer<K> } = {
+  ...peopleReducers,
+  ...frontDoorReducers,
+  ...childrenInNeedReducers,
+  ...childProtectionReducers,
+};
+
+export interface FoldedChildRecord {
+  state: ChildRecordState;
+  /** The events that count, in business order, each with the id other events refer to it by. */
+  effectiveEvents: EffectiveEvent[];
+  voided: Map<string, { byEventId: string; reason: string }>;
+  supersededBy: Map<string, string>;
+}
+
+/** Thrown by the fold; `eventId` names the event that could not be applied. */
+export class FoldError extends DomainError {
+  readonly eventId: string;
+  constructor(cause: DomainError, eventId: string) {
+    super(cause.code, cause.message, { problems: cause.problems, details: cause.details });
+    this.eventId = eventId;
+  }
+}
+
+export const businessDateOf = (occurredAt: string) => (occurredAt.length === 10 ? occurredAt : londonDateOf(occurredAt));
+
+/**
+ * Folds a child's logged events into the current record. Corrections are resolved first: voided
+ * events and superseded versions drop out; the rest are applied in business order (date, then log
+ * order), each checked against the transition table and the date rules. Pure: same log, same record.
+ */
+export function foldChildRecord(laCode: string, childId: string, logged: readonly LoggedEvent[]): FoldedChildRecord {
+  const byId = new Map(logged.map((event) => [event.eventId, event]));
+  const voided = new Map<string, { byEventId: string; reason: string }>();
+  const supersededBy = new Map<string, string>();
+  for (const event of logged) {
+    if (event.type === 'event.voided') {
+      const target = byId.get(event.data.voidedEventId);
+      if (!target) throw new FoldError(DomainError.invalidField('data.voidedEventId', 'No such event on this child\'s record'), event.eventId);
+      if (target.type === 'event.voided') throw new FoldError(DomainError.invalidField('data.voidedEventId', 'A void cannot itself be voided: record the event again'), event.eventId);
+      voided.set(target.eventId, { byEventId: event.eventId, reason: event.data.reason });
+    }
+    if (event.supersedes !== undefined) {
+      const target = byId.get(event.supersedes);
+      if (!target) throw new FoldError(DomainError.invalidField('supersedes', 'No such event on this child\'s record'), event.eventId);
+      if (target.type !== event.type) throw new FoldError(DomainError.invalidField('supersedes', `A ${event.type} can only correct a ${event.type}, not a ${target.type}`), event.eventId);
+      if (supersededBy.has(target.eventId)) throw new FoldError(DomainError.invalidField('supersedes', 'That event has already been corrected: correct the latest version'), event.eventId);
+      supersededBy.set(target.eventId, event.eventId);
+    }
+  }
+
+  const entityIdOf = (event: LoggedEvent): string => {
+    let current = event;
+    while (current.supersedes !== undefined) current = byId.get(current.supersedes)!;
+    return current.eventId;
+  };
+  const isVoided = (event: LoggedEvent): boolean => {
+    // Voiding any version of a corrected event voids the whole chain.
+    for (let current: LoggedEvent | undefined = event; current; current = current.supersedes ? byId.get(current.supersedes) : undefined) {
+      if (voided.has(current.eventId)) return true;
+    }
+    return false;
+  };
+
+  const effectiveEvents = logged
+    .filter((event) => event.type !== 'event.voided' && !supersededBy.has(event.eventId) && !isVoided(event))
+    .map((event) => ({ ...event, data: structuredClone(event.data), entityId: entityIdOf(event), occurredOn: businessDateOf(event.occurredAt) }) as EffectiveEvent)
+    .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.sequence - b.sequence));
+
+  const state = emptyChildRecord(laCode, childId);
+  for (const event of effectiveEvents) {
+    try {
+      applyEvent(state, event);
+    } catch (error) {
+      if (error instanceof DomainError) throw new FoldError(error, event.eventId);
+      throw error;
+    }
+  }
+  return { state, effectiveEvents, voided, supersededBy };
+}
+
+function applyEvent(state: ChildRecordState, event: EffectiveEvent): void {
+  const type = event.type as Exclude<EventType, 'event.voided'>;
+  const requirement = actionRequirements[type];
+  if (!requirement.holds(state)) {
+    throw new DomainError('conflict', `${type} needs ${requirement.requires}; the child's status on ${event.occurredOn} is ${childStatusOf(state)}`, {
+      details: { status: childStatusOf(state), allowedActions: allowedActions(state), asAt: event.occurredOn },
+    });
+  }
+  (reducers[type] as Reducer<typeof type>)(state, event as never);
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Calendar } from '../platform/calendar/calendar.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
+import { withTransaction, type Database } from '../platform/database/database.ts';
+import { DomainError } from '../platform/errors.ts';
+import { computeDuties, type Duty } from '../timescales/engine.ts';
+import type { resolveTimescaleRules } from '../timescales/rules.ts';
+import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.ts';
+import { businessDateOf, FoldError, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
+import { addProjectionRows, emptyProjectionRows, replaceProjections } from './projections.ts';
+
+export interface RequestContext {
+  laCode: string;
+  actor: Actor;
+  correlationId: string;
+}
+
+export interface Timescales {
+  calendar: Calendar;
+  rules: ReturnType<typeof resolveTimescaleRules>;
+}
+
+/** A logged event with everything the log keeps about it, as the API and the export show it. */
+export type StoredEvent = ChildEvent & { sequence: number; importBatchId?: string; importLine?: number };
+
+const eventColumns = `event_id, sequence, child_id, event_type, occurred_at, recorded_at, recorded_by_user, recorded_by_role,
+  recorded_by_agency, client_id, supersedes, correction_reason, data, import_batch_id, import_line, la_code`;
+
+export function storedEventFromRow(row: Record<string, unknown>): StoredEvent {
+  const event = {
+    eventId: row.event_id,
+    sequence: Number(row.sequence),
+    laCode: row.la_code,
+    childId: row.child_id,
+    type: row.event_type,
+    occurredAt: row.occurred_at,
+    recordedAt: (row.recorded_at as Date).toISOString(),
+    recordedBy: { userId: row.recorded_by_user, role: row.recorded_by_role, agency: row.recorded_by_agency },
+    clientId: row.client_id,
+    data: row.data,
+  } as StoredEvent;
+  if (row.supersedes) Object.assign(event, { supersedes: row.supersedes, correctionReason: row.correction_reason });
+  if (row.import_batch_id) Object.assign(event, { importBatchId: row.import_batch_id, importLine: row.import_line });
+  return event;
+}
+
+/** Duties for one child's folded record; the engine sees each event under the id others refer to it by. */
+export function dutiesOf(folded: FoldedChildRecord, timescales: Timescales): Duty[] {
+  const timed = folded.effectiveEvents.map((event) => ({
+    eventId: event.entityId,
+    childId: folded.state.childId,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    data: event.data as Record<string, unknown>,
+  }));
+  return computeDuties(timed, timescales.rules, timescales.calendar);
+}
+
+/**
+ * The data-access layer for children's records, bound to one request's actor. Every read and
+ * write of a child's record goes through here and is audited here, refused ones included.
+ */
+export class ChildRecordRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly context: RequestContext,
+    private readonly timescales: Timescales,
+  ) {}
+
+  private audit(client: Pick<pg.PoolClient, 'query'>, entry: { action: 'read' | 'write' | 'refused'; resource: string; childId?: string; outcome: string; detail?: Record<string, unknown> }) {
+    return writeAudit(client, { laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId, ...entry });
+  }
+
+  private async loadEvents(client: Pick<pg.PoolClient, 'query'>, childId: string): Promise<StoredEvent[]> {
+    const result = await client.query(
+      `SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND child_id = $2 ORDER BY sequence`,
+      [this.context.laCode, childId],
+    );
+    return result.rows.map(storedEventFromRow);
+  }
+
+  /** The child's whole log and the record folded from it; not_found when the child is unknown. */
+  async getChildRecord(childId: string): Promise<{ events: StoredEvent[]; folded: FoldedChildRecord; duties: Duty[] }> {
+    return this.refusalsAudited('child-record', childId, async () => {
+      const events = await this.loadEvents(this.db.pool, childId);
+      if (events.length === 0) throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
+      const folded = foldChildRecord(this.context.laCode, childId, events as LoggedEvent[]);
+      await this.audit(this.db.pool, { action: 'read', resource: 'child-record', childId, outcome: 'ok', detail: { events: events.length } });
+      return { events, folded, duties: dutiesOf(folded, this.timescales) };
+    });
+  }
+
+  /**
+   * Appends one event to a child's log if the record, with it, still folds: the transition table
+   * and date rules hold for every event in business order. A repeated clientId returns the event
+   * already recorded and writes nothing.
+   */
+  async recordEvent(childId: string, command: RecordEventCommand): Promise<{ event: StoredEvent; replayed: boolean; folded: FoldedChildRecord }> {
+    return this.refusalsAudited(`child-event:${command.type}`, childId, () =>
+      withTransaction(this.db.pool, async (client) => {
+        // One writer per child at a time, so two commands cannot both pass the fold and then conflict.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.context.laCode}:${childId}`]);
+        const replay = await client.query(`SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND client_id = $2`, [this.context.laCode, command.clientId]);
+        if (replay.rows.length > 0) {
+          const event = storedEventFromRow(replay.rows[0]!);
+          if (event.childId !== childId || event.type !== command.type) {
+            throw new DomainError('conflict', `clientId ${command.clientId} was already used for a ${event.type} on child ${event.childId}`, { problems: [{ field: 'clientId', message: 'Already used for a different command' }] });
+          }
+          const folded = foldChildRecord(this.context.laCode, childId, (await this.loadEvents(client, childId)) as LoggedEvent[]);
+          return { event, replayed: true, folded };
+        }
+
+        const events = await this.loadEvents(client, childId);
+        if (events.length === 0 && command.type !== 'child.registered') {
+          throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
+        }
+        const recordedAt = new Date().toISOString();
+        const candidate = {
+          ...command,
+          eventId: randomUUID(),
+          sequence: (events.at(-1)?.sequence ?? 0) + 1,
+          recordedAt,
+        } as LoggedEvent;
+        const folded = this.foldWithCandidate(childId, events, candidate);
+        // The fold fills in references left implicit (e.g. which contact a decision is about).
+        const resolved = folded.effectiveEvents.find((e) => e.eventId === candidate.eventId);
+        const data = (resolved?.data ?? candidate.data) as EventBody['data'];
+        const inserted = await client.query(
+          `INSERT INTO child_event (la_code, event_id, child_id, event_type, occurred_at, occurred_on, recorded_at, recorded_by_user,
+             recorded_by_role, recorded_by_agency, client_id, supersedes, correction_reason, data)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${eventColumns}`,
+          [this.context.laCode, candidate.eventId, childId, command.type, command.occurredAt, businessDateOf(command.occurredAt), recordedAt,
+            this.context.actor.userId, this.context.actor.role, this.context.actor.agency, command.clientId, command.supersedes ?? null,
+            command.correctionReason ?? null, JSON.stringify(data)],
+        );
+        const event = storedEventFromRow(inserted.rows[0]!);
+        const rows = emptyProjectionRows();
+        addProjectionRows(rows, folded, dutiesOf(folded, this.timescales), event.sequence);
+        await replaceProjections(client, this.context.laCode, [childId], rows);
+        await this.audit(client, { action: 'write', resource: `child-event:${command.type}`, childId, outcome: 'ok', detail: { eventId: event.eventId } });
+        return { event, replayed: false, folded };
+      }),
+    );
+  }
+
+  private foldWithCandidate(childId: string, events: StoredEvent[], candidate: LoggedEvent): FoldedChildRecord {
+    try {
+      return foldChildRecord(this.context.laCode, childId, [...(events as LoggedEvent[]), candidate]);
+    } catch (error) {
+      if (error instanceof FoldError && error.eventId !== candidate.eventId) {
+        // The new event is fine on its own date but breaks something recorded later.
+        const later = events.find((e) => e.eventId === error.eventId);
+        throw new DomainError(error.code, `Recording this would make the later ${later?.type ?? 'event'} of ${later?.occurredAt ?? ''} invalid: ${error.message}`, {
+          problems: [{ field: 'occurredAt', message: error.message }],
+          details: { ...error.details, conflictingEventId: error.eventId },
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Runs `work`; a domain refusal is audited (outside the rolled-back transaction) and rethrown. */
+  private async refusalsAudited<T>(resource: string, childId: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DomainError) {
+        await this.audit(this.db.pool, { action: 'refused', resource, childId, outcome: error.code, detail: { message: error.message } });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { todayInLondon } from '../platform/clock.ts';
+import { defineRoute } from '../platform/http/route.ts';
+import { dutyStatusAsAt } from '../timescales/engine.ts';
+import type { AppServices } from '../platform/http/services.ts';
+import { eventTypes, RecordEventCommand } from './events.ts';
+import { ChildRecordRepository } from './repo.ts';
+import { chronologyOf, childRecordSummary } from './service.ts';
+import { allowedActions, childStatusOf } from './transitions.ts';
+import { IsoDate, LaChildId } from './schema-helpers.ts';
+
+const ChildParams = z.object({ childId: LaChildId });
+
+const LoggedEventOut = z.object({
+  eventId: z.string(),
+  sequence: z.number(),
+  laCode: z.string(),
+  childId: z.string(),
+  type: z.enum(eventTypes as [string, ...string[]]),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.object({ userId: z.string(), role: z.string(), agency: z.string() }),
+  clientId: z.string(),
+  supersedes: z.string().optional(),
+  correctionReason: z.string().optional(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+const DutyOut = z.object({
+  ruleId: z.string(),
+  subjectId: z.string(),
+  occurrence: z.number(),
+  startedOn: z.string(),
+  dueOn: z.string(),
+  dueAt: z.string().optional(),
+  state: z.string(),
+  daysLeft: z.number().optional(),
+  lateBy: z.number().optional(),
+}).catchall(z.unknown());
+
+/** Nested record parts are documented by their TypeScript types in record/child-record-state.ts. */
+const RecordPart = z.custom<object>((value) => typeof value === "object" && value !== null).meta({ type: "object" });
+const ChildRecordOut = z.object({
+  childId: z.string(),
+  laCode: z.string(),
+  status: z.string(),
+  allowedActions: z.array(z.string()),
+  details: RecordPart.optional(),
+  allocation: RecordPart.nullable(),
+  openEpisode: RecordPart.nullable(),
+  activeChildProtectionPlan: RecordPart.nullable(),
+  episodes: z.array(RecordPart),
+  contacts: z.array(RecordPart),
+  relationships: z.array(RecordPart),
+  households: z.array(RecordPart),
+  allocations: z.array(RecordPart),
+  duties: z.array(DutyOut),
+  asAt: z.string(),
+});
+
+export function childRecordRoutes(services: AppServices) {
+  const repositoryFor = (context: Parameters<typeof services.repositoryFor>[0]) => services.repositoryFor(context);
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/children/{childId}/events',
+      summary: 'Record an event on a child\'s record (registering a new child with child.registered)',
+      tags: ['child record'],
+      params: ChildParams,
+      body: RecordEventCommand,
+      status: 201,
+      response: z.object({ event: LoggedEventOut, replayed: z.boolean(), status: z.string(), allowedActions: z.array(z.string()) }),
+      handler: async ({ params, body, context }) => {
+        const repository: ChildRecordRepository = repositoryFor(context);
+        const { event, replayed, folded } = await repository.recordEvent(params.childId, body);
+        const answer = { event, replayed, status: childStatusOf(folded.state), allowedActions: allowedActions(folded.state) };
+        return replayed ? { status: 200, body: answer } : answer;
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/children/{childId}',
+      summary: 'The child\'s record: details, status, episodes, plans, household and what is due',
+      tags: ['child record'],
+      params: ChildParams,
+      query: z.object({ asAt: IsoDate.optional() }),
+      response: ChildRecordOut,
+      handler: async ({ params, query, context }) => {
+        const { folded, duties } = await repositoryFor(context).getChildRecord(params.childId);
+        const asAt = query.asAt ?? todayInLondon();
+        return childRecordSummary(folded, duties, asAt, (duty) => ({ ...dutyStatusAsAt(duty, asAt, services.timescales.calendar) }));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/children/{childId}/chronology',
+      summary: 'Every event in date order, corrections shown as such',
+      tags: ['child record'],
+      params: ChildParams,
+      query: z.object({ types: z.string().optional().describe('Comma-separated event types to include') }),
+      response: z.object({
+        childId: z.string(),
+        entries: z.array(LoggedEventOut.extend({ occurredOn: z.string(), effective: z.boolean(), voided: z.object({ byEventId: z.string(), reason: z.string() }).nullable(), supersededBy: z.string().nullable() })),
+      }),
+      handler: async ({ params, query, context }) => {
+        const { events, folded } = await repositoryFor(context).getChildRecord(params.childId);
+        const types = query.types?.split(',').filter(Boolean);
+        return { childId: params.childId, entries: chronologyOf(events, folded, types) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/children/{childId}/duties',
+      summary: 'Every duty on the child\'s record with its status as at a date: open, overdue, met on time or late',
+      tags: ['timescales'],
+      params: ChildParams,
+      query: z.object({ asAt: IsoDate.optional() }),
+      response: z.object({ childId: z.string(), asAt: z.string(), duties: z.array(DutyOut) }),
+      handler: async ({ params, query, context }) => {
+        const { duties } = await repositoryFor(context).getChildRecord(params.childId);
+        const asAt = query.asAt ?? todayInLondon();
+        return { childId: params.childId, asAt, duties: duties.map((duty) => ({ ...duty, ...dutyStatusAsAt(duty, asAt, services.timescales.calendar) })) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { codesOf, type CodeList } from '../codes/statutory-codes.ts';
+
+/** A calendar date, YYYY-MM-DD, that really exists (no 31 February). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD')
+  .refine(isRealDate, 'Enter a real date');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** An instant with its offset, e.g. 2024-03-28T09:15:00Z or 2024-03-28T09:15:00+00:00. */
+export const IsoDateTime = z.iso.datetime({ offset: true, message: 'Enter a date and time as YYYY-MM-DDTHH:MM:SSZ' });
+export type IsoDateTime = z.infer<typeof IsoDateTime>;
+
+/** Business time: a date, or a date-time where hours matter (contacts, allocations). */
+export const OccurredAt = z.union([IsoDate, IsoDateTime], { message: 'Enter a date (YYYY-MM-DD) or date and time' });
+
+export const LaChildId = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,20}$/, 'LA child id must be 1 to 20 letters or digits (CIN census rules 1570/1580)');
+
+export const LaCode = z.string().regex(/^\d{3}$/, 'LA code must be the 3-digit DfE code, e.g. 206');
+
+export const EventId = z.uuid({ message: 'Must be an event id (a UUID)' });
+
+export const FreeText = (max: number) => z.string().trim().min(1).max(max);
+
+export function codeFrom<T extends CodeList>(list: T, what: string) {
+  return z.enum(codesOf(list), { message: `Unknown ${what} code` });
+}
+
+export function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

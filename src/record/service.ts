@@ -1,0 +1,51 @@
+import { categoryOfAbuseCodes } from '../codes/statutory-codes.ts';
+import type { Duty, DutyStatus } from '../timescales/engine.ts';
+import { activePlanOf, currentAllocationOf, openEpisodeOf } from './child-record-state.ts';
+import type { FoldedChildRecord } from './fold.ts';
+import type { StoredEvent } from './repo.ts';
+import { allowedActions, childStatusOf } from './transitions.ts';
+
+/** The summary a practitioner opens first: who the child is, where they are, what is due. */
+export function childRecordSummary(folded: FoldedChildRecord, duties: Duty[], asAt: string, statusOfDuty: (duty: Duty) => DutyStatus) {
+  const { state } = folded;
+  const plan = activePlanOf(state);
+  const episode = openEpisodeOf(state);
+  const allocation = currentAllocationOf(state);
+  return {
+    childId: state.childId,
+    laCode: state.laCode,
+    details: state.details,
+    status: childStatusOf(state),
+    allowedActions: allowedActions(state),
+    allocation: allocation ?? null,
+    openEpisode: episode ?? null,
+    activeChildProtectionPlan: plan ? { ...plan, latestCategoryLabel: categoryOfAbuseCodes[plan.latestCategory as keyof typeof categoryOfAbuseCodes] } : null,
+    episodes: state.episodes,
+    contacts: state.contacts,
+    relationships: state.relationships,
+    households: state.households,
+    allocations: state.allocations,
+    duties: duties
+      .map((duty) => ({ ...duty, ...statusOfDuty(duty) }))
+      .filter((duty) => duty.state === 'open' || duty.state === 'overdue'),
+    asAt,
+  };
+}
+
+/**
+ * The chronology: every event in business order, corrections shown as such rather than hidden,
+ * so a reader sees what was first recorded, what replaced it and why.
+ */
+export function chronologyOf(events: StoredEvent[], folded: FoldedChildRecord, types?: string[]) {
+  const effectiveIds = new Set(folded.effectiveEvents.map((e) => e.eventId));
+  return events
+    .map((event) => ({
+      ...event,
+      occurredOn: event.occurredAt.length === 10 ? event.occurredAt : folded.effectiveEvents.find((e) => e.eventId === event.eventId)?.occurredOn ?? event.occurredAt.slice(0, 10),
+      effective: effectiveIds.has(event.eventId),
+      voided: folded.voided.get(event.eventId) ?? null,
+      supersededBy: folded.supersededBy.get(event.eventId) ?? null,
+    }))
+    .filter((entry) => !types || types.length === 0 || types.includes(entry.type))
+    .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.sequence - b.sequence));
+}

@@ -1,0 +1,89 @@
+/**
+ * Small named builders of the events the timescale engine reads, for tests. `at` is a date or a
+ * date-time; links to earlier events take the event itself (or its id).
+ */
+import type { TimedEvent } from './engine.ts';
+
+let sequence = 0;
+
+interface Common {
+  at: string;
+  /** Defaults to 'child-1'. */
+  child?: string;
+  /** Defaults to the event type and a sequence number. */
+  id?: string;
+}
+
+type Linked = TimedEvent | string;
+const idOf = (linked: Linked): string => (typeof linked === 'string' ? linked : linked.eventId);
+
+function event(type: string, { at, child = 'child-1', id }: Common, data: Record<string, unknown> = {}): TimedEvent {
+  sequence += 1;
+  return { eventId: id ?? `${type}-${sequence}`, childId: child, type, occurredAt: at, data };
+}
+
+export const contactReceived = (common: Common) => event('contact.received', common);
+
+export const contactDecided = ({ contact, ...common }: Common & { contact: Linked }) =>
+  event('contact.decided', common, { contactId: idOf(contact) });
+
+export const referralReceived = (common: Common) => event('referral.received', common);
+
+export const assessmentStarted = (common: Common) => event('assessment.started', common);
+
+export const assessmentCompleted = ({ assessment, ...common }: Common & { assessment: Linked }) =>
+  event('assessment.completed', common, { assessmentId: idOf(assessment) });
+
+export const allocationStarted = ({
+  workerId = 'worker-1',
+  teamId = 'team-1',
+  ...common
+}: Common & { workerId?: string; teamId?: string }) => event('allocation.started', common, { workerId, teamId });
+
+export const visitMade = ({
+  kind = 'child-protection',
+  childSeen = true,
+  seenAlone = false,
+  ...common
+}: Common & {
+  kind?: 'child-protection' | 'child-in-need' | 'assessment' | 'other';
+  childSeen?: boolean;
+  seenAlone?: boolean;
+}) => event('visit.made', common, { kind, childSeen, seenAlone });
+
+export const strategyDiscussionHeld = ({
+  decision = 'section-47',
+  ...common
+}: Common & { decision?: 'section-47' | 'no-section-47' }) => event('strategy-discussion.held', common, { decision });
+
+export const section47Completed = ({
+  section47,
+  icpcRequired,
+  ...common
+}: Common & { section47: Linked; icpcRequired: boolean }) =>
+  event('section-47.completed', common, { section47Id: idOf(section47), icpcRequired });
+
+export const initialConferenceHeld = ({
+  section47,
+  planRequired = true,
+  ...common
+}: Common & { section47?: Linked; planRequired?: boolean }) =>
+  event('conference.initial-held', common, {
+    ...(section47 === undefined ? {} : { section47Id: idOf(section47) }),
+    planRequired,
+  });
+
+export const coreGroupHeld = ({ plan, ...common }: Common & { plan: Linked }) =>
+  event('core-group.held', common, { planId: idOf(plan) });
+
+export const reviewConferenceHeld = ({
+  plan,
+  planContinues = true,
+  ...common
+}: Common & { plan: Linked; planContinues?: boolean }) =>
+  event('conference.review-held', common, { planId: idOf(plan), planContinues });
+
+export const cpPlanEnded = ({ plan, ...common }: Common & { plan: Linked }) =>
+  event('cp-plan.ended', common, { planId: idOf(plan) });
+
+export const episodeClosed = (common: Common) => event('episode.closed', common);
