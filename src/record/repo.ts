@@ -9,6 +9,7 @@ import type { resolveTimescaleRules } from '../timescales/rules.ts';
 import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.ts';
 import { businessDateOf, FoldError, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { addProjectionRows, emptyProjectionRows, replaceProjections } from './projections.ts';
+import { allowedActions } from './transitions.ts';
 
 export interface RequestContext {
   laCode: string;
@@ -155,6 +156,13 @@ export class ChildRecordRepository {
           problems: [{ field: 'occurredAt', message: error.message }],
           details: { ...error.details, conflictingEventId: error.eventId },
         });
+      }
+      if (error instanceof FoldError && error.code === 'conflict' && events.length > 0) {
+        // Allowed now but not on the date given: the date is what is wrong (e.g. an assessment dated before its referral).
+        const current = foldChildRecord(this.context.laCode, childId, events as LoggedEvent[]);
+        if ((allowedActions(current.state) as string[]).includes(candidate.type)) {
+          throw new DomainError('invalid', error.message, { problems: [{ field: 'occurredAt', message: error.message }], details: error.details });
+        }
       }
       throw error;
     }
