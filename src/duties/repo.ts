@@ -30,7 +30,7 @@ export class DutyRepository {
 
   private async query(condition: string, asAt: string, filter: DutyFilter, resource: string, from?: string): Promise<DutyRow[]> {
     const result = await this.db.pool.query(
-      `SELECT d.child_id, d.rule_id, d.subject_id, d.occurrence, d.opened_on, d.started_on, d.unit, d.due_on, d.due_at, d.closed_on, d.closure,
+      `SELECT d.child_id, d.rule_id, d.subject_id, d.occurrence, d.opened_on, d.opened_by_event_id, d.started_on, d.started_at, d.unit, d.due_on, d.due_at, d.closed_on, d.closed_at, d.closure,
               d.closed_by_event_id, c.forename, c.surname, a.worker_id, a.team_id
          FROM duty d
          JOIN child c ON c.la_code = d.la_code AND c.child_id = d.child_id
@@ -52,9 +52,10 @@ export class DutyRepository {
     });
     return result.rows.map((row) => ({
       ruleId: row.rule_id, childId: row.child_id, subjectId: row.subject_id, occurrence: row.occurrence,
-      openedOn: row.opened_on, openedByEventId: row.subject_id, startedOn: row.started_on,
+      openedOn: row.opened_on, openedByEventId: row.opened_by_event_id, startedOn: row.started_on,
+      startedAt: row.started_at ? (row.started_at as Date).toISOString() : undefined,
       unit: row.unit, dueOn: row.due_on, dueAt: row.due_at ? (row.due_at as Date).toISOString() : undefined,
-      closedOn: row.closed_on ?? undefined, closure: row.closure ?? undefined, closedByEventId: row.closed_by_event_id ?? undefined,
+      closedOn: row.closed_on ?? undefined, closedAt: row.closed_at ? (row.closed_at as Date).toISOString() : undefined, closure: row.closure ?? undefined, closedByEventId: row.closed_by_event_id ?? undefined,
       forename: row.forename, surname: row.surname, workerId: row.worker_id, teamId: row.team_id,
     }));
   }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Actor } from '../record/events.ts';
 import { IsoDate, LaCode } from '../record/schema-helpers.ts';
+import { timescaleOverridesSchema, type TimescaleOverrides } from '../timescales/rules.ts';
 
 /** Everything configurable, read once from the environment and checked, so a typo fails at start. */
 export interface SafeguardConfig {
@@ -11,11 +12,10 @@ export interface SafeguardConfig {
   laCode: string;
   /** Until sign-in exists every request runs as this explicitly configured actor. */
   developmentActor: Actor;
-  timescaleOverrides: Record<string, { enabled?: boolean; amount?: number }>;
+  timescaleOverrides: TimescaleOverrides;
   extraBankHolidays: string[];
 }
 
-const TimescaleOverrides = z.record(z.string(), z.object({ enabled: z.boolean().optional(), amount: z.number().int().positive().optional() }));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfig {
   const problems: string[] = [];
@@ -28,7 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
   const laCode = check('SAFEGUARD_LA_CODE', LaCode, env.SAFEGUARD_LA_CODE ?? '206');
   const [userId = 'development-user', role = 'social-worker', agency = 'childrens-social-care'] = (env.SAFEGUARD_DEV_ACTOR ?? '').split(':').filter(Boolean);
   const developmentActor = check('SAFEGUARD_DEV_ACTOR (user:role:agency)', Actor, { userId, role, agency });
-  const timescaleOverrides = check('SAFEGUARD_TIMESCALES', TimescaleOverrides, JSON.parse(env.SAFEGUARD_TIMESCALES ?? '{}'));
+  const timescaleOverrides = check('SAFEGUARD_TIMESCALES', timescaleOverridesSchema, parseJson(env.SAFEGUARD_TIMESCALES ?? '{}'));
   const extraBankHolidays = check('SAFEGUARD_EXTRA_BANK_HOLIDAYS', z.array(IsoDate), (env.SAFEGUARD_EXTRA_BANK_HOLIDAYS ?? '').split(',').filter(Boolean));
   if (problems.length > 0) throw new Error(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
   return {
@@ -40,4 +40,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
     timescaleOverrides: timescaleOverrides!,
     extraBankHolidays: extraBankHolidays!,
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // the schema check then reports it as not an object
+  }
 }

@@ -43,7 +43,8 @@ export class FoldError extends DomainError {
   }
 }
 
-export const businessDateOf = (occurredAt: string) => (occurredAt.length === 10 ? occurredAt : londonDateOf(occurredAt));
+/** The business date of an event: its date, or the London date of its instant. */
+export const businessDateOf = londonDateOf;
 
 /**
  * Folds a child's logged events into the current record. Corrections are resolved first: voided

@@ -39,7 +39,7 @@ const projectionColumns = {
     number_of_previous_plans: 'integer', review_conferences: 'integer', ended_on: 'date', end_reason: 'text',
   },
   duty: {
-    rule_id: 'text', subject_id: 'text', occurrence: 'integer', opened_on: 'date', started_on: 'date', unit: 'text', due_on: 'date', due_at: 'timestamptz', closed_on: 'date',
+    rule_id: 'text', subject_id: 'text', occurrence: 'integer', opened_on: 'date', opened_by_event_id: 'uuid', started_on: 'date', started_at: 'timestamptz', unit: 'text', due_on: 'date', due_at: 'timestamptz', closed_on: 'date', closed_at: 'timestamptz',
     closure: 'text', closed_by_event_id: 'uuid',
   },
 } as const;
@@ -114,8 +114,8 @@ export function addProjectionRows(rows: ProjectionRows, folded: FoldedChildRecor
   }
   for (const d of duties) {
     rows.duty.push({
-      child_id, rule_id: d.ruleId, subject_id: d.subjectId, occurrence: d.occurrence, opened_on: d.openedOn, started_on: d.startedOn, unit: d.unit, due_on: d.dueOn,
-      due_at: d.dueAt ?? null, closed_on: d.closedOn ?? null, closure: d.closure ?? null, closed_by_event_id: d.closedByEventId ?? null,
+      child_id, rule_id: d.ruleId, subject_id: d.subjectId, occurrence: d.occurrence, opened_on: d.openedOn, opened_by_event_id: d.openedByEventId, started_on: d.startedOn, started_at: d.startedAt ?? null, unit: d.unit, due_on: d.dueOn,
+      due_at: d.dueAt ?? null, closed_on: d.closedOn ?? null, closed_at: d.closedAt ?? null, closure: d.closure ?? null, closed_by_event_id: d.closedByEventId ?? null,
     });
   }
 }
