@@ -8,6 +8,8 @@ import { computeDuties, type Duty } from '../timescales/engine.ts';
 import type { resolveTimescaleRules } from '../timescales/rules.ts';
 import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.ts';
 import { businessDateOf, FoldError, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
+import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
+import { writeAuditForChildren } from '../platform/audit/audit.ts';
 import { addProjectionRows, emptyProjectionRows, replaceProjections } from './projections.ts';
 import { allowedActions } from './transitions.ts';
 
@@ -90,6 +92,23 @@ export class ChildRecordRepository {
       await this.audit(this.db.pool, { action: 'read', resource: 'child-record', childId, outcome: 'ok', detail: { events: events.length } });
       return { events, folded, duties: dutiesOf(folded, this.timescales) };
     });
+  }
+
+  /** The child's siblings and the other children in their households, as at a date. */
+  async findRelatedChildren(childId: string, asAt: string): Promise<RelatedChild[]> {
+    const related = await queryRelatedChildren(this.db.pool, this.context.laCode, childId, asAt);
+    await this.audit(this.db.pool, { action: 'read', resource: 'related-children', childId, outcome: 'ok', detail: { related: related.map((r) => r.childId) } });
+    return related;
+  }
+
+  /** Finds children; each child listed is audited as read (their name and status were shown). */
+  async findChildren(search: ChildSearch): Promise<ChildListItem[]> {
+    const children = await queryChildren(this.db.pool, this.context.laCode, search);
+    await writeAuditForChildren(this.db.pool, {
+      laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
+      action: 'read', resource: 'child-list', outcome: 'ok', detail: { search },
+    }, children.map((c) => c.childId));
+    return children;
   }
 
   /**
