@@ -1,0 +1,81 @@
+import type { ethnicityCodes } from '../codes/statutory-codes.ts';
+
+type Ethnicity = keyof typeof ethnicityCodes;
+
+/**
+ * The shape of a borough: how many children, their ethnic mix, and how strongly each group is
+ * drawn into children's services. The default is shaped on Islington as its partnership's annual
+ * report describes it (about 38,300 children aged 0–17, 54.4% from the global majority, White
+ * British 25% of the child population) with a Census-2021-like mix. These are approximations
+ * for a synthetic borough, not published statistics.
+ */
+export interface BoroughProfile {
+  laCode: string;
+  name: string;
+  children: number;
+  /** Share of the 0–17 population by DfE ethnicity code (sums to 1). */
+  ethnicMix: Partial<Record<Ethnicity, number>>;
+  /**
+   * How much more or less often families of each group come to the front door than the average,
+   * so the service shows the over- and under-representation the reports describe.
+   */
+  contactRateByEthnicity: Partial<Record<Ethnicity, number>>;
+  /** Chance that a child's ethnicity is recorded as not yet obtained at first contact. */
+  ethnicityNotRecorded: number;
+  /** Postcode districts for addresses. */
+  postcodeDistricts: string[];
+}
+
+export const islingtonShapedBorough: BoroughProfile = {
+  laCode: '206',
+  name: 'Default borough (Islington-shaped)',
+  children: 38_300,
+  ethnicMix: {
+    WBRI: 0.25, WIRI: 0.012, WIRT: 0.003, WOTH: 0.185, WROM: 0.006,
+    MWBC: 0.035, MWBA: 0.022, MWAS: 0.028, MOTH: 0.055,
+    AIND: 0.013, APKN: 0.005, ABAN: 0.052, AOTH: 0.02,
+    BCRB: 0.04, BAFR: 0.12, BOTH: 0.03,
+    CHNE: 0.01, OOTH: 0.114,
+  },
+  contactRateByEthnicity: {
+    WBRI: 1.25, WIRI: 0.9, WIRT: 1.8, WOTH: 0.65, WROM: 1.6,
+    MWBC: 1.7, MWBA: 1.3, MWAS: 0.9, MOTH: 1.5,
+    AIND: 0.5, APKN: 0.7, ABAN: 0.6, AOTH: 0.7,
+    BCRB: 1.75, BAFR: 0.95, BOTH: 1.3,
+    CHNE: 0.35, OOTH: 0.85,
+  },
+  ethnicityNotRecorded: 0.07,
+  postcodeDistricts: ['N1', 'N4', 'N5', 'N7', 'N19', 'EC1V', 'EC1R', 'EC1M'],
+};
+
+/** A smaller or larger borough of the same shape, e.g. for tests or another council. */
+export function boroughOfSize(base: BoroughProfile, children: number, laCode = base.laCode, name = base.name): BoroughProfile {
+  return { ...base, children, laCode, name };
+}
+
+/**
+ * Yearly rates the simulation aims at, per child aged 0–17, from the 2023/24 figures in the
+ * metrics catalogue (FD-01, FD-03, FD-04, FD-05, CP-02, CP-05, CP-09, CPC-05).
+ */
+export const calibrationTargets = {
+  contactsPerChildPerYear: 13_807 / 38_320,
+  contactSources: {
+    police: 0.262, school: 0.161, 'family-member': 0.07, 'education-welfare-service': 0.05, 'health-visitor': 0.035, gp: 0.03,
+    'emergency-department': 0.03, 'mental-health-service': 0.03, midwifery: 0.02, 'other-health': 0.02, housing: 0.035,
+    'adult-social-care': 0.02, 'early-help': 0.04, 'other-la-internal': 0.03, 'other-local-authority': 0.025, 'voluntary-sector': 0.03,
+    self: 0.01, acquaintance: 0.01, 'member-of-public': 0.012, probation: 0.01, 'courts-cafcass': 0.008, anonymous: 0.012,
+  },
+  contactReasons: {
+    'information-request': 0.129, 'domestic-abuse': 0.124, 'parenting-capacity': 0.102, 'child-mental-health': 0.097,
+    'parental-mental-health': 0.052, 'physical-abuse': 0.052, neglect: 0.051, 'emotional-abuse': 0.04, 'sexual-abuse': 0.025,
+    'parental-substance-misuse': 0.04, 'child-substance-misuse': 0.015, 'child-sexual-exploitation': 0.015,
+    'child-criminal-exploitation': 0.025, missing: 0.03, behaviour: 0.045, disability: 0.02, housing: 0.03, 'financial-hardship': 0.02,
+    'unaccompanied-asylum-seeking': 0.005, 'private-fostering': 0.003, 'female-genital-mutilation': 0.002, radicalisation: 0.004,
+    'harmful-sexual-behaviour': 0.01, 'unborn-baby-concerns': 0.012, other: 0.032,
+  },
+  contactOutcomes: { 'early-help': 0.459, 'referral-to-social-care': 0.157, 'no-further-action': 0.295, 'information-and-advice': 0.087 },
+  childrenOnPlansDuringYearPer10k: 90,
+  repeatPlanShare: 0.25,
+  icpcWithin15WorkingDays: 0.73,
+  section47PerYearPer10k: 213,
+} as const;

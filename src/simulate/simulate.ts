@@ -1,0 +1,228 @@
+import { createCalendar } from '../platform/calendar/calendar.ts';
+import { disabilityCodes } from '../codes/statutory-codes.ts';
+import { interchangeFormatName, interchangeFormatVersion } from '../interchange/format.ts';
+import { boroughOfSize, islingtonShapedBorough, type BoroughProfile } from './borough.ts';
+import { dayOf, isoOf, SimulationCalendar, type Day } from './dates.ts';
+import { FamilyJourneys, sortChildEvents, type Family, type SimulatedChild, type SimulatedEvent } from './journeys.ts';
+import { forenameFor, surnameFor } from './names.ts';
+import { Random } from './random.ts';
+import { SimulatedWorkforce } from './workforce.ts';
+
+export interface SimulationOptions {
+  seed: number;
+  /** Years simulated from `from` onwards. */
+  years: number;
+  from: string;
+  /** Children aged 0–17 in each borough; default the Islington-shaped 38,300. */
+  children?: number;
+  /** The first borough's LA code; further boroughs get codes of their own. */
+  laCode?: string;
+  /** How many councils to simulate; England is about 153. */
+  las?: number;
+  /**
+   * Years simulated before `from` so that the record has a history (repeat plans, open cases)
+   * when the period of interest starts. Their events are part of the output.
+   */
+  warmUpYears?: number;
+}
+
+export interface SimulationProgress {
+  laCode: string;
+  borough: number;
+  boroughs: number;
+  stage: 'families' | 'journeys' | 'workforce' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface SimulatedPopulationRow {
+  laCode: string;
+  age: number;
+  sex: 'M' | 'F';
+  ethnicity: string;
+  children: number;
+}
+
+const householdSizes = { 1: 0.45, 2: 0.33, 3: 0.14, 4: 0.06, 5: 0.02 } as const;
+
+/** Distinct LA codes for simulated councils after the first: synthetic, in the DfE 3-digit form. */
+export function laCodesFor(first: string, count: number): string[] {
+  const codes = [first];
+  for (let candidate = 301; codes.length < count && candidate <= 999; candidate += 1) {
+    const code = String(candidate);
+    if (code !== first) codes.push(code);
+  }
+  return codes;
+}
+
+/** Borough sizes for a national run: about 12 million children over 153 councils, unevenly. */
+function boroughSizes(random: Random, count: number, firstSize: number): number[] {
+  const sizes = [firstSize];
+  for (let i = 1; i < count; i += 1) sizes.push(Math.round(Math.min(300_000, Math.max(8_000, random.logNormal(66_000, 0.55)))));
+  return sizes;
+}
+
+/**
+ * Simulates one or more boroughs and yields the interchange file line by line: the header, each
+ * borough's teams and workers, then every child's events in business order. One borough is held
+ * in memory at a time, so a national run streams with memory bounded by the largest borough.
+ */
+export async function* simulateInterchange(options: SimulationOptions, onProgress: (progress: SimulationProgress) => void = () => {}): AsyncGenerator<string> {
+  const las = options.las ?? 1;
+  const laCodes = laCodesFor(options.laCode ?? islingtonShapedBorough.laCode, las);
+  const root = new Random(options.seed);
+  const sizes = boroughSizes(root.fork('sizes'), las, options.children ?? islingtonShapedBorough.children);
+  yield JSON.stringify({ format: interchangeFormatName, version: interchangeFormatVersion, laCodes, simulated: { seed: options.seed, years: options.years, from: options.from } });
+  for (const [index, laCode] of laCodes.entries()) {
+    const borough = boroughOfSize(islingtonShapedBorough, sizes[index]!, laCode, index === 0 ? islingtonShapedBorough.name : `Simulated council ${laCode}`);
+    const simulation = simulateBorough(borough, options, root.fork(`borough:${laCode}`), (stage, done, total) =>
+      onProgress({ laCode, borough: index + 1, boroughs: las, stage, done, total }),
+    );
+    for (const line of simulation.lines()) yield line;
+  }
+}
+
+export interface BoroughSimulation {
+  borough: BoroughProfile;
+  population: SimulatedPopulationRow[];
+  lines(): Generator<string>;
+}
+
+export function simulateBorough(
+  borough: BoroughProfile,
+  options: SimulationOptions,
+  random: Random,
+  onProgress: (stage: SimulationProgress['stage'], done: number, total: number) => void = () => {},
+): BoroughSimulation {
+  const calendar = new SimulationCalendar(createCalendar());
+  const periodStart = dayOf(options.from);
+  const start = periodStart - Math.round((options.warmUpYears ?? 2) * 365.25);
+  const end = dayOf(isoOf(periodStart).replace(/^\d{4}/, (year) => String(Number(year) + options.years)));
+  const middle = Math.round((periodStart + end) / 2);
+
+  // Families: the children of the borough in households, with a latent level of need.
+  let childCounter = 0;
+  const newChildId = () => `C${borough.laCode}${String(++childCounter).padStart(7, '0')}`;
+  const familyRandom = random.fork('families');
+  const families: Family[] = [];
+  let children = 0;
+  while (children < borough.children) {
+    const size = Number(familyRandom.weighted(householdSizes));
+    const ethnicity = familyRandom.weighted(borough.ethnicMix as Record<string, number>);
+    const family: Family = {
+      familyId: `F${families.length + 1}`,
+      surname: surnameFor(familyRandom, ethnicity),
+      ethnicity,
+      postcode: `${familyRandom.pick(borough.postcodeDistricts)} ${familyRandom.integer(1, 9)}${String.fromCharCode(65 + familyRandom.integer(0, 25))}${String.fromCharCode(65 + familyRandom.integer(0, 25))}`,
+      householdId: `H${borough.laCode}${String(families.length + 1).padStart(6, '0')}`,
+      risk: familyRandom.logNormal(0.3, 1.15),
+      children: [],
+    };
+    let age = familyRandom.next() * 18;
+    for (let i = 0; i < size && age >= 0; i += 1) {
+      const sex = familyRandom.chance(0.51) ? 'M' : 'F';
+      const child: SimulatedChild = {
+        childId: newChildId(), familyId: family.familyId, forename: '', sex, ethnicity, birthDay: Math.round(middle - age * 365.25),
+        disabilities: familyRandom.chance(0.05) ? [familyRandom.pick(Object.keys(disabilityCodes).filter((c) => c !== 'NONE'))] : [],
+        events: [], allocations: [], episodeOpenUntil: -Infinity, episodeClosedOn: -Infinity, plans: 0,
+      };
+      family.children.push(child);
+      children += 1;
+      age -= 1 + familyRandom.exponential(2);
+    }
+    families.push(family);
+  }
+  for (const family of families) for (const child of family.children) child.forename = forenameFor(random, family.ethnicity, child.sex);
+  onProgress('families', families.length, families.length);
+
+  const population = populationOf(borough.laCode, families, middle);
+
+  // Calibrate the incident rate so that contacts per child per year meet the target on average.
+  const ethnicFactor = (e: string) => borough.contactRateByEthnicity[e as keyof typeof borough.contactRateByEthnicity] ?? 1;
+  const expectedInvolved = (n: number) => 0.55 * Math.max(1, 0.8 * n) + 0.45;
+  const weight = families.reduce((sum, f) => sum + f.risk * ethnicFactor(f.ethnicity) * expectedInvolved(f.children.length), 0);
+  const incidentRate = (0.3603 * borough.children) / weight;
+
+  const journeys = new FamilyJourneys(random.fork('journeys'), calendar, borough, { incidentRate, referralPropensity: 0.2, strategyPropensity: 0.64, conferencePropensity: 0.25 }, { start, end }, newChildId);
+  families.forEach((family, index) => {
+    journeys.run(family);
+    if (index % 500 === 0) onProgress('journeys', index, families.length);
+  });
+  onProgress('journeys', families.length, families.length);
+
+  const allChildren = families.flatMap((f) => f.children).filter((c) => c.registeredDay !== undefined);
+  const workforce = new SimulatedWorkforce(random.fork('workforce'), borough.children, start);
+  let push = 1e9;
+  const workforceRandom = random.fork('allocation-events');
+  workforce.allocate(allChildren, end, (child, type, day, occurredAt, data) => {
+    const event: SimulatedEvent = { eventId: workforceRandom.uuid(), type, day, occurredAt, data, recordingLag: 0, push: push++ };
+    child.events.push(event);
+    return event;
+  });
+  // The allocation ends with the episode.
+  for (const child of allChildren) {
+    for (const closed of child.events.filter((e) => e.type === 'episode.closed')) {
+      const allocated = child.events.some((e) => e.type === 'allocation.started' && e.day <= closed.day);
+      if (allocated) child.events.push({ eventId: workforceRandom.uuid(), type: 'allocation.ended', day: closed.day, occurredAt: isoOf(closed.day), data: {}, recordingLag: 0, push: push++ });
+    }
+  }
+  onProgress('workforce', 1, 1);
+  const reference = workforce.referenceData();
+  const frontDoor = reference.workers.filter((w) => w.teamId.startsWith('front-door'));
+  const chairs = reference.workers.filter((w) => w.teamId.startsWith('conference-and-review'));
+  const managers = reference.workers.filter((w) => !w.teamId.startsWith('front-door') && !w.teamId.startsWith('conference'));
+
+  return {
+    borough,
+    population,
+    *lines() {
+      const recorder = new Random(options.seed ^ 0x5eed);
+      for (const team of reference.teams) yield JSON.stringify({ record: 'team', laCode: borough.laCode, ...team });
+      for (const worker of reference.workers) yield JSON.stringify({ record: 'worker', laCode: borough.laCode, ...worker });
+      let written = 0;
+      for (const child of allChildren) {
+        let allocatedWorker: string | undefined;
+        for (const event of sortChildEvents(child.events)) {
+          if (event.day >= end) break;
+          if (event.type === 'allocation.started') allocatedWorker = event.data.workerId as string;
+          const data = { ...event.data };
+          if (data.decidedByWorkerId === 'front-door-manager') data.decidedByWorkerId = recorder.pick(frontDoor).workerId;
+          if (data.authorisedByWorkerId === 'team-manager') data.authorisedByWorkerId = allocatedWorker ?? recorder.pick(managers).workerId;
+          if (data.chairWorkerId === 'cp-chair') data.chairWorkerId = recorder.pick(chairs).workerId;
+          const frontDoorEvent = event.type.startsWith('contact.') || event.type.startsWith('mash-check.') || event.type === 'child.registered';
+          const recordedBy = frontDoorEvent || !allocatedWorker
+            ? { userId: recorder.pick(frontDoor).workerId, role: 'front-door-officer', agency: 'childrens-social-care' }
+            : { userId: allocatedWorker, role: 'social-worker', agency: 'childrens-social-care' };
+          const recordedDay = Math.min(event.day + event.recordingLag, end - 1);
+          const recordedAt = event.occurredAt.length > 10 && recordedDay === event.day
+            ? event.occurredAt.replace(/Z$/, '').slice(0, 19) + '.500Z'
+            : `${isoOf(Math.max(recordedDay, event.day))}T18:${String(recorder.integer(0, 59)).padStart(2, '0')}:00.000Z`;
+          yield JSON.stringify({
+            eventId: event.eventId, laCode: borough.laCode, childId: child.childId, type: event.type, occurredAt: event.occurredAt,
+            recordedAt, recordedBy, clientId: event.eventId, data,
+          });
+        }
+        written += 1;
+        if (written % 1000 === 0) onProgress('writing', written, allChildren.length);
+      }
+      onProgress('writing', allChildren.length, allChildren.length);
+    },
+  };
+}
+
+/** The child population by single year of age, sex and ethnicity at the middle of the run (for rates). */
+function populationOf(laCode: string, families: Family[], middle: Day): SimulatedPopulationRow[] {
+  const counts = new Map<string, SimulatedPopulationRow>();
+  for (const family of families) {
+    for (const child of family.children) {
+      const age = Math.floor((middle - child.birthDay) / 365.25);
+      if (age < 0 || age > 17) continue;
+      const key = `${age}|${child.sex}|${child.ethnicity}`;
+      const row = counts.get(key) ?? { laCode, age, sex: child.sex, ethnicity: child.ethnicity, children: 0 };
+      row.children += 1;
+      counts.set(key, row);
+    }
+  }
+  return [...counts.values()].sort((a, b) => a.age - b.age || a.sex.localeCompare(b.sex) || a.ethnicity.localeCompare(b.ethnicity));
+}
+
