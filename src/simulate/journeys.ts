@@ -79,6 +79,14 @@ const reasonFactors: Record<string, string[]> = {
   'child-criminal-exploitation': ['24A', '13A'], missing: ['10A'], behaviour: ['14A'], disability: ['5A'], 'parenting-capacity': ['16A', '4B'],
   'harmful-sexual-behaviour': ['14A'], 'child-substance-misuse': ['2A'], 'unaccompanied-asylum-seeking': ['9A'], 'female-genital-mutilation': ['22A'],
 };
+/**
+ * Reasons drawn per incident: a family-wide reason brings several children at once, so it is drawn
+ * less often than its share of contacts, to keep the share of contacts by reason on target.
+ */
+const incidentReasonWeights = Object.fromEntries(
+  Object.entries(calibrationTargets.contactReasons).map(([reason, share]) => [reason, familyReasons.has(reason) ? share * 0.78 : share]),
+) as Record<keyof typeof calibrationTargets.contactReasons, number>;
+
 const agenciesAtStrategy = ['childrens-social-care', 'police', 'health', 'education'];
 
 /**
@@ -118,7 +126,7 @@ export class FamilyJourneys {
     const { random } = this;
     const day = random.chance(0.92) ? this.calendar.nextWorkingDay(rawDay) : rawDay; // most contacts arrive on working days
     if (day >= this.window.end) return day;
-    const reason = random.weighted(calibrationTargets.contactReasons);
+    const reason = random.weighted(incidentReasonWeights);
     let involved: SimulatedChild[];
     if (reason === 'unborn-baby-concerns') {
       involved = [this.addUnbornChild(family, day)];

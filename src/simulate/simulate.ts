@@ -13,7 +13,7 @@ export interface SimulationOptions {
   /** Years simulated from `from` onwards. */
   years: number;
   from: string;
-  /** Children aged 0–17 in each borough; default the Islington-shaped 38,300. */
+  /** Children aged 0–17 in each borough; by default 38,300 for the first and England-like sizes for the rest. */
   children?: number;
   /** The first borough's LA code; further boroughs get codes of their own. */
   laCode?: string;
@@ -56,8 +56,10 @@ export function laCodesFor(first: string, count: number): string[] {
 }
 
 /** Borough sizes for a national run: about 12 million children over 153 councils, unevenly. */
-function boroughSizes(random: Random, count: number, firstSize: number): number[] {
-  const sizes = [firstSize];
+function boroughSizes(random: Random, count: number, children: number | undefined): number[] {
+  // Given a size, every council has it; otherwise the first is the default borough and the rest vary as England's do.
+  if (children !== undefined) return Array.from({ length: count }, () => children);
+  const sizes: number[] = [islingtonShapedBorough.children];
   for (let i = 1; i < count; i += 1) sizes.push(Math.round(Math.min(300_000, Math.max(8_000, random.logNormal(66_000, 0.55)))));
   return sizes;
 }
@@ -71,7 +73,7 @@ export async function* simulateInterchange(options: SimulationOptions, onProgres
   const las = options.las ?? 1;
   const laCodes = laCodesFor(options.laCode ?? islingtonShapedBorough.laCode, las);
   const root = new Random(options.seed);
-  const sizes = boroughSizes(root.fork('sizes'), las, options.children ?? islingtonShapedBorough.children);
+  const sizes = boroughSizes(root.fork('sizes'), las, options.children);
   yield JSON.stringify({ format: interchangeFormatName, version: interchangeFormatVersion, laCodes, simulated: { seed: options.seed, years: options.years, from: options.from } });
   for (const [index, laCode] of laCodes.entries()) {
     const borough = boroughOfSize(islingtonShapedBorough, sizes[index]!, laCode, index === 0 ? islingtonShapedBorough.name : `Simulated council ${laCode}`);
