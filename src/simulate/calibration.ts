@@ -21,7 +21,7 @@ export interface CalibrationRow {
  * on the fold alone so the simulator can be checked before anything is stored.
  */
 export function measureCalibration(lines: Iterable<string>, options: { children: number; yearStart: string; yearEnd: string }): CalibrationRow[] {
-  const byChild = new Map<string, LoggedEvent[]>();
+  const byChild = new Map<string, (LoggedEvent & { laCode: string })[]>();
   let sequence = 0;
   for (const line of lines) {
     const value = JSON.parse(line) as Record<string, unknown>;
@@ -29,7 +29,7 @@ export function measureCalibration(lines: Iterable<string>, options: { children:
     const event = ChildEvent.parse(value);
     let events = byChild.get(event.childId);
     if (!events) byChild.set(event.childId, (events = []));
-    events.push({ ...event, sequence: ++sequence } as LoggedEvent);
+    events.push({ ...event, sequence: ++sequence } as LoggedEvent & { laCode: string });
   }
   const states: ChildRecordState[] = [];
   for (const [childId, events] of byChild) states.push(foldChildRecord(events[0]!.laCode, childId, events).state);
