@@ -16,6 +16,10 @@ import { importInterchangeFile } from '../../interchange/import.ts';
 import { exportInterchange } from '../../interchange/export.ts';
 import { interchangeHeaderJsonSchema, interchangeJsonSchema } from '../../interchange/format.ts';
 import type { RequestContext } from '../../record/repo.ts';
+import { defaultSeedOptions, seedDatabase, writeSimulation } from '../../simulate/seed.ts';
+import type { SimulationOptions, SimulationProgress } from '../../simulate/simulate.ts';
+import type { ImportProgress } from '../../interchange/import.ts';
+import { rm } from 'node:fs/promises';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -55,12 +59,57 @@ function progressBar(label: string) {
   };
 }
 
+async function isEmpty(db: Database): Promise<boolean> {
+  const result = await db.pool.query('SELECT NOT EXISTS (SELECT 1 FROM child_event) AS empty');
+  return result.rows[0].empty as boolean;
+}
+
+function wholeNumber(option: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`${option} must be a whole number, not ${value}`);
+  return number;
+}
+
+function checkedDate(option: string, value: string): string {
+  const parsed = IsoDate.safeParse(value);
+  if (!parsed.success) throw new Error(`${option}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+function simulationProgress(bar: ReturnType<typeof progressBar>) {
+  return (p: SimulationProgress) => {
+    // Journeys are most of the work; show them across boroughs as one bar.
+    if (p.stage === 'journeys' || p.stage === 'writing') {
+      const stepsDone = (p.borough - 1) * 2 + (p.stage === 'writing' ? 1 : 0) + p.done / Math.max(1, p.total);
+      bar.update(Math.round((100 * stepsDone) / (p.boroughs * 2)), 100);
+    }
+  };
+}
+
+async function seedWithProgress(db: Database, config: SafeguardConfig, simulation: SimulationOptions): Promise<void> {
+  const started = Date.now();
+  const bars = { simulating: progressBar('Simulating'), validating: progressBar('Validating'), applying: progressBar('Applying') };
+  const result = await seedDatabase(db, simulation.laCode ?? config.laCode, timescalesFrom(config), simulation, {
+    simulating: simulationProgress(bars.simulating),
+    importing: (p: ImportProgress) => { bars.simulating.stop(); bars[p.phase].update(p.done, p.total); },
+  });
+  Object.values(bars).forEach((bar) => bar.stop());
+  if (!result.committed) {
+    throw new Error(`The synthetic borough did not import: ${result.problems.slice(0, 5).map((p) => `line ${p.line}: ${p.field}: ${p.message}`).join('; ')}`);
+  }
+  say(`Seeded ${result.events} events for ${result.children} children in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 export function buildCli(): Command {
   const program = new Command('safeguard').description('Safeguard: the child\'s record, statutory timescales and partnership figures');
 
-  program.command('serve').description('Start the web app and API').action(async () => {
+  program.command('serve').description('Start the web app and API (on an empty embedded database, seed the synthetic borough first)').action(async () => {
     const config = loadConfig();
     const db = await openMigrated(config);
+    if (db.kind === 'embedded' && process.env.SAFEGUARD_SEED !== 'none' && (await isEmpty(db))) {
+      say('First start: seeding a synthetic borough (no real child\'s data is ever used)…');
+      await seedWithProgress(db, config, defaultSeedOptions(todayInLondon()));
+    }
     const app = createApp(createServices(config, db), { logger: false });
     const address = await app.listen({ port: config.port, host: '127.0.0.1' });
     say(`Safeguard is running at ${address} (database: ${db.description})`);
@@ -68,6 +117,61 @@ export function buildCli(): Command {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+
+  program.command('simulate').description('Simulate a synthetic borough (or many councils) as an interchange file, or straight into the database')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--years <n>', 'years to simulate', '3')
+    .option('--from <date>', 'first day of the simulated period (default: three years before today)')
+    .option('--children <n>', 'children aged 0–17 in each council')
+    .option('--la <code>', 'LA code of the first council')
+    .option('--las <n>', 'how many councils (England is about 153)', '1')
+    .option('--warm-up <years>', 'years simulated before --from so the record has a history', '2')
+    .option('--out <file>', 'write NDJSON here instead of into the database')
+    .action(async (options: { seed: string; years: string; from?: string; children?: string; la?: string; las: string; warmUp: string; out?: string }) => {
+      const config = loadConfig();
+      const simulation: SimulationOptions = {
+        ...defaultSeedOptions(todayInLondon(), wholeNumber('--seed', options.seed)),
+        years: wholeNumber('--years', options.years),
+        ...(options.from ? { from: checkedDate('--from', options.from) } : {}),
+        ...(options.children ? { children: wholeNumber('--children', options.children) } : {}),
+        laCode: options.la ?? config.laCode,
+        las: wholeNumber('--las', options.las),
+        warmUpYears: Number(options.warmUp),
+      };
+      if (options.out) {
+        const bar = progressBar('Simulating');
+        const started = Date.now();
+        const lines = await writeSimulation(options.out, simulation, simulationProgress(bar));
+        bar.stop();
+        say(`Wrote ${lines} lines to ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return;
+      }
+      const db = await openMigrated(config);
+      try {
+        await seedWithProgress(db, config, simulation);
+      } finally {
+        await db.close();
+      }
+    });
+
+  program.command('seed').description('Seed the configured database with the synthetic borough, without serving')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--reset', 'start again from an empty database')
+    .action(async (options: { seed: string; reset?: boolean }) => {
+      const config = loadConfig();
+      if (options.reset) {
+        if (config.databaseUrl) throw new Error('--reset empties an embedded database only; drop and recreate a PostgreSQL database yourself');
+        await rm(config.dataDir, { recursive: true, force: true });
+        say(`Removed ${config.dataDir}`);
+      }
+      const db = await openMigrated(config);
+      try {
+        if (!(await isEmpty(db))) throw new Error('The database already holds records: use --reset to start again');
+        await seedWithProgress(db, config, defaultSeedOptions(todayInLondon(), wholeNumber('--seed', options.seed)));
+      } finally {
+        await db.close();
+      }
+    });
 
   program.command('migrate').description('Create or upgrade the database schema').action(async () => {
     const config = loadConfig();
