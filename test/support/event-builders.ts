@@ -210,3 +210,66 @@ export function manyJourneys(children: number, prefix = 'BULK'): InterchangeLine
   }
   return lines;
 }
+
+// ---------------------------------------------------------------------------------------------
+// A small caseload
+
+/**
+ * Three children in early 2024: two siblings in one household (Amara on a child protection plan,
+ * her registration corrected and a mistaken visit voided; Ben on a child in need plan) and an
+ * unrelated child (Cara) whose episode closed after assessment.
+ */
+export function smallCaseload() {
+  const amaraRegistered = registered('AMARA1', { at: '2024-01-02', forename: 'Amara', surname: 'Okafr', dateOfBirth: '2016-05-02', ethnicity: 'BAFR' });
+  const amaraContact = contact('AMARA1', '2024-01-08T15:00:00Z');
+  const amaraMistakenVisit = visit('AMARA1', '2024-02-14', { kind: 'child-protection' });
+  const amaraConference = initialConference('AMARA1', '2024-02-05', { categoryOfAbuse: 'NEG' });
+  const benContact = contact('BEN1', '2024-01-08T15:05:00Z', { source: '2A', localSource: 'school', primaryReason: 'neglect' });
+  const benAssessment = assessmentStarted('BEN1', '2024-01-10');
+  const caraAssessment = assessmentStarted('CARA1', '2024-02-02');
+  const amara = [
+    amaraRegistered,
+    corrected(amaraRegistered, { data: { surname: 'Okafor' } }, 'Surname misspelt on the first record'),
+    sibling('AMARA1', '2024-01-02', 'BEN1'),
+    joinedHousehold('AMARA1', '2024-01-02', 'HH-OKAFOR'),
+    amaraContact,
+    contactDecided('AMARA1', '2024-01-09T10:00:00Z', { contactId: amaraContact.eventId }),
+    referral('AMARA1', '2024-01-09', { contactId: amaraContact.eventId }),
+    allocated('AMARA1', '2024-01-10T09:00:00Z', 'w-sw-1', 't-cp-1'),
+    assessmentStarted('AMARA1', '2024-01-10'),
+    strategyDiscussion('AMARA1', '2024-01-15'),
+    section47Completed('AMARA1', '2024-01-26'),
+    amaraConference,
+    visit('AMARA1', '2024-02-12', { kind: 'child-protection', seenAlone: true }),
+    coreGroup('AMARA1', '2024-02-14'),
+    amaraMistakenVisit,
+    voided(amaraMistakenVisit, '2024-02-15', 'Recorded on the wrong child'),
+  ];
+  const ben = [
+    registered('BEN1', { at: '2024-01-02', forename: 'Ben', surname: 'Okafor', dateOfBirth: '2019-09-09', sex: 'M', ethnicity: 'BAFR' }),
+    sibling('BEN1', '2024-01-02', 'AMARA1'),
+    joinedHousehold('BEN1', '2024-01-02', 'HH-OKAFOR'),
+    benContact,
+    contactDecided('BEN1', '2024-01-09T10:05:00Z', { contactId: benContact.eventId }),
+    referral('BEN1', '2024-01-09', { source: '2A', contactId: benContact.eventId }),
+    allocated('BEN1', '2024-01-10T09:30:00Z', 'w-sw-2', 't-cin-1'),
+    benAssessment,
+    assessmentCompleted('BEN1', '2024-02-20', { assessmentId: benAssessment.eventId, outcome: 'child-in-need-plan', factors: ['3B', '4B'] }),
+    cinPlanStarted('BEN1', '2024-02-22'),
+    visit('BEN1', '2024-03-01'),
+  ];
+  const cara = [
+    registered('CARA1', { at: '2024-02-01', forename: 'Cara', surname: 'Nowak', dateOfBirth: '2012-11-30', ethnicity: 'WOTH' }),
+    referral('CARA1', '2024-02-01', { source: '2A' }),
+    caraAssessment,
+    assessmentCompleted('CARA1', '2024-02-28', { assessmentId: caraAssessment.eventId, outcome: 'no-further-action', factors: ['21'], primaryNeed: 'N0' }),
+    episodeClosed('CARA1', '2024-02-29', 'RC8', 'N0'),
+  ];
+  // Each child's events together, in date order within the child, as a migration extract gives them.
+  return {
+    lines: [...amara, ...ben, ...cara],
+    childIds: ['AMARA1', 'BEN1', 'CARA1'],
+    amaraConference,
+    amaraMistakenVisit,
+  };
+}

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/platform/database/database.ts';
+import { manyJourneys, toNdjson } from '../support/event-builders.ts';
+import { testDatabaseTargets } from '../support/test-database.ts';
+import { createCliDatabase, runCli, startCli, type CliDatabase } from './cli-harness.ts';
+
+/**
+ * An import is one transaction: a CLI killed outright (SIGKILL, no chance to clean up) part-way
+ * through a large import leaves the database holding none of it, and the import can then be run
+ * again to completion.
+ */
+const CHILDREN = 5000;
+const EVENTS = CHILDREN * 10;
+
+interface Counts {
+  events: number;
+  children: number;
+  episodes: number;
+  duties: number;
+  batches: number;
+  importAudits: number;
+  statuses: Record<string, number>;
+}
+
+async function countsOf(db: Database): Promise<Counts> {
+  const n = async (sql: string) => Number((await db.pool.query(sql)).rows[0].n);
+  const statuses = (await db.pool.query('SELECT status, count(*)::int AS n FROM child GROUP BY status')).rows;
+  return {
+    events: await n('SELECT count(*) AS n FROM child_event'),
+    children: await n('SELECT count(*) AS n FROM child'),
+    episodes: await n('SELECT count(*) AS n FROM cin_episode'),
+    duties: await n('SELECT count(*) AS n FROM duty'),
+    batches: await n('SELECT count(*) AS n FROM import_batch'),
+    importAudits: await n(`SELECT count(*) AS n FROM audit_event WHERE resource = 'child-record:import'`),
+    statuses: Object.fromEntries(statuses.map((r) => [r.status, r.n])),
+  };
+}
+
+const nothing: Omit<Counts, 'statuses'> = { events: 0, children: 0, episodes: 0, duties: 0, batches: 0, importAudits: 0 };
+
+describe.each(testDatabaseTargets)('an import killed part-way on $name', (target) => {
+  let dir: string;
+  let file: string;
+  let cliDb: CliDatabase;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-import-crash-'));
+    file = path.join(dir, 'big.ndjson');
+    writeFileSync(file, toNdjson(manyJourneys(CHILDREN)));
+    cliDb = await createCliDatabase(target);
+  });
+  afterAll(async () => {
+    await cliDb?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const inspect = async () => {
+    await cliDb.waitUntilReleased();
+    const db = await cliDb.open();
+    try {
+      return await countsOf(db);
+    } finally {
+      await db.close();
+    }
+  };
+
+  /** Starts the import and SIGKILLs the CLI when its progress output matches `when` (or after `fallbackMs`). */
+  const importKilled = async (when: RegExp, fallbackMs: number) => {
+    const run = startCli(['import', file], cliDb.env);
+    let killedAt = '';
+    const kill = (why: string) => {
+      if (killedAt || run.child.exitCode !== null) return;
+      killedAt = why;
+      run.child.kill('SIGKILL');
+    };
+    run.child.stderr!.on('data', () => {
+      const progress = run.stderr().match(when);
+      if (progress) kill(progress[0]);
+    });
+    const timer = setTimeout(() => kill(`after ${fallbackMs} ms`), fallbackMs);
+    const exit = await run.exited;
+    clearTimeout(timer);
+    return { ...exit, killedAt };
+  };
+
+  const expectAllOrNothing = (counts: Counts, killed: { killedAt: string; stderr: string }) => {
+    const summary = `killed at ${killed.killedAt}; CLI said:\n${killed.stderr}`;
+    if (counts.events === 0) {
+      expect({ ...counts, statuses: undefined }, summary).toEqual({ ...nothing, statuses: undefined });
+    } else {
+      // Killed after the commit: then all of it, with its projections.
+      expect(counts, summary).toMatchObject({ events: EVENTS, children: CHILDREN, episodes: CHILDREN, batches: 1, importAudits: CHILDREN, statuses: { known: CHILDREN } });
+    }
+  };
+
+  it('holds none of an import killed while inserting, none (or all) of one killed while applying, and all of it after a rerun', async () => {
+    // 1. Killed while lines are being validated and inserted (the transaction holds some of the events).
+    const duringInsert = await importKilled(/Validating: [4-9]0%/, 20_000);
+    expect(duringInsert.signal, duringInsert.stderr).toBe('SIGKILL');
+    const afterInsertKill = await inspect();
+    expect(afterInsertKill.events, `killed at ${duringInsert.killedAt}: no event of an unfinished import may be visible`).toBe(0);
+    expectAllOrNothing(afterInsertKill, duringInsert);
+
+    // 2. Killed while records are folded and projections written (all events inserted, not committed).
+    const duringApply = await importKilled(/Applying: [6-8]0%/, 40_000);
+    expect(duringApply.signal, duringApply.stderr).toBe('SIGKILL');
+    const afterApplyKill = await inspect();
+    expectAllOrNothing(afterApplyKill, duringApply);
+
+    // 3. Run again to completion.
+    const rerun = await runCli(['import', file], cliDb.env);
+    if (afterApplyKill.events === 0) {
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stderr).toMatch(new RegExp(`Imported ${EVENTS} events for ${CHILDREN} children`));
+    } else {
+      // The kill came after the commit: a rerun is refused as duplicates and changes nothing.
+      expect(rerun.code, rerun.stderr).not.toBe(0);
+      expect(rerun.stderr).toMatch(/eventId/);
+    }
+    const final = await inspect();
+    expect(final).toEqual({ events: EVENTS, children: CHILDREN, episodes: CHILDREN, duties: final.duties, batches: 1, importAudits: CHILDREN, statuses: { known: CHILDREN } });
+    expect(final.duties).toBeGreaterThanOrEqual(CHILDREN);
+  }, 150_000);
+});
