@@ -13,6 +13,7 @@ import { addProjectionRows, emptyProjectionRows, replaceProjections, type Projec
 import { dutiesOf, storedEventFromRow, type RequestContext, type Timescales } from '../record/repo.ts';
 import { EventId, IsoDateTime, LaChildId, LaCode, OccurredAt } from '../record/schema-helpers.ts';
 import { InterchangeHeader, isHeaderLine } from './format.ts';
+import { Team, Worker } from '../modules/people/workforce.ts';
 
 /**
  * A line as a migrating council may write it: ids, record time and recorder may be left out and
@@ -109,6 +110,8 @@ export async function importInterchangeFile(
     await client.query('LOCK TABLE child_event IN SHARE ROW EXCLUSIVE MODE');
     let pending: PendingEvent[] = [];
     let bytesRead = 0;
+    const childrenWithBadLines = new Set<string>();
+    const referenceRecords = new ReferenceRecordWriter();
     const flush = async () => {
       if (pending.length === 0) return;
       const duplicates = await insertEvents(client, pending, importBatchId);
@@ -135,12 +138,19 @@ export async function importInterchangeFile(
         if (!header.success) for (const p of problemsFromIssues(header.error.issues)) report({ line: 1, ...p });
         continue;
       }
+      if (isReferenceRecord(value)) {
+        const problem = await referenceRecords.add(client, value);
+        for (const p of problem) report({ line: lines, ...p });
+        continue;
+      }
       const parsed = ImportLine.safeParse(value);
       if (!parsed.success) {
         for (const p of problemsFromIssues(parsed.error.issues)) report({ line: lines, ...p });
+        // Problems the fold then finds for this child may only echo this one: they are marked so.
+        const childId = (value as { childId?: unknown }).childId;
+        if (typeof childId === 'string') childrenWithBadLines.add(childId);
         continue;
       }
-      if (problemCount > 0) continue; // nothing will be written: keep validating, stop inserting
       const event = parsed.data;
       const eventId = event.eventId ?? randomUUID();
       pending.push({
@@ -151,10 +161,11 @@ export async function importInterchangeFile(
       if (pending.length >= INSERT_BATCH) await flush();
     }
     await flush();
+    await referenceRecords.flush(client);
     onProgress({ phase: 'validating', done: totalBytes, total: totalBytes });
-    if (problemCount > 0) throw new RollbackRequested();
 
-    children = await foldImportedChildren(client, importBatchId, context, timescales, report, (done, total) =>
+    // Every child is folded even when lines were bad, so that one run reports every problem.
+    children = await foldImportedChildren(client, importBatchId, context, timescales, report, childrenWithBadLines, (done, total) =>
       onProgress({ phase: 'applying', done, total }),
     );
     if (problemCount > 0) throw new RollbackRequested();
@@ -219,6 +230,7 @@ async function foldImportedChildren(
   context: RequestContext,
   timescales: Timescales,
   report: (problem: ImportProblem) => void,
+  childrenWithBadLines: ReadonlySet<string>,
   onProgress: (done: number, total: number) => void,
 ): Promise<number> {
   await client.query(
@@ -261,11 +273,7 @@ async function foldImportedChildren(
       addProjectionRows(rows, folded, dutiesOf(folded, timescales), events.at(-1)!.sequence);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const culprit = events.find((e) => e.eventId === (error instanceof FoldError ? error.eventId : undefined));
-      const line = culprit?.importLine ?? events.find((e) => e.importLine !== undefined)?.importLine ?? 0;
-      const where = culprit?.importLine === undefined && culprit ? ` (event ${culprit.eventId} already on record)` : '';
-      const fields = error.problems.length > 0 ? error.problems : [{ field: 'type', message: error.message }];
-      for (const p of fields) report({ line, field: p.field, message: `Child ${childId}: ${p.message === error.message ? p.message : `${error.message}: ${p.message}`}${where}` });
+      reportFoldProblem(error, childId, events, importBatchId, report, childrenWithBadLines.has(childId));
     }
     done += 1;
     if (done % 1000 === 0) onProgress(done, total);
@@ -290,3 +298,101 @@ async function foldImportedChildren(
   return total;
 }
 
+
+/**
+ * Says which line broke a child's record. Only lines of this import have line numbers here: an
+ * event from an earlier import that no longer holds is reported against this import's first line
+ * for the child, naming the event already on record.
+ */
+function reportFoldProblem(
+  error: DomainError,
+  childId: string,
+  events: (LoggedEvent & { importLine?: number; importBatchId?: string })[],
+  importBatchId: string,
+  report: (problem: ImportProblem) => void,
+  childHasUnreadableLines: boolean,
+): void {
+  const caveat = childHasUnreadableLines ? ' (this may follow from lines for this child that could not be read)' : '';
+  const thisImport = (e: { importBatchId?: string }) => e.importBatchId === importBatchId;
+  if (!events.some((e) => e.type === 'child.registered')) {
+    const first = events.find(thisImport);
+    report({ line: first?.importLine ?? 0, field: 'childId', message: `No child with LA child id ${childId} is registered: add a child.registered line${caveat}` });
+    return;
+  }
+  const culprit = events.find((e) => e.eventId === (error instanceof FoldError ? error.eventId : undefined));
+  const fromThisImport = culprit !== undefined && thisImport(culprit);
+  const line = fromThisImport ? culprit.importLine! : (events.find(thisImport)?.importLine ?? 0);
+  const where = culprit && !fromThisImport ? ` (the ${culprit.type} of ${culprit.occurredAt}, event ${culprit.eventId}, already on record, no longer holds)` : '';
+  const fields = error.problems.length > 0 ? error.problems : [{ field: 'type', message: error.message }];
+  for (const p of fields) {
+    report({ line, field: p.field, message: `Child ${childId}: ${p.message === error.message ? p.message : `${error.message}: ${p.message}`}${where}${caveat}` });
+  }
+}
+
+/** Team, worker and population lines: reference data a council migrates alongside its records. */
+const TeamRecord = z.object({ record: z.literal('team'), laCode: LaCode }).and(Team);
+const WorkerRecord = z.object({ record: z.literal('worker'), laCode: LaCode }).and(Worker);
+const PopulationRecord = z.object({
+  record: z.literal('population'), laCode: LaCode, year: z.number().int().min(1990).max(2100), age: z.number().int().min(0).max(25),
+  sex: z.enum(['M', 'F']), ethnicity: z.string().min(1).max(4), children: z.number().int().min(0), source: z.string().min(1).max(200),
+});
+const referenceSchemas = { team: TeamRecord, worker: WorkerRecord, population: PopulationRecord } as const;
+
+const isReferenceRecord = (value: unknown): boolean => typeof value === 'object' && value !== null && 'record' in value;
+
+class ReferenceRecordWriter {
+  private teams: z.infer<typeof TeamRecord>[] = [];
+  private workers: z.infer<typeof WorkerRecord>[] = [];
+  private population: z.infer<typeof PopulationRecord>[] = [];
+  async add(client: pg.PoolClient, value: unknown): Promise<FieldProblem[]> {
+    const kind = (value as { record: unknown }).record;
+    if (kind !== 'team' && kind !== 'worker' && kind !== 'population') {
+      return [{ field: 'record', message: 'A reference line is a team, worker or population record' }];
+    }
+    const parsed = referenceSchemas[kind].safeParse(value);
+    if (!parsed.success) return problemsFromIssues(parsed.error.issues);
+    if (kind === 'team') this.teams.push(parsed.data as z.infer<typeof TeamRecord>);
+    else if (kind === 'worker') {
+      await this.flushTeams(client); // a worker's team must be written first
+      this.workers.push(parsed.data as z.infer<typeof WorkerRecord>);
+    } else this.population.push(parsed.data as z.infer<typeof PopulationRecord>);
+    if (this.workers.length + this.population.length >= 2000) await this.flush(client);
+    return [];
+  }
+
+  private async flushTeams(client: pg.PoolClient) {
+    if (this.teams.length === 0) return;
+    await client.query(
+      `INSERT INTO team (la_code, team_id, name, service)
+       SELECT la_code, team_id, name, service FROM jsonb_to_recordset($1::jsonb) AS t(la_code text, team_id text, name text, service text)
+       ON CONFLICT (la_code, team_id) DO UPDATE SET name = EXCLUDED.name, service = EXCLUDED.service`,
+      [JSON.stringify(this.teams.map((t) => ({ la_code: t.laCode, team_id: t.teamId, name: t.name, service: t.service })))],
+    );
+    this.teams = [];
+  }
+
+  async flush(client: pg.PoolClient): Promise<void> {
+    await this.flushTeams(client);
+    if (this.workers.length > 0) {
+      await client.query(
+        `INSERT INTO worker (la_code, worker_id, name, role, team_id, agency, started_on, left_on)
+         SELECT la_code, worker_id, name, role, team_id, agency, started_on, left_on
+           FROM jsonb_to_recordset($1::jsonb) AS w(la_code text, worker_id text, name text, role text, team_id text, agency text, started_on date, left_on date)
+         ON CONFLICT (la_code, worker_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, team_id = EXCLUDED.team_id,
+           agency = EXCLUDED.agency, started_on = EXCLUDED.started_on, left_on = EXCLUDED.left_on`,
+        [JSON.stringify(this.workers.map((w) => ({ la_code: w.laCode, worker_id: w.workerId, name: w.name, role: w.role, team_id: w.teamId, agency: w.agency, started_on: w.startedOn, left_on: w.leftOn ?? null })))],
+      );
+      this.workers = [];
+    }
+    if (this.population.length > 0) {
+      await client.query(
+        `INSERT INTO population_reference (la_code, year, age, sex, ethnicity, children, source)
+         SELECT la_code, year, age, sex, ethnicity, children, source
+           FROM jsonb_to_recordset($1::jsonb) AS p(la_code text, year integer, age integer, sex text, ethnicity text, children integer, source text)
+         ON CONFLICT (la_code, year, age, sex, ethnicity) DO UPDATE SET children = EXCLUDED.children, source = EXCLUDED.source`,
+        [JSON.stringify(this.population.map((p) => ({ la_code: p.laCode, year: p.year, age: p.age, sex: p.sex, ethnicity: p.ethnicity, children: p.children, source: p.source })))],
+      );
+      this.population = [];
+    }
+  }
+}

@@ -138,6 +138,11 @@ export function simulateBorough(
   onProgress('families', families.length, families.length);
 
   const population = populationOf(borough.laCode, families, middle);
+  // Mid-year populations for every year the run touches, as ONS mid-year estimates would give them.
+  const populationYears: { year: number; rows: SimulatedPopulationRow[] }[] = [];
+  for (let year = Number(isoOf(start).slice(0, 4)); year <= Number(isoOf(end).slice(0, 4)); year += 1) {
+    populationYears.push({ year, rows: populationOf(borough.laCode, families, dayOf(`${year}-06-30`)) });
+  }
 
   // Calibrate the incident rate so that contacts per child per year meet the target on average.
   const ethnicFactor = (e: string) => borough.contactRateByEthnicity[e as keyof typeof borough.contactRateByEthnicity] ?? 1;
@@ -181,6 +186,9 @@ export function simulateBorough(
       const recorder = new Random(options.seed ^ 0x5eed);
       for (const team of reference.teams) yield JSON.stringify({ record: 'team', laCode: borough.laCode, ...team });
       for (const worker of reference.workers) yield JSON.stringify({ record: 'worker', laCode: borough.laCode, ...worker });
+      for (const { year, rows } of populationYears) {
+        for (const row of rows) yield JSON.stringify({ record: 'population', ...row, year, source: `Synthetic borough, seed ${options.seed}` });
+      }
       let written = 0;
       for (const child of allChildren) {
         let allocatedWorker: string | undefined;
