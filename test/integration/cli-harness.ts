@@ -1,24 +1,18 @@
 /**
  * Runs the `safeguard` CLI as a child process against a fresh database of a test target.
  *
- * test/support/test-database.ts hands out open Database objects but not where they live (the
- * PGlite data dir or the server database's URL), so this makes its own: for PGlite, a copy of
- * the migrated template data dir that test-database.ts builds in os.tmpdir(); for a server, a new
- * database created next to DATABASE_URL's (the CLI migrates it on first use).
+ * The databases come from test/support/test-database.ts: for PGlite a copy of its migrated template
+ * data dir, for a server a new database next to DATABASE_URL's (the CLI migrates it on first use).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { constants as fsConstants, existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../src/platform/database/database.ts';
-import { EMBEDDED_LOCK_FILE, EMBEDDED_RUNTIME_FILES } from '../../src/platform/database/embedded-host.ts';
-import { listMigrationFiles, migrate } from '../../src/platform/database/migrate.ts';
-import type { TestDatabaseTarget } from '../support/test-database.ts';
+import { EMBEDDED_LOCK_FILE } from '../../src/platform/database/embedded-host.ts';
+import { migrate } from '../../src/platform/database/migrate.ts';
+import { createFreshPgliteDataDir, createFreshServerDatabase, type TestDatabaseTarget } from '../support/test-database.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const cliEntry = path.join(projectRoot, 'bin', 'safeguard.mjs');
@@ -34,35 +28,11 @@ export interface CliDatabase {
 }
 
 export async function createCliDatabase(target: TestDatabaseTarget): Promise<CliDatabase> {
-  return target.name === 'pglite' ? createPgliteCliDatabase(target) : createServerCliDatabase(process.env.DATABASE_URL!);
+  return target.name === 'pglite' ? createPgliteCliDatabase() : createServerCliDatabase(process.env.DATABASE_URL!);
 }
 
 // ---------------------------------------------------------------------------------------------
 // PGlite
-
-/** The template directory name test-database.ts uses (same key: PGlite version and migrations). */
-async function pgliteTemplateDir(): Promise<string> {
-  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const version = (JSON.parse(readFileSync(path.resolve(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
-  const hash = createHash('sha256').update(`pglite ${version}\n`);
-  for (const file of await listMigrationFiles()) hash.update(`${file.fileName}\n`).update(await readFile(file.filePath)).update('\n');
-  return path.join(os.tmpdir(), `safeguard-pglite-template-${hash.digest('hex').slice(0, 16)}`);
-}
-
-async function copyDataDir(source: string, destination: string): Promise<void> {
-  const entries = (await readdir(source, { withFileTypes: true, recursive: true })).filter((e) => !EMBEDDED_RUNTIME_FILES.includes(e.name));
-  const relative = (e: (typeof entries)[number]) => path.relative(source, path.join(e.parentPath, e.name));
-  for (const directory of entries.filter((e) => e.isDirectory()).map(relative).sort()) await mkdir(path.join(destination, directory), { recursive: true });
-  const files = entries.filter((e) => e.isFile()).map(relative);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      await copyFile(path.join(source, file), path.join(destination, file), fsConstants.COPYFILE_FICLONE);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-}
 
 const isAlive = (pid: number) => {
   try {
@@ -73,23 +43,8 @@ const isAlive = (pid: number) => {
   }
 };
 
-async function createPgliteCliDatabase(target: TestDatabaseTarget): Promise<CliDatabase> {
-  // Opening (and closing) a test database makes sure the shared template exists.
-  await (await target.open()).close();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'safeguard-cli-pglite-'));
-  const template = await pgliteTemplateDir();
-  if (existsSync(path.join(template, 'PG_VERSION'))) {
-    await copyDataDir(template, dataDir);
-  } else {
-    // test-database.ts changed how it names its template: build the database here instead (slow: initdb).
-    console.warn(`cli-harness: no PGlite template at ${template}; creating a database from scratch (slow)`);
-    const db = await openDatabase({ dataDir });
-    try {
-      await migrate(db);
-    } finally {
-      await db.close();
-    }
-  }
+async function createPgliteCliDatabase(): Promise<CliDatabase> {
+  const { dataDir, dispose: removeDataDir } = await createFreshPgliteDataDir('safeguard-cli-pglite-');
   const lockFile = path.join(dataDir, EMBEDDED_LOCK_FILE);
   const waitUntilReleased = async (timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -106,7 +61,7 @@ async function createPgliteCliDatabase(target: TestDatabaseTarget): Promise<CliD
     waitUntilReleased,
     dispose: async () => {
       await waitUntilReleased().catch(() => undefined);
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDataDir();
     },
   };
 }
@@ -114,22 +69,8 @@ async function createPgliteCliDatabase(target: TestDatabaseTarget): Promise<CliD
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL server
 
-async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function createServerCliDatabase(serverUrl: string): Promise<CliDatabase> {
-  const databaseName = `safeguard_cli_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${databaseName}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  const databaseUrl = url.toString();
+  const { databaseUrl, drop } = await createFreshServerDatabase(serverUrl, 'safeguard_cli_test_');
   return {
     env: { DATABASE_URL: databaseUrl },
     open: async () => {
@@ -138,9 +79,7 @@ async function createServerCliDatabase(serverUrl: string): Promise<CliDatabase> 
       return db;
     },
     waitUntilReleased: async () => {},
-    dispose: () => withAdminClient(serverUrl, async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    }),
+    dispose: drop,
   };
 }
 

@@ -120,13 +120,24 @@ async function copyDataDir(source: string, destination: string): Promise<void> {
   await Promise.all(Array.from({ length: 16 }, copyNext));
 }
 
-async function openFreshPgliteDatabase(): Promise<Database> {
+/** A fresh, migrated PGlite data dir (a copy of the template), not opened: for tests that run the CLI on it. */
+export async function createFreshPgliteDataDir(prefix = 'safeguard-test-pglite-'): Promise<{ dataDir: string; dispose: () => Promise<void> }> {
   templateDataDir ??= buildOrReuseTemplate();
   const template = await templateDataDir;
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'safeguard-test-pglite-'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
   const dispose = () => rm(dataDir, { recursive: true, force: true });
   try {
     await copyDataDir(template, dataDir);
+    return { dataDir, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+async function openFreshPgliteDatabase(): Promise<Database> {
+  const { dataDir, dispose } = await createFreshPgliteDataDir();
+  try {
     return withDisposal(await openDatabase({ dataDir }), dispose);
   } catch (error) {
     await dispose();
@@ -147,20 +158,25 @@ async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) =
   }
 }
 
-async function openFreshServerDatabase(serverUrl: string): Promise<Database> {
-  const databaseName = `safeguard_test_${randomBytes(6).toString('hex')}`;
+/** A new, empty database on the server next to serverUrl's (not migrated); drop() removes it. */
+export async function createFreshServerDatabase(serverUrl: string, prefix = 'safeguard_test_'): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
+  const databaseName = `${prefix}${randomBytes(6).toString('hex')}`;
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${databaseName}`));
   const drop = () =>
     withAdminClient(serverUrl, async (client) => {
       // FORCE (PostgreSQL 13+) ends connections a failed test may have left behind.
       await client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
     });
-
   const databaseUrl = new URL(serverUrl);
   databaseUrl.pathname = `/${databaseName}`;
+  return { databaseUrl: databaseUrl.toString(), drop };
+}
+
+async function openFreshServerDatabase(serverUrl: string): Promise<Database> {
+  const { databaseUrl, drop } = await createFreshServerDatabase(serverUrl);
   let db: Database | undefined;
   try {
-    db = await openDatabase({ databaseUrl: databaseUrl.toString(), dataDir: os.tmpdir() });
+    db = await openDatabase({ databaseUrl, dataDir: os.tmpdir() });
     await migrate(db);
     return withDisposal(db, drop);
   } catch (error) {
