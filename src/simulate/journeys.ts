@@ -1,7 +1,7 @@
 import { localContactSources } from '../codes/statutory-codes.ts';
 import { calibrationTargets, type BoroughProfile } from './borough.ts';
 import { dateTimeOf, isoOf, type Day, type SimulationCalendar } from './dates.ts';
-import { forenameFor, surnameFor } from './names.ts';
+import { forenameFor } from './names.ts';
 import type { Random } from './random.ts';
 
 /** One event of a simulated child's record, before it is written out. */
