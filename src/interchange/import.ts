@@ -287,7 +287,7 @@ function occurredOnOf(occurredAt: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing events: COPY (server)
+// Writing events, fast: COPY (server) or plain INSERTs (embedded)
 
 const eventColumns = `la_code, event_id, child_id, event_type, occurred_at, occurred_on, recorded_at, recorded_by_user, recorded_by_role,
   recorded_by_agency, client_id, supersedes, correction_reason, data, import_batch_id, import_line`;

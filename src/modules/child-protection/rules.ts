@@ -28,7 +28,11 @@ export const childProtectionReducers: ReducerTable<ChildProtectionEventType> = {
     if (event.data.decision === 'section-47') {
       // A later strategy discussion restarts the clock: the ICPC is due from the last one (WT 2023 ch.4).
       const open = episode.section47s.find((s) => s.completedOn === undefined);
-      if (open) open.completedOn = event.occurredOn;
+      if (open) {
+        // The earlier enquiry is carried on by the new one: it no longer awaits its own conference.
+        open.completedOn = event.occurredOn;
+        open.icpcRequired = false;
+      }
       episode.section47s.push({ section47Id: event.entityId, startedOn: event.occurredOn });
     }
   },

@@ -20,6 +20,7 @@ import { defaultSeedOptions, seedDatabase, writeSimulation } from '../../simulat
 import type { SimulationOptions, SimulationProgress } from '../../simulate/simulate.ts';
 import type { ImportProgress } from '../../interchange/import.ts';
 import { rm } from 'node:fs/promises';
+import { registerKpiCommand } from '../../analytics/cli.ts';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -172,6 +173,8 @@ export function buildCli(): Command {
         await db.close();
       }
     });
+
+  registerKpiCommand(program, { loadConfig, openDatabase: openMigrated });
 
   program.command('migrate').description('Create or upgrade the database schema').action(async () => {
     const config = loadConfig();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import * as codes from '../../codes/statutory-codes.ts';
+import { analyticsRoutes } from '../../analytics/routes.ts';
 import { dutyRoutes } from '../../duties/routes.ts';
 import { workforceRoutes } from '../../modules/people/routes.ts';
 import { childRecordRoutes } from '../../record/routes.ts';
@@ -53,6 +54,7 @@ export function createApp(services: AppServices, options: { logger?: boolean } =
   installErrorMapping(app);
   const routes: AnyRoute[] = [];
   routes.push(...platformRoutes(services, () => routes), ...childRecordRoutes(services), ...dutyRoutes(services), ...workforceRoutes(services));
+  routes.push(...analyticsRoutes(services));
   registerRoutes(app, routes, (request) => ({
     laCode: services.config.laCode,
     actor: services.config.developmentActor,

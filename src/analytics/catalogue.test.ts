@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueTitles, findCatalogueEntry, findMetricDefinition, metricDefinitions, metricViews } from './catalogue.ts';
+import { dimensions } from './dimensions.ts';
+import { customMetricIds } from './engine.ts';
+import { dimensionFits, metricSources } from './repo.ts';
+
+describe('the metrics catalogue', () => {
+  it('accounts for every entry of the seed catalogue, computed, a view, or unavailable with a reason', () => {
+    expect(catalogueTitles.size).toBe(253 + 26); // 253 metric entries and the 26 disproportionality comparisons
+    for (const id of catalogueTitles.keys()) {
+      const entry = findCatalogueEntry(id);
+      if (id === 'CP-02') {
+        expect(entry).toBeUndefined(); // three variants instead
+        expect(metricDefinitions.filter((d) => d.variantOf === 'CP-02').map((d) => d.id)).toEqual(['CP-02a', 'CP-02b', 'CP-02c']);
+        continue;
+      }
+      expect(entry, id).toBeDefined();
+      if (entry!.kind === 'unavailable') expect(entry!.reason.length, id).toBeGreaterThan(20);
+    }
+  });
+
+  it('computes the metrics whose events exist, and nothing of looked-after children, missing, exploitation or LADO', () => {
+    const computed = catalogue.filter((entry) => entry.kind !== 'unavailable').map((entry) => entry.id);
+    expect(computed).toEqual(expect.arrayContaining([
+      'FD-01', 'FD-03', 'FD-05', 'FD-07', 'FD-09', 'FD-13', 'CIN-01', 'CIN-03', 'CIN-04', 'CP-01', 'CP-02a', 'CP-02b', 'CP-02c', 'CP-04',
+      'CP-05', 'CP-07', 'CP-08', 'CP-09', 'CP-13', 'CPC-05', 'CPC-06', 'WF-01', 'WF-02', 'DFE-ASM-45', 'DFE-REF-NFA',
+    ]));
+    for (const prefix of ['CLA-', 'MIS-', 'EXP-', 'LADO-', 'CL-', 'EDU-', 'PF-', 'FGC-', 'DA-', 'QA-', 'CR-', 'TR-', 'BUD-']) {
+      expect(computed.filter((id) => id.startsWith(prefix)), prefix).toEqual([]);
+    }
+    expect(findCatalogueEntry('CLA-01')).toMatchObject({ available: false, reason: expect.stringMatching(/looked-after/) });
+  });
+
+  it('has SQL for every computed metric, and every breakdown it offers fits the SQL\'s columns', () => {
+    for (const definition of metricDefinitions) {
+      if (customMetricIds.has(definition.id)) continue;
+      const source = metricSources[definition.id];
+      expect(source, definition.id).toBeDefined();
+      for (const id of [...definition.breakdowns, ...(definition.category ? [definition.category] : [])]) {
+        expect(dimensionFits(source!, dimensions[id]), `${definition.id} by ${id}`).toBe(true);
+      }
+      if (definition.valueType === 'distribution') expect(definition.category, definition.id).toBeDefined();
+      // Definitions say what they count and quote the catalogue or name DfE.
+      expect(definition.description.length, definition.id).toBeGreaterThan(60);
+      if (definition.followsDfe) expect(definition.dfeNote, definition.id).toBeDefined();
+    }
+  });
+
+  it('points each view at a computed metric and breakdowns it offers', () => {
+    for (const view of metricViews) {
+      const definition = findMetricDefinition(view.viewOf.metricId);
+      expect(definition, view.id).toBeDefined();
+      for (const id of view.viewOf.by) expect([...definition!.breakdowns, definition!.category].includes(id), `${view.id} by ${id}`).toBe(true);
+    }
+  });
+
+  it('reads working-day timescales from the duty rules of the timescale engine', () => {
+    const dutyRules = metricDefinitions.flatMap((d) => (d.timescale?.dutyRuleId ? [[d.id, d.timescale.dutyRuleId]] : []));
+    expect(Object.fromEntries(dutyRules)).toEqual({
+      'FD-13': 'contact-decision-within-1-working-day',
+      'CIN-03': 'allocation-after-referral',
+      'CIN-04': 'child-seen-after-allocation',
+      'CP-13': 'first-core-group-after-initial-conference',
+      'CPC-05': 'initial-conference-within-15-working-days-of-strategy-discussion',
+      'CPC-06': 'review-conference-within-3-months-then-every-6-months',
+      'DFE-ASM-45': 'assessment-within-45-working-days-of-referral',
+    });
+  });
+});

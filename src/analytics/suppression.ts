@@ -1,0 +1,87 @@
+/**
+ * Small-number suppression, as published statistics do it: a count of 1 to (threshold − 1) in a
+ * breakdown is shown as "fewer than N", so that a figure cannot point at a child. Zero is shown: a
+ * true zero identifies nobody. Anything computed from a withheld count (a percentage, a share, a
+ * rate, a relative rate index) is withheld with it.
+ *
+ * Secondary suppression: when exactly one row among siblings (rows under the same parent, whose
+ * total is published) is withheld, it could be worked out by subtraction, so the next smallest
+ * sibling is withheld too.
+ *
+ * The default threshold is 5 ("fewer than 5"), as DfE and most LA publications use for children's
+ * social care. The headline figure (the total for the whole LA) is not suppressed.
+ */
+
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+export interface SuppressionOptions {
+  /** Counts from 1 to threshold − 1 are withheld. */
+  threshold: number;
+  /** False only for callers allowed raw figures (the option exists now; access control comes later). */
+  apply: boolean;
+}
+
+export const defaultSuppression: SuppressionOptions = { threshold: DEFAULT_SUPPRESSION_THRESHOLD, apply: true };
+
+/** A published number: the value (null when withheld or undefined), and how it reads. */
+export interface Figure {
+  value: number | null;
+  display: string;
+  suppressed: boolean;
+}
+
+export const isSmall = (count: number, threshold: number): boolean => count > 0 && count < threshold;
+
+export const withheld = (threshold: number): Figure => ({ value: null, display: `fewer than ${threshold}`, suppressed: true });
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+export type FigureKind = 'count' | 'percent' | 'rate' | 'ratio' | 'decimal';
+
+export function formatValue(value: number, kind: FigureKind): string {
+  switch (kind) {
+    case 'count': return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(value);
+    case 'percent': return `${numberFormat.format(value)}%`;
+    case 'ratio': return new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+    case 'rate':
+    case 'decimal': return numberFormat.format(value);
+  }
+}
+
+/** 12 significant digits: enough for any figure, and no floating-point noise (15.000000000000002). */
+export const tidy = (value: number): number => Number(value.toPrecision(12));
+
+/** A figure shown as it is (or '–' when it cannot be computed, e.g. a percentage of nothing). */
+export function shown(value: number | null, kind: FigureKind): Figure {
+  return value === null || !Number.isFinite(value) ? { value: null, display: '–', suppressed: false } : { value: tidy(value), display: formatValue(value, kind), suppressed: false };
+}
+
+/**
+ * Which rows have the given count column withheld. `parentOf` groups siblings (rows whose total is
+ * published together); rows of a multi-valued breakdown (where counts need not add up) get no
+ * secondary suppression.
+ */
+export function withheldRows(
+  counts: readonly number[],
+  parentOf: (index: number) => string,
+  options: SuppressionOptions & { secondary: boolean },
+): Set<number> {
+  const result = new Set<number>();
+  if (!options.apply) return result;
+  counts.forEach((count, index) => { if (isSmall(count, options.threshold)) result.add(index); });
+  if (!options.secondary) return result;
+  const siblings = new Map<string, number[]>();
+  counts.forEach((_count, index) => {
+    const parent = parentOf(index);
+    siblings.set(parent, [...(siblings.get(parent) ?? []), index]);
+  });
+  for (const group of siblings.values()) {
+    const hidden = group.filter((index) => result.has(index));
+    if (hidden.length !== 1 || group.length < 2) continue;
+    const next = group
+      .filter((index) => !result.has(index))
+      .sort((a, b) => counts[a]! - counts[b]! || a - b)[0];
+    if (next !== undefined) result.add(next);
+  }
+  return result;
+}
