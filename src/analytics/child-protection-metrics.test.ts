@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/database/database.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { appOn, loadPopulation, metric, recorderFor } from './test-support.ts';
+import { appOn, fourThousandChildren, loadPopulation, metric, recorderFor } from './test-support.ts';
 
 /**
  * Section 47 enquiries, conferences and child protection plans, recorded through the API. Every
@@ -43,7 +43,7 @@ describe.each(testDatabaseTargets)('child protection figures on $name', (target)
     db = await target.open();
     app = appOn(db);
     const r = recorderFor(app, 'cp');
-    await loadPopulation(db, 2024, [[5, 'F', 'WBRI', 1000], [10, 'M', 'WBRI', 1000], [12, 'F', 'BAFR', 500], [13, 'M', 'BAFR', 500], [3, 'F', 'ABAN', 500], [8, 'M', 'ABAN', 500]]);
+    await loadPopulation(db, 2024, fourThousandChildren);
 
     await r.register('P1', { sex: 'F', ethnicity: 'WBRI', dateOfBirth: '2016-05-01' });
     await r.referral('P1', '2023-03-01');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/database/database.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { appOn, loadPopulation, metric, recorderFor } from './test-support.ts';
+import { appOn, fourThousandChildren, loadPopulation, metric, recorderFor } from './test-support.ts';
 
 /**
  * The front door and referrals over FY2023-24 (1 April 2023 – 31 March 2024), recorded through the
@@ -33,7 +33,7 @@ describe.each(testDatabaseTargets)('front door and referral figures on $name', (
     app = appOn(db);
     const r = recorderFor(app, 'fd');
     // Mid-2024 population (the year containing 31 March 2024): 4,000 children aged 0–17.
-    await loadPopulation(db, 2024, [[5, 'F', 'WBRI', 1000], [10, 'M', 'WBRI', 1000], [12, 'F', 'BAFR', 500], [13, 'M', 'BAFR', 500], [3, 'F', 'ABAN', 500], [8, 'M', 'ABAN', 500]]);
+    await loadPopulation(db, 2024, fourThousandChildren);
 
     await r.register('F1', { sex: 'F', ethnicity: 'WBRI', dateOfBirth: '2015-06-01' });
     await r.contact('F1', '2023-04-03T10:00:00Z');
