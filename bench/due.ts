@@ -67,6 +67,7 @@ function parseArgs(argv: string[]): Options {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
 /** The migrations' checksum: a data dir built under other migrations is not reused. */
@@ -117,8 +118,8 @@ function percentile(values: number[], p: number): number {
 /** Loaded into the CLI process with --import: timestamps its milestones and prints them on exit. */
 const PROBE = `
 import childProcess from 'node:child_process';
-import { syncBuiltinESMExports } from 'node:module';
-import pg from 'pg';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+const pg = createRequire(${JSON.stringify(path.join(repoRoot, 'package.json'))})('pg');
 const marks = { processStart: performance.timeOrigin, probeLoaded: Date.now() };
 const fork = childProcess.fork;
 childProcess.fork = function (...args) { marks.hostForked ??= Date.now(); return fork.apply(this, args); };
@@ -146,6 +147,8 @@ process.on('exit', () => { marks.exit = Date.now(); process.stderr.write('SAFEGU
 interface CliTiming {
   total: number;
   startAndOpen: number;
+  modules: number;
+  hostStart: number;
   migrationCheck: number;
   query: number;
   outputAndClose: number;
@@ -175,6 +178,8 @@ function runCli(options: Options, dataDir: string, probe: string): Promise<CliTi
       resolve({
         total: ended - spawned,
         startAndOpen: m.firstQueryDone! - spawned,
+        modules: m.hostForked! - spawned,
+        hostStart: m.firstQueryDone! - m.hostForked!,
         migrationCheck: m.dutyQueryStarted! - m.firstQueryDone!,
         query: m.dutyQueryDone! - m.dutyQueryStarted!,
         outputAndClose: ended - m.dutyQueryDone!,
@@ -237,7 +242,6 @@ async function main(options: Options): Promise<void> {
     await db.close();
   }
 
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
   const table = [
     ['', 'median', 'p95', 'first run'],
     ['SELECT count(*) FROM duty (baseline)', ms(percentile(timings.baseline, 50)), ms(percentile(timings.baseline, 95)), ms(first!.baseline)],
@@ -266,11 +270,14 @@ async function main(options: Options): Promise<void> {
       for (let run = 0; run < options.cliRuns; run += 1) runs.push(await runCli(options, dataDir, probe));
       const med = (key: keyof CliTiming) => percentile(runs.map((r) => r[key]), 50);
       out.write(`\nCLI end to end, \`node bin/safeguard.mjs due --as-at ${options.asAt} --json\` (SAFEGUARD_DATA_DIR=${dataDir}), median of ${runs.length}:\n\n`);
-      out.write(`  total                                         ${seconds(med('total'))}\n`);
-      out.write(`  process start + modules + database open       ${seconds(med('startAndOpen'))}   (node, tsx, embedded host start, first answer)\n`);
-      out.write(`  migration check                               ${seconds(med('migrationCheck'))}\n`);
-      out.write(`  duty query                                    ${seconds(med('query'))}\n`);
-      out.write(`  audit, due list, JSON output, close, exit     ${seconds(med('outputAndClose'))}\n`);
+      const line = (label: string, key: keyof CliTiming, note = '') => out.write(`  ${label.padEnd(48)}${ms(med(key)).padStart(10)}${note}\n`);
+      line('total', 'total');
+      line('process start + database open', 'startAndOpen');
+      line('  node, tsx and modules (until the host forks)', 'modules');
+      line('  embedded host start, first answer', 'hostStart');
+      line('migration check', 'migrationCheck');
+      line('duty query (first after opening: cold)', 'query');
+      line('audit, due list, JSON output, close, exit', 'outputAndClose');
       out.write(`  open duties answered: ${fmt(runs[0]!.open)} (${fmt(runs[0]!.overdue)} overdue)${runs[0]!.open === open ? ', the same as in process' : `, NOT the ${fmt(open)} found in process`}\n`);
     } finally {
       await rm(probeDir, { recursive: true, force: true });

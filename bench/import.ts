@@ -18,7 +18,7 @@
  * socket, so the embedded import is shown against the server's baseline.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import os from 'node:os';
 import { createInterface } from 'node:readline';
@@ -32,7 +32,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/database/database.ts';
 import { migrate } from '../src/platform/database/migrate.ts';
 import { timescalesFrom } from '../src/platform/http/services.ts';
-import { testDatabaseTargets } from '../test/support/test-database.ts';
+import { createFreshServerDatabase, testDatabaseTargets } from '../test/support/test-database.ts';
 import { cachedInterchangeFile } from './generate-events.ts';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -210,13 +210,9 @@ async function withAdmin<T>(serverUrl: string, work: (client: pg.Client) => Prom
 
 /** A new, migrated database on the server; answers its URL and how to drop it. */
 async function freshServerDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `safeguard_bench_${randomBytes(5).toString('hex')}`;
-  await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const drop = () => withAdmin(serverUrl, async (client) => { await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); });
+  const { databaseUrl, drop } = await createFreshServerDatabase(serverUrl, 'safeguard_bench_');
   try {
-    const db = await openDatabase({ databaseUrl: url.toString(), dataDir: os.tmpdir() });
+    const db = await openDatabase({ databaseUrl, dataDir: os.tmpdir() });
     try {
       await migrate(db);
     } finally {
@@ -226,7 +222,7 @@ async function freshServerDatabase(serverUrl: string): Promise<{ url: string; dr
     await drop();
     throw error;
   }
-  return { url: url.toString(), drop };
+  return { url: databaseUrl, drop };
 }
 
 const median = (values: number[]) => {
@@ -285,7 +281,14 @@ async function main(options: Options): Promise<void> {
   }
   const ratio = rate(results['import-server']!) / baselineRate;
   out.write(`\nRatio import ÷ baseline on the server: ${ratio.toFixed(2)} (goal ≥ 0.33)${ratio >= 0.33 ? '' : '  ← below goal'}\n`);
-  for (const [name, r] of rows) for (const x of r) if (x.detail) out.write(`  ${name}: ${x.detail}\n`);
+  if (options.runs > 1) {
+    // Each run's baseline and import ran back to back: their ratio is steadier on a busy machine.
+    const paired = results['import-server']!.map((x, i) => results.baseline![i]!.seconds / x.seconds);
+    out.write(`Ratio run by run: ${paired.map((r) => r.toFixed(2)).join(', ')} (median ${median(paired).toFixed(2)})\n`);
+  }
+  for (const [name, r] of rows) {
+    for (const [i, x] of r.entries()) out.write(`  ${name}, run ${i + 1}: ${x.seconds.toFixed(1)} s${x.detail ? `; ${x.detail}` : ''}\n`);
+  }
   if (options.embedded) out.write('  The embedded import is compared with the server\'s COPY baseline (COPY FROM STDIN does not work over PGlite\'s socket); its peak RSS excludes the PGlite host process.\n');
 }
 
