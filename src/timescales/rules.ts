@@ -124,7 +124,10 @@ export const timescaleRules = [
     due: { amount: 15, unit: 'working-days' },
     metBy: [{ eventType: 'conference.initial-held', link: 'section47Id', linkOptional: true }],
     cancelledBy: [
-      { eventType: 'section-47.completed', when: { icpcRequired: false }, link: 'section47Id' },
+      // An enquiry that ends without deciding on a conference needs none (any outcome but a conference).
+      ...(['no-further-action', 'child-in-need-plan', 'early-help', 'looked-after'] as const).map((outcome) => ({
+        eventType: 'section-47.completed', when: { outcome }, link: 'section47Id',
+      })),
       episodeClosed,
     ],
     source:

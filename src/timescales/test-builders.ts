@@ -61,7 +61,11 @@ export const section47Completed = ({
   icpcRequired,
   ...common
 }: Common & { section47: Linked; icpcRequired: boolean }) =>
-  event('section-47.completed', common, { section47Id: idOf(section47), icpcRequired });
+  event('section-47.completed', common, {
+    section47Id: idOf(section47),
+    icpcRequired,
+    outcome: icpcRequired ? 'initial-child-protection-conference' : 'no-further-action',
+  });
 
 export const initialConferenceHeld = ({
   section47,

@@ -211,6 +211,18 @@ describe.each(testDatabaseTargets)('a child\'s journey from contact to the end o
     expect(refusals.rows[0].n).toBeGreaterThanOrEqual(4);
   });
 
+  it('needs no conference for an enquiry that ends without one', async () => {
+    const post = (type: string, occurredAt: string, data: Record<string, unknown>, clientId: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/children/NOICPC1/events', payload: { type, occurredAt, clientId, data } });
+    await post('child.registered', '2024-01-02', { forename: 'Lea', surname: 'Roy', dateOfBirth: '2014-02-02', sex: 'F', ethnicity: 'WBRI' }, 'noicpc-0001');
+    await post('referral.received', '2024-01-08', { source: '6' }, 'noicpc-0002');
+    await post('strategy-discussion.held', '2024-01-09', { attendingAgencies: ['police'], decision: 'section-47' }, 'noicpc-0003');
+    const completed = await post('section-47.completed', '2024-01-19', { outcome: 'no-further-action', concernsSubstantiated: false }, 'noicpc-0004');
+    expect(completed.statusCode).toBe(201);
+    const duties = (await app.inject({ method: 'GET', url: '/api/v1/children/NOICPC1/duties?asAt=2024-03-01' })).json().duties;
+    expect(duties.find((d: { ruleId: string }) => d.ruleId === 'initial-conference-within-15-working-days-of-strategy-discussion')).toMatchObject({ state: 'cancelled', closedOn: '2024-01-19' });
+  });
+
   it('serves its OpenAPI document and health check', async () => {
     const health = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(health.json()).toMatchObject({ status: 'ok' });
