@@ -19,14 +19,10 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import os from 'node:os';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { importInterchangeFile } from '../src/interchange/import.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/database/database.ts';
@@ -34,6 +30,7 @@ import { migrate } from '../src/platform/database/migrate.ts';
 import { timescalesFrom } from '../src/platform/http/services.ts';
 import { createFreshServerDatabase, testDatabaseTargets } from '../test/support/test-database.ts';
 import { cachedInterchangeFile } from './generate-events.ts';
+import { copyBaseline } from './copy-baseline.ts';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const thisFile = fileURLToPath(import.meta.url);
@@ -82,13 +79,6 @@ interface PhaseResult {
   detail?: string;
 }
 
-const BASELINE_TABLE = 'bench_copy_baseline';
-const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const copyText = (value: unknown): string => {
-  if (value === undefined || value === null) return '\\N';
-  const text = String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : text;
-};
 
 /**
  * The floor: read the file, JSON.parse each line and COPY the fields into a table with
@@ -96,48 +86,8 @@ const copyText = (value: unknown): string => {
  * is the first ten characters of occurredAt (no London date), and nothing is validated.
  */
 async function baselinePhase(databaseUrl: string, file: string): Promise<PhaseResult> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP TABLE IF EXISTS ${BASELINE_TABLE}`);
-    await client.query(`CREATE TABLE ${BASELINE_TABLE} (
-      la_code text, event_id uuid, child_id text, event_type text, occurred_at text, occurred_on date, recorded_at timestamptz,
-      recorded_by_user text, recorded_by_role text, recorded_by_agency text, client_id text, supersedes uuid, correction_reason text,
-      data jsonb, import_batch_id uuid, import_line integer)`);
-    await client.query('CHECKPOINT');
-    const importBatchId = randomUUID();
-    let events = 0;
-    const started = performance.now();
-    await client.query('BEGIN');
-    async function* chunks(): AsyncGenerator<string> {
-      let chunk = '';
-      let line = 0;
-      for await (const text of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
-        line += 1;
-        if (text.trim() === '') continue;
-        const e = JSON.parse(text);
-        if (line === 1 && e.format) continue;
-        chunk += `${copyText(e.laCode)}\t${copyText(e.eventId)}\t${copyText(e.childId)}\t${copyText(e.type)}\t${copyText(e.occurredAt)}\t${
-          copyText(String(e.occurredAt).slice(0, 10))}\t${copyText(e.recordedAt)}\t${copyText(e.recordedBy?.userId)}\t${copyText(e.recordedBy?.role)}\t${
-          copyText(e.recordedBy?.agency)}\t${copyText(e.clientId)}\t${copyText(e.supersedes)}\t${copyText(e.correctionReason)}\t${
-          copyText(JSON.stringify(e.data))}\t${importBatchId}\t${line}\n`;
-        events += 1;
-        if (chunk.length >= 256 * 1024) {
-          yield chunk;
-          chunk = '';
-        }
-      }
-      if (chunk) yield chunk;
-    }
-    await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${BASELINE_TABLE} FROM STDIN`)));
-    await client.query('COMMIT');
-    const seconds = (performance.now() - started) / 1000;
-    await client.query(`DROP TABLE ${BASELINE_TABLE}`);
-    await client.query('CHECKPOINT');
-    return { events, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 };
-  } finally {
-    await client.end();
-  }
+  const { events, seconds } = await copyBaseline(databaseUrl, file);
+  return { events, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 async function importPhase(db: Database, file: string, expected: number): Promise<PhaseResult> {
