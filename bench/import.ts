@@ -22,13 +22,12 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { importInterchangeFile } from '../src/interchange/import.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/database/database.ts';
 import { migrate } from '../src/platform/database/migrate.ts';
 import { timescalesFrom } from '../src/platform/http/services.ts';
-import { createFreshServerDatabase, testDatabaseTargets } from '../test/support/test-database.ts';
+import { createFreshServerDatabase, testDatabaseTargets, withAdminClient } from '../test/support/test-database.ts';
 import { cachedInterchangeFile } from './generate-events.ts';
 import { copyBaseline } from './copy-baseline.ts';
 
@@ -148,16 +147,6 @@ function spawnPhase(phase: NonNullable<Options['phase']>, file: string, database
 
 // ---------------------------------------------------------------------------------------------
 
-async function withAdmin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A new, migrated database on the server; answers its URL and how to drop it. */
 async function freshServerDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const { databaseUrl, drop } = await createFreshServerDatabase(serverUrl, 'safeguard_bench_');
@@ -187,7 +176,7 @@ async function main(options: Options): Promise<void> {
   const bytes = statSync(file).size;
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
   let server = 'unknown';
-  await withAdmin(options.databaseUrl, async (client) => {
+  await withAdminClient(options.databaseUrl, async (client) => {
     server = String((await client.query('SHOW server_version')).rows[0].server_version);
   });
   process.stderr.write(`File ${file} (${fmt(bytes / 1e6)} MB); PostgreSQL ${server}; ${os.cpus().length} CPUs; load average ${load()}\n`);

@@ -5,11 +5,16 @@ import { codesOf, type CodeList } from '../codes/statutory-codes.ts';
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD')
-  .refine(isRealDate, 'Enter a real date');
+  .refine(isRealDate, 'Enter a real date')
+  .refine(isPlausibleYear, 'Enter a date between 1900 and 2100');
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** An instant with its offset, e.g. 2024-03-28T09:15:00Z or 2024-03-28T09:15:00+00:00. */
-export const IsoDateTime = z.iso.datetime({ offset: true, message: 'Enter a date and time as YYYY-MM-DDTHH:MM:SSZ' });
+export const IsoDateTime = z.iso
+  .datetime({ offset: true, message: 'Enter a date and time as YYYY-MM-DDTHH:MM:SSZ' })
+  // Milliseconds or microseconds at most, and a year the calendar knows: anything else is a typo, not a time.
+  .refine((value) => !/\.\d{7,}/.test(value), 'Give seconds to at most 6 decimal places')
+  .refine(isPlausibleYear, 'Enter a date between 1900 and 2100');
 export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
 /** Business time: a date, or a date-time where hours matter (contacts, allocations). */
@@ -23,7 +28,8 @@ export const LaCode = z.string().regex(/^\d{3}$/, 'LA code must be the 3-digit D
 
 export const EventId = z.uuid({ message: 'Must be an event id (a UUID)' });
 
-export const FreeText = (max: number) => z.string().trim().min(1).max(max);
+export const FreeText = (max: number) =>
+  z.string().trim().min(1).max(max).refine((text) => !text.includes('\u0000'), 'Text cannot contain a NUL character');
 
 export function codeFrom<T extends CodeList>(list: T, what: string) {
   return z.enum(codesOf(list), { message: `Unknown ${what} code` });
@@ -33,4 +39,9 @@ export function isRealDate(value: string): boolean {
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function isPlausibleYear(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= 1900 && year <= 2100;
 }

@@ -175,6 +175,24 @@ describe.each(testDatabaseTargets)('importing and exporting interchange files on
     expect(await count(db, 'duty')).toBeGreaterThan(5);
   });
 
+  it('reports impossible times, ancient years and NUL characters as bad lines rather than failing the import', async () => {
+    const eventsBefore = await count(db, 'child_event');
+    const file = writeFile('edge.ndjson', [
+      registered('EDGE1', { at: '2024-03-01' }),
+      contact('EDGE1', '2024-03-02T09:00:00.1234567890Z'), // 2: ten decimal places of a second
+      contact('EDGE1', '0000-01-01T00:00:00Z'), // 3: year 0
+      withField(registered('EDGE2'), 'data.forename', 'Ali\u0000'), // 4: a NUL character
+    ]);
+    const result = await importFile(db, file);
+    expect(result.committed).toBe(false);
+    expect(await count(db, 'child_event')).toBe(eventsBefore);
+    expect(problemsOf(result)).toEqual(expect.arrayContaining([
+      { line: 2, field: 'occurredAt' },
+      { line: 3, field: 'occurredAt' },
+      { line: 4, field: 'data.forename' },
+    ]));
+  });
+
   it('writes nothing from a file with bad lines and reports each with its line number and field', async () => {
     const eventsBefore = await count(db, 'child_event');
     const projectionsBefore = await projectionSnapshot(db);

@@ -148,7 +148,7 @@ async function openFreshPgliteDatabase(): Promise<Database> {
 // ---------------------------------------------------------------------------------------------
 // postgresql: a new database per open(), dropped on close.
 
-async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
