@@ -176,7 +176,7 @@ describe.each(testDatabaseTargets)('a child\'s journey from contact to the end o
     expect(unknownChild.statusCode).toBe(404);
     expect(unknownChild.json().error.problems[0].field).toBe('childId');
 
-    const futureBirth = await post({ type: 'child.registered', clientId: 'refuse-0002', occurredAt: '2024-01-02', data: { forename: 'A', surname: 'B', dateOfBirth: '2999-01-01', sex: 'M', ethnicity: 'WBRI' } });
+    const futureBirth = await post({ type: 'child.registered', clientId: 'refuse-0002', occurredAt: '2024-01-02', data: { forename: 'A', surname: 'B', dateOfBirth: '2099-01-01', sex: 'M', ethnicity: 'WBRI' } });
     expect(futureBirth.statusCode).toBe(400);
     expect(futureBirth.json().error.problems.map((p: { field: string }) => p.field)).toEqual(['data.dateOfBirth']);
 
