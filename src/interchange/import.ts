@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
@@ -8,13 +9,14 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { z } from 'zod';
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
-import { isIsoDateTime } from '../platform/calendar/calendar.ts';
 import { withTransaction, type Database } from '../platform/database/database.ts';
-import { DomainError, problemsFromIssues, type FieldProblem } from '../platform/errors.ts';
+import { problemsFromIssues, type FieldProblem } from '../platform/errors.ts';
 import { Actor, correctionFields, EventBody } from '../record/events.ts';
-import { businessDateOf, FoldError, foldChildRecord, type LoggedEvent } from '../record/fold.ts';
-import { addProjectionRows, emptyProjectionRows, insertProjectionRows, type ProjectionRows, type ProjectionTable } from '../record/projections.ts';
-import { dutiesOf, type RequestContext, type Timescales } from '../record/repo.ts';
+import { businessDateOf } from '../record/fold.ts';
+import { insertProjectionJson, projectionTables } from '../record/projections.ts';
+import type { RequestContext, Timescales } from '../record/repo.ts';
+import { InThreadFolder, WorkerPoolFolder, type BatchFolder } from './fold-pool.ts';
+import type { FoldBatch, FoldBatchResult, ImportProblem } from './import-fold.ts';
 import { EventId, IsoDateTime, LaChildId, LaCode, OccurredAt } from '../record/schema-helpers.ts';
 import { InterchangeHeader, isHeaderLine } from './format.ts';
 import { Team, Worker } from '../modules/people/workforce.ts';
@@ -58,15 +60,26 @@ function parseLine(value: unknown): { success: true; data: ImportLine } | { succ
   return exact.success ? { success: true, data: exact.data } : { success: false, issues: exact.error.issues };
 }
 
-export interface ImportProblem extends FieldProblem {
-  line: number;
-}
+export type { ImportProblem };
 
 export interface ImportProgress {
   phase: 'validating' | 'applying';
   done: number;
   total: number;
 }
+
+export interface ImportOptions {
+  /** Worker threads folding children (0: fold on this thread). Default: by the file's size and the machine's cores. */
+  foldThreads?: number;
+  /** Children per batch folded at a time (default 1,000). */
+  foldBatchChildren?: number;
+}
+
+/**
+ * One fold thread per core, at most two: the database and this thread (reading, storing,
+ * writing projections) need the other cores, and more threads than cores only take turns.
+ */
+const defaultFoldThreads = () => Math.max(1, Math.min(2, os.availableParallelism()));
 
 export interface ImportResult {
   committed: boolean;
@@ -85,9 +98,8 @@ const INSERT_BATCH = 2000;
 /** Characters of COPY text handed to the connection at a time. */
 const COPY_CHUNK = 256 * 1024;
 const FOLD_FETCH = 10_000;
-const PROJECTION_FLUSH_CHILDREN = 2000;
-/** How long the fold runs before letting replies from the database be handled. */
-const PAUSE_EVERY_MS = 3;
+/** Files from this size are folded on worker threads (about 20,000 events); smaller ones on this thread. */
+const FOLD_THREADS_FROM_BYTES = 8 * 1024 * 1024;
 
 interface PendingEvent {
   line: number;
@@ -146,6 +158,7 @@ export async function importInterchangeFile(
   context: RequestContext,
   timescales: Timescales,
   onProgress: (progress: ImportProgress) => void = () => {},
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const settings: ImportSettings = {
     file, totalBytes: statSync(file).size, importBatchId: randomUUID(), importedAt: new Date().toISOString(), context, onProgress,
@@ -153,6 +166,9 @@ export async function importInterchangeFile(
   const { importBatchId, importedAt, totalBytes } = settings;
   let run = newRun();
   let children = 0;
+  // Threads start now, so they have loaded by the time the events are stored.
+  const foldThreads = options.foldThreads ?? (totalBytes >= FOLD_THREADS_FROM_BYTES ? defaultFoldThreads() : 0);
+  const folder: BatchFolder = foldThreads > 0 ? new WorkerPoolFolder(foldThreads, timescales) : new InThreadFolder(timescales);
 
   const result = await withTransaction(db.pool, async (client) => {
     // Imports are rare and large: hold other writers off so log order is file order.
@@ -174,7 +190,7 @@ export async function importInterchangeFile(
 
     // Every child is folded even when lines were bad, so that one run reports every problem.
     const problemsFound = run;
-    children = await foldImportedChildren(client, importBatchId, context, timescales, (problem) => report(problemsFound, problem), run.childrenWithBadLines, (done, total) =>
+    children = await foldImportedChildren(client, importBatchId, context, folder, options.foldBatchChildren ?? FOLD_BATCH_CHILDREN, (problem) => report(problemsFound, problem), run.childrenWithBadLines, (done, total) =>
       onProgress({ phase: 'applying', done, total }),
     );
     if (run.problemCount > 0) throw new RollbackRequested();
@@ -183,10 +199,12 @@ export async function importInterchangeFile(
       [context.laCode, importBatchId, path.basename(file), importedAt, context.actor.userId, run.events],
     );
     return 'commit' as const;
-  }).catch((error: unknown) => {
-    if (error instanceof RollbackRequested) return 'rollback' as const;
-    throw error;
-  });
+  })
+    .catch((error: unknown) => {
+      if (error instanceof RollbackRequested) return 'rollback' as const;
+      throw error;
+    })
+    .finally(() => folder.close());
 
   return {
     committed: result === 'commit' && run.problemCount === 0,
@@ -250,7 +268,7 @@ async function* checkedLines(settings: ImportSettings, run: Run): AsyncGenerator
       line,
       event: {
         line, laCode: event.laCode, eventId, childId: event.childId, type: event.type, occurredAt: event.occurredAt,
-        occurredOn: occurredOnOf(event.occurredAt), recordedAt: event.recordedAt ?? importedAt, recordedBy: event.recordedBy ?? context.actor,
+        occurredOn: businessDateOf(event.occurredAt), recordedAt: event.recordedAt ?? importedAt, recordedBy: event.recordedBy ?? context.actor,
         clientId: event.clientId ?? eventId, supersedes: event.supersedes ?? null, correctionReason: event.correctionReason ?? null, data: event.data,
       },
     };
@@ -262,28 +280,6 @@ function reportBadLine(run: Run, checked: Extract<CheckedLine, { kind: 'bad' }>,
   for (const p of checked.problems) reportProblem({ line: checked.line, ...p });
   // Problems the fold then finds for this child may only echo this one: they are marked so.
   if (checked.childId !== undefined) run.childrenWithBadLines.add(checked.childId);
-}
-
-/**
- * businessDateOf, remembered per hour: London's offset from UTC has been a whole number of hours
- * since 1847 and changes on the hour, so every instant in a UTC hour has the same London date.
- * (businessDateOf formats each instant with Intl, about 2 µs: a second or two per million lines.)
- */
-const londonDateByHour = new Map<number, string>();
-const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1850, 0, 1);
-
-function occurredOnOf(occurredAt: string): string {
-  if (occurredAt.length === 10 || !isIsoDateTime(occurredAt)) return businessDateOf(occurredAt);
-  const instant = Date.parse(occurredAt);
-  if (instant < WHOLE_HOUR_OFFSETS_SINCE) return businessDateOf(occurredAt);
-  const hour = Math.floor(instant / 3_600_000);
-  let date = londonDateByHour.get(hour);
-  if (date === undefined) {
-    date = businessDateOf(occurredAt);
-    if (londonDateByHour.size >= 100_000) londonDateByHour.clear();
-    londonDateByHour.set(hour, date);
-  }
-  return date;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,22 +540,25 @@ async function insertEvents(client: pg.PoolClient, batch: PendingEvent[], import
 // ---------------------------------------------------------------------------------------------
 // Folding
 
-type FoldedEvent = LoggedEvent & { importLine?: number; importBatchId?: string };
+/** Children per batch handed to the folder: big enough to keep threads busy, small enough to bound memory. */
+const FOLD_BATCH_CHILDREN = 1000;
 
 /**
  * Folds every child the import touched, streaming their whole logs (old and new events) in child
- * order, and rebuilds their projections. A child whose record does not fold is reported against
- * the line of the event that broke it.
+ * order, in batches of children (on worker threads for large imports), and rebuilds their
+ * projections. A child whose record does not fold is reported against the line of the event that
+ * broke it.
  *
- * The database and this process work at the same time: the next rows are fetched, and the last
- * children's projections written, while this process folds. Projection rows are only deleted for
- * children who had events before this import: a child new to the log has none.
+ * The database, this thread and the fold threads work at the same time: the next rows are
+ * fetched, and folded batches' projections written, while batches are folded. Projection rows are
+ * only deleted for children who had events before this import: a child new to the log has none.
  */
 async function foldImportedChildren(
   client: pg.PoolClient,
   importBatchId: string,
   context: RequestContext,
-  timescales: Timescales,
+  folder: BatchFolder,
+  batchChildren: number,
   report: (problem: ImportProblem) => void,
   childrenWithBadLines: ReadonlySet<string>,
   onProgress: (done: number, total: number) => void,
@@ -571,89 +570,70 @@ async function foldImportedChildren(
   );
   await client.query('ANALYZE import_affected_child'); // so the planner knows how many children there are
   const total = Number((await client.query('SELECT count(*) AS n FROM import_affected_child')).rows[0]!.n);
-  // Only what the fold needs, as arrays. The import line is read only for this import's events:
-  // only they have a line in this file.
+  // Only what the fold needs, as text (parsed where it is folded). The import line is read only
+  // for this import's events: only they have a line in this file.
   await client.query(
     `DECLARE import_fold CURSOR FOR
        SELECT e.la_code, e.child_id, e.event_id, e.sequence, e.event_type, e.occurred_at,
-              to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.supersedes, e.data,
+              to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.supersedes, e.data::text,
               CASE WHEN e.import_batch_id = $1 THEN e.import_line END
          FROM child_event e JOIN import_affected_child a ON a.la_code = e.la_code AND a.child_id = e.child_id
         ORDER BY e.la_code, e.child_id, e.sequence`,
     [importBatchId],
   );
 
-  // The next rows are fetched, and projections written, while children are folded. The work is
-  // queued here, one statement at a time, rather than on the connection.
+  // Database work is queued here, one statement at a time, rather than on the connection.
   const database = new SerialWork();
-  let flushing: Promise<unknown> | undefined; // at most one flush of projections in flight
+  /** Batches being folded, oldest first; their results are written in this order. */
+  const folding: Promise<FoldBatchResult>[] = [];
   let done = 0;
-  let rows: ProjectionRows = emptyProjectionRows();
-  let rowsLaCode: string | undefined;
-  let rowsChildren: string[] = [];
-  /** Children of rowsChildren who had events before this import, so may have projection rows. */
-  let rowsExisting: string[] = [];
-  const flushProjections = async () => {
-    if (rowsChildren.length === 0 || rowsLaCode === undefined) return;
-    await flushing;
-    const [laCode, childIds, existing, flushRows] = [rowsLaCode, rowsChildren, rowsExisting, rows];
-    flushing = database.run(() => writeProjections(client, laCode, childIds, existing, flushRows, context, importBatchId));
-    rows = emptyProjectionRows();
-    rowsChildren = [];
-    rowsExisting = [];
+  let batch: FoldBatch = { laCode: '', importBatchId, children: [] };
+
+  const writeOldestResult = async () => {
+    const result = await folding.shift()!;
+    for (const problem of result.problems) report(problem);
+    void database.run(() => writeProjections(client, result, context, importBatchId));
+    done += result.childIds.length;
+    onProgress(done, total);
+  };
+  const dispatch = async () => {
+    if (batch.children.length === 0) return;
+    folding.push(folder.fold(batch));
+    folding.at(-1)!.catch(() => {}); // awaited in writeOldestResult; this only keeps a failure from going unhandled meanwhile
+    batch = { laCode: batch.laCode, importBatchId, children: [] };
+    while (folding.length >= folder.capacity) await writeOldestResult();
   };
 
-  const foldChild = async (laCode: string, childId: string, events: FoldedEvent[]) => {
-    try {
-      const folded = foldChildRecord(laCode, childId, events);
-      if (rowsLaCode !== laCode || rowsChildren.length >= PROJECTION_FLUSH_CHILDREN) await flushProjections();
-      rowsLaCode = laCode;
-      rowsChildren.push(childId);
-      if (events.some((e) => e.importBatchId === undefined)) rowsExisting.push(childId);
-      addProjectionRows(rows, folded, dutiesOf(folded, timescales), events.at(-1)!.sequence);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      reportFoldProblem(error, childId, events, importBatchId, report, childrenWithBadLines.has(childId));
-    }
-    done += 1;
-    if (done % 1000 === 0) onProgress(done, total);
-  };
-
-  const fetchBatch = () => database.run(() => client.query<unknown[]>({ text: `FETCH ${FOLD_FETCH} FROM import_fold`, rowMode: 'array' }));
-  let current: { laCode: string; childId: string; events: FoldedEvent[] } | undefined;
-  // Folding is synchronous: without a pause now and then, replies to the queued database work
-  // would wait for the end of the batch, and the database with them.
-  let lastPause = performance.now();
+  const fetchRows = () => database.run(() => client.query<unknown[]>({ text: `FETCH ${FOLD_FETCH} FROM import_fold`, rowMode: 'array' }));
+  let current: FoldBatch['children'][number] | undefined;
   try {
-    let next = fetchBatch();
+    let next = fetchRows();
     for (;;) {
-      const batch = await next;
-      const more = batch.rows.length === FOLD_FETCH;
-      if (more) next = fetchBatch(); // the database reads ahead while this batch is folded
-      for (const row of batch.rows) {
+      const fetched = await next;
+      const more = fetched.rows.length === FOLD_FETCH;
+      if (more) next = fetchRows(); // the database reads ahead while this batch is grouped and folded
+      for (const row of fetched.rows) {
         const [laCode, childId, eventId, sequence, type, occurredAt, recordedAt, supersedes, data, importLine] = row as [
-          string, string, string, number, string, string, string, string | null, unknown, number | null,
+          string, string, string, string, string, string, string, string | null, string, number | null,
         ];
-        if (!current || current.childId !== childId || current.laCode !== laCode) {
-          if (current) await foldChild(current.laCode, current.childId, current.events);
-          current = { laCode, childId, events: [] };
-          if (performance.now() - lastPause > PAUSE_EVERY_MS) {
-            await new Promise((resolve) => setImmediate(resolve));
-            lastPause = performance.now();
+        if (!current || current.childId !== childId || batch.laCode !== laCode) {
+          if (batch.laCode !== laCode || batch.children.length >= batchChildren) {
+            // A child's events end where the next child's begin: a batch only ever holds whole children.
+            await dispatch();
+            batch.laCode = laCode;
           }
+          current = { childId, hasUnreadableLines: childrenWithBadLines.has(childId), events: [] };
+          batch.children.push(current);
         }
-        const event = { eventId, sequence: Number(sequence), type, occurredAt, recordedAt, data } as FoldedEvent;
-        if (supersedes !== null) event.supersedes = supersedes;
-        if (importLine !== null) Object.assign(event, { importBatchId, importLine });
-        current.events.push(event);
+        current.events.push([eventId, Number(sequence), type, occurredAt, recordedAt, supersedes, data, importLine]);
       }
       if (!more) break;
     }
-    if (current) await foldChild(current.laCode, current.childId, current.events);
-    await flushProjections();
-    await flushing;
+    await dispatch();
+    while (folding.length > 0) await writeOldestResult();
   } finally {
     // On an error, let queued work finish before the caller rolls back on this connection.
+    await Promise.allSettled(folding);
     await database.idle();
   }
   await client.query('CLOSE import_fold');
@@ -664,69 +644,36 @@ async function foldImportedChildren(
 /**
  * Database work run one piece after another, in the order asked for, while the caller carries on.
  * Each piece's promise settles with its result; a failed piece does not stop the ones after it
- * (in a failed transaction they fail too), and callers await what they need.
+ * (in a failed transaction they fail too), and the first failure is raised by idle().
  */
 class SerialWork {
   private tail: Promise<unknown> = Promise.resolve();
+  private failure: unknown;
   run<T>(work: () => Promise<T>): Promise<T> {
     const result = this.tail.then(work);
-    this.tail = result.catch(() => {});
-    result.catch(() => {}); // the caller awaits it; this only keeps a failure from going unhandled meanwhile
+    this.tail = result.catch((error: unknown) => {
+      this.failure ??= error;
+    });
     return result;
   }
-  idle(): Promise<unknown> {
-    return this.tail;
+  async idle(): Promise<void> {
+    await this.tail;
+    if (this.failure !== undefined) throw this.failure;
   }
 }
 
-/** Replaces the projections of a flush of children and audits the write, in the import's transaction. */
-async function writeProjections(
-  client: pg.PoolClient,
-  laCode: string,
-  childIds: string[],
-  existingChildIds: string[],
-  rows: ProjectionRows,
-  context: RequestContext,
-  importBatchId: string,
-): Promise<void> {
-  for (const table of Object.keys(rows) as ProjectionTable[]) {
+/** Replaces the projections of a folded batch of children and audits the write, in the import's transaction. */
+async function writeProjections(client: pg.PoolClient, folded: FoldBatchResult, context: RequestContext, importBatchId: string): Promise<void> {
+  const { laCode, existingChildIds } = folded;
+  for (const table of projectionTables) {
     if (existingChildIds.length > 0) await client.query(`DELETE FROM ${table} WHERE la_code = $1 AND child_id = ANY($2::text[])`, [laCode, existingChildIds]);
-    await insertProjectionRows(client, laCode, table, rows[table]);
+    const json = folded.projections[table];
+    if (json !== undefined) await insertProjectionJson(client, laCode, table, json);
   }
   await writeAuditForChildren(client, {
     laCode, actor: context.actor, correlationId: context.correlationId, action: 'write', resource: 'child-record:import',
     outcome: 'ok', detail: { importBatchId },
-  }, childIds);
-}
-
-/**
- * Says which line broke a child's record. Only lines of this import have line numbers here: an
- * event from an earlier import that no longer holds is reported against this import's first line
- * for the child, naming the event already on record.
- */
-function reportFoldProblem(
-  error: DomainError,
-  childId: string,
-  events: (LoggedEvent & { importLine?: number; importBatchId?: string })[],
-  importBatchId: string,
-  report: (problem: ImportProblem) => void,
-  childHasUnreadableLines: boolean,
-): void {
-  const caveat = childHasUnreadableLines ? ' (this may follow from lines for this child that could not be read)' : '';
-  const thisImport = (e: { importBatchId?: string }) => e.importBatchId === importBatchId;
-  if (!events.some((e) => e.type === 'child.registered')) {
-    const first = events.find(thisImport);
-    report({ line: first?.importLine ?? 0, field: 'childId', message: `No child with LA child id ${childId} is registered: add a child.registered line${caveat}` });
-    return;
-  }
-  const culprit = events.find((e) => e.eventId === (error instanceof FoldError ? error.eventId : undefined));
-  const fromThisImport = culprit !== undefined && thisImport(culprit);
-  const line = fromThisImport ? culprit.importLine! : (events.find(thisImport)?.importLine ?? 0);
-  const where = culprit && !fromThisImport ? ` (the ${culprit.type} of ${culprit.occurredAt}, event ${culprit.eventId}, already on record, no longer holds)` : '';
-  const fields = error.problems.length > 0 ? error.problems : [{ field: 'type', message: error.message }];
-  for (const p of fields) {
-    report({ line, field: p.field, message: `Child ${childId}: ${p.message === error.message ? p.message : `${error.message}: ${p.message}`}${where}${caveat}` });
-  }
+  }, folded.childIds);
 }
 
 /** Team, worker and population lines: reference data a council migrates alongside its records. */

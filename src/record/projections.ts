@@ -45,6 +45,7 @@ const projectionColumns = {
 } as const;
 
 export type ProjectionTable = keyof typeof projectionColumns;
+export const projectionTables = Object.keys(projectionColumns) as ProjectionTable[];
 type Row = Record<string, unknown>;
 export type ProjectionRows = Record<ProjectionTable, Row[]>;
 
@@ -129,13 +130,17 @@ export async function replaceProjections(client: pg.PoolClient, laCode: string, 
 }
 
 export async function insertProjectionRows(client: pg.PoolClient, laCode: string, table: ProjectionTable, rows: readonly Row[]): Promise<void> {
-  if (rows.length === 0) return;
+  if (rows.length > 0) await insertProjectionJson(client, laCode, table, JSON.stringify(rows));
+}
+
+/** Inserts projection rows given as a JSON array of objects (rows serialised elsewhere, e.g. on another thread). */
+export async function insertProjectionJson(client: pg.PoolClient, laCode: string, table: ProjectionTable, json: string): Promise<void> {
   const columns = { child_id: 'text', ...projectionColumns[table] } as Record<string, string>;
   const names = Object.keys(columns);
   const definition = names.map((name) => `${name} ${columns[name]}`).join(', ');
   await client.query(
     `INSERT INTO ${table} (la_code, ${names.join(', ')})
      SELECT $1, ${names.join(', ')} FROM jsonb_to_recordset($2::jsonb) AS r(${definition})`,
-    [laCode, JSON.stringify(rows)],
+    [laCode, json],
   );
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Calendar } from '../platform/calendar/calendar.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { withTransaction, type Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { computeDuties, type Duty } from '../timescales/engine.ts';
-import type { resolveTimescaleRules } from '../timescales/rules.ts';
+import type { Timescales } from '../timescales/timescales.ts';
 import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.ts';
 import { businessDateOf, FoldError, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
@@ -19,10 +18,7 @@ export interface RequestContext {
   correlationId: string;
 }
 
-export interface Timescales {
-  calendar: Calendar;
-  rules: ReturnType<typeof resolveTimescaleRules>;
-}
+export type { Timescales };
 
 /** A logged event with everything the log keeps about it, as the API and the export show it. */
 export type StoredEvent = ChildEvent & { sequence: number; importBatchId?: string; importLine?: number };

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportInterchange } from '../../src/interchange/export.ts';
-import { importInterchangeFile, type ImportResult } from '../../src/interchange/import.ts';
+import { importInterchangeFile, type ImportOptions, type ImportResult } from '../../src/interchange/import.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/database/database.ts';
 import { createApp } from '../../src/platform/http/server.ts';
@@ -77,8 +77,8 @@ describe.each(testDatabaseTargets)('importing and exporting interchange files on
     writeFileSync(file, toNdjson(lines));
     return file;
   };
-  const importFile = (database: Database, file: string) =>
-    importInterchangeFile(database, file, contextFor(), services.timescales);
+  const importFile = (database: Database, file: string, options: ImportOptions = {}) =>
+    importInterchangeFile(database, file, contextFor(), services.timescales, undefined, options);
   const get = async (url: string) => {
     const response = await app.inject({ method: 'GET', url });
     expect(response.statusCode, response.body).toBe(200);
@@ -337,5 +337,32 @@ describe.each(testDatabaseTargets)('importing and exporting interchange files on
     } finally {
       await second.close();
     }
+  });
+
+  it('folds on worker threads, a few children at a time, exactly as on this thread: the same projections and the same problems', async () => {
+    expect(await count(db, 'child_event')).toBeGreaterThan(30); // the caseload the tests above imported
+    const file = path.join(dir, 'exported-for-threads.ndjson');
+    writeFileSync(file, await exportToString(db));
+    const threaded = await target.open();
+    try {
+      const result = await importFile(threaded, file, { foldThreads: 2, foldBatchChildren: 2 });
+      expect(result.problems).toEqual([]);
+      expect(result).toMatchObject({ committed: true, events: await count(db, 'child_event') });
+      expect(await projectionSnapshot(threaded)).toEqual(await projectionSnapshot(db));
+    } finally {
+      await threaded.close();
+    }
+
+    const bad = writeFile('bad-for-threads.ndjson', [
+      registered('HUGO1', { at: '2024-03-01' }),
+      initialConference('HUGO1', '2024-03-05'), // an ICPC with no section 47 enquiry
+      contact('GHOST2', '2024-03-06T09:00:00Z'), // a child who was never registered
+      referral('IRIS1', '2024-02-30'), // an impossible date
+    ]);
+    const onThisThread = await importFile(db, bad, { foldThreads: 0 });
+    const onThreads = await importFile(db, bad, { foldThreads: 2, foldBatchChildren: 1 });
+    expect(onThisThread.problems.length).toBeGreaterThanOrEqual(3);
+    expect(onThreads.problems).toEqual(onThisThread.problems);
+    expect(onThreads.committed).toBe(false);
   });
 });

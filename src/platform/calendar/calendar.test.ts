@@ -194,4 +194,28 @@ describe('calendar arithmetic', () => {
     expect(calendar.londonDateOf('2024-10-26T23:30:00Z')).toBe('2024-10-27'); // last night of BST
     expect(calendar.londonDateOf('2024-05-01')).toBe('2024-05-01');
   });
+
+  it('agrees with the time zone database on the London date, either side of every clock change from 1960 to 2100', () => {
+    const byTimeZoneDatabase = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const disagreements: string[] = [];
+    const check = (instant: number) => {
+      const dateTime = new Date(instant).toISOString();
+      const expected = byTimeZoneDatabase.format(new Date(instant));
+      if (calendar.londonDateOf(dateTime) !== expected) disagreements.push(`${dateTime}: ${calendar.londonDateOf(dateTime)} ≠ ${expected}`);
+    };
+    // Every half hour around midnight UTC, each day: the hours where BST moves the date.
+    for (let day = Date.UTC(1960, 0, 1); day < Date.UTC(2100, 0, 1); day += 86_400_000 * 3) {
+      for (const minutes of [-61, -60, -59, -1, 0, 1, 59, 60, 61]) check(day + minutes * 60_000);
+    }
+    // The midnight after each day a change can fall on (22–31 March and October), to the second.
+    for (let year = 1990; year < 2100; year += 1) {
+      for (const monthIndex of [2, 9]) {
+        for (let date = 22; date <= 31; date += 1) {
+          const oneUtc = Date.UTC(year, monthIndex, date, 1);
+          for (const seconds of [-1, 0, 1]) check(oneUtc + seconds * 1000 + 23 * 3_600_000);
+        }
+      }
+    }
+    expect(disagreements.slice(0, 5)).toEqual([]);
+  });
 });

@@ -92,8 +92,11 @@ function isWeekend(day: number): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return DAYS_IN_MONTH[month - 1]!;
 }
 
 function assertInteger(n: number, what: string): void {
@@ -168,14 +171,53 @@ const londonDateFormat = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
 });
 
+/**
+ * The first instant of British Summer Time in a year and the first instant after it, under the
+ * rule in force since 1996 (01:00 UTC on the last Sunday of March and of October).
+ */
+function britishSummerTimeOf(year: number): [number, number] {
+  const lastSundayAtOneUtc = (monthIndex: number) => {
+    const lastDay = Date.UTC(year, monthIndex + 1, 0);
+    return lastDay - new Date(lastDay).getUTCDay() * MS_PER_DAY + 3_600_000;
+  };
+  return [lastSundayAtOneUtc(2), lastSundayAtOneUtc(9)];
+}
+
+const SUMMER_TIME_RULE_FROM = Date.UTC(1996, 0, 1);
+const SUMMER_TIME_RULE_TO = Date.UTC(2200, 0, 1);
+const londonDateByHour = new Map<number, IsoDate>();
+
+/**
+ * The London date of an instant. Since 1996 it is worked out from the summer-time rule; earlier
+ * (double summer time, the 1968–71 experiment) and later it comes from the time zone database.
+ * Answers are remembered per UTC hour: London's offset is a whole number of hours and changes on
+ * the hour, so every instant in a UTC hour has the same London date. Imports and timescales ask
+ * this millions of times; the time zone database answers in microseconds, this in nanoseconds.
+ */
+function londonDateOfInstant(instant: number): IsoDate {
+  const hour = Math.floor(instant / 3_600_000);
+  let date = londonDateByHour.get(hour);
+  if (date !== undefined) return date;
+  if (instant >= SUMMER_TIME_RULE_FROM && instant < SUMMER_TIME_RULE_TO) {
+    const [summerFrom, summerTo] = britishSummerTimeOf(new Date(instant).getUTCFullYear());
+    const offset = instant >= summerFrom && instant < summerTo ? 3_600_000 : 0;
+    date = new Date(instant + offset).toISOString().slice(0, 10);
+  } else {
+    const parts = londonDateFormat.formatToParts(new Date(instant));
+    const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+    date = `${part('year')}-${part('month')}-${part('day')}`;
+  }
+  if (londonDateByHour.size >= 200_000) londonDateByHour.clear();
+  londonDateByHour.set(hour, date);
+  return date;
+}
+
 export function londonDateOf(dateTimeOrDate: IsoDateTime | IsoDate): IsoDate {
-  if (typeof dateTimeOrDate === 'string' && ISO_DATE.test(dateTimeOrDate)) {
+  if (typeof dateTimeOrDate === 'string' && dateTimeOrDate.length === 10 && ISO_DATE.test(dateTimeOrDate)) {
     dayNumber(dateTimeOrDate); // validates
     return dateTimeOrDate;
   }
-  const parts = londonDateFormat.formatToParts(new Date(instantOf(dateTimeOrDate)));
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return londonDateOfInstant(instantOf(dateTimeOrDate));
 }
 
 // ---------------------------------------------------------------------------------------------
