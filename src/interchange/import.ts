@@ -190,10 +190,11 @@ export async function importInterchangeFile(
 
     // Every child is folded even when lines were bad, so that one run reports every problem.
     const problemsFound = run;
-    children = await foldImportedChildren(client, importBatchId, context, folder, options.foldBatchChildren ?? FOLD_BATCH_CHILDREN, (problem) => report(problemsFound, problem), run.childrenWithBadLines, (done, total) =>
+    children = await foldImportedChildren(client, importBatchId, folder, options.foldBatchChildren ?? FOLD_BATCH_CHILDREN, (problem) => report(problemsFound, problem), run.childrenWithBadLines, (done, total) =>
       onProgress({ phase: 'applying', done, total }),
     );
     if (run.problemCount > 0) throw new RollbackRequested();
+    await auditImportedChildren(client, context, importBatchId);
     await client.query(
       `INSERT INTO import_batch (la_code, import_batch_id, file_name, started_at, imported_by, event_count) VALUES ($1, $2, $3, $4, $5, $6)`,
       [context.laCode, importBatchId, path.basename(file), importedAt, context.actor.userId, run.events],
@@ -556,7 +557,6 @@ const FOLD_BATCH_CHILDREN = 1000;
 async function foldImportedChildren(
   client: pg.PoolClient,
   importBatchId: string,
-  context: RequestContext,
   folder: BatchFolder,
   batchChildren: number,
   report: (problem: ImportProblem) => void,
@@ -592,7 +592,7 @@ async function foldImportedChildren(
   const writeOldestResult = async () => {
     const result = await folding.shift()!;
     for (const problem of result.problems) report(problem);
-    void database.run(() => writeProjections(client, result, context, importBatchId));
+    void database.run(() => writeProjections(client, result));
     done += result.childIds.length;
     onProgress(done, total);
   };
@@ -662,18 +662,31 @@ class SerialWork {
   }
 }
 
-/** Replaces the projections of a folded batch of children and audits the write, in the import's transaction. */
-async function writeProjections(client: pg.PoolClient, folded: FoldBatchResult, context: RequestContext, importBatchId: string): Promise<void> {
+/** Replaces the projections of a folded batch of children, in the import's transaction. */
+async function writeProjections(client: pg.PoolClient, folded: FoldBatchResult): Promise<void> {
   const { laCode, existingChildIds } = folded;
   for (const table of projectionTables) {
     if (existingChildIds.length > 0) await client.query(`DELETE FROM ${table} WHERE la_code = $1 AND child_id = ANY($2::text[])`, [laCode, existingChildIds]);
     const json = folded.projections[table];
     if (json !== undefined) await insertProjectionJson(client, laCode, table, json);
   }
-  await writeAuditForChildren(client, {
-    laCode, actor: context.actor, correlationId: context.correlationId, action: 'write', resource: 'child-record:import',
-    outcome: 'ok', detail: { importBatchId },
-  }, folded.childIds);
+}
+
+/**
+ * Audits the write of every child the import touched. Last, just before the commit: appending
+ * to the audit chain holds its head until the transaction ends, and everyone else's audited
+ * reads wait for it meanwhile.
+ */
+async function auditImportedChildren(client: pg.PoolClient, context: RequestContext, importBatchId: string): Promise<void> {
+  const affected = await client.query<{ la_code: string; child_ids: string[] }>(
+    'SELECT la_code, array_agg(child_id ORDER BY child_id) AS child_ids FROM import_affected_child GROUP BY la_code ORDER BY la_code',
+  );
+  for (const { la_code: laCode, child_ids: childIds } of affected.rows) {
+    await writeAuditForChildren(client, {
+      laCode, actor: context.actor, correlationId: context.correlationId, action: 'write', resource: 'child-record:import',
+      outcome: 'ok', detail: { importBatchId },
+    }, childIds);
+  }
 }
 
 /** Team, worker and population lines: reference data a council migrates alongside its records. */
