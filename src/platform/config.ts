@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Actor } from '../record/events.ts';
 import { IsoDate, LaCode } from '../record/schema-helpers.ts';
 import { timescaleOverridesSchema, type TimescaleOverrides } from '../timescales/rules.ts';
+import { retentionOverridesSchema, type RetentionOverrides } from '../retention/schedules.ts';
 
 /** Everything configurable, read once from the environment and checked, so a typo fails at start. */
 export interface SafeguardConfig {
@@ -12,8 +13,12 @@ export interface SafeguardConfig {
   laCode: string;
   /** Until sign-in exists every request runs as this explicitly configured actor. */
   developmentActor: Actor;
+  /** Development sign-in: choose any simulated worker to act as. Never on a real deployment. */
+  devSignIn: boolean;
   timescaleOverrides: TimescaleOverrides;
   extraBankHolidays: string[];
+  /** Local retention periods (see src/retention/schedules.ts). */
+  retentionOverrides: RetentionOverrides;
 }
 
 
@@ -29,6 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
   const [userId = 'development-user', role = 'social-worker', agency = 'childrens-social-care'] = (env.SAFEGUARD_DEV_ACTOR ?? '').split(':').filter(Boolean);
   const developmentActor = check('SAFEGUARD_DEV_ACTOR (user:role:agency)', Actor, { userId, role, agency });
   const timescaleOverrides = check('SAFEGUARD_TIMESCALES', timescaleOverridesSchema, parseJson(env.SAFEGUARD_TIMESCALES ?? '{}'));
+  const devSignInSetting = check('SAFEGUARD_DEV_SIGN_IN (on or off)', z.enum(['on', 'off']).optional(), env.SAFEGUARD_DEV_SIGN_IN || undefined);
+  const retentionOverrides = check('SAFEGUARD_RETENTION', retentionOverridesSchema, parseJson(env.SAFEGUARD_RETENTION ?? '{}'));
   const extraBankHolidays = check('SAFEGUARD_EXTRA_BANK_HOLIDAYS', z.array(IsoDate), (env.SAFEGUARD_EXTRA_BANK_HOLIDAYS ?? '').split(',').filter(Boolean));
   if (problems.length > 0) throw new Error(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
   return {
@@ -37,8 +44,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
     port: port!,
     laCode: laCode!,
     developmentActor: developmentActor!,
+    // On by default only for the embedded database: a server database may hold a real council's data.
+    devSignIn: devSignInSetting ? devSignInSetting === 'on' : !env.DATABASE_URL,
     timescaleOverrides: timescaleOverrides!,
     extraBankHolidays: extraBankHolidays!,
+    retentionOverrides: retentionOverrides!,
   };
 }
 

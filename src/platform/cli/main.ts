@@ -1,26 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
+import { todayInLondon } from '../clock.ts';
 import { loadConfig, type SafeguardConfig } from '../config.ts';
 import { openDatabase, type Database } from '../database/database.ts';
 import { migrate } from '../database/migrate.ts';
-import { createApp } from '../http/server.ts';
-import { createServices, timescalesFrom } from '../http/services.ts';
-import { todayInLondon } from '../clock.ts';
-import { IsoDate } from '../../record/schema-helpers.ts';
-import { DutyRepository } from '../../duties/repo.ts';
-import { dueListAsAt, summariseDue } from '../../duties/service.ts';
-import { importInterchangeFile } from '../../interchange/import.ts';
-import { exportInterchange } from '../../interchange/export.ts';
-import { interchangeHeaderJsonSchema, interchangeJsonSchema } from '../../interchange/format.ts';
-import type { RequestContext } from '../../record/repo.ts';
-import { defaultSeedOptions, seedDatabase, writeSimulation } from '../../simulate/seed.ts';
-import type { SimulationOptions, SimulationProgress } from '../../simulate/simulate.ts';
+import { isIsoDate } from '../calendar/calendar.ts';
+import { timescalesFrom } from '../../timescales/timescales.ts';
 import type { ImportProgress } from '../../interchange/import.ts';
-import { rm } from 'node:fs/promises';
-import { registerKpiCommand } from '../../analytics/cli.ts';
+import type { RequestContext } from '../../record/repo.ts';
+import type { SimulationOptions, SimulationProgress } from '../../simulate/simulate.ts';
+
+// Each command loads what it needs when it runs: `safeguard due` should not wait for the web
+// server, the simulator or the chart renderer to load.
+const commandsRegisteredByModules = {
+  kpi: async () => (await import('../../analytics/cli.ts')).registerKpiCommand,
+  report: async () => (await import('../../reports/cli.ts')).registerReportCommand,
+  retention: async () => (await import('../../retention/cli.ts')).registerRetentionCommand,
+} as const;
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -37,7 +36,7 @@ const cliContext = (config: SafeguardConfig, laCode = config.laCode): RequestCon
 });
 
 /** A progress bar on a terminal; plain milestones when output is piped (CI, logs). */
-function progressBar(label: string) {
+async function progressBar(label: string) {
   if (!process.stderr.isTTY) {
     let lastShown = -1;
     return {
@@ -48,6 +47,7 @@ function progressBar(label: string) {
       stop() {},
     };
   }
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar({ format: `${label.padEnd(12)} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
@@ -72,12 +72,11 @@ function wholeNumber(option: string, value: string): number {
 }
 
 function checkedDate(option: string, value: string): string {
-  const parsed = IsoDate.safeParse(value);
-  if (!parsed.success) throw new Error(`${option}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
+  if (!isIsoDate(value)) throw new Error(`${option}: enter a real date as YYYY-MM-DD, not ${value}`);
+  return value;
 }
 
-function simulationProgress(bar: ReturnType<typeof progressBar>) {
+function simulationProgress(bar: Awaited<ReturnType<typeof progressBar>>) {
   return (p: SimulationProgress) => {
     // Journeys are most of the work; show them across boroughs as one bar.
     if (p.stage === 'journeys' || p.stage === 'writing') {
@@ -89,7 +88,8 @@ function simulationProgress(bar: ReturnType<typeof progressBar>) {
 
 async function seedWithProgress(db: Database, config: SafeguardConfig, simulation: SimulationOptions): Promise<void> {
   const started = Date.now();
-  const bars = { simulating: progressBar('Simulating'), validating: progressBar('Validating'), applying: progressBar('Applying') };
+  const bars = { simulating: await progressBar('Simulating'), validating: await progressBar('Validating'), applying: await progressBar('Applying') };
+  const { seedDatabase } = await import('../../simulate/seed.ts');
   const result = await seedDatabase(db, simulation.laCode ?? config.laCode, timescalesFrom(config), simulation, {
     simulating: simulationProgress(bars.simulating),
     importing: (p: ImportProgress) => { bars.simulating.stop(); bars[p.phase].update(p.done, p.total); },
@@ -101,7 +101,9 @@ async function seedWithProgress(db: Database, config: SafeguardConfig, simulatio
   say(`Seeded ${result.events} events for ${result.children} children in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-export function buildCli(): Command {
+/** The command line; only the command named in `argv` (all of them for help) loads its module. */
+export async function buildCli(argv: readonly string[] = process.argv): Promise<Command> {
+  const requested = argv.slice(2).find((arg) => !arg.startsWith('-'));
   const program = new Command('safeguard').description('Safeguard: the child\'s record, statutory timescales and partnership figures');
 
   program.command('serve').description('Start the web app and API (on an empty embedded database, seed the synthetic borough first)').action(async () => {
@@ -109,8 +111,10 @@ export function buildCli(): Command {
     const db = await openMigrated(config);
     if (db.kind === 'embedded' && process.env.SAFEGUARD_SEED !== 'none' && (await isEmpty(db))) {
       say('First start: seeding a synthetic borough (no real child\'s data is ever used)…');
+      const { defaultSeedOptions } = await import('../../simulate/seed.ts');
       await seedWithProgress(db, config, defaultSeedOptions(todayInLondon()));
     }
+    const [{ createApp }, { createServices }] = await Promise.all([import('../http/server.ts'), import('../http/services.ts')]);
     const app = createApp(createServices(config, db), { logger: false });
     const address = await app.listen({ port: config.port, host: '127.0.0.1' });
     say(`Safeguard is running at ${address} (database: ${db.description})`);
@@ -130,6 +134,7 @@ export function buildCli(): Command {
     .option('--out <file>', 'write NDJSON here instead of into the database')
     .action(async (options: { seed: string; years: string; from?: string; children?: string; la?: string; las: string; warmUp: string; out?: string }) => {
       const config = loadConfig();
+      const { defaultSeedOptions, writeSimulation } = await import('../../simulate/seed.ts');
       const simulation: SimulationOptions = {
         ...defaultSeedOptions(todayInLondon(), wholeNumber('--seed', options.seed)),
         years: wholeNumber('--years', options.years),
@@ -140,7 +145,7 @@ export function buildCli(): Command {
         warmUpYears: Number(options.warmUp),
       };
       if (options.out) {
-        const bar = progressBar('Simulating');
+        const bar = await progressBar('Simulating');
         const started = Date.now();
         const lines = await writeSimulation(options.out, simulation, simulationProgress(bar));
         bar.stop();
@@ -168,13 +173,16 @@ export function buildCli(): Command {
       const db = await openMigrated(config);
       try {
         if (!(await isEmpty(db))) throw new Error('The database already holds records: use --reset to start again');
+        const { defaultSeedOptions } = await import('../../simulate/seed.ts');
         await seedWithProgress(db, config, defaultSeedOptions(todayInLondon(), wholeNumber('--seed', options.seed)));
       } finally {
         await db.close();
       }
     });
 
-  registerKpiCommand(program, { loadConfig, openDatabase: openMigrated });
+  for (const [name, load] of Object.entries(commandsRegisteredByModules)) {
+    if (requested === undefined || requested === 'help' || requested === name) (await load())(program, { loadConfig, openDatabase: openMigrated });
+  }
 
   program.command('migrate').description('Create or upgrade the database schema').action(async () => {
     const config = loadConfig();
@@ -192,8 +200,9 @@ export function buildCli(): Command {
     .action(async (file: string, options: { json?: boolean }) => {
       const config = loadConfig();
       const db = await openMigrated(config);
-      const bars = { validating: progressBar('Validating'), applying: progressBar('Applying') };
+      const bars = { validating: await progressBar('Validating'), applying: await progressBar('Applying') };
       try {
+        const { importInterchangeFile } = await import('../../interchange/import.ts');
         const started = Date.now();
         const result = await importInterchangeFile(db, path.resolve(file), cliContext(config), timescalesFrom(config), (p) => bars[p.phase].update(p.done, p.total));
         bars.validating.stop();
@@ -219,6 +228,7 @@ export function buildCli(): Command {
       const config = loadConfig();
       const db = await openMigrated(config);
       try {
+        const { exportInterchange } = await import('../../interchange/export.ts');
         const output = options.out ? createWriteStream(options.out) : process.stdout;
         const { events, children } = await exportInterchange(db, output, cliContext(config), { laCode: options.la });
         if (options.out) await new Promise<void>((resolve, reject) => (output as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())));
@@ -236,19 +246,20 @@ export function buildCli(): Command {
     .option('--overdue', 'only overdue duties')
     .option('--json', 'print JSON')
     .action(async (options: { asAt?: string; worker?: string; team?: string; child?: string; overdue?: boolean; json?: boolean }) => {
-      const asAt = IsoDate.safeParse(options.asAt ?? todayInLondon());
-      if (!asAt.success) throw new Error(`--as-at: ${asAt.error.issues[0]?.message}`);
+      const asAt = checkedDate('--as-at', options.asAt ?? todayInLondon());
       const config = loadConfig();
-      const db = await openMigrated(config);
+      const [db, { DutyRepository }, { dueListAsAt, summariseDue }] = await Promise.all([
+        openMigrated(config), import('../../duties/repo.ts'), import('../../duties/service.ts'),
+      ]);
       try {
-        const rows = await new DutyRepository(db, cliContext(config)).findOpenAsAt(asAt.data, { workerId: options.worker, teamId: options.team, childId: options.child });
-        let duties = dueListAsAt(rows, asAt.data, timescalesFrom(config));
+        const rows = await new DutyRepository(db, cliContext(config)).findOpenAsAt(asAt, { workerId: options.worker, teamId: options.team, childId: options.child });
+        let duties = dueListAsAt(rows, asAt, timescalesFrom(config));
         if (options.overdue) duties = duties.filter((duty) => duty.state === 'overdue');
         const summary = summariseDue(duties);
         if (options.json) {
-          process.stdout.write(JSON.stringify({ asAt: asAt.data, summary, duties }) + '\n');
+          process.stdout.write(JSON.stringify({ asAt, summary, duties }) + '\n');
         } else {
-          process.stdout.write(`As at ${asAt.data}: ${summary.open} open, ${summary.overdue} overdue\n`);
+          process.stdout.write(`As at ${asAt}: ${summary.open} open, ${summary.overdue} overdue\n`);
           for (const d of duties) {
             const when = d.state === 'overdue' ? `OVERDUE by ${-(d.daysLeft ?? 0)}` : `${d.daysLeft ?? '?'} left`;
             process.stdout.write(`${d.dueOn}  ${when.padEnd(16)} ${d.childId.padEnd(12)} ${d.childName.padEnd(28)} ${d.title}\n`);
@@ -259,9 +270,35 @@ export function buildCli(): Command {
       }
     });
 
+  const audit = program.command('audit').description('The tamper-evident audit log');
+  audit.command('verify').description('Check every council\'s audit chain; name the first row that was changed or removed')
+    .option('--la <code>', 'only this council')
+    .option('--json', 'print JSON')
+    .action(async (options: { la?: string; json?: boolean }) => {
+      const config = loadConfig();
+      const [db, { auditedLaCodes, verifyAuditChain }] = await Promise.all([openMigrated(config), import('../audit/verify.ts')]);
+      try {
+        const laCodes = options.la ? [options.la] : await auditedLaCodes(db.pool);
+        const reports = [];
+        for (const laCode of laCodes) reports.push(await verifyAuditChain(db.pool, laCode));
+        if (options.json) process.stdout.write(JSON.stringify({ intact: reports.every((r) => r.intact), councils: reports }, null, 2) + '\n');
+        for (const r of reports) {
+          if (!options.json) {
+            process.stdout.write(r.intact
+              ? `LA ${r.laCode}: intact, ${r.rows} rows; head ${r.lastAuditId ?? '(none)'} ${r.headHash ?? ''}\n`
+              : `LA ${r.laCode}: BROKEN at audit row ${r.firstBreak!.auditId}: ${r.firstBreak!.message}\n`);
+          }
+        }
+        process.exitCode = reports.every((r) => r.intact) ? 0 : 1;
+      } finally {
+        await db.close();
+      }
+    });
+
   program.command('schema').description('Write the interchange JSON Schemas (and the OpenAPI document) into a folder')
     .option('--out <dir>', 'folder', 'docs/interchange')
     .action(async (options: { out: string }) => {
+      const { interchangeHeaderJsonSchema, interchangeJsonSchema } = await import('../../interchange/format.ts');
       mkdirSync(options.out, { recursive: true });
       writeFileSync(path.join(options.out, 'child-event.v1.schema.json'), JSON.stringify(interchangeJsonSchema(), null, 2) + '\n');
       writeFileSync(path.join(options.out, 'interchange-header.v1.schema.json'), JSON.stringify(interchangeHeaderJsonSchema(), null, 2) + '\n');
@@ -271,7 +308,7 @@ export function buildCli(): Command {
   return program;
 }
 
-buildCli().parseAsync(process.argv).catch((error: unknown) => {
+buildCli().then((program) => program.parseAsync(process.argv)).catch((error: unknown) => {
   say(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
