@@ -270,6 +270,31 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
       }
     });
 
+  program.command('backup').description('Write a consistent backup of the whole database (gzipped NDJSON)')
+    .requiredOption('--out <file>', 'where to write it, e.g. safeguard-2024-03-31.ndjson.gz')
+    .action(async (options: { out: string }) => {
+      const config = loadConfig();
+      const [db, { backupDatabase }] = await Promise.all([openMigrated(config), import('../backup/backup.ts')]);
+      try {
+        const summary = await backupDatabase(db, path.resolve(options.out));
+        say(`Backed up ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows from ${summary.tables.length} tables to ${options.out}`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  program.command('restore').argument('<file>', 'a backup made by safeguard backup').description('Restore a backup into an empty database')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      const [db, { restoreDatabase }] = await Promise.all([openMigrated(config), import('../backup/backup.ts')]);
+      try {
+        const summary = await restoreDatabase(db, path.resolve(file));
+        say(`Restored ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows into ${summary.tables.length} tables`);
+      } finally {
+        await db.close();
+      }
+    });
+
   const audit = program.command('audit').description('The tamper-evident audit log');
   audit.command('verify').description('Check every council\'s audit chain; name the first row that was changed or removed')
     .option('--la <code>', 'only this council')

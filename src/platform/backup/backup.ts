@@ -1,0 +1,164 @@
+/**
+ * Logical backup and restore of a whole Safeguard database, the same on the embedded database and
+ * on a PostgreSQL server (and from one to the other).
+ *
+ * A backup is gzipped NDJSON: a header naming the format, the schema's migrations and the tables,
+ * then each table's rows as JSON objects (`{"table": …, "row": {…}}`), all read in one snapshot so
+ * the copy is consistent. Restore goes into an empty, migrated database at the same migration,
+ * table by table in foreign-key order, keeping identity values (the event log's sequence, the
+ * audit chain's ids), so the audit chain still verifies afterwards.
+ */
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import type pg from 'pg';
+import { withTransaction, type Database } from '../database/database.ts';
+
+export const BACKUP_FORMAT = 'safeguard-backup';
+export const BACKUP_VERSION = 1;
+
+interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  createdAt: string;
+  migrations: string[];
+  tables: { name: string; rows: number }[];
+}
+
+export interface BackupSummary {
+  tables: { name: string; rows: number }[];
+  migrations: number;
+}
+
+const ROWS_PER_FETCH = 2000;
+const ROWS_PER_INSERT = 1000;
+
+/** The application's tables, parents before children (so a restore satisfies foreign keys as it goes). */
+async function tablesInDependencyOrder(client: Pick<pg.PoolClient, 'query'>): Promise<string[]> {
+  const tables = (await client.query(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'schema_migration' ORDER BY c.relname`,
+  )).rows.map((r) => r.name as string);
+  const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
+  const references = await client.query(
+    `SELECT child.relname AS child, parent.relname AS parent FROM pg_constraint k
+       JOIN pg_class child ON child.oid = k.conrelid JOIN pg_class parent ON parent.oid = k.confrelid
+       JOIN pg_namespace n ON n.oid = child.relnamespace
+      WHERE k.contype = 'f' AND n.nspname = 'public'`,
+  );
+  for (const { child, parent } of references.rows) if (child !== parent) parents.get(child)?.add(parent);
+  const ordered: string[] = [];
+  const visit = (table: string, path: Set<string>) => {
+    if (ordered.includes(table)) return;
+    if (path.has(table)) throw new Error(`Foreign keys form a cycle through ${table}`);
+    path.add(table);
+    for (const parent of parents.get(table) ?? []) visit(parent, path);
+    path.delete(table);
+    ordered.push(table);
+  };
+  for (const table of tables) visit(table, new Set());
+  return ordered;
+}
+
+/** Writes a consistent backup of the whole database to `file`. */
+export async function backupDatabase(db: Database, file: string): Promise<BackupSummary> {
+  const gzip = createGzip();
+  const output = createWriteStream(file);
+  gzip.pipe(output);
+  const write = async (value: unknown) => {
+    if (!gzip.write(JSON.stringify(value) + '\n')) await once(gzip, 'drain');
+  };
+  const client = await db.pool.connect();
+  try {
+    // One snapshot for every table: a backup taken while people work is still consistent.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const tables = await tablesInDependencyOrder(client);
+    const counts: { name: string; rows: number }[] = [];
+    for (const table of tables) counts.push({ name: table, rows: Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n) });
+    const migrations = (await client.query('SELECT version FROM schema_migration ORDER BY version')).rows.map((r) => r.version as string);
+    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations, tables: counts };
+    await write(header);
+    for (const table of tables) {
+      await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${table} t`);
+      for (;;) {
+        const batch = await client.query(`FETCH ${ROWS_PER_FETCH} FROM backup_rows`);
+        for (const { row } of batch.rows) {
+          if (!gzip.write(`{"table":${JSON.stringify(table)},"row":${row as string}}\n`)) await once(gzip, 'drain');
+        }
+        if (batch.rows.length < ROWS_PER_FETCH) break;
+      }
+      await client.query('CLOSE backup_rows');
+    }
+    await client.query('COMMIT');
+    gzip.end();
+    await finished(output);
+    return { tables: counts, migrations: migrations.length };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    gzip.destroy();
+    output.destroy();
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Restores a backup into `db`, which must be migrated to the backup's migrations and hold no rows.
+ * All in one transaction: a restore that fails leaves the database empty.
+ */
+export async function restoreDatabase(db: Database, file: string): Promise<BackupSummary> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const iterator = lines[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const header = (first.done ? undefined : JSON.parse(first.value)) as BackupHeader | undefined;
+  if (header?.format !== BACKUP_FORMAT) throw new Error(`${file} is not a Safeguard backup`);
+  if (header.version !== BACKUP_VERSION) throw new Error(`${file} is a version ${header.version} backup; this Safeguard reads version ${BACKUP_VERSION}`);
+
+  return withTransaction(db.pool, async (client) => {
+    const migrations = (await client.query('SELECT version FROM schema_migration ORDER BY version')).rows.map((r) => r.version as string);
+    if (migrations.join() !== header.migrations.join()) {
+      throw new Error(`The backup's schema (${header.migrations.at(-1) ?? 'none'}) is not this database's (${migrations.at(-1) ?? 'none'}): restore with the Safeguard version that made it`);
+    }
+    const tables = await tablesInDependencyOrder(client);
+    for (const table of tables) {
+      const rows = Number((await client.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1) t`)).rows[0].n);
+      if (rows > 0) throw new Error(`Restore needs an empty database, and ${table} has rows`);
+    }
+    const known = new Set(tables);
+    const restored = new Map<string, number>();
+    let batch: unknown[] = [];
+    let batchTable: string | undefined;
+    const flush = async () => {
+      if (batchTable === undefined || batch.length === 0) return;
+      // OVERRIDING SYSTEM VALUE keeps identity columns as they were (log sequence, audit ids).
+      await client.query(`INSERT INTO ${batchTable} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${batchTable}, $1::json)`, [JSON.stringify(batch)]);
+      restored.set(batchTable, (restored.get(batchTable) ?? 0) + batch.length);
+      batch = [];
+    };
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      if (next.value.trim() === '') continue;
+      const { table, row } = JSON.parse(next.value) as { table: string; row: unknown };
+      if (!known.has(table)) throw new Error(`The backup has rows for ${table}, which this database does not have`);
+      if (table !== batchTable || batch.length >= ROWS_PER_INSERT) {
+        await flush();
+        batchTable = table;
+      }
+      batch.push(row);
+    }
+    await flush();
+    for (const { name, rows } of header.tables) {
+      if ((restored.get(name) ?? 0) !== rows) throw new Error(`The backup is incomplete: ${name} should have ${rows} rows, it has ${restored.get(name) ?? 0}`);
+    }
+    // Identity columns carry on after the restored values.
+    const identities = await client.query(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'`,
+    );
+    for (const { table_name: table, column_name: column } of identities.rows) {
+      await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${column}) FROM ${table}), 0) + 1, false)`, [table, column]);
+    }
+    return { tables: header.tables, migrations: header.migrations.length };
+  });
+}
