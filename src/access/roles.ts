@@ -1,0 +1,44 @@
+/**
+ * Who may do what, as data: the roles of the partnership's reports, what each sees (its record
+ * scope), whether it needs a second factor, and whether it sees figures only.
+ */
+
+/** How far a role's sight of children's records reaches. */
+export type RecordScope = 'own-caseload' | 'team' | 'service' | 'whole-la' | 'shared-with-agency' | 'figures-only';
+
+export interface RoleDefinition {
+  title: string;
+  scope: RecordScope;
+  /** Privileged roles sign in with a one-time code as well as a password. */
+  needsSecondFactor: boolean;
+  /** May record events on children's records (within scope). */
+  records: boolean;
+}
+
+export const roles = {
+  'social-worker': { title: 'Social worker', scope: 'team', needsSecondFactor: false, records: true },
+  'senior-practitioner': { title: 'Senior practitioner', scope: 'team', needsSecondFactor: false, records: true },
+  'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true },
+  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true },
+  'front-door-officer': { title: 'Front door (MASH) officer', scope: 'whole-la', needsSecondFactor: false, records: true },
+  'cp-chair': { title: 'Child protection chair', scope: 'whole-la', needsSecondFactor: false, records: true },
+  iro: { title: 'Independent reviewing officer', scope: 'whole-la', needsSecondFactor: false, records: true },
+  lado: { title: 'Local authority designated officer', scope: 'whole-la', needsSecondFactor: true, records: true },
+  'exploitation-and-missing-team': { title: 'Exploitation and missing team', scope: 'whole-la', needsSecondFactor: false, records: true },
+  'family-support-worker': { title: 'Family support worker', scope: 'own-caseload', needsSecondFactor: false, records: true },
+  'personal-adviser': { title: 'Personal adviser', scope: 'own-caseload', needsSecondFactor: false, records: true },
+  'performance-analyst': { title: 'Performance analyst', scope: 'whole-la', needsSecondFactor: true, records: false },
+  'partnership-business-unit': { title: 'Partnership business unit', scope: 'figures-only', needsSecondFactor: false, records: false },
+  'police-officer': { title: 'Police officer', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
+  'health-practitioner': { title: 'Health practitioner', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
+  'school-designated-safeguarding-lead': { title: 'School designated safeguarding lead', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
+  'independent-scrutineer': { title: 'Independent scrutineer', scope: 'figures-only', needsSecondFactor: false, records: false },
+  administrator: { title: 'Administrator', scope: 'whole-la', needsSecondFactor: true, records: false },
+} as const satisfies Record<string, RoleDefinition>;
+
+export type Role = keyof typeof roles;
+export const roleNames = Object.keys(roles) as [Role, ...Role[]];
+
+export function roleDefinitionOf(role: string): RoleDefinition | undefined {
+  return (roles as Record<string, RoleDefinition>)[role];
+}
