@@ -19,6 +19,7 @@ const commandsRegisteredByModules = {
   kpi: async () => (await import('../../analytics/cli.ts')).registerKpiCommand,
   report: async () => (await import('../../reports/cli.ts')).registerReportCommand,
   retention: async () => (await import('../../retention/cli.ts')).registerRetentionCommand,
+  user: async () => (await import('../../access/cli.ts')).registerUserCommand,
 } as const;
 
 const say = (message: string) => process.stderr.write(`${message}\n`);

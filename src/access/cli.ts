@@ -1,0 +1,63 @@
+/**
+ * `safeguard user`: local accounts, for an administrator on the server.
+ *
+ *   SAFEGUARD_NEW_PASSWORD=… safeguard user add --username sam.worker --name "Sam Worker" --role social-worker [--team t-1] [--worker w-1]
+ *   safeguard user second-factor sam.worker      a new one-time-code secret and its otpauth:// link
+ *
+ * The password comes from SAFEGUARD_NEW_PASSWORD, never from the command line (which other users
+ * of the machine can see).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import type { SafeguardConfig } from '../platform/config.ts';
+import type { Database } from '../platform/database/database.ts';
+import { hashPassword, passwordProblems } from './passwords.ts';
+import { AccountRepository } from './repo.ts';
+import { roleNames } from './roles.ts';
+import { SignInService } from './sign-in.ts';
+
+export interface UserCommandDependencies {
+  loadConfig: () => SafeguardConfig;
+  openDatabase: (config: SafeguardConfig) => Promise<Database>;
+}
+
+export function registerUserCommand(program: Command, deps: UserCommandDependencies): void {
+  const user = program.command('user').description('Local accounts: add one, set up its one-time code');
+  const withAccounts = async (work: (accounts: AccountRepository) => Promise<void>) => {
+    const config = deps.loadConfig();
+    const db = await deps.openDatabase(config);
+    try {
+      await work(new AccountRepository(db, config.laCode));
+    } finally {
+      await db.close();
+    }
+  };
+
+  user.command('add').description('Add a local account (password from SAFEGUARD_NEW_PASSWORD)')
+    .requiredOption('--username <name>')
+    .requiredOption('--name <display name>')
+    .requiredOption('--role <role>', roleNames.join(', '))
+    .option('--agency <agency>', 'the agency the person works for', 'childrens-social-care')
+    .option('--team <teamId>')
+    .option('--worker <workerId>', 'the worker record (caseload) this person is')
+    .action((options: { username: string; name: string; role: string; agency: string; team?: string; worker?: string }) => withAccounts(async (accounts) => {
+      if (!(roleNames as string[]).includes(options.role)) throw new Error(`--role must be one of: ${roleNames.join(', ')}`);
+      const password = process.env.SAFEGUARD_NEW_PASSWORD ?? '';
+      const problems = passwordProblems(password);
+      if (problems.length > 0) throw new Error(`SAFEGUARD_NEW_PASSWORD: ${problems.join('; ')}`);
+      const account = await accounts.createAccount({
+        userId: randomUUID(), username: options.username, displayName: options.name, role: options.role, agency: options.agency,
+        teamId: options.team ?? null, workerId: options.worker ?? null, passwordHash: await hashPassword(password), oidcSubject: null,
+      });
+      process.stdout.write(`Added ${account.username} (${account.role}), user id ${account.userId}\n`);
+    }));
+
+  user.command('second-factor').argument('<username>').description('Set up a new one-time code for an account: prints the link for an authenticator app')
+    .action((username: string) => withAccounts(async (accounts) => {
+      const account = await accounts.findAccountByUsername(username);
+      if (!account) throw new Error(`No account ${username}`);
+      const { secret, uri } = SignInService.newSecondFactor(account);
+      await accounts.setSecondFactorSecret(account.userId, secret);
+      process.stdout.write(`${uri}\n`);
+    }));
+}

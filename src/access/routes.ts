@@ -1,0 +1,135 @@
+/**
+ * Sign-in over HTTP: the session cookie, CSRF protection and the sign-in routes.
+ *
+ * The session token travels only in an http-only, SameSite=Strict cookie. Every request that
+ * changes something and carries that cookie must also send the session's CSRF token in the
+ * `x-csrf-token` header (the web app reads it from GET /api/v1/session), so another site cannot
+ * make a signed-in browser write.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DomainError } from '../platform/errors.ts';
+import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/route.ts';
+import type { ActiveSession, SignInService } from './sign-in.ts';
+import { roleDefinitionOf } from './roles.ts';
+
+export const SESSION_COOKIE = 'safeguard_session';
+const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that work without a complete sign-in. */
+const OPEN_ROUTES = new Set(['/api/v1/sign-in', '/api/v1/sign-in/second-factor', '/api/v1/sign-out', '/api/v1/session']);
+
+const sessions = new WeakMap<FastifyRequest, ActiveSession>();
+const cookiesToSet = new WeakMap<FastifyRequest, string[]>();
+
+/** The signed-in session of a request (second factor done), if any. */
+export function sessionOf(request: FastifyRequest): ActiveSession | undefined {
+  const session = sessions.get(request);
+  return session && !session.pendingSecondFactor ? session : undefined;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function setSessionCookie(request: FastifyRequest, token: string | undefined, maxAgeSeconds: number): void {
+  // Secure when the request came over HTTPS (directly or through the council's proxy).
+  const secure = request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
+  const value = token === undefined ? `${SESSION_COOKIE}=; Max-Age=0` : `${SESSION_COOKIE}=${token}; Max-Age=${maxAgeSeconds}`;
+  cookiesToSet.set(request, [...(cookiesToSet.get(request) ?? []), `${value}; Path=/; HttpOnly; SameSite=Strict${secure}`]);
+}
+
+const SessionOut = z.object({
+  signedIn: z.boolean(),
+  pendingSecondFactor: z.boolean(),
+  user: z.object({ userId: z.string(), displayName: z.string(), role: z.string(), roleTitle: z.string(), agency: z.string(), teamId: z.string().nullable() }).nullable(),
+  csrfToken: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+type SessionOut = z.infer<typeof SessionOut>;
+
+function sessionOut(session: ActiveSession | undefined): SessionOut {
+  if (!session) return { signedIn: false, pendingSecondFactor: false, user: null, csrfToken: null, expiresAt: null };
+  const { account } = session;
+  return {
+    signedIn: !session.pendingSecondFactor,
+    pendingSecondFactor: session.pendingSecondFactor,
+    user: { userId: account.userId, displayName: account.displayName, role: account.role, roleTitle: roleDefinitionOf(account.role)?.title ?? account.role, agency: account.agency, teamId: account.teamId },
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt.toISOString(),
+  };
+}
+
+export function installSignIn(app: FastifyInstance, options: { laCode: string; signIn: SignInService }): AnyRoute[] {
+  const { signIn, laCode } = options;
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
+    if (!token) return;
+    const session = await signIn.resolve(token);
+    if (session) sessions.set(request, session);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const session = sessions.get(request);
+    if (!session || !UNSAFE_METHODS.has(request.method)) return;
+    const path = request.url.split('?')[0]!;
+    if (path === '/api/v1/sign-in') return;
+    if (request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new DomainError('forbidden', 'This request did not come from a Safeguard page: reload the page and try again', {
+        problems: [{ field: CSRF_HEADER, message: 'Missing or wrong CSRF token' }],
+      });
+    }
+    if (session.pendingSecondFactor && !OPEN_ROUTES.has(path)) throw new DomainError('unauthenticated', 'Enter your one-time code to finish signing in');
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    const cookies = cookiesToSet.get(request);
+    if (cookies) reply.header('set-cookie', cookies);
+  });
+
+  const remote = (request: FastifyRequest) => ({ remoteAddress: request.ip, correlationId: String(request.id) });
+  const routes: AnyRoute[] = [
+    defineRoute({
+      method: 'POST', url: '/api/v1/sign-in', summary: 'Sign in with a username and password', tags: ['sign-in'],
+      body: z.object({ username: z.string().trim().min(1, 'Enter your username').max(100), password: z.string().min(1, 'Enter your password').max(256) }),
+      response: SessionOut,
+      handler: async ({ body, request }) => {
+        const { session } = await signIn.signIn(body.username, body.password, remote(request));
+        setSessionCookie(request, session.token, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000));
+        return sessionOut(session);
+      },
+    }),
+    defineRoute({
+      method: 'POST', url: '/api/v1/sign-in/second-factor', summary: 'Finish signing in with the one-time code', tags: ['sign-in'],
+      body: z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app') }),
+      response: SessionOut,
+      handler: async ({ body, request }) => {
+        const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
+        if (!token) throw new DomainError('unauthenticated', 'Sign in first');
+        return sessionOut(await signIn.verifySecondFactor(token, body.code, remote(request)));
+      },
+    }),
+    defineRoute({
+      method: 'POST', url: '/api/v1/sign-out', summary: 'Sign out', tags: ['sign-in'], response: SessionOut,
+      handler: async ({ request }) => {
+        const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
+        if (token) await signIn.signOut(token);
+        setSessionCookie(request, undefined, 0);
+        return sessionOut(undefined);
+      },
+    }),
+    defineRoute({
+      method: 'GET', url: '/api/v1/session', summary: 'Who is signed in, and the CSRF token for their requests', tags: ['sign-in'], response: SessionOut,
+      handler: async ({ request }) => sessionOut(sessions.get(request)),
+    }),
+  ];
+  // These routes run before anyone is signed in: their context names no one.
+  registerRoutes(app, routes, (request) => ({ laCode, actor: { userId: 'anonymous', role: 'none', agency: 'none' }, correlationId: String(request.id) }));
+  return routes;
+}

@@ -1,0 +1,134 @@
+/**
+ * Reading the audit log back: who has looked at a child's record, and patterns of access that a
+ * council's information governance lead should look into. Reading the audit is itself audited.
+ */
+import type { Database } from '../database/database.ts';
+import type { RequestContext } from '../../record/repo.ts';
+import { writeAudit } from './audit.ts';
+
+export interface RecordAccess {
+  userId: string;
+  name: string | null;
+  role: string;
+  agency: string;
+  firstAt: string;
+  lastAt: string;
+  reads: number;
+  writes: number;
+  refusals: number;
+  /** Reasons given to break the glass, when any were. */
+  reasons: string[];
+}
+
+export interface AccessAnomaly {
+  rule: AnomalyRuleId;
+  userId: string;
+  name: string | null;
+  role: string;
+  children: number;
+  /** The first children concerned, for the lead to look at. */
+  childIds: string[];
+}
+
+export type AnomalyRuleId = 'many-records-outside-caseload' | 'record-shares-own-surname';
+
+/** Anomaly rules as data: what each looks for, and its threshold. */
+export const anomalyRules: Record<AnomalyRuleId, { title: string; threshold: number }> = {
+  'many-records-outside-caseload': {
+    title: 'Opened many children\'s records that were never allocated to them or their team',
+    threshold: 20,
+  },
+  'record-shares-own-surname': {
+    title: 'Opened the record of a child who shares their surname (possibly their own family)',
+    threshold: 1,
+  },
+};
+
+/** Who a user is, as far as the log can tell: their account, else the worker whose id they signed in with. */
+const peopleSql = `
+  people AS (
+    SELECT ids.user_id, coalesce(u.display_name, w.name) AS name, coalesce(u.worker_id, w.worker_id) AS worker_id,
+           coalesce(u.team_id, w.team_id) AS team_id
+      FROM ids
+      LEFT JOIN user_account u ON u.la_code = $1 AND u.user_id = ids.user_id
+      LEFT JOIN worker w ON w.la_code = $1 AND w.worker_id = coalesce(u.worker_id, ids.user_id)
+  )`;
+
+export class AuditReader {
+  constructor(
+    private readonly db: Database,
+    private readonly context: RequestContext,
+  ) {}
+
+  /** Everyone who has read, written or been refused a child's record, most recent first. */
+  async findAccessToChild(childId: string): Promise<RecordAccess[]> {
+    const result = await this.db.pool.query(
+      `WITH access AS (
+         SELECT user_id, role, agency, action, occurred_at, detail FROM audit_event
+          WHERE la_code = $1 AND child_id = $2 AND resource NOT IN ('child-access-log')
+       ),
+       ids AS (SELECT DISTINCT user_id FROM access),
+       ${peopleSql}
+       SELECT a.user_id, p.name, max(a.role) AS role, max(a.agency) AS agency, min(a.occurred_at) AS first_at, max(a.occurred_at) AS last_at,
+              count(*) FILTER (WHERE a.action = 'read') AS reads, count(*) FILTER (WHERE a.action = 'write') AS writes,
+              count(*) FILTER (WHERE a.action = 'refused') AS refusals,
+              coalesce(array_agg(DISTINCT a.detail->>'reason') FILTER (WHERE a.detail ? 'reason'), '{}') AS reasons
+         FROM access a JOIN people p ON p.user_id = a.user_id
+        GROUP BY a.user_id, p.name
+        ORDER BY max(a.occurred_at) DESC`,
+      [this.context.laCode, childId],
+    );
+    await this.audit('child-access-log', childId, { people: result.rows.length });
+    return result.rows.map((row) => ({
+      userId: row.user_id, name: row.name, role: row.role, agency: row.agency, firstAt: new Date(row.first_at).toISOString(),
+      lastAt: new Date(row.last_at).toISOString(), reads: Number(row.reads), writes: Number(row.writes), refusals: Number(row.refusals),
+      reasons: row.reasons as string[],
+    }));
+  }
+
+  /** Access between two instants that the anomaly rules pick out. */
+  async findAnomalies(from: string, to: string): Promise<AccessAnomaly[]> {
+    const reads = `reads AS (
+        SELECT DISTINCT user_id, child_id FROM audit_event
+         WHERE la_code = $1 AND action = 'read' AND resource = 'child-record' AND child_id IS NOT NULL AND occurred_at >= $2 AND occurred_at < $3
+      ),
+      ids AS (SELECT DISTINCT user_id FROM reads)`;
+    const outside = await this.db.pool.query(
+      `WITH ${reads}, ${peopleSql}
+       SELECT r.user_id, p.name, count(*) AS children, (array_agg(r.child_id ORDER BY r.child_id))[1:20] AS child_ids
+         FROM reads r JOIN people p ON p.user_id = r.user_id
+        WHERE NOT EXISTS (
+                SELECT 1 FROM allocation al WHERE al.la_code = $1 AND al.child_id = r.child_id
+                   AND (al.worker_id = p.worker_id OR al.team_id = p.team_id))
+        GROUP BY r.user_id, p.name HAVING count(*) >= $4`,
+      [this.context.laCode, from, to, anomalyRules['many-records-outside-caseload'].threshold],
+    );
+    const surname = await this.db.pool.query(
+      `WITH ${reads}, ${peopleSql}
+       SELECT r.user_id, p.name, count(*) AS children, (array_agg(r.child_id ORDER BY r.child_id))[1:20] AS child_ids
+         FROM reads r JOIN people p ON p.user_id = r.user_id
+         JOIN child c ON c.la_code = $1 AND c.child_id = r.child_id
+        WHERE p.name IS NOT NULL AND lower(c.surname) = lower(regexp_replace(trim(p.name), '^.*\\s', ''))
+        GROUP BY r.user_id, p.name HAVING count(*) >= $4`,
+      [this.context.laCode, from, to, anomalyRules['record-shares-own-surname'].threshold],
+    );
+    const roles = await this.db.pool.query(
+      `SELECT DISTINCT ON (user_id) user_id, role FROM audit_event WHERE la_code = $1 AND occurred_at >= $2 AND occurred_at < $3 ORDER BY user_id, audit_id DESC`,
+      [this.context.laCode, from, to],
+    );
+    const roleOf = new Map(roles.rows.map((r) => [r.user_id as string, r.role as string]));
+    const anomalies = [
+      ...outside.rows.map((row) => ({ rule: 'many-records-outside-caseload' as const, row })),
+      ...surname.rows.map((row) => ({ rule: 'record-shares-own-surname' as const, row })),
+    ].map(({ rule, row }) => ({
+      rule, userId: row.user_id as string, name: row.name as string | null, role: roleOf.get(row.user_id) ?? 'unknown',
+      children: Number(row.children), childIds: row.child_ids as string[],
+    }));
+    await this.audit('access-anomalies', undefined, { from, to, anomalies: anomalies.length });
+    return anomalies;
+  }
+
+  private audit(resource: string, childId: string | undefined, detail: Record<string, unknown>) {
+    return writeAudit(this.db.pool, { laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId, action: 'read', resource, childId, outcome: 'ok', detail });
+  }
+}
