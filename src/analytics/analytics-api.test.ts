@@ -10,7 +10,9 @@ import type { Database } from '../platform/database/database.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { metricDefinitions } from './catalogue.ts';
 import { registerKpiCommand } from './cli.ts';
-import { bindNamed, workingDaysBetweenSql } from './repo.ts';
+import { bindNamed, workingDayNumbersSql, workingDaysBetweenSql } from './repo.ts';
+
+const workingDaysNumbersSqlFor = (from: string, to: string) => workingDayNumbersSql(`'${from}'`, `'${to}'`);
 import { appOn, LA_CODE, loadPopulation, metric, recorderFor } from './test-support.ts';
 
 /** The API and command line around the engine, on a small log that touches every metric. */
@@ -133,6 +135,17 @@ describe.each(testDatabaseTargets)('analytics API and command line on $name', (t
     for (const row of rows) expect(row.days, `${row.start} → ${row.finish}`).toBe(calendar.workingDaysBetween(row.start, row.finish));
     // By hand: Thursday 28 March 2024 to Thursday 4 April is 3 working days (2, 3 and 4 April).
     expect(rows.find((row) => row.start === '2024-03-28' && row.finish === '2024-04-04')?.days).toBe(3);
+    // The numbered list of days (CIN-04, CIN-06) gives the same counts by subtraction.
+    const numbered = bindNamed(
+      `WITH working_day AS (${workingDaysNumbersSqlFor('2023-12-01', '2024-06-30')})
+       SELECT p.start, p.finish, finish.number - start.number AS days
+         FROM jsonb_to_recordset(:pairs::jsonb) AS p(start date, finish date)
+         JOIN working_day start ON start.day = p.start JOIN working_day finish ON finish.day = p.finish`,
+      { pairs: JSON.stringify(pairs.map(([start, finish]) => ({ start, finish }))), holidays },
+    );
+    const subtracted = (await db.pool.query(numbered.text, numbered.values)).rows as { start: string; finish: string; days: number }[];
+    expect(subtracted).toHaveLength(pairs.length);
+    for (const row of subtracted) expect(Number(row.days), `${row.start} → ${row.finish}`).toBe(calendar.workingDaysBetween(row.start, row.finish));
   });
 
   it('audits each figure asked for, raw ones under their own name', async () => {

@@ -318,7 +318,7 @@ export type WindowSemantics = 'in-period' | 'any-point-in-period' | 'snapshot';
 export type ValueType = 'count' | 'percent' | 'rate-per-10000' | 'per-month' | 'distribution' | 'mean' | 'change';
 
 export type CountingUnit =
-  | 'child' | 'contact' | 'referral' | 'assessment' | 'section-47-enquiry' | 'plan' | 'conference' | 'review-conference'
+  | 'child' | 'contact' | 'referral' | 'assessment' | 'strategy-discussion' | 'section-47-enquiry' | 'plan' | 'conference' | 'review-conference'
   | 'allocation' | 'worker' | 'child-in-population';
 
 export interface TimescaleDefinition {
@@ -514,6 +514,22 @@ export const metricDefinitions: readonly MetricDefinition[] = [
     breakdowns: [...demographic, ...allocation, 'month'],
   }),
   metric({
+    id: 'CIN-06', domain: 'children-in-need', title: 'Assessed children with a plan',
+    description: 'Catalogue Def: "assessments with outcome CIN/CP/CLA where a plan starts within X days ÷ those assessments". Assessments completed in the window whose outcome calls for a plan (a child in need plan, or a strategy discussion towards child protection) that have a child in need or child protection plan of the same episode open on a day from the completion to withinDays after it (default 10 working days, England and Wales bank holidays; withinUnit calendar-days counts calendar days). A plan already open on completion counts. Assessments still within the timescale without a plan when the figures are run are left out; the outcome looked-after is left out, as care plans are not recorded yet.',
+    followsDfe: false, countingUnit: 'assessment', numerator: 'Assessments completed in the window with a plan within the timescale',
+    denominator: 'Assessments completed in the window with outcome child in need plan or strategy discussion, less those still within the timescale',
+    population: 'Child and family assessments', window: 'in-period', valueType: 'percent', ratePer10000: false,
+    timescale: { rule: 'A plan within 10 working days of the assessment\'s completion (parameter withinDays and withinUnit)', amount: 10, unit: 'working-days', source: 'Catalogue CIN-06 (D1 §6.4: "following assessment have a plan that sets out the actions"); the catalogue leaves X open' },
+    breakdowns: [...demographic, 'assessment-outcome', ...allocation, 'month'],
+  }),
+  metric({
+    id: 'CIN-07', domain: 'children-in-need', title: 'CIN and CP plans open 12 months or more',
+    description: 'Catalogue Def: "median plan duration, or % of plans open more than 12 months, by sex". Child in need and child protection plans ending in the window that had been open 12 calendar months or more, as a share of the plans ending in it; by sex (and any characteristic) with disproportionality against the group\'s own plans, by kind of plan, and by length band. A child in need plan left open when its episode closed ends with the episode.',
+    followsDfe: false, countingUnit: 'plan', numerator: 'Plans ending in the window after 12 months or more', denominator: 'Child in need and child protection plans ending in the window',
+    population: 'Child in need and child protection plans', window: 'in-period', valueType: 'percent', ratePer10000: false,
+    breakdowns: [...demographic, 'plan-type', 'duration-band', 'month'],
+  }),
+  metric({
     id: 'CIN-08', domain: 'children-in-need', title: 'Referrals received',
     description: 'Catalogue CIN-08 (referral demographics: "White British children were the largest group referred … children aged 11–13 were the most frequently referred"): referrals (children-in-need episodes starting) in the window, by the child\'s characteristics. DfE "referrals in year" counts the same.',
     followsDfe: true, dfeNote: 'DfE CIN statistics "referrals in the year".', countingUnit: 'referral', numerator: 'Referrals received in the window',
@@ -594,6 +610,13 @@ export const metricDefinitions: readonly MetricDefinition[] = [
     followsDfe: true, dfeNote: 'DfE section 47 enquiries per 10,000 children.', countingUnit: 'section-47-enquiry',
     numerator: 'Section 47 enquiries started in the window', denominator: 'Children aged 0–17 (population reference)', population: 'Children of the LA aged 0–17',
     window: 'in-period', valueType: 'rate-per-10000', ratePer10000: true, breakdowns: [...demographic, 'section-47-outcome', ...allocation, 'month'],
+  }),
+  metric({
+    id: 'CP-11', domain: 'child-protection',
+    description: 'Catalogue Def: "strategy discussions → S47 (%); S47 → ICPC (%); ICPC → CPP (%)". The headline is the first step: strategy discussions held in the window that decided on a section 47 enquiry, of all held. The later steps are in additional, counted from those discussions: enquiries (each once: a discussion continuing an earlier enquiry stands for it), initialConferences (enquiries whose initial conference has been held) and plansStarted (conferences that started a plan); S47 → ICPC is initialConferences ÷ enquiries and ICPC → CPP plansStarted ÷ initialConferences. Extra-familial strategy meetings are not recorded separately yet.',
+    followsDfe: false, countingUnit: 'strategy-discussion', numerator: 'Strategy discussions held in the window that decided on a section 47 enquiry',
+    denominator: 'Strategy discussions held in the window', population: 'Strategy discussions', window: 'in-period', valueType: 'percent', ratePer10000: false,
+    breakdowns: [...demographic, ...allocation, 'month'],
   }),
   metric({
     id: 'CP-13', domain: 'child-protection',
@@ -702,7 +725,7 @@ export const metricViews: readonly MetricView[] = [
   view('DP-07', 'CIN-08', ['ethnicity'], 'Referral relative rate by ethnicity.', 'disproportionality'),
   view('DP-08', 'FD-07', ['ethnic-group'], 'Re-referral rate by ethnic group against White children\'s re-referral rate.', 'disproportionality'),
   view('DP-09', 'FD-08', ['ethnic-group', 'factor'], 'Factors recorded at assessment by ethnic group: the denominator of each row counts completed assessments recording the factor.', 'disproportionality'),
-  view('DP-10', 'CP-07', ['sex', 'duration-band'], 'Length of plans ending in the window by sex (child protection plans; CIN plans are not projected yet).', 'disproportionality'),
+  view('DP-10', 'CP-07', ['sex', 'duration-band'], 'Length of child protection plans ending in the window by sex; CIN-07 by sex gives the share of CIN and CP plans open 12 months or more, with disproportionality.', 'disproportionality'),
   view('DP-22', 'CP-02b', ['disability'], 'Disabled share of children on a plan vs disabled share of children in need.', 'disproportionality'),
   view('DP-24', 'FD-09', ['ethnicity'], 'MASH check rate by ethnicity against White British children\'s.', 'disproportionality'),
 ];
@@ -744,10 +767,7 @@ const reasonById: Record<string, string> = {
   'FD-06': 'Early help episodes are not recorded: a contact decided as early help is the only trace, and a step-up needs the early help episode and its end.',
   'FD-10': 'Consent to early help is not recorded.',
   'FD-12': 'There is no gangs or serious youth violence contact reason in the code list yet (the catalogue\'s EXP-06).',
-  'CIN-06': 'CIN plans are recorded as events (cin-plan.started) but not yet projected into a table, so "a plan started within X days of the assessment" cannot be counted set-based.',
-  'CIN-07': 'CIN plans are not projected yet. The child protection part is CP-07 by sex (view DP-10).',
   'CP-06': 'Needs audit judgements (threshold met), legal proceedings and family groupings by the auditors. Its repeat share is CP-05 for FY2023-24-Q1.',
-  'CP-11': 'Strategy discussions that did not start a section 47 enquiry are not projected, so the first step of the funnel cannot be counted set-based yet.',
   'CP-12': 'An audit judgement (threshold met but no section 47), not recorded.',
   'CP-16': 'CP consultations, conference bookings and chair alerts are not recorded.',
   'CP-17': 'Legal proceedings (PLO, care proceedings) are not recorded yet.',

@@ -18,7 +18,7 @@ import { frontDoorDecisions } from '../modules/front-door/events.ts';
 export const dimensionIds = [
   'ethnicity', 'ethnic-group', 'sex', 'age-band', 'disability',
   'source', 'local-source', 'reason', 'decision', 'primary-need', 'assessment-outcome', 'factor',
-  'category', 'latest-category', 'end-reason', 'section-47-outcome', 'duration-band', 'conference-type', 'review-number',
+  'category', 'latest-category', 'end-reason', 'section-47-outcome', 'duration-band', 'plan-type', 'conference-type', 'review-number',
   'team', 'service', 'worker', 'month',
 ] as const;
 
@@ -182,6 +182,10 @@ export const dimensions: Record<DimensionId, DimensionDefinition> = {
   'duration-band': {
     id: 'duration-band', title: 'Length of the plan', sql: 'e.duration_band', needsColumns: ['duration_band'], labelOf: label(durationBandLabels),
     order: Object.keys(durationBandLabels),
+  },
+  'plan-type': {
+    id: 'plan-type', title: 'Kind of plan', sql: 'e.plan_type', needsColumns: ['plan_type'],
+    labelOf: (code) => ({ 'cin-plan': 'Child in need plan', 'cp-plan': 'Child protection plan' })[code] ?? code, order: ['cin-plan', 'cp-plan'],
   },
   'conference-type': {
     id: 'conference-type', title: 'Conference type', sql: 'e.conference_type', needsColumns: ['conference_type'],

@@ -20,7 +20,7 @@ import { findCatalogueEntry, findMetricDefinition, metricDefinitions, variantsOf
 import { dimensions, isDimensionId, orderOf, type DimensionDefinition, type DimensionId } from './dimensions.ts';
 import { analyseDisproportionality, type RateModel } from './disproportionality.ts';
 import { consecutiveWindows, dfeYearLabelOf, endOf, monthsIn, previousWindow, type ReportingWindow } from './periods.ts';
-import { AnalyticsRepository, dimensionFits, metricSources, type GroupedCounts, type MetricParameters, type QueryWindow } from './repo.ts';
+import { AnalyticsRepository, dimensionFits, metricSources, type GroupedCounts, type MetricParameters, type PopulationYear, type QueryWindow } from './repo.ts';
 import type { BenchmarkOut, BreakdownRow, DisproportionalityOut, Figure, MetricResult, PopulationOut, TrendPoint, WindowOut } from './schemas.ts';
 import { defaultSuppression, shown, tidy, withheld, withheldRows, type FigureKind, type SuppressionOptions } from './suppression.ts';
 
@@ -87,6 +87,12 @@ export const CASELOAD_STANDARD = 15;
 export class MetricsEngine {
   private readonly repo: AnalyticsRepository;
   private readonly benchmarks: BenchmarkRepository;
+  /**
+   * The child population read once per engine (one request, or one report's many figures): the
+   * same year and groups serve every rate of a window.
+   */
+  private readonly populationYears = new Map<number, Promise<PopulationYear | undefined>>();
+  private readonly populationCounts = new Map<string, Promise<Map<string, number>>>();
 
   constructor(private readonly deps: AnalyticsDependencies) {
     this.repo = new AnalyticsRepository(deps.db, deps.context);
@@ -105,6 +111,9 @@ export class MetricsEngine {
     if (!Number.isInteger(suppression.threshold) || suppression.threshold < 1) throw DomainError.invalidField('threshold', 'The suppression threshold must be a whole number of at least 1');
     const parameters = this.parametersFor(window, request);
     const notes: string[] = [];
+    // Benchmarks do not depend on the counts: read them while the counting runs.
+    const benchmarksRead = this.benchmarksFor(definition, view, window);
+    benchmarksRead.catch(() => undefined); // awaited below; a failed count must not leave it unhandled
 
     let headline: Headline;
     let breakdown: MetricResult['breakdown'] = null;
@@ -120,13 +129,13 @@ export class MetricsEngine {
       ({ headline, breakdown } = await this.populationFigure(definition, window, by, suppression, notes));
     } else {
       const dims = [...by, ...(definition.category ? [definition.category] : [])].map((id) => dimensions[id]);
-      const groups = await this.repo.countGroups(metricSources[definition.id]!, dims, queryWindowOf(definition, window), parameters);
       const firstDimension = dims[0];
       const demographic = firstDimension?.demographic === true && !definition.category ? firstDimension : undefined;
       const wantsGroupPopulation = demographic !== undefined && comparesWithPopulation(definition);
-      const population = definition.ratePer10000 || wantsGroupPopulation
-        ? await this.population(definition, window, wantsGroupPopulation ? demographic : undefined)
-        : null;
+      const [groups, population] = await Promise.all([
+        this.repo.countGroups(metricSources[definition.id]!, dims, queryWindowOf(definition, window), parameters),
+        definition.ratePer10000 || wantsGroupPopulation ? this.population(definition, window, wantsGroupPopulation ? demographic : undefined) : null,
+      ]);
       headline = headlineFrom(definition, window, totalOf(groups), population);
       if (dims.length > 0) {
         breakdown = {
@@ -155,11 +164,13 @@ export class MetricsEngine {
     }
     if (by.includes('latest-category')) notes.push('Latest category is the latest recorded now, which may be later than the window.');
     if (definition.timescale?.dutyRuleId) notes.push(`Timeliness from the duty rule ${definition.timescale.dutyRuleId} (${definition.timescale.rule}); a rule switched off in the council's settings gives no duties to count.`);
-    if (definition.id === 'CIN-04') notes.push(`Timescale applied: ${parameters.withinDays} ${parameters.withinUnit === 'calendar-days' ? 'calendar' : 'working'} days.`);
+    if (definition.id === 'CIN-04' || definition.id === 'CIN-06') notes.push(`Timescale applied: ${parameters.withinDays} ${parameters.withinUnit === 'calendar-days' ? 'calendar' : 'working'} days.`);
 
     const trend = request.trend && request.trend > 1 ? await this.trend(definition, window, request.trend, parameters) : null;
-    const benchmarks = await this.benchmarksFor(definition, view, window);
-    await this.repo.audit({ metricId: definition.id, viewId: view?.id, window: window.label, by, unsuppressed: !suppression.apply });
+    const [benchmarks] = await Promise.all([
+      benchmarksRead,
+      this.repo.audit({ metricId: definition.id, viewId: view?.id, window: window.label, by, unsuppressed: !suppression.apply }),
+    ]);
 
     return {
       metric: { id: definition.id, title: definition.title, countingUnit: definition.countingUnit, valueType: definition.valueType, window: definition.window, followsDfe: definition.followsDfe },
@@ -219,8 +230,10 @@ export class MetricsEngine {
     if (populationConditions[definition.id]) {
       return (await this.populationFigure(definition, window, [], defaultSuppression, [])).headline;
     }
-    const groups = await this.repo.countGroups(metricSources[definition.id]!, [], queryWindowOf(definition, window), parameters);
-    const population = definition.ratePer10000 ? await this.population(definition, window, undefined) : null;
+    const [groups, population] = await Promise.all([
+      this.repo.countGroups(metricSources[definition.id]!, [], queryWindowOf(definition, window), parameters),
+      definition.ratePer10000 ? this.population(definition, window, undefined) : null,
+    ]);
     return headlineFrom(definition, window, totalOf(groups), population);
   }
 
@@ -248,9 +261,9 @@ export class MetricsEngine {
    */
   private async population(definition: MetricDefinition, window: ReportingWindow, dimension: DimensionDefinition | undefined): Promise<PopulationFigures | null> {
     const requestedYear = Number(endOf(window).slice(0, 4));
-    const found = await this.repo.findPopulationYear(requestedYear);
+    const found = await this.findPopulationYear(requestedYear);
     if (!found) return null;
-    const totals = await this.repo.countPopulation(found.year, dimension?.referencePopulation === 'child-population' ? dimension : undefined);
+    const totals = await this.countPopulation(found.year, dimension?.referencePopulation === 'child-population' ? dimension : undefined);
     let byGroup: Map<string, number> | undefined;
     let reference = `children aged 0–17 (population reference, ${found.year})`;
     if (dimension?.referencePopulation === 'child-population') byGroup = totals;
@@ -261,9 +274,17 @@ export class MetricsEngine {
     return { year: found.year, requestedYear, children: totals.get('') ?? 0, sources: found.sources, byGroup, reference, groupDimension: dimension };
   }
 
+  private findPopulationYear(year: number): Promise<PopulationYear | undefined> {
+    return remembered(this.populationYears, year, () => this.repo.findPopulationYear(year));
+  }
+
+  private countPopulation(year: number, dimension: DimensionDefinition | undefined): Promise<Map<string, number>> {
+    return remembered(this.populationCounts, `${year}|${dimension?.id ?? ''}`, () => this.repo.countPopulation(year, dimension));
+  }
+
   private async populationFigure(definition: MetricDefinition, window: ReportingWindow, by: readonly DimensionId[], suppression: SuppressionOptions, notes: string[]) {
     const requestedYear = Number(endOf(window).slice(0, 4));
-    const found = await this.repo.findPopulationYear(requestedYear);
+    const found = await this.findPopulationYear(requestedYear);
     const dimension = by[0] ? dimensions[by[0]] : undefined;
     if (!found) {
       notes.push('No child population is loaded (population_reference).');
@@ -331,6 +352,17 @@ export class MetricsEngine {
       || (window.kind === 'calendar-year' && year === window.from.slice(0, 4));
     return found.map((b) => ({ year: b.year, geography: b.geography, measure: b.measure, value: b.value, source: b.source, origin: b.origin, samePeriod: samePeriod(b.year) }));
   }
+}
+
+/** The cached answer for a key, asking once; a failed answer is forgotten so the next call asks again. */
+function remembered<K, V>(cache: Map<K, Promise<V>>, key: K, ask: () => Promise<V>): Promise<V> {
+  let answer = cache.get(key);
+  if (!answer) {
+    answer = ask();
+    cache.set(key, answer);
+    answer.catch(() => cache.delete(key));
+  }
+  return answer;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -56,6 +56,11 @@ export interface MetricSource {
    */
   items: string;
   columns: readonly string[];
+  /**
+   * Each unit is at most one row (its table's key says so): units are then counted with count(*),
+   * which needs no sort, unless a breakdown puts a row in several groups (factors).
+   */
+  oneRowPerUnit?: boolean;
   /** Further figures over the counted rows: name → SQL aggregate. */
   additional?: Readonly<Record<string, string>>;
 }
@@ -95,17 +100,28 @@ const sectionFortySevenStarted = `
     SELECT s.* FROM section_47_enquiry s
      WHERE s.la_code = :laCode AND s.started_on BETWEEN :from::date AND :to::date AND ${section47NotContinued}
   ),
-  with_sibling AS (
-    SELECT DISTINCT a.section_47_id
+  same_day AS (
+    SELECT a.section_47_id, a.child_id, b.child_id AS other_child_id, a.started_on
       FROM started a JOIN started b ON b.started_on = a.started_on AND b.child_id <> a.child_id
-     WHERE EXISTS (SELECT 1 FROM child_relationship r
-                    WHERE r.la_code = a.la_code AND r.relationship IN ('sibling', 'half-sibling', 'step-sibling')
-                      AND ((r.child_id = a.child_id AND r.related_child_id = b.child_id) OR (r.child_id = b.child_id AND r.related_child_id = a.child_id)))
-        OR EXISTS (SELECT 1 FROM household_membership h1
-                     JOIN household_membership h2 ON h2.la_code = h1.la_code AND h2.household_id = h1.household_id AND h2.child_id = b.child_id
-                    WHERE h1.la_code = a.la_code AND h1.child_id = a.child_id
-                      AND h1.joined_on <= a.started_on AND (h1.left_on IS NULL OR h1.left_on > a.started_on)
-                      AND h2.joined_on <= a.started_on AND (h2.left_on IS NULL OR h2.left_on > a.started_on))
+  ),
+  -- A sibling recorded either way round (a join each way, so both use the relationship indexes),
+  -- or a child in the same household on the day.
+  with_sibling AS (
+    SELECT p.section_47_id FROM same_day p
+      JOIN child_relationship r ON r.la_code = :laCode AND r.child_id = p.child_id AND r.related_child_id = p.other_child_id
+     WHERE r.relationship IN ('sibling', 'half-sibling', 'step-sibling')
+    UNION
+    SELECT p.section_47_id FROM same_day p
+      JOIN child_relationship r ON r.la_code = :laCode AND r.child_id = p.other_child_id AND r.related_child_id = p.child_id
+     WHERE r.relationship IN ('sibling', 'half-sibling', 'step-sibling')
+    UNION
+    -- Both memberships by child (the key's leading columns), whatever the planner knows of the tables.
+    SELECT p.section_47_id FROM same_day p
+     WHERE EXISTS (SELECT 1 FROM household_membership h1
+                     JOIN household_membership h2 ON h2.la_code = :laCode AND h2.child_id = p.other_child_id AND h2.household_id = h1.household_id
+                    WHERE h1.la_code = :laCode AND h1.child_id = p.child_id
+                      AND h1.joined_on <= p.started_on AND (h1.left_on IS NULL OR h1.left_on > p.started_on)
+                      AND h2.joined_on <= p.started_on AND (h2.left_on IS NULL OR h2.left_on > p.started_on))
   )
   SELECT s.section_47_id::text AS unit_id, s.child_id, s.started_on AS counted_on, true AS numerator, true AS denominator,
          s.outcome AS section_47_outcome, s.section_47_id IN (SELECT section_47_id FROM with_sibling) AS with_sibling
@@ -126,17 +142,32 @@ export const workingDaysBetweenSql = (start: string, end: string) =>
   `(SELECT count(*)::int FROM generate_series((${start})::date + 1, (${end})::date, interval '1 day') AS g(day)
      WHERE extract(isodow FROM g.day) < 6 AND g.day::date <> ALL(:holidays::date[]))`;
 
+/**
+ * Every day from `from` to `to`, numbered by the working days up to and including it (Monday to
+ * Friday, not a bank holiday): the working days after a start up to an end are number(end) −
+ * number(start), the same count as workingDaysBetweenSql, for every row at once.
+ */
+export const workingDayNumbersSql = (from: string, to: string) => `
+  SELECT g.day::date AS day, count(*) FILTER (WHERE extract(isodow FROM g.day) < 6 AND g.day::date <> ALL(:holidays::date[])) OVER (ORDER BY g.day) AS number
+    FROM generate_series((${from})::date, (${to})::date, interval '1 day') AS g(day)`;
+
+/**
+ * Calendar days after a start within which `:withinDays` working days always fall: three per
+ * working day plus a fortnight covers every weekend and any run of bank holidays.
+ */
+const workingDaysSpan = `(3 * (:withinDays::int + 1) + 14)`;
+
 // ---------------------------------------------------------------------------------------------
 // The metrics
 
 const durationColumns = ['category', 'end_reason', 'duration_band'] as const;
 
 export const metricSources: Readonly<Record<string, MetricSource>> = {
-  'FD-01': { items: contactsReceived('true'), columns: contactColumns },
-  'FD-03': { items: contactsReceived('true'), columns: contactColumns },
-  'FD-04': { items: contactsReceived('true'), columns: contactColumns },
-  'FD-05': { items: contactsReceived('true'), columns: contactColumns },
-  'FD-09': { items: contactsReceived('c.mash_checks_completed > 0'), columns: contactColumns },
+  'FD-01': { items: contactsReceived('true'), columns: contactColumns, oneRowPerUnit: true },
+  'FD-03': { items: contactsReceived('true'), columns: contactColumns, oneRowPerUnit: true },
+  'FD-04': { items: contactsReceived('true'), columns: contactColumns, oneRowPerUnit: true },
+  'FD-05': { items: contactsReceived('true'), columns: contactColumns, oneRowPerUnit: true },
+  'FD-09': { items: contactsReceived('c.mash_checks_completed > 0'), columns: contactColumns, oneRowPerUnit: true },
   'FD-11': {
     items: `
       SELECT c.contact_id::text AS unit_id, c.child_id, c.received_on AS counted_on, true AS numerator, true AS denominator, ${contactSelect},
@@ -149,6 +180,7 @@ export const metricSources: Readonly<Record<string, MetricSource>> = {
                           WHERE e.la_code = c.la_code AND e.child_id = c.child_id
                             AND e.referral_on < c.received_on AND (e.closed_on IS NULL OR e.closed_on >= c.received_on))`,
     columns: contactColumns,
+    oneRowPerUnit: true,
     additional: {
       children: 'count(DISTINCT child_id)',
       childrenWithTwoContacts: 'count(DISTINCT child_id) FILTER (WHERE contacts_of_child = 2)',
@@ -156,14 +188,17 @@ export const metricSources: Readonly<Record<string, MetricSource>> = {
     },
   },
   'FD-13': {
+    // A contact's duty starts on the day the contact is received, so the duties started in the
+    // window are the contacts received in it (duty_by_rule finds them). The contact is joined by
+    // its key for the contact breakdowns only: a figure that reads none of its columns skips it.
     items: `
-      SELECT c.contact_id::text AS unit_id, c.child_id, c.received_on AS counted_on, ${metOnTime} AS numerator, ${judgeable} AS denominator, ${contactSelect}
-        FROM contact c
-        -- The duty's key starts (la_code, child_id, rule_id, subject_id): each contact finds its duty by index.
-        JOIN duty d ON d.la_code = c.la_code AND d.child_id = c.child_id AND d.rule_id = 'contact-decision-within-1-working-day'
-                   AND d.subject_id = c.contact_id::text AND d.occurrence = 1
-       WHERE c.la_code = :laCode AND c.received_on BETWEEN :from::date AND :to::date`,
+      SELECT d.subject_id AS unit_id, d.child_id, d.started_on AS counted_on, ${metOnTime} AS numerator, ${judgeable} AS denominator, ${contactSelect}
+        FROM duty d
+        LEFT JOIN contact c ON c.la_code = d.la_code AND c.contact_id = d.subject_id::uuid
+       WHERE d.la_code = :laCode AND d.rule_id = 'contact-decision-within-1-working-day' AND d.occurrence = 1
+         AND d.started_on BETWEEN :from::date AND :to::date`,
     columns: contactColumns,
+    oneRowPerUnit: true,
   },
   'FD-07': {
     items: `
@@ -178,6 +213,7 @@ export const metricSources: Readonly<Record<string, MetricSource>> = {
         FROM cin_episode e
        WHERE e.la_code = :laCode AND e.referral_on BETWEEN :from::date AND :to::date`,
     columns: ['source'],
+    oneRowPerUnit: true,
   },
   'FD-08': {
     items: `
@@ -186,6 +222,7 @@ export const metricSources: Readonly<Record<string, MetricSource>> = {
         FROM assessment a
        WHERE a.la_code = :laCode AND a.completed_on BETWEEN :from::date AND :to::date`,
     columns: ['assessment_outcome', 'factors'],
+    oneRowPerUnit: true,
   },
   'DFE-ASM-45': {
     items: `
@@ -212,7 +249,8 @@ export const metricSources: Readonly<Record<string, MetricSource>> = {
   'CIN-03': {
     items: `
       SELECT d.subject_id AS unit_id, d.child_id, d.started_on AS counted_on, ${metOnTime} AS numerator, ${judgeable} AS denominator, e.source
-        FROM duty d LEFT JOIN cin_episode e ON e.la_code = d.la_code AND e.child_id = d.child_id AND e.episode_id::text = d.subject_id
+        -- By the episode's key (the duty's subject is its id): a figure reading no episode column skips the join.
+        FROM duty d LEFT JOIN cin_episode e ON e.la_code = d.la_code AND e.episode_id = d.subject_id::uuid
        WHERE d.la_code = :laCode AND d.rule_id = 'allocation-after-referral' AND d.occurrence = 1
          AND d.started_on BETWEEN :from::date AND :to::date`,
     columns: ['source'],
@@ -220,30 +258,85 @@ export const metricSources: Readonly<Record<string, MetricSource>> = {
   'CIN-04': {
     // The duty child-seen-after-allocation closes as met at the first visit the child is seen
     // after an allocation, and as cancelled when the episode closes first; the timescale asked for
-    // is applied to those dates here.
+    // is applied to those dates here. Working days come from one numbered list of the window's days
+    // (the working days up to and including each day), so the count between two dates is a
+    // subtraction. Only "within the timescale or not" matters, so the end is capped at a span that
+    // always holds more working days than the timescale, and the list need not reach the judging date.
     items: `
+      WITH working_day AS (${workingDayNumbersSql(':from::date', `:to::date + ${workingDaysSpan}`)}),
+      allocation_duty AS (
+        SELECT d.*, greatest(d.started_on, least(coalesce(d.closed_on, :judgedOn::date), d.started_on + ${workingDaysSpan})) AS capped_end
+          FROM duty d
+         WHERE d.la_code = :laCode AND d.rule_id = 'child-seen-after-allocation' AND d.occurrence = 1
+           AND d.started_on BETWEEN :from::date AND :to::date
+      ),
+      elapsed AS (
+        SELECT d.*, CASE WHEN :withinUnit::text = 'calendar-days' THEN coalesce(d.closed_on, :judgedOn::date) - d.started_on
+                         ELSE finish.number - start.number END AS days
+          FROM allocation_duty d
+          JOIN working_day start ON start.day = d.started_on
+          JOIN working_day finish ON finish.day = d.capped_end
+      )
       SELECT d.subject_id AS unit_id, d.child_id, d.started_on AS counted_on,
-             (d.closure = 'met' AND elapsed.days <= :withinDays::int) AS numerator,
-             NOT (coalesce(d.closure, 'open') IN ('cancelled', 'open') AND elapsed.days <= :withinDays::int) AS denominator
-        FROM duty d
-       CROSS JOIN LATERAL (
-         SELECT CASE WHEN :withinUnit::text = 'calendar-days' THEN coalesce(d.closed_on, :judgedOn::date) - d.started_on
-                     ELSE ${workingDaysBetweenSql('d.started_on', 'coalesce(d.closed_on, :judgedOn::date)')} END AS days) elapsed
-       WHERE d.la_code = :laCode AND d.rule_id = 'child-seen-after-allocation' AND d.occurrence = 1
-         AND d.started_on BETWEEN :from::date AND :to::date`,
+             (d.closure = 'met' AND d.days <= :withinDays::int) AS numerator,
+             NOT (coalesce(d.closure, 'open') IN ('cancelled', 'open') AND d.days <= :withinDays::int) AS denominator
+        FROM elapsed d`,
     columns: [],
+  },
+  'CIN-06': {
+    // The last day the timescale allows: the withinDays-th working day after completion (the first
+    // day numbered so, or the completion day itself), or withinDays calendar days after it.
+    items: `
+      WITH working_day AS (${workingDayNumbersSql(':from::date', `:to::date + ${workingDaysSpan}`)}),
+      first_day AS (SELECT number, min(day) AS day FROM working_day GROUP BY number),
+      assessed AS (
+        SELECT a.assessment_id, a.child_id, a.episode_id, a.completed_on, a.outcome,
+               CASE WHEN :withinUnit::text = 'calendar-days' THEN a.completed_on + :withinDays::int
+                    ELSE greatest(a.completed_on, due.day) END AS plan_due_on
+          FROM assessment a
+          JOIN working_day done ON done.day = a.completed_on
+          JOIN first_day due ON due.number = done.number + :withinDays::int
+         WHERE a.la_code = :laCode AND a.completed_on BETWEEN :from::date AND :to::date
+           AND a.outcome IN ('child-in-need-plan', 'strategy-discussion')
+      ),
+      planned AS (
+        SELECT a.*, (
+          EXISTS (SELECT 1 FROM cin_plan p WHERE p.la_code = :laCode AND p.child_id = a.child_id AND p.episode_id = a.episode_id
+                     AND p.started_on <= a.plan_due_on AND (p.ended_on IS NULL OR p.ended_on >= a.completed_on))
+          OR EXISTS (SELECT 1 FROM cp_plan p WHERE p.la_code = :laCode AND p.child_id = a.child_id AND p.episode_id = a.episode_id
+                        AND p.started_on <= a.plan_due_on AND (p.ended_on IS NULL OR p.ended_on >= a.completed_on))) AS has_plan
+          FROM assessed a
+      )
+      SELECT a.assessment_id::text AS unit_id, a.child_id, a.completed_on AS counted_on, a.has_plan AS numerator,
+             a.has_plan OR a.plan_due_on < :judgedOn::date AS denominator, a.outcome AS assessment_outcome
+        FROM planned a`,
+    columns: ['assessment_outcome'],
+    oneRowPerUnit: true,
+  },
+  'CIN-07': {
+    items: `
+      SELECT p.cin_plan_id::text AS unit_id, p.child_id, p.ended_on AS counted_on, p.ended_on >= (p.started_on + interval '12 months')::date AS numerator,
+             true AS denominator, 'cin-plan' AS plan_type, ${durationBand} AS duration_band
+        FROM cin_plan p WHERE p.la_code = :laCode AND p.ended_on BETWEEN :from::date AND :to::date
+      UNION ALL
+      SELECT p.plan_id::text, p.child_id, p.ended_on, p.ended_on >= (p.started_on + interval '12 months')::date, true, 'cp-plan', ${durationBand}
+        FROM cp_plan p WHERE p.la_code = :laCode AND p.ended_on BETWEEN :from::date AND :to::date`,
+    columns: ['plan_type', 'duration_band'],
+    oneRowPerUnit: true,
   },
   'CIN-08': {
     items: `
       SELECT e.episode_id::text AS unit_id, e.child_id, e.referral_on AS counted_on, true AS numerator, true AS denominator, e.source
         FROM cin_episode e WHERE e.la_code = :laCode AND e.referral_on BETWEEN :from::date AND :to::date`,
     columns: ['source'],
+    oneRowPerUnit: true,
   },
   'DFE-REF-NFA': {
     items: `
       SELECT e.episode_id::text AS unit_id, e.child_id, e.referral_on AS counted_on, e.referral_nfa AS numerator, true AS denominator, e.source
         FROM cin_episode e WHERE e.la_code = :laCode AND e.referral_on BETWEEN :from::date AND :to::date`,
     columns: ['source'],
+    oneRowPerUnit: true,
   },
   'CP-01': {
     items: `
@@ -282,6 +375,7 @@ export const metricSources: Readonly<Record<string, MetricSource>> = {
       SELECT p.plan_id::text AS unit_id, p.child_id, p.started_on AS counted_on, true AS numerator, true AS denominator, p.initial_category AS category
         FROM cp_plan p WHERE p.la_code = :laCode AND p.started_on BETWEEN :from::date AND :to::date`,
     columns: ['category'],
+    oneRowPerUnit: true,
   },
   'CP-05': {
     items: `
@@ -296,14 +390,36 @@ export const metricSources: Readonly<Record<string, MetricSource>> = {
              p.initial_category AS category, p.end_reason, ${durationBand} AS duration_band
         FROM cp_plan p WHERE p.la_code = :laCode AND p.ended_on BETWEEN :from::date AND :to::date`,
     columns: durationColumns,
+    oneRowPerUnit: true,
   },
-  'CP-08': { items: sectionFortySevenStarted, columns: ['section_47_outcome'], additional: { startedSameDayAsSibling: 'count(DISTINCT unit_id) FILTER (WHERE with_sibling)' } },
-  'CP-09': { items: sectionFortySevenStarted, columns: ['section_47_outcome'] },
+  'CP-08': { items: sectionFortySevenStarted, columns: ['section_47_outcome'], oneRowPerUnit: true, additional: { startedSameDayAsSibling: 'count(DISTINCT unit_id) FILTER (WHERE with_sibling)' } },
+  'CP-09': { items: sectionFortySevenStarted, columns: ['section_47_outcome'], oneRowPerUnit: true },
+  'CP-11': {
+    // A discussion deciding on section 47 starts the enquiry of the same id (the projection keeps
+    // one continued by a later discussion, completed without an outcome: the later one counts it).
+    items: `
+      SELECT d.strategy_discussion_id::text AS unit_id, d.child_id, d.held_on AS counted_on, d.decision = 'section-47' AS numerator, true AS denominator,
+             s.section_47_id IS NOT NULL AND ${section47NotContinued} AS enquiry,
+             s.icpc_on IS NOT NULL AS conference,
+             s.icpc_on IS NOT NULL AND EXISTS (SELECT 1 FROM cp_plan p WHERE p.la_code = s.la_code AND p.child_id = s.child_id
+                                                   AND p.episode_id = s.episode_id AND p.started_on = s.icpc_on) AS plan_started
+        FROM strategy_discussion d
+        LEFT JOIN section_47_enquiry s ON s.la_code = d.la_code AND s.section_47_id = d.strategy_discussion_id
+       WHERE d.la_code = :laCode AND d.held_on BETWEEN :from::date AND :to::date`,
+    columns: [],
+    oneRowPerUnit: true,
+    additional: {
+      enquiries: 'count(*) FILTER (WHERE enquiry)',
+      initialConferences: 'count(*) FILTER (WHERE conference)',
+      plansStarted: 'count(*) FILTER (WHERE plan_started)',
+    },
+  },
   'CP-13': {
     items: `
       SELECT d.subject_id AS unit_id, d.child_id, d.started_on AS counted_on, ${metOnTime} AS numerator, ${judgeable} AS denominator,
              p.initial_category AS category
-        FROM duty d LEFT JOIN cp_plan p ON p.la_code = d.la_code AND p.child_id = d.child_id AND p.plan_id::text = d.subject_id
+        -- By the plan's key (the duty's subject is its id): a figure reading no plan column skips the join.
+        FROM duty d LEFT JOIN cp_plan p ON p.la_code = d.la_code AND p.plan_id = d.subject_id::uuid
        WHERE d.la_code = :laCode AND d.rule_id = 'first-core-group-after-initial-conference' AND d.occurrence = 1
          AND d.started_on BETWEEN :from::date AND :to::date`,
     columns: ['category'],
@@ -376,6 +492,13 @@ export interface PopulationYear {
  * computation is audited (who asked for which figure, for which window, raw or suppressed).
  */
 export class AnalyticsRepository {
+  /**
+   * Counts already read by this repository, by query and parameters. It lives as long as its
+   * engine (one request, or one report's many figures), whose views and variants ask for the same
+   * counts again (CP-15 and DP-01 are CP-02b by ethnicity; CP-02a counts as CP-01).
+   */
+  private readonly counted = new Map<string, Promise<GroupedCounts[]>>();
+
   constructor(private readonly db: Queryable, private readonly context: RequestContext) {}
 
   get laCode(): string {
@@ -397,7 +520,10 @@ export class AnalyticsRepository {
   /** Counts of a metric's units per group of `by` (and the total, codes []), one query. */
   async countGroups(source: MetricSource, by: readonly DimensionDefinition[], window: QueryWindow, parameters: MetricParameters): Promise<GroupedCounts[]> {
     const needsAllocation = by.some((dimension) => dimension.needsAllocation);
+    // Only the child's own characteristics read the child's row; a headline needs no join at all.
+    const needsChild = by.some((dimension) => dimension.demographic);
     const multiValued = by.find((dimension) => dimension.multiValued);
+    const countUnits = source.oneRowPerUnit && !multiValued ? 'count(*)' : 'count(DISTINCT unit_id)';
     const groupColumns = by.map((dimension, index) => `${dimension.sql} AS g${index + 1}`);
     const groupNames = by.map((_dimension, index) => `g${index + 1}`);
     const additional = Object.entries(source.additional ?? {});
@@ -405,10 +531,11 @@ export class AnalyticsRepository {
     const sql = `
       WITH items AS (${source.items}),
       enriched AS (
-        SELECT i.*, ch.ethnicity, ch.sex, ch.disabilities, ch.date_of_birth,
+        SELECT i.*,
+               ${needsChild ? 'ch.ethnicity, ch.sex, ch.disabilities, ch.date_of_birth' : 'NULL::text AS ethnicity, NULL::text AS sex, NULL::text[] AS disabilities, NULL::date AS date_of_birth'},
                ${needsAllocation ? 'al.team_id, al.worker_id, tm.service' : 'NULL::text AS team_id, NULL::text AS worker_id, NULL::text AS service'}
           FROM items i
-          LEFT JOIN child ch ON ch.la_code = :laCode AND ch.child_id = i.child_id
+          ${needsChild ? 'LEFT JOIN child ch ON ch.la_code = :laCode AND ch.child_id = i.child_id' : ''}
           ${needsAllocation ? `LEFT JOIN LATERAL (
             SELECT a.team_id, a.worker_id FROM allocation a
              WHERE a.la_code = :laCode AND a.child_id = i.child_id AND a.started_on <= i.counted_on AND (a.ended_on IS NULL OR a.ended_on > i.counted_on)
@@ -421,12 +548,24 @@ export class AnalyticsRepository {
           ${multiValued ? `LEFT JOIN LATERAL unnest(CASE WHEN cardinality(e.factors) = 0 THEN ARRAY['none-recorded']::text[] ELSE e.factors END) AS f(factor) ON true` : ''}
       )
       SELECT ${groupNames.map((name) => `${name}, `).join('')}${groupNames.length > 0 ? `GROUPING(${groupNames.join(', ')}) AS level,` : '0 AS level,'}
-             count(DISTINCT unit_id) FILTER (WHERE numerator) AS numerator,
-             count(DISTINCT unit_id) FILTER (WHERE denominator) AS denominator
+             ${countUnits} FILTER (WHERE numerator) AS numerator,
+             ${countUnits} FILTER (WHERE denominator) AS denominator
              ${additional.map(([name, aggregate]) => `, ${aggregate} AS "${name}"`).join('')}
         FROM grouped
         ${sets}`;
-    const result = await this.run(sql, this.values(window, parameters, sql));
+    const values = this.values(window, parameters, sql);
+    const key = JSON.stringify([sql, values]);
+    let counting = this.counted.get(key);
+    if (!counting) {
+      counting = this.count(sql, values, groupNames, additional.map(([name]) => name));
+      this.counted.set(key, counting);
+      counting.catch(() => this.counted.delete(key));
+    }
+    return counting;
+  }
+
+  private async count(sql: string, values: Record<string, unknown>, groupNames: readonly string[], additionalNames: readonly string[]): Promise<GroupedCounts[]> {
+    const result = await this.run(sql, values);
     const dimensionsCount = groupNames.length;
     return result.rows.map((row) => {
       // GROUPING() sets a bit for each dimension left out, the first dimension being the highest bit.
@@ -436,7 +575,7 @@ export class AnalyticsRepository {
         codes: included.map((name) => String(row[name])),
         numerator: Number(row.numerator),
         denominator: Number(row.denominator),
-        additional: Object.fromEntries(additional.map(([name]) => [name, Number(row[name])])),
+        additional: Object.fromEntries(additionalNames.map((name) => [name, Number(row[name])])),
       };
     });
   }

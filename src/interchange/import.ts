@@ -13,10 +13,10 @@ import { withTransaction, type Database } from '../platform/database/database.ts
 import { problemsFromIssues, type FieldProblem } from '../platform/errors.ts';
 import { Actor, correctionFields, EventBody } from '../record/events.ts';
 import { businessDateOf } from '../record/fold.ts';
-import { insertProjectionJson, projectionTables } from '../record/projections.ts';
 import type { RequestContext, Timescales } from '../record/repo.ts';
-import { InThreadFolder, WorkerPoolFolder, type BatchFolder } from './fold-pool.ts';
-import type { FoldBatch, FoldBatchResult, ImportProblem } from './import-fold.ts';
+import type { ImportProblem } from '../record/batch-fold.ts';
+import { AFFECTED_CHILDREN, FOLD_BATCH_CHILDREN, foldAffectedChildren } from '../record/fold-children.ts';
+import { InThreadFolder, WorkerPoolFolder, type BatchFolder } from '../record/fold-pool.ts';
 import { EventId, IsoDateTime, LaChildId, LaCode, OccurredAt } from '../record/schema-helpers.ts';
 import { InterchangeHeader, isHeaderLine } from './format.ts';
 import { Team, Worker } from '../modules/people/workforce.ts';
@@ -97,7 +97,6 @@ const REPORTED_PROBLEMS_LIMIT = 200;
 const INSERT_BATCH = 2000;
 /** Characters of COPY text handed to the connection at a time. */
 const COPY_CHUNK = 256 * 1024;
-const FOLD_FETCH = 10_000;
 /** Files from this size are folded on worker threads (about 20,000 events); smaller ones on this thread. */
 const FOLD_THREADS_FROM_BYTES = 8 * 1024 * 1024;
 
@@ -541,19 +540,7 @@ async function insertEvents(client: pg.PoolClient, batch: PendingEvent[], import
 // ---------------------------------------------------------------------------------------------
 // Folding
 
-/** Children per batch handed to the folder: big enough to keep threads busy, small enough to bound memory. */
-const FOLD_BATCH_CHILDREN = 1000;
-
-/**
- * Folds every child the import touched, streaming their whole logs (old and new events) in child
- * order, in batches of children (on worker threads for large imports), and rebuilds their
- * projections. A child whose record does not fold is reported against the line of the event that
- * broke it.
- *
- * The database, this thread and the fold threads work at the same time: the next rows are
- * fetched, and folded batches' projections written, while batches are folded. Projection rows are
- * only deleted for children who had events before this import: a child new to the log has none.
- */
+/** Folds every child the import touched (see fold-children.ts), each line's problems reported against it. */
 async function foldImportedChildren(
   client: pg.PoolClient,
   importBatchId: string,
@@ -564,112 +551,11 @@ async function foldImportedChildren(
   onProgress: (done: number, total: number) => void,
 ): Promise<number> {
   await client.query(
-    `CREATE TEMP TABLE import_affected_child ON COMMIT DROP AS
+    `CREATE TEMP TABLE ${AFFECTED_CHILDREN} ON COMMIT DROP AS
        SELECT DISTINCT la_code, child_id FROM child_event WHERE import_batch_id = $1`,
     [importBatchId],
   );
-  await client.query('ANALYZE import_affected_child'); // so the planner knows how many children there are
-  const total = Number((await client.query('SELECT count(*) AS n FROM import_affected_child')).rows[0]!.n);
-  // Only what the fold needs, as text (parsed where it is folded). The import line is read only
-  // for this import's events: only they have a line in this file.
-  await client.query(
-    `DECLARE import_fold CURSOR FOR
-       SELECT e.la_code, e.child_id, e.event_id, e.sequence, e.event_type, e.occurred_at,
-              to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.supersedes, e.data::text,
-              CASE WHEN e.import_batch_id = $1 THEN e.import_line END
-         FROM child_event e JOIN import_affected_child a ON a.la_code = e.la_code AND a.child_id = e.child_id
-        ORDER BY e.la_code, e.child_id, e.sequence`,
-    [importBatchId],
-  );
-
-  // Database work is queued here, one statement at a time, rather than on the connection.
-  const database = new SerialWork();
-  /** Batches being folded, oldest first; their results are written in this order. */
-  const folding: Promise<FoldBatchResult>[] = [];
-  let done = 0;
-  let batch: FoldBatch = { laCode: '', importBatchId, children: [] };
-
-  const writeOldestResult = async () => {
-    const result = await folding.shift()!;
-    for (const problem of result.problems) report(problem);
-    void database.run(() => writeProjections(client, result));
-    done += result.childIds.length;
-    onProgress(done, total);
-  };
-  const dispatch = async () => {
-    if (batch.children.length === 0) return;
-    folding.push(folder.fold(batch));
-    folding.at(-1)!.catch(() => {}); // awaited in writeOldestResult; this only keeps a failure from going unhandled meanwhile
-    batch = { laCode: batch.laCode, importBatchId, children: [] };
-    while (folding.length >= folder.capacity) await writeOldestResult();
-  };
-
-  const fetchRows = () => database.run(() => client.query<unknown[]>({ text: `FETCH ${FOLD_FETCH} FROM import_fold`, rowMode: 'array' }));
-  let current: FoldBatch['children'][number] | undefined;
-  try {
-    let next = fetchRows();
-    for (;;) {
-      const fetched = await next;
-      const more = fetched.rows.length === FOLD_FETCH;
-      if (more) next = fetchRows(); // the database reads ahead while this batch is grouped and folded
-      for (const row of fetched.rows) {
-        const [laCode, childId, eventId, sequence, type, occurredAt, recordedAt, supersedes, data, importLine] = row as [
-          string, string, string, string, string, string, string, string | null, string, number | null,
-        ];
-        if (!current || current.childId !== childId || batch.laCode !== laCode) {
-          if (batch.laCode !== laCode || batch.children.length >= batchChildren) {
-            // A child's events end where the next child's begin: a batch only ever holds whole children.
-            await dispatch();
-            batch.laCode = laCode;
-          }
-          current = { childId, hasUnreadableLines: childrenWithBadLines.has(childId), events: [] };
-          batch.children.push(current);
-        }
-        current.events.push([eventId, Number(sequence), type, occurredAt, recordedAt, supersedes, data, importLine]);
-      }
-      if (!more) break;
-    }
-    await dispatch();
-    while (folding.length > 0) await writeOldestResult();
-  } finally {
-    // On an error, let queued work finish before the caller rolls back on this connection.
-    await Promise.allSettled(folding);
-    await database.idle();
-  }
-  await client.query('CLOSE import_fold');
-  onProgress(total, total);
-  return total;
-}
-
-/**
- * Database work run one piece after another, in the order asked for, while the caller carries on.
- * Each piece's promise settles with its result; a failed piece does not stop the ones after it
- * (in a failed transaction they fail too), and the first failure is raised by idle().
- */
-class SerialWork {
-  private tail: Promise<unknown> = Promise.resolve();
-  private failure: unknown;
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work);
-    this.tail = result.catch((error: unknown) => {
-      this.failure ??= error;
-    });
-    return result;
-  }
-  async idle(): Promise<void> {
-    await this.tail;
-    if (this.failure !== undefined) throw this.failure;
-  }
-}
-
-/** Replaces the projections of a folded batch of children, in the import's transaction. */
-async function writeProjections(client: pg.PoolClient, folded: FoldBatchResult): Promise<void> {
-  const { laCode, existingChildIds } = folded;
-  for (const table of projectionTables) {
-    if (existingChildIds.length > 0) await client.query(`DELETE FROM ${table} WHERE la_code = $1 AND child_id = ANY($2::text[])`, [laCode, existingChildIds]);
-    const json = folded.projections[table];
-    if (json !== undefined) await insertProjectionJson(client, laCode, table, json);
-  }
+  return foldAffectedChildren(client, { importBatchId, folder, batchChildren, report, childrenWithBadLines, onProgress });
 }
 
 /**
@@ -679,7 +565,7 @@ async function writeProjections(client: pg.PoolClient, folded: FoldBatchResult):
  */
 async function auditImportedChildren(client: pg.PoolClient, context: RequestContext, importBatchId: string): Promise<void> {
   const affected = await client.query<{ la_code: string; child_ids: string[] }>(
-    'SELECT la_code, array_agg(child_id ORDER BY child_id) AS child_ids FROM import_affected_child GROUP BY la_code ORDER BY la_code',
+    `SELECT la_code, array_agg(child_id ORDER BY child_id) AS child_ids FROM ${AFFECTED_CHILDREN} GROUP BY la_code ORDER BY la_code`,
   );
   for (const { la_code: laCode, child_ids: childIds } of affected.rows) {
     await writeAuditForChildren(client, {

@@ -34,6 +34,8 @@ const projectionColumns = {
   section_47_enquiry: {
     section_47_id: 'uuid', episode_id: 'uuid', started_on: 'date', completed_on: 'date', outcome: 'text', icpc_required: 'boolean', icpc_on: 'date',
   },
+  cin_plan: { cin_plan_id: 'uuid', episode_id: 'uuid', started_on: 'date', ended_on: 'date' },
+  strategy_discussion: { strategy_discussion_id: 'uuid', episode_id: 'uuid', held_on: 'date', decision: 'text' },
   cp_plan: {
     plan_id: 'uuid', episode_id: 'uuid', started_on: 'date', prebirth: 'boolean', initial_category: 'text', latest_category: 'text',
     number_of_previous_plans: 'integer', review_conferences: 'integer', ended_on: 'date', end_reason: 'text',
@@ -98,6 +100,13 @@ export function addProjectionRows(rows: ProjectionRows, folded: FoldedChildRecor
         child_id, assessment_id: a.assessmentId, episode_id: e.episodeId, started_on: a.startedOn, completed_on: a.completedOn ?? null,
         factors: a.factors ?? null, outcome: a.outcome ?? null,
       });
+    }
+    for (const p of e.cinPlans) {
+      // A plan left open when the episode closed ends with it (CIN census: no plan outlives its episode).
+      rows.cin_plan.push({ child_id, cin_plan_id: p.cinPlanId, episode_id: e.episodeId, started_on: p.startedOn, ended_on: p.endedOn ?? e.closedOn ?? null });
+    }
+    for (const d of e.strategyDiscussions) {
+      rows.strategy_discussion.push({ child_id, strategy_discussion_id: d.strategyDiscussionId, episode_id: e.episodeId, held_on: d.heldOn, decision: d.decision });
     }
     for (const s of e.section47s) {
       rows.section_47_enquiry.push({

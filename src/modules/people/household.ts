@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { nameMatchScore } from './name-matching.ts';
 
 export interface RelatedChild {
   childId: string;
@@ -69,12 +70,9 @@ export interface ChildListItem {
   allocatedTeamId: string | null;
 }
 
-/** Children matching every criterion given; names match from their start, ignoring case. */
-export async function queryChildren(db: Pick<pg.Pool, 'query'>, laCode: string, search: ChildSearch): Promise<ChildListItem[]> {
-  const result = await db.query(
-    `SELECT child_id, forename, surname, date_of_birth, expected_date_of_birth, sex, ethnicity, status, allocated_worker_id, allocated_team_id
-       FROM child
-      WHERE la_code = $1
+const childColumns = 'child_id, forename, surname, date_of_birth, expected_date_of_birth, sex, ethnicity, status, allocated_worker_id, allocated_team_id';
+
+const childFilters = `la_code = $1
         AND ($2::text IS NULL OR lower(surname) LIKE lower($2) || '%')
         AND ($3::text IS NULL OR lower(forename) LIKE lower($3) || '%')
         AND ($4::date IS NULL OR date_of_birth = $4)
@@ -82,14 +80,46 @@ export async function queryChildren(db: Pick<pg.Pool, 'query'>, laCode: string, 
         AND ($6::text IS NULL OR upper(upn) = upper($6))
         AND ($7::text IS NULL OR allocated_worker_id = $7)
         AND ($8::text IS NULL OR allocated_team_id = $8)
-        AND ($9::text IS NULL OR status = $9)
+        AND ($9::text IS NULL OR status = $9)`;
+
+/** Enough rows to hold every child of a large borough's record when looking for a misspelt name. */
+const fuzzyCandidateLimit = 50_000;
+
+/**
+ * Children matching every criterion given. Names match from their start, ignoring case; when that
+ * finds fewer than asked for, close misspellings follow (see name-matching.ts), best match first.
+ */
+export async function queryChildren(db: Pick<pg.Pool, 'query'>, laCode: string, search: ChildSearch): Promise<ChildListItem[]> {
+  const otherCriteria = [search.dateOfBirth ?? null, search.nhsNumber ?? null, search.upn ?? null, search.workerId ?? null, search.teamId ?? null, search.status ?? null];
+  const result = await db.query(
+    `SELECT ${childColumns} FROM child WHERE ${childFilters}
       ORDER BY lower(surname), lower(forename), child_id
       LIMIT $10`,
-    [laCode, search.surname ?? null, search.forename ?? null, search.dateOfBirth ?? null, search.nhsNumber ?? null, search.upn ?? null,
-      search.workerId ?? null, search.teamId ?? null, search.status ?? null, search.limit],
+    [laCode, search.surname ?? null, search.forename ?? null, ...otherCriteria, search.limit],
   );
-  return result.rows.map((row) => ({
+  const exact = result.rows.map(childListItemOf);
+  if ((!search.surname && !search.forename) || exact.length >= search.limit) return exact;
+  const found = new Set(exact.map((child) => child.childId));
+  const candidates = await db.query(
+    `SELECT ${childColumns} FROM child WHERE ${childFilters} LIMIT $10`,
+    [laCode, null, null, ...otherCriteria, fuzzyCandidateLimit],
+  );
+  const close: { child: ChildListItem; score: number }[] = [];
+  for (const row of candidates.rows) {
+    if (found.has(row.child_id)) continue;
+    const surnameScore = search.surname ? nameMatchScore(search.surname, row.surname) : 0;
+    const forenameScore = search.forename ? nameMatchScore(search.forename, row.forename) : 0;
+    if (surnameScore === undefined || forenameScore === undefined) continue;
+    close.push({ child: childListItemOf(row), score: surnameScore + forenameScore });
+  }
+  close.sort((a, b) => a.score - b.score || a.child.surname.localeCompare(b.child.surname) || a.child.forename.localeCompare(b.child.forename) || a.child.childId.localeCompare(b.child.childId));
+  return [...exact, ...close.slice(0, search.limit - exact.length).map((entry) => entry.child)];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function childListItemOf(row: any): ChildListItem {
+  return {
     childId: row.child_id, forename: row.forename, surname: row.surname, dateOfBirth: row.date_of_birth, expectedDateOfBirth: row.expected_date_of_birth,
     sex: row.sex, ethnicity: row.ethnicity, status: row.status, allocatedWorkerId: row.allocated_worker_id, allocatedTeamId: row.allocated_team_id,
-  }));
+  };
 }

@@ -27,7 +27,7 @@ export function openApiDocument(routes: AnyRoute[], version: string) {
       responses: {
         [String(route.status ?? 200)]: {
           description: 'Success',
-          content: { [route.contentType ?? 'application/json']: { schema: toSchema(route.response, 'output') } },
+          content: Object.fromEntries([route.contentType ?? 'application/json'].flat().map((type) => [type, { schema: toSchema(route.response, 'output') }])),
         },
         '4XX': { description: 'Refused: each bad field is named', content: { 'application/json': { schema: toSchema(ErrorResponse, 'output') } } },
       },

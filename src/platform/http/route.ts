@@ -20,9 +20,13 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
   status?: number;
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; context: RequestContext; request: FastifyRequest },
-  ) => Promise<z.input<R> | { status: number; body: z.input<R> }>;
-  /** Non-JSON answers (HTML, CSV) set their own content type. */
-  contentType?: string;
+  ) => Promise<z.input<R> | { status: number; body: z.input<R>; contentType?: string }>;
+  /**
+   * Non-JSON answers (HTML, CSV) set their own content type. A route that answers in more than one
+   * (a report as HTML or PDF) lists them, the first the default, and its handler names the one it
+   * used: `{ status, body, contentType }`.
+   */
+  contentType?: string | readonly string[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -49,10 +53,12 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], context
         const query = parsePart(route.query, request.query, 'query');
         const body = parsePart(route.body, request.body, 'body');
         const answer = await route.handler({ params, query, body, context: contextOf(request), request });
-        const isWrapped = typeof answer === 'object' && answer !== null && 'status' in answer && 'body' in answer && Object.keys(answer).length === 2;
+        const isWrapped = typeof answer === 'object' && answer !== null && 'status' in answer && 'body' in answer
+          && Object.keys(answer).every((key) => key === 'status' || key === 'body' || key === 'contentType');
         const status = isWrapped ? (answer as { status: number }).status : (route.status ?? 200);
         const payload = isWrapped ? (answer as { body: unknown }).body : answer;
-        if (route.contentType) reply.type(route.contentType);
+        const contentType = (isWrapped ? (answer as { contentType?: string }).contentType : undefined) ?? [route.contentType ?? []].flat()[0];
+        if (contentType) reply.type(contentType);
         return reply.status(status).send(payload);
       },
     });

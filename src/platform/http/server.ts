@@ -6,6 +6,9 @@ import { analyticsRoutes } from '../../analytics/routes.ts';
 import { dutyRoutes } from '../../duties/routes.ts';
 import { workforceRoutes } from '../../modules/people/routes.ts';
 import { childRecordRoutes } from '../../record/routes.ts';
+import { reportRoutes } from '../../reports/routes.ts';
+import { actorOf, installDevSignIn, signedInWorkerOf } from '../../web/server/dev-sign-in.ts';
+import { installWebApp } from '../../web/server/web-app.ts';
 import { installErrorMapping } from './error-mapping.ts';
 import { openApiDocument } from './openapi.ts';
 import { defineRoute, registerRoutes, type AnyRoute } from './route.ts';
@@ -52,13 +55,16 @@ export function createApp(services: AppServices, options: { logger?: boolean } =
     bodyLimit: 1024 * 1024,
   });
   installErrorMapping(app);
+  installDevSignIn(app, { db: services.db, laCode: services.config.laCode, enabled: services.config.devSignIn });
   const routes: AnyRoute[] = [];
   routes.push(...platformRoutes(services, () => routes), ...childRecordRoutes(services), ...dutyRoutes(services), ...workforceRoutes(services));
   routes.push(...analyticsRoutes(services));
-  registerRoutes(app, routes, (request) => ({
-    laCode: services.config.laCode,
-    actor: services.config.developmentActor,
-    correlationId: String(request.id),
-  }));
+  routes.push(...reportRoutes(services));
+  registerRoutes(app, routes, (request) => {
+    // The one place a request's actor is decided: the signed-in worker, else the configured actor.
+    const worker = signedInWorkerOf(request);
+    return { laCode: services.config.laCode, actor: worker ? actorOf(worker) : services.config.developmentActor, correlationId: String(request.id) };
+  });
+  installWebApp(app);
   return app;
 }

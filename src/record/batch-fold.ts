@@ -1,14 +1,14 @@
 /**
- * Folding an import's children, a batch at a time: each child's whole log (events already on
- * record and the file's) through the same transition and date rules as the API, giving its
- * projection rows or the problems that stop the import. Pure: no database, no I/O, so a batch can
+ * Folding children's records a batch at a time: each child's whole log (for an import, events
+ * already on record and the file's) through the same transition and date rules as the API, giving
+ * its projection rows or the problems that stop the import. Pure: no database, no I/O, so a batch can
  * be folded on this thread or on a worker thread (see fold-pool.ts) with the same result.
  */
 import { DomainError, type FieldProblem } from '../platform/errors.ts';
-import type { EventBody } from '../record/events.ts';
-import { FoldError, foldChildRecord, type LoggedEvent } from '../record/fold.ts';
-import { addProjectionRows, emptyProjectionRows, type ProjectionTable } from '../record/projections.ts';
-import { dutiesOf } from '../record/repo.ts';
+import type { EventBody } from './events.ts';
+import { FoldError, foldChildRecord, type LoggedEvent } from './fold.ts';
+import { addProjectionRows, emptyProjectionRows, type ProjectionTable } from './projections.ts';
+import { dutiesOf } from './repo.ts';
 import type { Timescales } from '../timescales/timescales.ts';
 
 export interface ImportProblem extends FieldProblem {
@@ -27,7 +27,6 @@ export type ImportedEventRow = [
 
 export interface FoldBatch {
   laCode: string;
-  importBatchId: string;
   children: { childId: string; hasUnreadableLines: boolean; events: ImportedEventRow[] }[];
 }
 

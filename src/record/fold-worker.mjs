@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { foldBatch } = await import('./import-fold.ts');
+const { foldBatch } = await import('./batch-fold.ts');
 const { timescalesFrom } = await import('../timescales/timescales.ts');
 const timescales = timescalesFrom(workerData.timescaleSettings);
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Timescales } from '../timescales/timescales.ts';
-import { foldBatch, type FoldBatch, type FoldBatchResult } from './import-fold.ts';
+import { foldBatch, type FoldBatch, type FoldBatchResult } from './batch-fold.ts';
 
 /** Folds import batches: on worker threads when there are any, else on this thread. */
 export interface BatchFolder {

@@ -1,0 +1,126 @@
+/** Words and dates as people read them. Pure functions, tested in format.test.ts. */
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 2024-03-07 → 7 March 2024, the GOV.UK style. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** Age in whole years on a date, from a date of birth. */
+export function ageOn(dateOfBirth: string | null | undefined, on: string): number | undefined {
+  if (!dateOfBirth) return undefined;
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export const statusLabels: Record<string, { text: string; colour: string }> = {
+  'not-registered': { text: 'Not registered', colour: 'grey' },
+  known: { text: 'Known', colour: 'grey' },
+  contact: { text: 'Contact', colour: 'light-blue' },
+  referral: { text: 'Referral', colour: 'blue' },
+  assessment: { text: 'Assessment', colour: 'turquoise' },
+  'child-in-need': { text: 'Child in need', colour: 'green' },
+  'section-47': { text: 'Section 47 enquiry', colour: 'orange' },
+  'child-protection-plan': { text: 'Child protection plan', colour: 'red' },
+};
+
+export const eventTypeLabels: Record<string, string> = {
+  'child.registered': 'Child registered',
+  'child.details-changed': 'Details changed',
+  'relationship.recorded': 'Relationship recorded',
+  'relationship.ended': 'Relationship ended',
+  'household.joined': 'Joined a household',
+  'household.left': 'Left a household',
+  'allocation.started': 'Allocated to a worker',
+  'allocation.ended': 'Allocation ended',
+  'contact.received': 'Contact received',
+  'mash-check.requested': 'MASH check requested',
+  'mash-check.completed': 'MASH check completed',
+  'contact.decided': 'Decision on the contact',
+  'referral.received': 'Referral received',
+  'assessment.started': 'Assessment started',
+  'assessment.completed': 'Assessment completed',
+  'cin-plan.started': 'Child in need plan started',
+  'cin-plan.ended': 'Child in need plan ended',
+  'visit.made': 'Visit',
+  'episode.closed': 'Case closed',
+  'strategy-discussion.held': 'Strategy discussion',
+  'section-47.completed': 'Section 47 enquiry completed',
+  'conference.initial-held': 'Initial child protection conference',
+  'core-group.held': 'Core group meeting',
+  'conference.review-held': 'Review child protection conference',
+  'cp-plan.ended': 'Child protection plan ended',
+  'cp-plan.category-changed': 'Category of abuse changed',
+  'event.voided': 'Entry voided',
+};
+
+export const eventLabel = (type: string) => eventTypeLabels[type] ?? type;
+
+/** Words from a code such as `no-further-action`. */
+export function humanise(code: string): string {
+  const text = code.replace(/[-_.]/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export interface UrgencyTag {
+  text: string;
+  colour: 'red' | 'orange' | 'yellow' | 'green' | 'grey' | 'blue';
+}
+
+/** The tag for a duty: overdue in red with how long, due soon in orange or yellow, else green. */
+export function urgencyOf(duty: { state: string; daysLeft?: number; lateBy?: number; unit?: string }): UrgencyTag {
+  const unit = duty.unit === 'working-days' ? 'working day' : duty.unit === 'hours' ? 'hour' : 'day';
+  const plural = (n: number) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (duty.state === 'overdue') {
+    const late = duty.lateBy ?? (duty.daysLeft !== undefined ? -duty.daysLeft : undefined);
+    return { text: late !== undefined && late > 0 ? `Overdue by ${plural(late)}` : 'Overdue', colour: 'red' };
+  }
+  if (duty.state === 'met' || duty.state === 'met-on-time') return { text: 'Met', colour: 'green' };
+  if (duty.state === 'met-late') return { text: duty.lateBy ? `Met ${plural(duty.lateBy)} late` : 'Met late', colour: 'grey' };
+  if (duty.state === 'cancelled') return { text: 'No longer needed', colour: 'grey' };
+  const left = duty.daysLeft;
+  if (left === undefined) return { text: 'Due', colour: 'blue' };
+  if (left <= 0) return { text: 'Due today', colour: 'orange' };
+  if (left <= 2) return { text: `${plural(left)} left`, colour: 'orange' };
+  if (left <= 5) return { text: `${plural(left)} left`, colour: 'yellow' };
+  return { text: `${plural(left)} left`, colour: 'green' };
+}
+
+/** Most urgent first: overdue by most, then fewest days left, then earliest due date. */
+export function byUrgency<T extends { state: string; daysLeft?: number; dueOn: string }>(a: T, b: T): number {
+  const rank = (d: T) => (d.state === 'overdue' ? 0 : 1);
+  return rank(a) - rank(b) || (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.dueOn.localeCompare(b.dueOn);
+}
+
+/** Splits what someone typed into a name search: one word is a surname, more is forename then surname. */
+export function nameSearchOf(text: string): { forename?: string; surname?: string } {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return {};
+  if (words.length === 1) return { surname: words[0] };
+  return { forename: words[0], surname: words.slice(1).join(' ') };
+}
+
+/** What a search box holds: an LA child id, an NHS number, a date of birth, or a name. */
+export function classifySearch(text: string): { kind: 'childId' | 'nhsNumber' | 'dateOfBirth' | 'name'; value: string } {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/\s/g, '');
+  if (/^\d{10}$/.test(digits)) return { kind: 'nhsNumber', value: digits };
+  const date = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  if (date) return { kind: 'dateOfBirth', value: `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return { kind: 'dateOfBirth', value: trimmed };
+  // An LA child id is up to 20 letters and digits with at least one digit; names have none.
+  if (/^[A-Za-z0-9]{1,20}$/.test(trimmed) && /\d/.test(trimmed)) return { kind: 'childId', value: trimmed.toUpperCase() };
+  return { kind: 'name', value: trimmed };
+}
+
+/** The financial year (April to March) a date falls in, as the metrics API names it: FY2025-26. */
+export function financialYearOf(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+  return `FY${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}

@@ -1,0 +1,176 @@
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, ApiError, type RecordedAnswer } from '../api.ts';
+import { Button, Checkboxes, DateInput, ErrorSummary, Input, InsetText, Radios, Select, Textarea } from '../govuk/index.ts';
+import { useSession } from '../session.tsx';
+import { discardDraft, loadDraft, saveDraft, valuesOf, type Draft } from './drafts.ts';
+import { commandFrom, controlIdOf, dateFrom, fieldOfProblem, messageFor, type EventForm, type FieldSpec, type FormValues } from './event-forms.ts';
+
+const today = () => {
+  const now = new Date();
+  return { day: String(now.getDate()), month: String(now.getMonth() + 1), year: String(now.getFullYear()), time: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` };
+};
+
+interface Problem {
+  field?: string;
+  message: string;
+}
+
+/**
+ * One event's form: questions from the form's data, today's date filled in, a draft saved on every
+ * change, and problems shown the GOV.UK way (a summary linked to each field, and a message on it).
+ */
+export function EventFormView(props: {
+  form: EventForm;
+  childId: string;
+  initialValues?: FormValues;
+  submitText?: string;
+  onRecorded: (answer: RecordedAnswer) => void;
+  before?: ReactNode;
+}) {
+  const { form, childId } = props;
+  const { session, workers, teamName } = useSession();
+  const [draft] = useState<Draft | undefined>(() => loadDraft(childId, form.type));
+  const clientId = useRef(draft?.clientId ?? crypto.randomUUID());
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const [restored, setRestored] = useState(Boolean(draft));
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const now = useMemo(today, []);
+  const me = session?.worker?.workerId;
+  const currentWorkers = useMemo(() => {
+    const date = new Date().toISOString().slice(0, 10);
+    return workers.filter((worker) => !worker.leftOn || worker.leftOn > date).sort((a, b) => a.name.localeCompare(b.name));
+  }, [workers]);
+
+  const defaults: FormValues = {
+    'occurredAt-day': now.day, 'occurredAt-month': now.month, 'occurredAt-year': now.year, 'occurredAt-time': now.time,
+    ...Object.fromEntries(form.fields.filter((f) => f.kind === 'worker' && f.defaultToMe && me).map((f) => [f.name, me!])),
+    ...props.initialValues,
+  };
+  const values: FormValues = formKey === 0 && draft ? draft.values : defaults;
+  const text = (name: string) => { const value = values[name]; return typeof value === 'string' ? value : undefined; };
+  const list = (name: string) => { const value = values[name]; return Array.isArray(value) ? value : typeof value === 'string' ? [value] : []; };
+  const errorOf = (name: string) => {
+    const messages = problems.filter((problem) => problem.field === name).map((problem) => problem.message);
+    return messages.length > 0 ? { text: [...new Set(messages)].join('. ') } : undefined;
+  };
+
+  const onChange = (event: React.FormEvent<HTMLFormElement>) => {
+    saveDraft(childId, form.type, { clientId: clientId.current, values: valuesOf(event.currentTarget), savedAt: new Date().toISOString() });
+  };
+
+  const showProblems = (found: Problem[]) => {
+    setProblems(found);
+    // The summary takes focus so screen reader users hear the problems at once.
+    window.requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('.govuk-error-summary')?.focus());
+  };
+
+  const submit = async (element: HTMLFormElement) => {
+    const formValues = valuesOf(element);
+    const found: Problem[] = [];
+    // Date boxes are checked here: only the form knows which of the three boxes is missing.
+    const dateProblem = (name: string, label: string, optional = false) => {
+      const parts = ['day', 'month', 'year'].map((part) => String(formValues[`${name}-${part}`] ?? '').trim());
+      if (parts.every((p) => !p)) { if (!optional) found.push({ field: name, message: `Enter the ${label.toLowerCase().replace(/\?$/, '')}` }); return; }
+      const missing = ['day', 'month', 'year'].filter((_, i) => !parts[i]);
+      if (missing.length > 0) found.push({ field: name, message: `${label.replace(/\?$/, '')} must include a ${missing.join(' and ')}` });
+      else if (!/^\d{4}-\d{2}-\d{2}$/.test(dateFrom(formValues, name)!)) found.push({ field: name, message: `${label.replace(/\?$/, '')} must be a real date` });
+    };
+    dateProblem('occurredAt', form.occurredAt.label);
+    for (const field of form.fields) if (field.kind === 'date') dateProblem(field.name, field.label, field.optional);
+    if (found.length > 0) { showProblems(found); return; }
+    const command = commandFrom(form, formValues, { workers });
+    setSubmitting(true);
+    try {
+      const answer = await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
+      discardDraft(childId, form.type);
+      props.onRecorded(answer);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 400 && caught.problems.length > 0) {
+        showProblems(caught.problems.map((problem) => {
+          const field = fieldOfProblem(form, problem.field);
+          return { field, message: messageFor(form.fields.find((f) => f.name === field), problem.message) };
+        }));
+      } else if (caught instanceof ApiError && caught.status === 409) {
+        showProblems([{ message: `${caught.message}${caught.details.allowedActions ? '. Go back to the record to see what can be recorded now' : ''}` }]);
+      } else {
+        showProblems([{ message: caught instanceof Error ? caught.message : 'The record could not be saved: try again' }]);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const firstControl = form.fields[0] ? controlIdOf(form.fields[0]) : 'occurredAt-day';
+  const focusField = (event: React.MouseEvent<HTMLElement>) => {
+    const link = (event.target as HTMLElement).closest('a');
+    if (!link) return;
+    const target = document.getElementById(link.getAttribute('href')!.slice(1));
+    if (target) { event.preventDefault(); target.scrollIntoView({ block: 'center' }); target.focus(); }
+  };
+  const renderField = (field: FieldSpec) => {
+    const error = errorOf(field.name);
+    const hint = field.hint ? { text: field.hint } : undefined;
+    switch (field.kind) {
+      case 'text':
+        return <Input key={field.name} name={field.name} id={field.name} label={{ text: field.label, classes: 'govuk-label--s' }} hint={hint} errorMessage={error} value={text(field.name)} classes={field.width} />;
+      case 'textarea':
+        return <Textarea key={field.name} name={field.name} id={field.name} label={{ text: field.label, classes: 'govuk-label--s' }} hint={hint} errorMessage={error} value={text(field.name)} />;
+      case 'select':
+        return <Select key={field.name} name={field.name} id={field.name} label={{ text: field.label, classes: 'govuk-label--s' }} hint={hint} errorMessage={error} value={text(field.name)}
+          items={[...(field.options[0]?.value === '' ? [] : [{ value: '', text: 'Choose' }]), ...field.options]} />;
+      case 'worker':
+        return <Select key={field.name} name={field.name} id={field.name} label={{ text: field.label, classes: 'govuk-label--s' }} hint={hint} errorMessage={error} value={text(field.name)}
+          items={[{ value: '', text: 'Choose a worker' }, ...currentWorkers.map((worker) => ({ value: worker.workerId, text: `${worker.name} (${teamName(worker.teamId)})` }))]} />;
+      case 'radios':
+        return <Radios key={field.name} name={field.name} idPrefix={field.name} fieldset={{ legend: { text: field.label, classes: 'govuk-fieldset__legend--s' } }} hint={hint} errorMessage={error}
+          classes={field.inline ? 'govuk-radios--inline' : field.options.length > 6 ? 'govuk-radios--small' : undefined} value={text(field.name)} items={field.options} />;
+      case 'yes-no':
+        return <Radios key={field.name} name={field.name} idPrefix={field.name} classes="govuk-radios--inline" fieldset={{ legend: { text: field.label, classes: 'govuk-fieldset__legend--s' } }} hint={hint}
+          errorMessage={error} value={text(field.name)} items={[{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }]} />;
+      case 'checkboxes':
+        return <Checkboxes key={field.name} name={field.name} idPrefix={field.name} classes={field.options.length > 10 ? 'govuk-checkboxes--small' : undefined}
+          fieldset={{ legend: { text: field.label, classes: 'govuk-fieldset__legend--s' } }} hint={hint} errorMessage={error} values={list(field.name)} items={field.options} />;
+      case 'date':
+        return <DateInput key={field.name} id={field.name} namePrefix={field.name} fieldset={{ legend: { text: field.label, classes: 'govuk-fieldset__legend--s' } }} hint={hint} errorMessage={error}
+          values={{ [`${field.name}-day`]: text(`${field.name}-day`), [`${field.name}-month`]: text(`${field.name}-month`), [`${field.name}-year`]: text(`${field.name}-year`) }} />;
+    }
+  };
+
+  return (
+    <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds">
+      <div ref={summaryRef}>
+        {problems.length > 0 ? (
+          <div onClick={focusField}>
+            <ErrorSummary titleText="There is a problem" attributes={{ tabindex: '-1' }}
+              errorList={problems.map((problem) => {
+                const field = form.fields.find((f) => f.name === problem.field);
+                return { text: problem.message, href: `#${problem.field === 'occurredAt' ? 'occurredAt-day' : field ? controlIdOf(field) : firstControl}` };
+              })} />
+          </div>
+        ) : null}
+      </div>
+      {restored ? (
+        <InsetText>
+          <p className="govuk-body">We restored your unsaved answers from {draft ? new Date(draft.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : ''}.</p>
+          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button"
+            onClick={() => { discardDraft(childId, form.type); clientId.current = crypto.randomUUID(); setRestored(false); setProblems([]); setFormKey((k) => k + 1); }}>
+            Discard draft and start again
+          </button>
+        </InsetText>
+      ) : null}
+      {props.before}
+      <form key={formKey} noValidate onChange={onChange} onSubmit={(event) => { event.preventDefault(); void submit(event.currentTarget); }} data-testid="event-form">
+        <DateInput id="occurredAt" namePrefix="occurredAt" fieldset={{ legend: { text: form.occurredAt.label, classes: 'govuk-fieldset__legend--s' } }} errorMessage={errorOf('occurredAt')}
+          values={{ 'occurredAt-day': text('occurredAt-day'), 'occurredAt-month': text('occurredAt-month'), 'occurredAt-year': text('occurredAt-year') }} />
+        {form.occurredAt.withTime ? (
+          <Input name="occurredAt-time" id="occurredAt-time" label={{ text: 'Time', classes: 'govuk-label--s' }} hint={{ text: 'For example, 09:30 or 14:15' }} classes="govuk-input--width-5"
+            value={text('occurredAt-time')} />
+        ) : null}
+        {form.fields.map(renderField)}
+        <Button text={props.submitText ?? 'Save'} disabled={submitting} preventDoubleClick />
+      </form>
+    </div></div>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { RecordEventCommand } from '../../record/events.ts';
+import { commandFrom, eventForms, fieldOfProblem, messageFor } from './event-forms.ts';
+
+const context = { workers: [{ workerId: 'W0001', teamId: 'child-protection-1' }] };
+
+describe('event forms', () => {
+  it('derive the DfE referral source from the local contact source', () => {
+    const command = commandFrom(eventForms['contact.received']!, {
+      'occurredAt-day': '4', 'occurredAt-month': '3', 'occurredAt-year': '2026', 'occurredAt-time': '09:15', localSource: 'school', primaryReason: 'domestic-abuse', referrerName: ' ',
+    }, context);
+    expect(command.data).toEqual({ localSource: 'school', primaryReason: 'domestic-abuse', source: '2A' });
+    expect(command.occurredAt).toMatch(/^2026-03-04T\d{2}:15:00Z$/);
+    expect(RecordEventCommand.safeParse({ ...command, clientId: 'client-id-1' }).success).toBe(true);
+  });
+
+  it('turn yes and no into booleans, ticked boxes into lists, and the worker into their team', () => {
+    const conference = commandFrom(eventForms['conference.initial-held']!, {
+      'occurredAt-day': '10', 'occurredAt-month': '03', 'occurredAt-year': '2026', planRequired: 'yes', categoryOfAbuse: 'NEG', chairWorkerId: 'W0001', attendingAgencies: ['police', 'health'],
+    }, context);
+    expect(conference).toEqual({ type: 'conference.initial-held', occurredAt: '2026-03-10', data: { planRequired: true, categoryOfAbuse: 'NEG', chairWorkerId: 'W0001', attendingAgencies: ['police', 'health'] } });
+    expect(commandFrom(eventForms['allocation.started']!, { workerId: 'W0001' }, context).data).toEqual({ workerId: 'W0001', teamId: 'child-protection-1' });
+  });
+
+  it('build every form\'s command in a shape the API schemas accept', () => {
+    for (const form of Object.values(eventForms)) {
+      const values: Record<string, string | string[]> = { 'occurredAt-day': '1', 'occurredAt-month': '2', 'occurredAt-year': '2026' };
+      for (const field of form.fields) {
+        if (field.kind === 'radios' || field.kind === 'select') values[field.name] = field.options.find((o) => o.value)!.value;
+        if (field.kind === 'checkboxes') values[field.name] = [field.options.at(-1)!.value];
+        if (field.kind === 'yes-no') values[field.name] = 'no';
+        if (field.kind === 'worker') values[field.name] = 'W0001';
+        if (field.kind === 'text' && !field.optional) values[field.name] = field.name === 'householdId' ? 'H1' : 'Text';
+      }
+      if (form.type === 'assessment.completed') values.factors = ['21'];
+      const command = commandFrom(form, values, context);
+      const parsed = RecordEventCommand.safeParse({ ...command, clientId: 'client-id-1' });
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${form.type}: ${i.path.join('.')} ${i.message}`)).toEqual([]);
+    }
+  });
+
+  it('say what is missing in the words of the question', () => {
+    const assessment = eventForms['assessment.completed']!;
+    const field = (name: string) => assessment.fields.find((f) => f.name === name);
+    expect(messageFor(field('authorisedByWorkerId'), 'Invalid input: expected string, received undefined')).toBe('Select the manager who authorised the assessment');
+    expect(messageFor(field('outcome'), 'Invalid input: expected string, received undefined')).toBe('Select outcome');
+    expect(messageFor(field('factors'), 'Record at least one factor (21 if none)')).toBe('Record at least one factor (21 if none)');
+  });
+
+  it('place API problems on the field that asked for them', () => {
+    const form = eventForms['child.registered']!;
+    expect(fieldOfProblem(form, 'data.address.postcode')).toBe('postcode');
+    expect(fieldOfProblem(eventForms['assessment.completed']!, 'data.factors.0')).toBe('factors');
+    expect(fieldOfProblem(form, 'occurredAt')).toBe('occurredAt');
+    expect(fieldOfProblem(eventForms['contact.received']!, 'data.source')).toBe('localSource');
+  });
+});

@@ -1,0 +1,55 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.SAFEGUARD_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+  });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe with the WCAG 2.2 AA rules on the page as it is, and fails on any violation. */
+export async function expectNoAxeViolations(page: Page, pageName: string): Promise<void> {
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!hasAxe) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  expect(violations, `axe violations on ${pageName}`).toEqual([]);
+}
+
+const artefactsDir = path.resolve('artefacts/screenshots');
+const docsDir = process.env.SAFEGUARD_SCREENSHOTS ? path.resolve(process.env.SAFEGUARD_SCREENSHOTS) : undefined;
+/** The pages shown in the documentation: the first screen of each, to keep the files small. */
+const documentedPages = new Set(['sign-in', 'my-work', 'find-a-child', 'child-record-on-plan', 'record-contact', 'complete-assessment-with-errors',
+  'record-visit', 'chronology', 'episodes-and-plans', 'household', 'figures']);
+
+/** A screenshot of the whole page into artefacts/screenshots (and the documented ones into docs/screenshots for `npm run screenshots`). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artefactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+  if (docsDir && documentedPages.has(name)) {
+    mkdirSync(docsDir, { recursive: true });
+    await page.screenshot({ path: path.join(docsDir, `${name}.png`), fullPage: false });
+  }
+}
+
+/** Every page a person sees is checked the same way: accessible, and photographed. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await expectNoAxeViolations(page, name);
+  await screenshot(page, name);
+}
