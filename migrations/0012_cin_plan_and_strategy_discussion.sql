@@ -1,6 +1,7 @@
 -- Projections of child in need plans and strategy discussions, for the figures that need them
 -- (CIN-06, CIN-07, CP-11). Rebuilt with the child's other projections on every write; records
--- written before this migration gain their rows when they are next written or imported again.
+-- already in the database gain their rows from a rebuild of the projections after migrating.
+-- safeguard: projections changed
 
 CREATE TABLE cin_plan (
   la_code      text NOT NULL,

@@ -100,28 +100,25 @@ const sectionFortySevenStarted = `
     SELECT s.* FROM section_47_enquiry s
      WHERE s.la_code = :laCode AND s.started_on BETWEEN :from::date AND :to::date AND ${section47NotContinued}
   ),
-  same_day AS (
-    SELECT a.section_47_id, a.child_id, b.child_id AS other_child_id, a.started_on
-      FROM started a JOIN started b ON b.started_on = a.started_on AND b.child_id <> a.child_id
+  started_household AS (
+    SELECT s.section_47_id, s.child_id, s.started_on, h.household_id
+      FROM started s
+      JOIN household_membership h ON h.la_code = :laCode AND h.child_id = s.child_id
+                                 AND h.joined_on <= s.started_on AND (h.left_on IS NULL OR h.left_on > s.started_on)
   ),
-  -- A sibling recorded either way round (a join each way, so both use the relationship indexes),
-  -- or a child in the same household on the day.
+  -- From each enquiry to its child's siblings (recorded either way round) and household on the
+  -- day, then to their enquiries started that day: no pairing of every enquiry with every other.
   with_sibling AS (
-    SELECT p.section_47_id FROM same_day p
-      JOIN child_relationship r ON r.la_code = :laCode AND r.child_id = p.child_id AND r.related_child_id = p.other_child_id
-     WHERE r.relationship IN ('sibling', 'half-sibling', 'step-sibling')
+    SELECT a.section_47_id FROM started a
+      JOIN child_relationship r ON r.la_code = :laCode AND r.child_id = a.child_id AND r.relationship IN ('sibling', 'half-sibling', 'step-sibling')
+      JOIN started b ON b.child_id = r.related_child_id AND b.started_on = a.started_on AND b.child_id <> a.child_id
     UNION
-    SELECT p.section_47_id FROM same_day p
-      JOIN child_relationship r ON r.la_code = :laCode AND r.child_id = p.other_child_id AND r.related_child_id = p.child_id
-     WHERE r.relationship IN ('sibling', 'half-sibling', 'step-sibling')
+    SELECT a.section_47_id FROM started a
+      JOIN child_relationship r ON r.la_code = :laCode AND r.related_child_id = a.child_id AND r.relationship IN ('sibling', 'half-sibling', 'step-sibling')
+      JOIN started b ON b.child_id = r.child_id AND b.started_on = a.started_on AND b.child_id <> a.child_id
     UNION
-    -- Both memberships by child (the key's leading columns), whatever the planner knows of the tables.
-    SELECT p.section_47_id FROM same_day p
-     WHERE EXISTS (SELECT 1 FROM household_membership h1
-                     JOIN household_membership h2 ON h2.la_code = :laCode AND h2.child_id = p.other_child_id AND h2.household_id = h1.household_id
-                    WHERE h1.la_code = :laCode AND h1.child_id = p.child_id
-                      AND h1.joined_on <= p.started_on AND (h1.left_on IS NULL OR h1.left_on > p.started_on)
-                      AND h2.joined_on <= p.started_on AND (h2.left_on IS NULL OR h2.left_on > p.started_on))
+    SELECT a.section_47_id FROM started_household a
+      JOIN started_household b ON b.household_id = a.household_id AND b.started_on = a.started_on AND b.child_id <> a.child_id
   )
   SELECT s.section_47_id::text AS unit_id, s.child_id, s.started_on AS counted_on, true AS numerator, true AS denominator,
          s.outcome AS section_47_outcome, s.section_47_id IN (SELECT section_47_id FROM with_sibling) AS with_sibling
@@ -299,13 +296,21 @@ export const metricSources: Readonly<Record<string, MetricSource>> = {
          WHERE a.la_code = :laCode AND a.completed_on BETWEEN :from::date AND :to::date
            AND a.outcome IN ('child-in-need-plan', 'strategy-discussion')
       ),
+      -- The council's CIN and CP plans open at some point from the window's start to its last due date.
+      plan AS (
+        SELECT p.child_id, p.episode_id, p.started_on, p.ended_on FROM cin_plan p
+         WHERE p.la_code = :laCode AND p.started_on <= :to::date + ${workingDaysSpan} AND (p.ended_on IS NULL OR p.ended_on >= :from::date)
+        UNION ALL
+        SELECT p.child_id, p.episode_id, p.started_on, p.ended_on FROM cp_plan p
+         WHERE p.la_code = :laCode AND p.started_on <= :to::date + ${workingDaysSpan} AND (p.ended_on IS NULL OR p.ended_on >= :from::date)
+      ),
+      -- Joined rather than looked up per assessment, so the work grows with the rows, not their product.
       planned AS (
-        SELECT a.*, (
-          EXISTS (SELECT 1 FROM cin_plan p WHERE p.la_code = :laCode AND p.child_id = a.child_id AND p.episode_id = a.episode_id
-                     AND p.started_on <= a.plan_due_on AND (p.ended_on IS NULL OR p.ended_on >= a.completed_on))
-          OR EXISTS (SELECT 1 FROM cp_plan p WHERE p.la_code = :laCode AND p.child_id = a.child_id AND p.episode_id = a.episode_id
-                        AND p.started_on <= a.plan_due_on AND (p.ended_on IS NULL OR p.ended_on >= a.completed_on))) AS has_plan
+        SELECT a.assessment_id, a.child_id, a.completed_on, a.outcome, a.plan_due_on, count(p.started_on) > 0 AS has_plan
           FROM assessed a
+          LEFT JOIN plan p ON p.child_id = a.child_id AND p.episode_id = a.episode_id
+                          AND p.started_on <= a.plan_due_on AND (p.ended_on IS NULL OR p.ended_on >= a.completed_on)
+         GROUP BY a.assessment_id, a.child_id, a.completed_on, a.outcome, a.plan_due_on
       )
       SELECT a.assessment_id::text AS unit_id, a.child_id, a.completed_on AS counted_on, a.has_plan AS numerator,
              a.has_plan OR a.plan_due_on < :judgedOn::date AS denominator, a.outcome AS assessment_outcome

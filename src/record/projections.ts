@@ -153,3 +153,8 @@ export async function insertProjectionJson(client: pg.PoolClient, laCode: string
     [laCode, json],
   );
 }
+
+/** Refreshes the planner's statistics for the log and its projections after a bulk change. */
+export async function analyzeRecordTables(db: { pool: Pick<pg.Pool, 'query'> }): Promise<void> {
+  await db.pool.query(`ANALYZE child_event, ${projectionTables.join(', ')}, audit_event`);
+}

@@ -9,7 +9,7 @@ import type { Timescales } from '../timescales/timescales.ts';
 import type { ImportProblem } from './batch-fold.ts';
 import { AFFECTED_CHILDREN, FOLD_BATCH_CHILDREN, foldAffectedChildren } from './fold-children.ts';
 import { InThreadFolder, WorkerPoolFolder } from './fold-pool.ts';
-import { projectionTables } from './projections.ts';
+import { analyzeRecordTables, projectionTables } from './projections.ts';
 import type { RequestContext } from './repo.ts';
 
 export interface RebuildResult {
@@ -53,9 +53,10 @@ export async function rebuildProjections(
   db: Database, context: RequestContext, timescales: Timescales, onProgress: (done: number, total: number) => void = () => {},
 ): Promise<RebuildResult> {
   const client = await db.pool.connect();
+  let result: RebuildResult;
   try {
     await client.query('BEGIN');
-    const result = await rebuildWith(client, context, timescales, onProgress);
+    result = await rebuildWith(client, context, timescales, onProgress);
     if (result.problems.length > 0) {
       await client.query('ROLLBACK');
       return result;
@@ -63,13 +64,15 @@ export async function rebuildProjections(
     const children = (await client.query(`SELECT child_id FROM ${AFFECTED_CHILDREN} ORDER BY child_id`)).rows.map((r) => r.child_id as string);
     await writeAuditForChildren(client, { laCode: context.laCode, actor: context.actor, correlationId: context.correlationId, action: 'write', resource: 'child-record:projections-rebuilt', outcome: 'ok' }, children);
     await client.query('COMMIT');
-    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
     client.release();
   }
+  // After the connection is back: the embedded database has only the one.
+  await analyzeRecordTables(db);
+  return result;
 }
 
 /** Every projection row of the council as a digest per table. */

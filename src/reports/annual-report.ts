@@ -3,9 +3,9 @@
  *
  * Every number comes from MetricsEngine.compute, which counts in SQL, suppresses small numbers and
  * audits each read; this module only chooses what to ask for (sections.ts), pairs each figure with
- * the previous period of the same length (the engine's two-point trend), and words factual
- * comparisons. It writes no commentary: the partnership's own words go in marked places that the
- * rendering leaves empty.
+ * the previous period of the same length (periods.ts previousWindow, asked for as a figure of its
+ * own), and words factual comparisons. It writes no commentary: the partnership's own words go in
+ * marked places that the rendering leaves empty.
  */
 import { catalogue, findMetricDefinition, type UnavailableMetric } from '../analytics/catalogue.ts';
 import { dimensions, type DimensionId } from '../analytics/dimensions.ts';

@@ -117,7 +117,7 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
   if (header?.format !== BACKUP_FORMAT) throw new Error(`${file} is not a Safeguard backup`);
   if (header.version !== BACKUP_VERSION) throw new Error(`${file} is a version ${header.version} backup; this Safeguard reads version ${BACKUP_VERSION}`);
 
-  return withTransaction(db.pool, async (client) => {
+  const summary = await withTransaction(db.pool, async (client) => {
     const migrations = (await client.query('SELECT version FROM schema_migration ORDER BY version')).rows.map((r) => r.version as string);
     if (migrations.join() !== header.migrations.join()) {
       throw new Error(`The backup's schema (${header.migrations.at(-1) ?? 'none'}) is not this database's (${migrations.at(-1) ?? 'none'}): restore with the Safeguard version that made it`);
@@ -161,4 +161,6 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
     }
     return { tables: header.tables, migrations: header.migrations.length };
   });
+  await db.pool.query('ANALYZE'); // a restored database is a bulk load: give the planner its statistics
+  return summary;
 }

@@ -26,8 +26,25 @@ const say = (message: string) => process.stderr.write(`${message}\n`);
 
 async function openMigrated(config: SafeguardConfig): Promise<Database> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onProgress: say });
-  await migrate(db);
+  const { projectionsChanged } = await migrate(db, { onProgress: say });
+  if (projectionsChanged) await rebuildAllProjections(db, config);
   return db;
+}
+
+/** After a migration that changes the projections, every council's records are folded again. */
+async function rebuildAllProjections(db: Database, config: SafeguardConfig): Promise<void> {
+  const laCodes = (await db.pool.query('SELECT DISTINCT la_code FROM child_event ORDER BY la_code')).rows.map((r) => r.la_code as string);
+  if (laCodes.length === 0) return;
+  const { rebuildProjections } = await import('../../record/rebuild.ts');
+  for (const laCode of laCodes) {
+    const bar = await progressBar(`Rebuilding ${laCode}`);
+    const result = await rebuildProjections(db, cliContext(config, laCode), timescalesFrom(config), (done, total) => bar.update(done, total));
+    bar.stop();
+    if (result.problems.length > 0) {
+      throw new Error(`The projections of LA ${laCode} were not rebuilt: ${result.problems.length} records no longer fold, e.g. line ${result.problems[0]!.line}: ${result.problems[0]!.message}`);
+    }
+    say(`Rebuilt the projections of ${result.children} children (LA ${laCode})`);
+  }
 }
 
 const cliContext = (config: SafeguardConfig, laCode = config.laCode): RequestContext => ({
@@ -295,6 +312,31 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
         await db.close();
       }
     });
+
+  const projections = program.command('projections').description('The tables folded from the event log');
+  projections.command('check').description('Compare the projections with a fresh fold of the log (changes nothing)')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const config = loadConfig();
+      const [db, { checkProjections }] = await Promise.all([openMigrated(config), import('../../record/rebuild.ts')]);
+      try {
+        const check = await checkProjections(db, cliContext(config), timescalesFrom(config));
+        if (options.json) process.stdout.write(JSON.stringify(check, null, 2) + '\n');
+        else for (const t of check.tables) process.stdout.write(`${t.matches ? 'ok     ' : 'DRIFTED'} ${t.table.padEnd(22)} ${t.rows} rows (a fold gives ${t.rebuiltRows})\n`);
+        process.exitCode = check.matches ? 0 : 1;
+      } finally {
+        await db.close();
+      }
+    });
+  projections.command('rebuild').description('Rebuild every projection from the log, all or nothing').action(async () => {
+    const config = loadConfig();
+    const db = await openMigrated(config);
+    try {
+      await rebuildAllProjections(db, config);
+    } finally {
+      await db.close();
+    }
+  });
 
   const audit = program.command('audit').description('The tamper-evident audit log');
   audit.command('verify').description('Check every council\'s audit chain; name the first row that was changed or removed')

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/support/test-database.ts';
 import type { Database } from './database.ts';
-import { listMigrationFiles, migrate } from './migrate.ts';
+import { listMigrationFiles, migrate, PROJECTIONS_CHANGED_MARKER } from './migrate.ts';
 
 let migrationsDir: string;
 beforeEach(async () => {
@@ -66,7 +66,10 @@ describe.each(testDatabaseTargets)('migrate on $name', (target) => {
     expect(widgets.rows).toEqual([{ name: 'first', colour: 'red' }]);
 
     await writeMigrations({ '0004_mt_more.sql': `INSERT INTO mt_widget (name) VALUES ('second');` });
-    expect((await migrate(db, { directory: migrationsDir })).applied).toEqual(['0004_mt_more']);
+    expect(await migrate(db, { directory: migrationsDir })).toEqual({ applied: ['0004_mt_more'], projectionsChanged: false });
+    // A migration that changes what the projections hold says so, and the caller rebuilds them.
+    await writeMigrations({ '0005_mt_projection.sql': `-- adds a column the fold fills\n${PROJECTIONS_CHANGED_MARKER}\nALTER TABLE mt_widget ADD COLUMN size int;` });
+    expect(await migrate(db, { directory: migrationsDir })).toEqual({ applied: ['0005_mt_projection'], projectionsChanged: true });
   });
 
   it('rolls back only the failing migration and names its file and line', async () => {
@@ -101,6 +104,6 @@ describe.each(testDatabaseTargets)('migrate on $name', (target) => {
   });
 
   it('does nothing when there are no migration files', async () => {
-    expect(await migrate(db, { directory: migrationsDir })).toEqual({ applied: [] });
+    expect(await migrate(db, { directory: migrationsDir })).toEqual({ applied: [], projectionsChanged: false });
   });
 });

@@ -63,7 +63,13 @@ export async function listMigrationFiles(directory: string = defaultMigrationsDi
   }));
 }
 
-export async function migrate(db: Database, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
+/**
+ * A migration that changes what the projections hold says so with this line; the projections of
+ * records already in the database are then rebuilt from the log (see record/rebuild.ts).
+ */
+export const PROJECTIONS_CHANGED_MARKER = '-- safeguard: projections changed';
+
+export async function migrate(db: Database, options: MigrateOptions = {}): Promise<{ applied: string[]; projectionsChanged: boolean }> {
   const files = await listMigrationFiles(options.directory);
 
   // On a server, several processes (app instances, a CLI) may start at once; the transaction-scoped
@@ -84,6 +90,7 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   });
 
   const applied: string[] = [];
+  let projectionsChanged = false;
   for (const file of files) {
     if (alreadyApplied.has(file.version)) continue;
     const sql = await readFile(file.filePath, 'utf8');
@@ -101,9 +108,12 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
       await client.query('INSERT INTO schema_migration (version) VALUES ($1)', [file.version]);
       return true;
     });
-    if (wasApplied) applied.push(file.version);
+    if (wasApplied) {
+      applied.push(file.version);
+      projectionsChanged ||= sql.split('\n').some((line) => line.trim() === PROJECTIONS_CHANGED_MARKER);
+    }
   }
-  return { applied };
+  return { applied, projectionsChanged };
 }
 
 /** Names the file and, when PostgreSQL reports a position, the line within it. */

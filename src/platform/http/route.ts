@@ -49,10 +49,12 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], context
       method: route.method,
       url: route.url.replace(/\{(\w+)\}/g, ':$1'),
       handler: async (request, reply) => {
+        // Who is asking comes first: someone not signed in learns nothing, not even what input is wrong.
+        const context = contextOf(request);
         const params = parsePart(route.params, request.params, 'params');
         const query = parsePart(route.query, request.query, 'query');
         const body = parsePart(route.body, request.body, 'body');
-        const answer = await route.handler({ params, query, body, context: contextOf(request), request });
+        const answer = await route.handler({ params, query, body, context, request });
         const isWrapped = typeof answer === 'object' && answer !== null && 'status' in answer && 'body' in answer
           && Object.keys(answer).every((key) => key === 'status' || key === 'body' || key === 'contentType');
         const status = isWrapped ? (answer as { status: number }).status : (route.status ?? 200);

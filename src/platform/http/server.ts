@@ -7,6 +7,10 @@ import { dutyRoutes } from '../../duties/routes.ts';
 import { workforceRoutes } from '../../modules/people/routes.ts';
 import { childRecordRoutes } from '../../record/routes.ts';
 import { reportRoutes } from '../../reports/routes.ts';
+import { installSignIn, sessionOf } from '../../access/routes.ts';
+import { auditRoutes } from '../audit/routes.ts';
+import { DomainError } from '../errors.ts';
+import { installSecurityDefaults } from './security.ts';
 import { actorOf, installDevSignIn, signedInWorkerOf } from '../../web/server/dev-sign-in.ts';
 import { installWebApp } from '../../web/server/web-app.ts';
 import { installErrorMapping } from './error-mapping.ts';
@@ -45,8 +49,9 @@ function platformRoutes(services: AppServices, allRoutes: () => AnyRoute[]) {
 }
 
 /**
- * The HTTP application. Order is fixed and readable: request ids, error mapping, parsing, then
- * routes. Sign-in and authorisation slot in before the routes when they arrive.
+ * The HTTP application. Order is fixed and readable: request ids, error mapping, security headers
+ * and rate limits, sign-in (session, CSRF), the public routes, then every other route, each run as
+ * the one actor decided in contextOf.
  */
 export function createApp(services: AppServices, options: { logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({
@@ -54,16 +59,30 @@ export function createApp(services: AppServices, options: { logger?: boolean } =
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
   });
+  const { config } = services;
   installErrorMapping(app);
-  installDevSignIn(app, { db: services.db, laCode: services.config.laCode, enabled: services.config.devSignIn });
+  installSecurityDefaults(app);
+  const signInRoutes = installSignIn(app, { laCode: config.laCode, signIn: services.signIn });
+  installDevSignIn(app, { db: services.db, laCode: config.laCode, enabled: config.devSignIn });
+
+  const publicRoutes = platformRoutes(services, () => [...publicRoutes, ...signInRoutes, ...routes]);
+  registerRoutes(app, publicRoutes, (request) => ({ laCode: config.laCode, actor: { userId: 'anonymous', role: 'none', agency: 'none' }, correlationId: String(request.id) }));
+
   const routes: AnyRoute[] = [];
-  routes.push(...platformRoutes(services, () => routes), ...childRecordRoutes(services), ...dutyRoutes(services), ...workforceRoutes(services));
+  routes.push(...childRecordRoutes(services), ...dutyRoutes(services), ...workforceRoutes(services));
   routes.push(...analyticsRoutes(services));
   routes.push(...reportRoutes(services));
+  routes.push(...auditRoutes(services));
   registerRoutes(app, routes, (request) => {
-    // The one place a request's actor is decided: the signed-in worker, else the configured actor.
-    const worker = signedInWorkerOf(request);
-    return { laCode: services.config.laCode, actor: worker ? actorOf(worker) : services.config.developmentActor, correlationId: String(request.id) };
+    // The one place a request's actor is decided: the signed-in user; else, where development
+    // sign-in is on, the worker chosen there or the configured development actor; else no one.
+    const session = sessionOf(request);
+    if (session) return { laCode: config.laCode, actor: session.actor, correlationId: String(request.id) };
+    if (config.devSignIn) {
+      const worker = signedInWorkerOf(request);
+      return { laCode: config.laCode, actor: worker ? actorOf(worker) : config.developmentActor, correlationId: String(request.id) };
+    }
+    throw new DomainError('unauthenticated', 'Sign in to use Safeguard');
   });
   installWebApp(app);
   return app;

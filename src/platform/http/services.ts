@@ -2,6 +2,8 @@ import type { SafeguardConfig } from '../config.ts';
 import type { Database } from '../database/database.ts';
 import { ChildRecordRepository, type RequestContext } from '../../record/repo.ts';
 import { timescalesFrom, type Timescales } from '../../timescales/timescales.ts';
+import { AccountRepository } from '../../access/repo.ts';
+import { SignInService } from '../../access/sign-in.ts';
 
 export { timescalesFrom };
 
@@ -11,6 +13,7 @@ export interface AppServices {
   db: Database;
   timescales: Timescales;
   repositoryFor(context: RequestContext): ChildRecordRepository;
+  signIn: SignInService;
 }
 
 export function createServices(config: SafeguardConfig, db: Database): AppServices {
@@ -20,5 +23,6 @@ export function createServices(config: SafeguardConfig, db: Database): AppServic
     db,
     timescales,
     repositoryFor: (context) => new ChildRecordRepository(db, context, timescales),
+    signIn: new SignInService(new AccountRepository(db, config.laCode)),
   };
 }

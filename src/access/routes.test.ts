@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
+import { loadConfig } from '../platform/config.ts';
+import type { Database } from '../platform/database/database.ts';
+import { createApp } from '../platform/http/server.ts';
+import { createServices } from '../platform/http/services.ts';
+import { hashPassword } from './passwords.ts';
+import { AccountRepository } from './repo.ts';
+
+const registration = { type: 'child.registered', occurredAt: '2024-03-01', data: { forename: 'Ada', surname: 'Lovelace', dateOfBirth: '2015-12-10', sex: 'F', ethnicity: 'WBRI', disabilities: ['NONE'] } };
+
+describe.each(testDatabaseTargets)('signing in over HTTP on $name', (target) => {
+  let db: Database;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    db = await target.open();
+    // Development sign-in off: only a signed-in user gets anywhere.
+    const services = createServices(loadConfig({ SAFEGUARD_DEV_SIGN_IN: 'off' }), db);
+    await new AccountRepository(db, '206').createAccount({
+      userId: 'sw-9', username: 'sam.worker', displayName: 'Sam Worker', role: 'social-worker', agency: 'childrens-social-care', teamId: null,
+      workerId: null, passwordHash: await hashPassword('correct horse battery staple'), oidcSubject: null,
+    });
+    app = createApp(services);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('refuses everyone not signed in (before looking at their input), and keeps health and the API description open', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json().paths['/api/v1/sign-in']).toBeDefined();
+    const refused = await app.inject({ method: 'GET', url: '/api/v1/children/not%20valid' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.message).toMatch(/Sign in/);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/children/ADA1/events', payload: { nonsense: true } })).statusCode).toBe(401);
+  });
+
+  it('signs in with a cookie only scripts cannot read, requires the CSRF token for writes, and signs out', async () => {
+    const wrong = await app.inject({ method: 'POST', url: '/api/v1/sign-in', payload: { username: 'sam.worker', password: 'not the password' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+
+    const signedIn = await app.inject({ method: 'POST', url: '/api/v1/sign-in', payload: { username: 'Sam.Worker', password: 'correct horse battery staple' } });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const cookie = String(signedIn.headers['set-cookie']);
+    expect(cookie).toMatch(/^safeguard_session=[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict/);
+    const sessionCookie = cookie.split(';')[0]!;
+    const { csrfToken, user } = signedIn.json();
+    expect(user).toMatchObject({ userId: 'sw-9', role: 'social-worker', roleTitle: 'Social worker' });
+
+    const session = await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: sessionCookie } });
+    expect(session.json()).toMatchObject({ signedIn: true, csrfToken });
+
+    const withoutToken = await app.inject({ method: 'POST', url: '/api/v1/children/ADA1/events', headers: { cookie: sessionCookie }, payload: { ...registration, clientId: 'client-0001' } });
+    expect(withoutToken.statusCode).toBe(403);
+    expect(withoutToken.json().error.problems[0].field).toBe('x-csrf-token');
+    const written = await app.inject({
+      method: 'POST', url: '/api/v1/children/ADA1/events', headers: { cookie: sessionCookie, 'x-csrf-token': csrfToken }, payload: { ...registration, clientId: 'client-0001' },
+    });
+    expect(written.statusCode, written.body).toBe(201);
+    // The event is recorded by the signed-in user.
+    expect(written.json().event.recordedBy).toEqual({ userId: 'sw-9', role: 'social-worker', agency: 'childrens-social-care' });
+
+    const signOut = await app.inject({ method: 'POST', url: '/api/v1/sign-out', headers: { cookie: sessionCookie, 'x-csrf-token': csrfToken } });
+    expect(String(signOut.headers['set-cookie'])).toMatch(/Max-Age=0/);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/children/ADA1', headers: { cookie: sessionCookie } })).statusCode).toBe(401);
+  });
+
+  it('sends security headers with every answer and keeps errors generic', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(response.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
+    expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  it('limits sign-in attempts from one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      statuses.push((await app.inject({ method: 'POST', url: '/api/v1/sign-in', remoteAddress: '10.9.9.9', payload: { username: `nobody${i}`, password: 'x' } })).statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Security defaults for every API answer, in one place: headers that keep answers out of caches,
+ * frames and content sniffing, and rate limits on sign-in and on the API as a whole.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const apiHeaders = {
+  // Answers hold children's personal data: no shared or browser cache keeps them.
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+};
+
+export interface RateLimits {
+  /** Sign-in attempts per client address per minute (on top of each account's lockout). */
+  signInPerMinute: number;
+  /** API requests per client address per minute. */
+  apiPerMinute: number;
+}
+
+export const defaultRateLimits: RateLimits = { signInPerMinute: 10, apiPerMinute: 1200 };
+
+/** Requests per key in the current minute; the whole window resets each minute, so memory stays small. */
+class FixedWindowCounter {
+  private counts = new Map<string, number>();
+  private windowStart = Date.now();
+  hit(key: string, now = Date.now()): number {
+    if (now - this.windowStart >= 60_000) {
+      this.counts = new Map();
+      this.windowStart = now;
+    }
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    return count;
+  }
+  secondsLeft(now = Date.now()): number {
+    return Math.max(1, Math.ceil((this.windowStart + 60_000 - now) / 1000));
+  }
+}
+
+function refuse(reply: FastifyReply, counter: FixedWindowCounter, message: string) {
+  return reply.status(429).header('retry-after', String(counter.secondsLeft())).send({ error: { code: 'rate_limited', message, problems: [] } });
+}
+
+export function installSecurityDefaults(app: FastifyInstance, limits: RateLimits = defaultRateLimits): void {
+  const signIns = new FixedWindowCounter();
+  const requests = new FixedWindowCounter();
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/')) return;
+    reply.headers(apiHeaders);
+    const path = request.url.split('?')[0]!;
+    if (request.method === 'POST' && path.startsWith('/api/v1/sign-in') && signIns.hit(request.ip) > limits.signInPerMinute) {
+      return refuse(reply, signIns, 'Too many sign-in attempts from here: wait a minute and try again');
+    }
+    if (requests.hit(request.ip) > limits.apiPerMinute) return refuse(reply, requests, 'Too many requests from here: wait a minute and try again');
+    return undefined;
+  });
+}
