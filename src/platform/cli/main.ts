@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../database/database.ts';
 import { migrate } from '../database/migrate.ts';
 import { isIsoDate } from '../calendar/calendar.ts';
 import { timescalesFrom } from '../../timescales/timescales.ts';
+import { announceServer, findRunningServer, withdrawServer } from './running-server.ts';
 import type { ImportProgress } from '../../interchange/import.ts';
 import type { RequestContext } from '../../record/repo.ts';
 import type { SimulationOptions, SimulationProgress } from '../../simulate/simulate.ts';
@@ -135,8 +136,14 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     const [{ createApp }, { createServices }] = await Promise.all([import('../http/server.ts'), import('../http/services.ts')]);
     const app = createApp(createServices(config, db), { logger: false });
     const address = await app.listen({ port: config.port, host: '127.0.0.1' });
+    if (db.kind === 'embedded') announceServer(config.dataDir, address);
     say(`Safeguard is running at ${address} (database: ${db.description})`);
-    const stop = async () => { await app.close(); await db.close(); process.exit(0); };
+    const stop = async () => {
+      if (db.kind === 'embedded') withdrawServer(config.dataDir);
+      await app.close();
+      await db.close();
+      process.exit(0);
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
@@ -266,14 +273,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     .action(async (options: { asAt?: string; worker?: string; team?: string; child?: string; overdue?: boolean; json?: boolean }) => {
       const asAt = checkedDate('--as-at', options.asAt ?? todayInLondon());
       const config = loadConfig();
-      const [db, { DutyRepository }, { dueListAsAt, summariseDue }] = await Promise.all([
-        openMigrated(config), import('../../duties/repo.ts'), import('../../duties/service.ts'),
-      ]);
-      try {
-        const rows = await new DutyRepository(db, cliContext(config)).findOpenAsAt(asAt, { workerId: options.worker, teamId: options.team, childId: options.child });
-        let duties = dueListAsAt(rows, asAt, timescalesFrom(config));
-        if (options.overdue) duties = duties.filter((duty) => duty.state === 'overdue');
-        const summary = summariseDue(duties);
+      const print = (summary: { open: number; overdue: number }, duties: { state: string; daysLeft?: number; dueOn: string; childId: string; childName: string; title: string }[]) => {
         if (options.json) {
           process.stdout.write(JSON.stringify({ asAt, summary, duties }) + '\n');
         } else {
@@ -283,6 +283,24 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
             process.stdout.write(`${d.dueOn}  ${when.padEnd(16)} ${d.childId.padEnd(12)} ${d.childName.padEnd(28)} ${d.title}\n`);
           }
         }
+      };
+      const running = config.databaseUrl ? undefined : findRunningServer(config.dataDir);
+      if (running) {
+        const query = new URLSearchParams({ asAt, ...(options.worker ? { workerId: options.worker } : {}), ...(options.team ? { teamId: options.team } : {}),
+          ...(options.child ? { childId: options.child } : {}), ...(options.overdue ? { overdueOnly: 'true' } : {}) });
+        const response = await fetch(`${running}/api/v1/duties?${query}`);
+        const answer = await response.json() as { summary: { open: number; overdue: number }; duties: Parameters<typeof print>[1]; error?: { message: string } };
+        if (!response.ok) throw new Error(`The server running on this database (${running}) refused: ${answer.error?.message ?? response.status}`);
+        return print(answer.summary, answer.duties);
+      }
+      const [db, { DutyRepository }, { dueListAsAt, summariseDue }] = await Promise.all([
+        openMigrated(config), import('../../duties/repo.ts'), import('../../duties/service.ts'),
+      ]);
+      try {
+        const rows = await new DutyRepository(db, cliContext(config)).findOpenAsAt(asAt, { workerId: options.worker, teamId: options.team, childId: options.child });
+        let duties = dueListAsAt(rows, asAt, timescalesFrom(config));
+        if (options.overdue) duties = duties.filter((duty) => duty.state === 'overdue');
+        print(summariseDue(duties), duties);
       } finally {
         await db.close();
       }
