@@ -8,7 +8,7 @@ import { createServices } from '../../src/platform/http/services.ts';
 import { ChildEvent } from '../../src/record/events.ts';
 import { contact, initialConference, referral, registered, smallCaseload, toNdjson, withField, withoutField } from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
-import { createCliDatabase, runCli, type CliDatabase } from './cli-harness.ts';
+import { createCliDatabase, runCli, startCli, type CliDatabase } from './cli-harness.ts';
 
 /** The `safeguard` command as an operator runs it: a child process, its output and exit code. */
 describe.each(testDatabaseTargets)('the safeguard CLI on $name', (target) => {
@@ -99,6 +99,24 @@ describe.each(testDatabaseTargets)('the safeguard CLI on $name', (target) => {
     } finally {
       await app.close();
       await db.close();
+    }
+  });
+
+  // Only an embedded database is held by one process.
+  it.runIf(target.name === 'pglite')('answers the due list from the running server while safeguard serve holds the embedded database', async () => {
+    await cliDb.waitUntilReleased();
+    const server = startCli(['serve'], { ...cliDb.env, PORT: '0', SAFEGUARD_SEED: 'none' });
+    try {
+      for (let waited = 0; !/running at/.test(server.stderr()); waited += 100) {
+        if (waited > 60_000) throw new Error(`serve did not start: ${server.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const due = await runCli(['due', '--as-at', asAt, '--json'], cliDb.env);
+      expect(due.code, due.stderr).toBe(0);
+      expect(JSON.parse(due.stdout)).toEqual(dueFromCli);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
     }
   });
 });
