@@ -6,6 +6,9 @@
 /** How far a role's sight of children's records reaches. */
 export type RecordScope = 'own-caseload' | 'team' | 'service' | 'whole-la' | 'shared-with-agency' | 'figures-only';
 
+/** What a role may do beyond seeing the records in its scope. */
+export type Capability = 'restrict-records' | 'review-audit' | 'manage-reference-data';
+
 export interface RoleDefinition {
   title: string;
   scope: RecordScope;
@@ -13,13 +16,14 @@ export interface RoleDefinition {
   needsSecondFactor: boolean;
   /** May record events on children's records (within scope). */
   records: boolean;
+  capabilities?: readonly Capability[];
 }
 
 export const roles = {
   'social-worker': { title: 'Social worker', scope: 'team', needsSecondFactor: false, records: true },
   'senior-practitioner': { title: 'Senior practitioner', scope: 'team', needsSecondFactor: false, records: true },
-  'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true },
-  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true },
+  'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true, capabilities: ['restrict-records'] },
+  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'manage-reference-data'] },
   'front-door-officer': { title: 'Front door (MASH) officer', scope: 'whole-la', needsSecondFactor: false, records: true },
   'cp-chair': { title: 'Child protection chair', scope: 'whole-la', needsSecondFactor: false, records: true },
   iro: { title: 'Independent reviewing officer', scope: 'whole-la', needsSecondFactor: false, records: true },
@@ -27,13 +31,13 @@ export const roles = {
   'exploitation-and-missing-team': { title: 'Exploitation and missing team', scope: 'whole-la', needsSecondFactor: false, records: true },
   'family-support-worker': { title: 'Family support worker', scope: 'own-caseload', needsSecondFactor: false, records: true },
   'personal-adviser': { title: 'Personal adviser', scope: 'own-caseload', needsSecondFactor: false, records: true },
-  'performance-analyst': { title: 'Performance analyst', scope: 'whole-la', needsSecondFactor: true, records: false },
+  'performance-analyst': { title: 'Performance analyst', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['manage-reference-data'] },
   'partnership-business-unit': { title: 'Partnership business unit', scope: 'figures-only', needsSecondFactor: false, records: false },
   'police-officer': { title: 'Police officer', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
   'health-practitioner': { title: 'Health practitioner', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
   'school-designated-safeguarding-lead': { title: 'School designated safeguarding lead', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
   'independent-scrutineer': { title: 'Independent scrutineer', scope: 'figures-only', needsSecondFactor: false, records: false },
-  administrator: { title: 'Administrator', scope: 'whole-la', needsSecondFactor: true, records: false },
+  administrator: { title: 'Administrator', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['restrict-records', 'review-audit', 'manage-reference-data'] },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type Role = keyof typeof roles;

@@ -12,6 +12,9 @@ import { DomainError } from '../platform/errors.ts';
 import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/route.ts';
 import type { ActiveSession, SignInService } from './sign-in.ts';
 import { roleDefinitionOf } from './roles.ts';
+import type { Database } from '../platform/database/database.ts';
+import { LaChildId } from '../record/schema-helpers.ts';
+import { RestrictedRecords } from './restricted-records.ts';
 
 export const SESSION_COOKIE = 'safeguard_session';
 const CSRF_HEADER = 'x-csrf-token';
@@ -132,4 +135,34 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
   // These routes run before anyone is signed in: their context names no one.
   registerRoutes(app, routes, (request) => ({ laCode, actor: { userId: 'anonymous', role: 'none', agency: 'none' }, correlationId: String(request.id) }));
   return routes;
+}
+
+const Reason = z.string().trim().min(10, 'Give your reason in a sentence').max(1000);
+
+/** Restricted records, breaking the glass, and alerts: routes that run as the signed-in actor. */
+export function restrictedRecordRoutes(services: { db: Database }): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'POST', url: '/api/v1/children/{childId}/restriction', summary: 'Restrict a record to the people named', tags: ['access'],
+      params: z.object({ childId: LaChildId }),
+      body: z.object({ reason: Reason, namedUserIds: z.array(z.string().min(1).max(60)).max(50).default([]) }),
+      response: z.object({ childId: z.string(), restricted: z.literal(true) }),
+      handler: async ({ params, body, context }) => {
+        await new RestrictedRecords(services.db, context).restrict(params.childId, body.reason, body.namedUserIds);
+        return { childId: params.childId, restricted: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'POST', url: '/api/v1/children/{childId}/break-glass', summary: 'Open a restricted record for a day, giving the reason; its owner is alerted', tags: ['access'],
+      params: z.object({ childId: LaChildId }),
+      body: z.object({ reason: Reason }),
+      response: z.object({ childId: z.string(), expiresAt: z.string() }),
+      handler: async ({ params, body, context }) => ({ childId: params.childId, ...(await new RestrictedRecords(services.db, context).breakGlass(params.childId, body.reason)) }),
+    }),
+    defineRoute({
+      method: 'GET', url: '/api/v1/alerts', summary: 'Alerts for me, e.g. someone broke the glass on a record I hold', tags: ['access'],
+      response: z.object({ alerts: z.array(z.object({ alertId: z.string(), childId: z.string(), message: z.string(), raisedAt: z.string() })) }),
+      handler: async ({ context }) => ({ alerts: await new RestrictedRecords(services.db, context).findMyAlerts() }),
+    }),
+  ];
 }

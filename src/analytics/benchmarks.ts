@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { catalogueTitles, findCatalogueEntry } from './catalogue.ts';
 import { DomainError, type FieldProblem } from '../platform/errors.ts';
+import { assertCapability, type AccessGrant } from '../access/policy.ts';
 
 export const benchmarkMeasures = ['value', 'numerator', 'denominator', 'rate-per-10000'] as const;
 export type BenchmarkMeasure = (typeof benchmarkMeasures)[number];
@@ -110,10 +111,17 @@ export const shippedBenchmarks: readonly Benchmark[] = parseBenchmarksCsv(
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
 export class BenchmarkRepository {
-  constructor(private readonly db: Queryable, private readonly laCode: string) {}
+  constructor(private readonly db: Queryable, private readonly laCode: string, private readonly access?: AccessGrant) {}
 
   /** Loads (adds or replaces) benchmarks in one statement: all or nothing. */
+  /** Checks who is loading before reading the file: someone who may not load learns nothing from it. */
+  async saveCsv(csv: string): Promise<number> {
+    assertCapability(this.access, 'manage-reference-data', 'load benchmarks');
+    return this.save(parseBenchmarksCsv(csv));
+  }
+
   async save(benchmarks: readonly Benchmark[]): Promise<number> {
+    assertCapability(this.access, 'manage-reference-data', 'load benchmarks');
     if (benchmarks.length === 0) return 0;
     const result = await this.db.query(
       `INSERT INTO benchmark (la_code, metric_id, year_label, geography, measure, value, source)

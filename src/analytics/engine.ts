@@ -15,6 +15,7 @@ import type pg from 'pg';
 import type { Calendar, IsoDate } from '../platform/calendar/calendar.ts';
 import { DomainError } from '../platform/errors.ts';
 import type { RequestContext } from '../record/repo.ts';
+import { seesChildren } from '../access/policy.ts';
 import { BenchmarkRepository } from './benchmarks.ts';
 import { findCatalogueEntry, findMetricDefinition, metricDefinitions, variantsOf, type MetricDefinition, type MetricView } from './catalogue.ts';
 import { dimensions, isDimensionId, orderOf, type DimensionDefinition, type DimensionId } from './dimensions.ts';
@@ -104,9 +105,12 @@ export class MetricsEngine {
     const { definition, view, by } = resolveRequest(request);
     const window = request.window;
     checkWindow(definition, window);
+    // Roles that see figures only (the independent scrutineer, partners' analysts) never see
+    // small numbers unsuppressed, nor a lower threshold than published statistics use.
+    const figuresOnly = !seesChildren(this.deps.context.access);
     const suppression: SuppressionOptions = {
-      threshold: request.suppressionThreshold ?? defaultSuppression.threshold,
-      apply: !request.unsuppressed,
+      threshold: figuresOnly ? Math.max(request.suppressionThreshold ?? 0, defaultSuppression.threshold) : (request.suppressionThreshold ?? defaultSuppression.threshold),
+      apply: !request.unsuppressed || figuresOnly,
     };
     if (!Number.isInteger(suppression.threshold) || suppression.threshold < 1) throw DomainError.invalidField('threshold', 'The suppression threshold must be a whole number of at least 1');
     const parameters = this.parametersFor(window, request);

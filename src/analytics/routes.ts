@@ -4,7 +4,7 @@ import { defineRoute } from '../platform/http/route.ts';
 import type { AppServices } from '../platform/http/services.ts';
 import type { RequestContext } from '../record/repo.ts';
 import { IsoDate } from '../record/schema-helpers.ts';
-import { BenchmarkRepository, parseBenchmarksCsv } from './benchmarks.ts';
+import { BenchmarkRepository } from './benchmarks.ts';
 import { catalogue, type CatalogueEntry } from './catalogue.ts';
 import { dimensions, dimensionIds } from './dimensions.ts';
 import { MetricsEngine } from './engine.ts';
@@ -137,7 +137,7 @@ export function analyticsRoutes(services: AppServices) {
       status: 201,
       response: z.object({ loaded: z.number() }),
       handler: async ({ body, context }) => ({
-        loaded: await new BenchmarkRepository(services.db.pool, context.laCode).save(parseBenchmarksCsv(body.csv)),
+        loaded: await new BenchmarkRepository(services.db.pool, context.laCode, context.access).saveCsv(body.csv),
       }),
     }),
   ];

@@ -34,15 +34,18 @@ export const isSmall = (count: number, threshold: number): boolean => count > 0 
 
 export const withheld = (threshold: number): Figure => ({ value: null, display: `fewer than ${threshold}`, suppressed: true });
 
+// Made once: building a formatter costs far more than formatting, and a breakdown formats hundreds of figures.
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const ratioFormat = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export type FigureKind = 'count' | 'percent' | 'rate' | 'ratio' | 'decimal';
 
 export function formatValue(value: number, kind: FigureKind): string {
   switch (kind) {
-    case 'count': return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(value);
+    case 'count': return countFormat.format(value);
     case 'percent': return `${numberFormat.format(value)}%`;
-    case 'ratio': return new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+    case 'ratio': return ratioFormat.format(value);
     case 'rate':
     case 'decimal': return numberFormat.format(value);
   }

@@ -2,6 +2,7 @@ import type { Database } from '../platform/database/database.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../record/repo.ts';
 import type { Duty } from '../timescales/engine.ts';
+import { visibleChildCondition } from '../access/policy.ts';
 
 export interface DutyFilter {
   childId?: string;
@@ -29,6 +30,7 @@ export class DutyRepository {
   }
 
   private async query(condition: string, asAt: string, filter: DutyFilter, resource: string, from?: string): Promise<DutyRow[]> {
+    const visible = visibleChildCondition(this.context.access, 'c', 7);
     const result = await this.db.pool.query(
       `SELECT d.child_id, d.rule_id, d.subject_id, d.occurrence, d.opened_on, d.opened_by_event_id, d.started_on, d.started_at, d.unit, d.due_on, d.due_at, d.closed_on, d.closed_at, d.closure,
               d.closed_by_event_id, c.forename, c.surname, a.worker_id, a.team_id
@@ -43,8 +45,10 @@ export class DutyRepository {
           AND ($3::text IS NULL OR d.child_id = $3)
           AND ($4::text IS NULL OR a.worker_id = $4)
           AND ($5::text IS NULL OR a.team_id = $5)
+          AND ($6::date IS NULL OR true) -- keeps $6 typed where the condition does not use it
+          AND (${visible.sql})
         ORDER BY d.due_on, d.child_id, d.rule_id`,
-      [this.context.laCode, asAt, filter.childId ?? null, filter.workerId ?? null, filter.teamId ?? null, ...(from ? [from] : [])],
+      [this.context.laCode, asAt, filter.childId ?? null, filter.workerId ?? null, filter.teamId ?? null, from ?? null, ...visible.params],
     );
     await writeAudit(this.db.pool, {
       laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,

@@ -11,11 +11,14 @@ import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSear
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
 import { addProjectionRows, emptyProjectionRows, replaceProjections } from './projections.ts';
 import { allowedActions } from './transitions.ts';
+import { visibleChildCondition, type AccessGrant } from '../access/policy.ts';
 
 export interface RequestContext {
   laCode: string;
   actor: Actor;
   correlationId: string;
+  /** What the actor may see and do. Absent for trusted internal callers (the command line, imports). */
+  access?: AccessGrant;
 }
 
 export type { Timescales };
@@ -82,6 +85,7 @@ export class ChildRecordRepository {
   /** The child's whole log and the record folded from it; not_found when the child is unknown. */
   async getChildRecord(childId: string): Promise<{ events: StoredEvent[]; folded: FoldedChildRecord; duties: Duty[] }> {
     return this.refusalsAudited('child-record', childId, async () => {
+      await this.assertVisible(this.db.pool, childId);
       const events = await this.loadEvents(this.db.pool, childId);
       if (events.length === 0) throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
       const folded = foldChildRecord(this.context.laCode, childId, events as LoggedEvent[]);
@@ -92,14 +96,15 @@ export class ChildRecordRepository {
 
   /** The child's siblings and the other children in their households, as at a date. */
   async findRelatedChildren(childId: string, asAt: string): Promise<RelatedChild[]> {
-    const related = await queryRelatedChildren(this.db.pool, this.context.laCode, childId, asAt);
+    await this.refusalsAudited('related-children', childId, () => this.assertVisible(this.db.pool, childId));
+    const related = await queryRelatedChildren(this.db.pool, this.context.laCode, childId, asAt, this.context.access);
     await this.audit(this.db.pool, { action: 'read', resource: 'related-children', childId, outcome: 'ok', detail: { related: related.map((r) => r.childId) } });
     return related;
   }
 
   /** Finds children; each child listed is audited as read (their name and status were shown). */
   async findChildren(search: ChildSearch): Promise<ChildListItem[]> {
-    const children = await queryChildren(this.db.pool, this.context.laCode, search);
+    const children = await queryChildren(this.db.pool, this.context.laCode, search, this.context.access);
     await writeAuditForChildren(this.db.pool, {
       laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
       action: 'read', resource: 'child-list', outcome: 'ok', detail: { search },
@@ -115,8 +120,13 @@ export class ChildRecordRepository {
   async recordEvent(childId: string, command: RecordEventCommand): Promise<{ event: StoredEvent; replayed: boolean; folded: FoldedChildRecord }> {
     return this.refusalsAudited(`child-event:${command.type}`, childId, () =>
       withTransaction(this.db.pool, async (client) => {
+        if (this.context.access && !this.context.access.records) {
+          throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
+        }
         // One writer per child at a time, so two commands cannot both pass the fold and then conflict.
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.context.laCode}:${childId}`]);
+        // A new child may be registered by anyone who records; an existing record only within scope.
+        if (command.type !== 'child.registered' || (await this.childExists(client, childId))) await this.assertVisible(client, childId);
         const replay = await client.query(`SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND client_id = $2`, [this.context.laCode, command.clientId]);
         if (replay.rows.length > 0) {
           const event = storedEventFromRow(replay.rows[0]!);
@@ -181,6 +191,34 @@ export class ChildRecordRepository {
       }
       throw error;
     }
+  }
+
+  private async childExists(client: Pick<pg.PoolClient, 'query'>, childId: string): Promise<boolean> {
+    const result = await client.query('SELECT 1 FROM child_event WHERE la_code = $1 AND child_id = $2 LIMIT 1', [this.context.laCode, childId]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  /**
+   * Refuses a child outside the actor's scope as if there were no such child (so scope does not
+   * reveal who exists); a restricted record within scope is refused as restricted, so the actor
+   * can break the glass.
+   */
+  private async assertVisible(client: Pick<pg.PoolClient, 'query'>, childId: string): Promise<void> {
+    if (!this.context.access) return;
+    const condition = visibleChildCondition(this.context.access, 'c', 3);
+    const result = await client.query(
+      `SELECT ${condition.sql} AS visible, ${condition.inScopeSql} AS in_scope, ${condition.restrictedSql} AS restricted
+         FROM child c WHERE c.la_code = $1 AND c.child_id = $2`,
+      [this.context.laCode, childId, ...condition.params],
+    );
+    const row = result.rows[0];
+    if (row?.visible) return;
+    if (row?.in_scope && row.restricted) {
+      throw new DomainError('forbidden', `The record of ${childId} is restricted: to open it, break the glass and give your reason`, {
+        details: { restricted: true, childId },
+      });
+    }
+    throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
   }
 
   /** Runs `work`; a domain refusal is audited (outside the rolled-back transaction) and rethrown. */

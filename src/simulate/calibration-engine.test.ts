@@ -79,9 +79,6 @@ describe('the default borough through the analytics engine, FY2023-24', () => {
     const config = loadConfig({});
     const seeded = await seedDatabase(db, '206', timescalesFrom(config), { seed: 1, years: 3, from: '2021-04-01' });
     expect(seeded.committed).toBe(true);
-    // The embedded database runs no autovacuum: without statistics the planner guesses every table
-    // holds a row or two, and set-based figures over 400,000 events take minutes instead of a second.
-    await db.pool.query('ANALYZE');
     engine = new MetricsEngine({
       db: db.pool, context: { laCode: '206', actor: config.developmentActor, correlationId: randomUUID() }, calendar: createCalendar(),
       // Long after the year: every timescale of the year has fallen due.

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { nameMatchScore } from './name-matching.ts';
+import { visibleChildCondition, type AccessGrant } from '../../access/policy.ts';
 
 export interface RelatedChild {
   childId: string;
@@ -16,7 +17,8 @@ export interface RelatedChild {
  * relationship and household projections in both directions, so recording the link on either
  * child is enough.
  */
-export async function queryRelatedChildren(db: Pick<pg.Pool, 'query'>, laCode: string, childId: string, asAt: string): Promise<RelatedChild[]> {
+export async function queryRelatedChildren(db: Pick<pg.Pool, 'query'>, laCode: string, childId: string, asAt: string, access?: AccessGrant): Promise<RelatedChild[]> {
+  const visible = visibleChildCondition(access, 'c', 4);
   const result = await db.query(
     `WITH siblings AS (
        SELECT related_child_id AS child_id, 'sibling' AS link FROM child_relationship
@@ -36,9 +38,10 @@ export async function queryRelatedChildren(db: Pick<pg.Pool, 'query'>, laCode: s
      ), related AS (SELECT * FROM siblings UNION SELECT * FROM household_members)
      SELECT c.child_id, c.forename, c.surname, c.date_of_birth, c.status, array_agg(DISTINCT r.link ORDER BY r.link) AS links
        FROM related r JOIN child c ON c.la_code = $1 AND c.child_id = r.child_id
+      WHERE ${visible.sql}
       GROUP BY c.child_id, c.forename, c.surname, c.date_of_birth, c.status
       ORDER BY c.date_of_birth NULLS LAST, c.child_id`,
-    [laCode, childId, asAt],
+    [laCode, childId, asAt, ...visible.params],
   );
   return result.rows.map((row) => ({
     childId: row.child_id, forename: row.forename, surname: row.surname, dateOfBirth: row.date_of_birth, status: row.status, links: row.links,
@@ -89,20 +92,22 @@ const fuzzyCandidateLimit = 50_000;
  * Children matching every criterion given. Names match from their start, ignoring case; when that
  * finds fewer than asked for, close misspellings follow (see name-matching.ts), best match first.
  */
-export async function queryChildren(db: Pick<pg.Pool, 'query'>, laCode: string, search: ChildSearch): Promise<ChildListItem[]> {
+export async function queryChildren(db: Pick<pg.Pool, 'query'>, laCode: string, search: ChildSearch, access?: AccessGrant): Promise<ChildListItem[]> {
+  // Children outside the searcher's scope are never found, nor counted among the candidates.
+  const visible = visibleChildCondition(access, 'child', 11);
   const otherCriteria = [search.dateOfBirth ?? null, search.nhsNumber ?? null, search.upn ?? null, search.workerId ?? null, search.teamId ?? null, search.status ?? null];
   const result = await db.query(
-    `SELECT ${childColumns} FROM child WHERE ${childFilters}
+    `SELECT ${childColumns} FROM child WHERE ${childFilters} AND (${visible.sql})
       ORDER BY lower(surname), lower(forename), child_id
       LIMIT $10`,
-    [laCode, search.surname ?? null, search.forename ?? null, ...otherCriteria, search.limit],
+    [laCode, search.surname ?? null, search.forename ?? null, ...otherCriteria, search.limit, ...visible.params],
   );
   const exact = result.rows.map(childListItemOf);
   if ((!search.surname && !search.forename) || exact.length >= search.limit) return exact;
   const found = new Set(exact.map((child) => child.childId));
   const candidates = await db.query(
-    `SELECT ${childColumns} FROM child WHERE ${childFilters} LIMIT $10`,
-    [laCode, null, null, ...otherCriteria, fuzzyCandidateLimit],
+    `SELECT ${childColumns} FROM child WHERE ${childFilters} AND (${visible.sql}) LIMIT $10`,
+    [laCode, null, null, ...otherCriteria, fuzzyCandidateLimit, ...visible.params],
   );
   const close: { child: ChildListItem; score: number }[] = [];
   for (const row of candidates.rows) {

@@ -3,26 +3,27 @@ import { todayInLondon } from '../../platform/clock.ts';
 import { defineRoute } from '../../platform/http/route.ts';
 import type { AppServices } from '../../platform/http/services.ts';
 import { IsoDate } from '../../record/schema-helpers.ts';
+import type { RequestContext } from '../../record/repo.ts';
 import { Team, Worker, WorkforceRepository } from './workforce.ts';
 
 
 export function workforceRoutes(services: AppServices) {
-  const repository = (laCode: string) => new WorkforceRepository(services.db, laCode);
+  const repository = (context: RequestContext) => new WorkforceRepository(services.db, context.laCode, context.access);
   return [
     defineRoute({
       method: 'POST', url: '/api/v1/teams', summary: 'Add or rename a team', tags: ['workforce'], body: Team, status: 201,
       response: Team,
-      handler: async ({ body, context }) => { await repository(context.laCode).saveTeam(body); return body; },
+      handler: async ({ body, context }) => { await repository(context).saveTeam(body); return body; },
     }),
     defineRoute({
       method: 'GET', url: '/api/v1/teams', summary: 'Teams', tags: ['workforce'],
       response: z.object({ teams: z.array(Team) }),
-      handler: async ({ context }) => ({ teams: await repository(context.laCode).listTeams() }),
+      handler: async ({ context }) => ({ teams: await repository(context).listTeams() }),
     }),
     defineRoute({
       method: 'POST', url: '/api/v1/workers', summary: 'Add or update a worker', tags: ['workforce'], body: Worker, status: 201,
       response: Worker,
-      handler: async ({ body, context }) => { await repository(context.laCode).saveWorker(body); return body; },
+      handler: async ({ body, context }) => { await repository(context).saveWorker(body); return body; },
     }),
     defineRoute({
       method: 'GET', url: '/api/v1/workers', summary: 'Workers with their caseload as at a date', tags: ['workforce'],
@@ -30,7 +31,7 @@ export function workforceRoutes(services: AppServices) {
       response: z.object({ asAt: z.string(), workers: z.array(z.object({ workerId: z.string(), name: z.string(), role: z.string(), teamId: z.string(), agency: z.string(), startedOn: z.string(), leftOn: z.string().optional(), caseload: z.number() })) }),
       handler: async ({ query, context }) => {
         const asAt = query.asAt ?? todayInLondon();
-        return { asAt, workers: await repository(context.laCode).listWorkersWithCaseload(asAt, query.teamId) };
+        return { asAt, workers: await repository(context).listWorkersWithCaseload(asAt, query.teamId) };
       },
     }),
   ];

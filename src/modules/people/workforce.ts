@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../platform/database/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { FreeText, IsoDate } from '../../record/schema-helpers.ts';
+import { assertCapability, type AccessGrant } from '../../access/policy.ts';
 
 export const Team = z.object({
   teamId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Team id: letters, digits and hyphens'),
@@ -23,9 +24,10 @@ export type Worker = z.infer<typeof Worker>;
 
 /** Teams and workers: reference data, not part of any child's record. */
 export class WorkforceRepository {
-  constructor(private readonly db: Database, private readonly laCode: string) {}
+  constructor(private readonly db: Database, private readonly laCode: string, private readonly access?: AccessGrant) {}
 
   async saveTeam(team: Team): Promise<void> {
+    assertCapability(this.access, 'manage-reference-data', 'add or change teams');
     await this.db.pool.query(
       `INSERT INTO team (la_code, team_id, name, service) VALUES ($1, $2, $3, $4)
        ON CONFLICT (la_code, team_id) DO UPDATE SET name = EXCLUDED.name, service = EXCLUDED.service`,
@@ -34,6 +36,7 @@ export class WorkforceRepository {
   }
 
   async saveWorker(worker: Worker): Promise<void> {
+    assertCapability(this.access, 'manage-reference-data', 'add or change workers');
     const team = await this.db.pool.query('SELECT 1 FROM team WHERE la_code = $1 AND team_id = $2', [this.laCode, worker.teamId]);
     if (team.rowCount === 0) throw DomainError.invalidField('teamId', `No team with id ${worker.teamId}`);
     await this.db.pool.query(

@@ -5,6 +5,9 @@
 import type { Database } from '../database/database.ts';
 import type { RequestContext } from '../../record/repo.ts';
 import { writeAudit } from './audit.ts';
+import { hasCapability, visibleChildCondition } from '../../access/policy.ts';
+import { DomainError } from '../errors.ts';
+import { verifyAuditChain, type AuditChainReport } from './verify.ts';
 
 export interface RecordAccess {
   userId: string;
@@ -62,6 +65,10 @@ export class AuditReader {
 
   /** Everyone who has read, written or been refused a child's record, most recent first. */
   async findAccessToChild(childId: string): Promise<RecordAccess[]> {
+    // The log of a record is as private as the record: only those who may see the child see it.
+    const visible = visibleChildCondition(this.context.access, 'c', 3);
+    const found = await this.db.pool.query(`SELECT 1 FROM child c WHERE c.la_code = $1 AND c.child_id = $2 AND (${visible.sql})`, [this.context.laCode, childId, ...visible.params]);
+    if (found.rowCount === 0) throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
     const result = await this.db.pool.query(
       `WITH access AS (
          SELECT user_id, role, agency, action, occurred_at, detail FROM audit_event
@@ -88,6 +95,7 @@ export class AuditReader {
 
   /** Access between two instants that the anomaly rules pick out. */
   async findAnomalies(from: string, to: string): Promise<AccessAnomaly[]> {
+    this.assertReviewer();
     const reads = `reads AS (
         SELECT DISTINCT user_id, child_id FROM audit_event
          WHERE la_code = $1 AND action = 'read' AND resource = 'child-record' AND child_id IS NOT NULL AND occurred_at >= $2 AND occurred_at < $3
@@ -126,6 +134,18 @@ export class AuditReader {
     }));
     await this.audit('access-anomalies', undefined, { from, to, anomalies: anomalies.length });
     return anomalies;
+  }
+
+  /** The audit chain's state, for those who review the audit. */
+  async verifyChain(): Promise<AuditChainReport> {
+    this.assertReviewer();
+    const report = await verifyAuditChain(this.db.pool, this.context.laCode);
+    await this.audit('audit-chain', undefined, { intact: report.intact });
+    return report;
+  }
+
+  private assertReviewer(): void {
+    if (!hasCapability(this.context.access, 'review-audit')) throw new DomainError('forbidden', 'Only an administrator reviews the audit log');
   }
 
   private audit(resource: string, childId: string | undefined, detail: Record<string, unknown>) {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { LaChildId } from '../../record/schema-helpers.ts';
 import { defineRoute } from '../http/route.ts';
 import type { AppServices } from '../http/services.ts';
-import { verifyAuditChain } from './verify.ts';
 import { AuditReader } from './access-log.ts';
 
 const Instant = z.iso.datetime({ offset: true, message: 'Enter a date and time as YYYY-MM-DDTHH:MM:SSZ' });
@@ -35,7 +34,7 @@ export function auditRoutes(services: AppServices) {
       method: 'GET', url: '/api/v1/audit/verify', summary: 'Check the council\'s audit chain', tags: ['audit'],
       response: z.object({ laCode: z.string(), rows: z.number(), lastAuditId: z.string().nullable(), headHash: z.string().nullable(), intact: z.boolean(),
         firstBreak: z.object({ auditId: z.string(), reason: z.string(), message: z.string() }).optional() }),
-      handler: async ({ context }) => verifyAuditChain(services.db.pool, context.laCode),
+      handler: async ({ context }) => new AuditReader(services.db, context).verifyChain(),
     }),
   ];
 }

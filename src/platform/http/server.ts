@@ -7,7 +7,8 @@ import { dutyRoutes } from '../../duties/routes.ts';
 import { workforceRoutes } from '../../modules/people/routes.ts';
 import { childRecordRoutes } from '../../record/routes.ts';
 import { reportRoutes } from '../../reports/routes.ts';
-import { installSignIn, sessionOf } from '../../access/routes.ts';
+import { installSignIn, restrictedRecordRoutes, sessionOf } from '../../access/routes.ts';
+import { accessGrantFor } from '../../access/policy.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { DomainError } from '../errors.ts';
 import { installSecurityDefaults } from './security.ts';
@@ -72,15 +73,22 @@ export function createApp(services: AppServices, options: { logger?: boolean } =
   routes.push(...childRecordRoutes(services), ...dutyRoutes(services), ...workforceRoutes(services));
   routes.push(...analyticsRoutes(services));
   routes.push(...reportRoutes(services));
-  routes.push(...auditRoutes(services));
+  routes.push(...auditRoutes(services), ...restrictedRecordRoutes(services));
   registerRoutes(app, routes, (request) => {
     // The one place a request's actor is decided: the signed-in user; else, where development
     // sign-in is on, the worker chosen there or the configured development actor; else no one.
     const session = sessionOf(request);
-    if (session) return { laCode: config.laCode, actor: session.actor, correlationId: String(request.id) };
+    const correlationId = String(request.id);
+    if (session) {
+      const { account } = session;
+      return { laCode: config.laCode, actor: session.actor, correlationId, access: accessGrantFor({ ...session.actor, workerId: account.workerId, teamId: account.teamId }) };
+    }
     if (config.devSignIn) {
       const worker = signedInWorkerOf(request);
-      return { laCode: config.laCode, actor: worker ? actorOf(worker) : config.developmentActor, correlationId: String(request.id) };
+      // The configured development actor, with no one signed in, sees the whole council: it is the
+      // embedded demonstration's operator. A worker chosen at development sign-in sees their scope.
+      if (!worker) return { laCode: config.laCode, actor: config.developmentActor, correlationId };
+      return { laCode: config.laCode, actor: actorOf(worker), correlationId, access: accessGrantFor({ ...actorOf(worker), workerId: worker.workerId, teamId: worker.teamId }) };
     }
     throw new DomainError('unauthenticated', 'Sign in to use Safeguard');
   });

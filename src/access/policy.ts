@@ -1,0 +1,95 @@
+/**
+ * Record-level access, in one place: which children's records a person may see, as a SQL
+ * condition that every data-access query over children adds to its WHERE clause. A person cannot
+ * read, list or even count a record outside their scope, because the query never finds it.
+ *
+ * Scopes (see roles.ts): own caseload, team, service, whole LA, children shared with the person's
+ * agency, figures only. A restricted record (a member of staff's family, a high-profile case) is
+ * outside everyone's scope except those granted it, whatever their role; anyone otherwise in scope
+ * may break the glass, with a reason, which grants it for a day and alerts the record's owner.
+ */
+import { DomainError } from '../platform/errors.ts';
+import { roleDefinitionOf, type Capability, type RecordScope } from './roles.ts';
+
+/** Who is asking, as far as access is concerned. Absent on a context: a trusted internal caller (CLI, import). */
+export interface AccessGrant {
+  userId: string;
+  role: string;
+  scope: RecordScope;
+  workerId: string | null;
+  teamId: string | null;
+  agency: string;
+  /** May record events (within scope). */
+  records: boolean;
+  capabilities: readonly Capability[];
+}
+
+export function accessGrantFor(person: { userId: string; role: string; agency: string; workerId: string | null; teamId: string | null }): AccessGrant {
+  const role = roleDefinitionOf(person.role);
+  return {
+    userId: person.userId, role: person.role, scope: role?.scope ?? 'own-caseload', workerId: person.workerId, teamId: person.teamId, agency: person.agency,
+    records: role?.records ?? false, capabilities: role?.capabilities ?? [],
+  };
+}
+
+/** Refuses an actor without a capability (absent grant: a trusted internal caller, allowed). */
+export function assertCapability(grant: AccessGrant | undefined, capability: Capability, what: string): void {
+  if (!hasCapability(grant, capability)) throw new DomainError('forbidden', `A ${grant!.role} cannot ${what}`);
+}
+
+/** Whether the grant (absent: a trusted internal caller) has a capability. */
+export const hasCapability = (grant: AccessGrant | undefined, capability: Capability): boolean => grant === undefined || grant.capabilities.includes(capability);
+
+/** Whether a scope may see any child-level row at all. */
+export const seesChildren = (grant: AccessGrant | undefined): boolean => grant === undefined || grant.scope !== 'figures-only';
+
+/**
+ * The condition under which the child `${alias}.child_id` of council `${alias}.la_code` is visible,
+ * with its parameters numbered from `firstParameter`. A child is in a caseload, team or service
+ * through their current allocation, and is also visible to whoever has recorded on their record
+ * (the front-door worker who registered them, the duty worker who visited).
+ */
+export function visibleChildCondition(grant: AccessGrant | undefined, alias: string, firstParameter: number): { sql: string; inScopeSql: string; restrictedSql: string; params: unknown[] } {
+  const restrictedSql = `EXISTS (SELECT 1 FROM child_restriction r WHERE r.la_code = ${alias}.la_code AND r.child_id = ${alias}.child_id AND r.lifted_at IS NULL)`;
+  if (grant === undefined) return { sql: 'true', inScopeSql: 'true', restrictedSql, params: [] };
+  // Only the parameters a scope uses are sent: PostgreSQL refuses a parameter it cannot type.
+  const params: unknown[] = [];
+  const numbers = new Map<string, string>();
+  const p = (name: 'userId' | 'workerId' | 'teamId' | 'agency') => {
+    if (!numbers.has(name)) {
+      params.push(grant[name]);
+      numbers.set(name, `$${firstParameter + params.length - 1}::text`);
+    }
+    return numbers.get(name)!;
+  };
+  const child = `${alias}.la_code = x.la_code AND ${alias}.child_id = x.child_id`;
+  const recordedByMe = () => `EXISTS (SELECT 1 FROM child_event x WHERE ${child} AND x.recorded_by_user = ${p('userId')})`;
+  const currentAllocation = (condition: string) =>
+    `EXISTS (SELECT 1 FROM allocation x WHERE ${child} AND x.ended_on IS NULL AND ${condition})`;
+  let inScope: string;
+  switch (grant.scope) {
+    case 'whole-la':
+      inScope = 'true';
+      break;
+    case 'service':
+      inScope = `${currentAllocation(`x.team_id IN (SELECT t.team_id FROM team t JOIN team mine ON mine.la_code = t.la_code AND mine.service = t.service
+                                                     WHERE t.la_code = ${alias}.la_code AND mine.team_id = ${p('teamId')})`)} OR ${recordedByMe()}`;
+      break;
+    case 'team':
+      inScope = `${currentAllocation(`(x.team_id = ${p('teamId')} OR x.worker_id = ${p('workerId')})`)} OR ${recordedByMe()}`;
+      break;
+    case 'own-caseload':
+      inScope = `${currentAllocation(`x.worker_id = ${p('workerId')}`)} OR ${recordedByMe()}`;
+      break;
+    case 'shared-with-agency':
+      // Shared with an agency: its information was asked for at the front door, or it took part in a strategy discussion.
+      inScope = `EXISTS (SELECT 1 FROM child_event x WHERE ${child} AND (
+                   (x.event_type = 'mash-check.requested' AND x.data->>'agency' = ${p('agency')})
+                   OR (x.event_type = 'strategy-discussion.held' AND x.data->'attendingAgencies' ? ${p('agency')})))`;
+      break;
+    case 'figures-only':
+      return { sql: 'false', inScopeSql: 'false', restrictedSql, params: [] };
+  }
+  const granted = `EXISTS (SELECT 1 FROM record_access_grant x WHERE ${child} AND x.user_id = ${p('userId')} AND x.expires_at > now())`;
+  return { sql: `((${inScope}) AND NOT ${restrictedSql}) OR ${granted}`, inScopeSql: `(${inScope})`, restrictedSql, params };
+}
