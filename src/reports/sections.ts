@@ -73,7 +73,7 @@ export const annualReportSections: readonly SectionSpec[] = [
   },
   {
     kind: 'figures', id: 'children-in-need', title: 'Children in need', domains: ['children-in-need'],
-    figures: ['CIN-08', 'DFE-REF-NFA', 'CIN-03', 'CIN-04', 'DFE-ASM-45', 'FD-08', 'CIN-02', 'CIN-01'],
+    figures: ['CIN-08', 'DFE-REF-NFA', 'CIN-03', 'CIN-04', 'DFE-ASM-45', 'FD-08', 'CIN-06', 'CIN-07', 'CIN-02', 'CIN-01'],
     monthly: { metricId: 'CIN-08', title: 'Referrals received each month' },
     breakdowns: [
       { metricId: 'CIN-08', by: 'source', title: 'Referrals by source', chart: true },
@@ -86,7 +86,7 @@ export const annualReportSections: readonly SectionSpec[] = [
   },
   {
     kind: 'figures', id: 'child-protection', title: 'Child protection', domains: ['child-protection'],
-    figures: ['CP-08', 'CP-09', 'CP-02c', 'CP-02b', 'CP-01', 'CP-02a', 'CP-05', 'CP-13'],
+    figures: ['CP-11', 'CP-08', 'CP-09', 'CP-02c', 'CP-02b', 'CP-01', 'CP-02a', 'CP-05', 'CP-13'],
     monthly: { metricId: 'CP-09', title: 'Section 47 enquiries started each month' },
     breakdowns: [
       { metricId: 'CP-04', title: 'Plans starting by initial category of abuse', chart: true },
