@@ -19,6 +19,8 @@ export interface SafeguardConfig {
   extraBankHolidays: string[];
   /** Local retention periods (see src/retention/schedules.ts). */
   retentionOverrides: RetentionOverrides;
+  /** Requests per minute: sign-in attempts per client address, API requests per user (or address). */
+  rateLimits: { signInPerMinute: number; apiPerMinute: number };
 }
 
 
@@ -36,6 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
   const timescaleOverrides = check('SAFEGUARD_TIMESCALES', timescaleOverridesSchema, parseJson(env.SAFEGUARD_TIMESCALES ?? '{}'));
   const devSignInSetting = check('SAFEGUARD_DEV_SIGN_IN (on or off)', z.enum(['on', 'off']).optional(), env.SAFEGUARD_DEV_SIGN_IN || undefined);
   const retentionOverrides = check('SAFEGUARD_RETENTION', retentionOverridesSchema, parseJson(env.SAFEGUARD_RETENTION ?? '{}'));
+  const perMinute = z.coerce.number().int().min(1).max(10_000_000);
+  const signInPerMinute = check('SAFEGUARD_SIGN_INS_PER_MINUTE', perMinute, env.SAFEGUARD_SIGN_INS_PER_MINUTE ?? '10');
+  const apiPerMinute = check('SAFEGUARD_API_REQUESTS_PER_MINUTE', perMinute, env.SAFEGUARD_API_REQUESTS_PER_MINUTE ?? '1200');
   const extraBankHolidays = check('SAFEGUARD_EXTRA_BANK_HOLIDAYS', z.array(IsoDate), (env.SAFEGUARD_EXTRA_BANK_HOLIDAYS ?? '').split(',').filter(Boolean));
   if (problems.length > 0) throw new Error(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
   return {
@@ -49,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
     timescaleOverrides: timescaleOverrides!,
     extraBankHolidays: extraBankHolidays!,
     retentionOverrides: retentionOverrides!,
+    rateLimits: { signInPerMinute: signInPerMinute!, apiPerMinute: apiPerMinute! },
   };
 }
 

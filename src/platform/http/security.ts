@@ -18,11 +18,9 @@ const apiHeaders = {
 export interface RateLimits {
   /** Sign-in attempts per client address per minute (on top of each account's lockout). */
   signInPerMinute: number;
-  /** API requests per client address per minute. */
+  /** API requests per minute per signed-in user, or per client address for requests without a session. */
   apiPerMinute: number;
 }
-
-export const defaultRateLimits: RateLimits = { signInPerMinute: 10, apiPerMinute: 1200 };
 
 /** Requests per key in the current minute; the whole window resets each minute, so memory stays small. */
 class FixedWindowCounter {
@@ -46,7 +44,7 @@ function refuse(reply: FastifyReply, counter: FixedWindowCounter, message: strin
   return reply.status(429).header('retry-after', String(counter.secondsLeft())).send({ error: { code: 'rate_limited', message, problems: [] } });
 }
 
-export function installSecurityDefaults(app: FastifyInstance, limits: RateLimits = defaultRateLimits): void {
+export function installSecurityDefaults(app: FastifyInstance, limits: RateLimits): void {
   const signIns = new FixedWindowCounter();
   const requests = new FixedWindowCounter();
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -56,7 +54,11 @@ export function installSecurityDefaults(app: FastifyInstance, limits: RateLimits
     if (request.method === 'POST' && path.startsWith('/api/v1/sign-in') && signIns.hit(request.ip) > limits.signInPerMinute) {
       return refuse(reply, signIns, 'Too many sign-in attempts from here: wait a minute and try again');
     }
-    if (requests.hit(request.ip) > limits.apiPerMinute) return refuse(reply, requests, 'Too many requests from here: wait a minute and try again');
+    // Per user where there is a session (a council's staff may all reach us through one proxy address).
+    const session = /safeguard_session=([A-Za-z0-9_-]+)/.exec(request.headers.cookie ?? '')?.[1];
+    if (requests.hit(session ? `session:${session}` : `address:${request.ip}`) > limits.apiPerMinute) {
+      return refuse(reply, requests, 'Too many requests: wait a minute and try again');
+    }
     return undefined;
   });
 }

@@ -62,7 +62,7 @@ export function createApp(services: AppServices, options: { logger?: boolean } =
   });
   const { config } = services;
   installErrorMapping(app);
-  installSecurityDefaults(app);
+  installSecurityDefaults(app, config.rateLimits);
   const signInRoutes = installSignIn(app, { laCode: config.laCode, signIn: services.signIn });
   installDevSignIn(app, { db: services.db, laCode: config.laCode, enabled: config.devSignIn });
 

@@ -1,0 +1,137 @@
+/**
+ * Load benchmark: 50 concurrent users reading children's records and recording visits against the
+ * PostgreSQL server, every read and write audited (hash-chained), next to a baseline measured in
+ * the same run — a bare route doing one indexed SELECT and one INSERT with no application logic.
+ *
+ *   npx tsx bench/load.ts                  # 50 users, 20 s each phase, a 3,000-child borough
+ *   npx tsx bench/load.ts --users 20 --seconds 10 --children 1000
+ *
+ * Both servers run in their own processes (the app through `safeguard serve`, the baseline from
+ * bench/load-baseline-server.ts) with the same pool size, so the load generator here shares a core
+ * with neither. Goal: the app's p95 within 3× the baseline's p95, and no errors.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import http from 'node:http';
+import { loadConfig } from '../src/platform/config.ts';
+import { openDatabase } from '../src/platform/database/database.ts';
+import { migrate } from '../src/platform/database/migrate.ts';
+import { seedDatabase } from '../src/simulate/seed.ts';
+import { timescalesFrom } from '../src/timescales/timescales.ts';
+import { createFreshServerDatabase } from '../test/support/test-database.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const users = argument('users', 50);
+const seconds = argument('seconds', 20);
+const children = argument('children', 3000);
+const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function startServer(command: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/[^\s]+)/.exec(output);
+      if (match) resolve({ child, url: match[1]! });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  });
+}
+
+interface Timings { latencies: number[]; errors: number; requests: number }
+
+/** `users` loops, each sending the next request as soon as the last is answered, for `seconds`. */
+async function drive(users: number, seconds: number, next: (user: number, iteration: number) => Promise<number>): Promise<Timings & { elapsed: number }> {
+  const timings: Timings = { latencies: [], errors: 0, requests: 0 };
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(Array.from({ length: users }, async (_, user) => {
+    for (let iteration = 0; performance.now() < until; iteration += 1) {
+      const t = performance.now();
+      const status = await next(user, iteration).catch(() => 599);
+      timings.latencies.push(performance.now() - t);
+      timings.requests += 1;
+      if (status >= 400) timings.errors += 1;
+    }
+  }));
+  return { ...timings, elapsed: (performance.now() - started) / 1000 };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+function summary(label: string, t: Timings & { elapsed: number }) {
+  const sorted = [...t.latencies].sort((a, b) => a - b);
+  return { label, requestsPerSecond: t.requests / t.elapsed, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), errors: t.errors, requests: t.requests };
+}
+
+async function main() {
+  const fresh = await createFreshServerDatabase(serverUrl, 'safeguard_bench_');
+  const servers: ChildProcess[] = [];
+  try {
+    const db = await openDatabase({ databaseUrl: fresh.databaseUrl, dataDir: os.tmpdir() });
+    await migrate(db);
+    process.stderr.write(`Seeding a ${children}-child borough …\n`);
+    const seeded = await seedDatabase(db, '206', timescalesFrom(loadConfig({})), { seed: 7, years: 2, from: '2022-04-01', children });
+    if (!seeded.committed) throw new Error('seeding failed');
+    const open = (await db.pool.query(`SELECT child_id FROM child WHERE la_code = '206' AND status IN ('child-in-need', 'child-protection-plan') ORDER BY child_id`)).rows.map((r) => r.child_id as string);
+    const all = (await db.pool.query(`SELECT child_id FROM child WHERE la_code = '206' ORDER BY child_id`)).rows.map((r) => r.child_id as string);
+    await db.pool.query('CREATE TABLE bench_baseline_log (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, child_id text NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+    await db.close();
+    process.stderr.write(`${seeded.events} events, ${all.length} children (${open.length} with open work); ${users} users, ${seconds} s a phase\n`);
+
+    // One address sends everything here: the per-address limit is lifted for the run.
+    const env = { DATABASE_URL: fresh.databaseUrl, PORT: '0', SAFEGUARD_DEV_SIGN_IN: 'on', SAFEGUARD_SEED: 'none', SAFEGUARD_API_REQUESTS_PER_MINUTE: '10000000' };
+    const app = await startServer([path.join(here, '..', 'bin', 'safeguard.mjs'), 'serve'], env);
+    const baseline = await startServer(['--import', 'tsx', path.join(here, 'load-baseline-server.ts')], env);
+    servers.push(app.child, baseline.child);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: users });
+    const pick = (list: string[], user: number, iteration: number) => list[(user * 7919 + iteration * 104729) % list.length]!;
+
+    const call = (url: string, method: 'GET' | 'POST' = 'GET', body?: unknown) => new Promise<number>((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const sent = http.request(url, { method, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} }, (response) => {
+        response.resume();
+        response.once('end', () => resolve(response.statusCode ?? 599));
+      });
+      sent.once('error', reject);
+      sent.end(payload);
+    });
+    // Warm both up: connection pools, plans, caches.
+    await drive(users, 2, (u, i) => call(`${baseline.url}/baseline/${pick(all, u, i)}`));
+    await drive(users, 2, (u, i) => call(`${app.url}/api/v1/children/${pick(all, u, i)}`));
+
+    const base = summary('baseline: one SELECT + one INSERT', await drive(users, seconds, (u, i) => call(`${baseline.url}/baseline/${pick(all, u, i)}`)));
+    const reads = summary('app: read a child\'s record (audited)', await drive(users, seconds, (u, i) => call(`${app.url}/api/v1/children/${pick(all, u, i)}`)));
+    const mixed = summary('app: 4 reads to 1 visit recorded', await drive(users, seconds, (u, i) => (i % 5 === 4
+      ? call(`${app.url}/api/v1/children/${pick(open, u, i)}/events`, 'POST', {
+        type: 'visit.made', occurredAt: new Date().toISOString().slice(0, 10), clientId: randomUUID(), data: { kind: 'child-in-need', childSeen: true, seenAlone: false },
+      })
+      : call(`${app.url}/api/v1/children/${pick(all, u, i)}`))));
+    agent.destroy();
+
+    console.log(`\n${'phase'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);
+    for (const s of [base, reads, mixed]) {
+      console.log(`${s.label.padEnd(42)} ${s.requestsPerSecond.toFixed(0).padStart(8)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${String(s.errors).padStart(7)}`);
+    }
+    for (const s of [reads, mixed]) {
+      const ratio = s.p95 / base.p95;
+      console.log(`${s.label}: p95 ${ratio.toFixed(2)}× the baseline's (goal ≤ 3×) ${ratio <= 3 && s.errors === 0 ? 'met' : '← not met'}`);
+    }
+    console.log(`(visits of "open work" children may be refused when a visit is not allowed on the day: errors counts every 4xx/5xx)`);
+  } finally {
+    for (const server of servers) server.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await fresh.drop();
+  }
+}
+
+await main();
