@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../../src/platform/database/database.ts';
-import { EMBEDDED_LOCK_FILE } from '../../src/platform/database/embedded-host.ts';
+import { EMBEDDED_LOCK_FILE, isProcessAlive } from '../../src/platform/database/embedded-host.ts';
 import { migrate } from '../../src/platform/database/migrate.ts';
 import { createFreshPgliteDataDir, createFreshServerDatabase, type TestDatabaseTarget } from '../support/test-database.ts';
 
@@ -34,15 +34,6 @@ export async function createCliDatabase(target: TestDatabaseTarget): Promise<Cli
 // ---------------------------------------------------------------------------------------------
 // PGlite
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 async function createPgliteCliDatabase(): Promise<CliDatabase> {
   const { dataDir, dispose: removeDataDir } = await createFreshPgliteDataDir('safeguard-cli-pglite-');
   const lockFile = path.join(dataDir, EMBEDDED_LOCK_FILE);
@@ -50,7 +41,7 @@ async function createPgliteCliDatabase(): Promise<CliDatabase> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const pid = existsSync(lockFile) ? Number.parseInt(readFileSync(lockFile, 'utf8'), 10) : NaN;
-      if (!Number.isInteger(pid) || !isAlive(pid)) return;
+      if (!Number.isInteger(pid) || !isProcessAlive(pid)) return;
       if (Date.now() > deadline) throw new Error(`The embedded host ${pid} still holds ${dataDir} after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -5,6 +5,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '../database/embedded-host.ts';
 
 const NOTE_FILE = '.safeguard-serve.json';
 
@@ -16,20 +17,11 @@ export function withdrawServer(dataDir: string): void {
   rmSync(path.join(dataDir, NOTE_FILE), { force: true });
 }
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** The URL of a server running on this data folder, if one is. */
 export function findRunningServer(dataDir: string): string | undefined {
   try {
     const note = JSON.parse(readFileSync(path.join(dataDir, NOTE_FILE), 'utf8')) as { pid?: unknown; url?: unknown };
-    return typeof note.pid === 'number' && typeof note.url === 'string' && isAlive(note.pid) ? note.url : undefined;
+    return typeof note.pid === 'number' && typeof note.url === 'string' && isProcessAlive(note.pid) ? note.url : undefined;
   } catch {
     return undefined;
   }

@@ -5,16 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/support/test-database.ts';
 import { openDatabase, withTransaction, type Database } from './database.ts';
-import { EMBEDDED_LOCK_FILE, EMBEDDED_SOCKET_FILE } from './embedded-host.ts';
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { EMBEDDED_LOCK_FILE, EMBEDDED_SOCKET_FILE, isProcessAlive } from './embedded-host.ts';
 
 describe.each(testDatabaseTargets)('database on $name', (target) => {
   let db: Database;
