@@ -90,7 +90,7 @@ async function main() {
 
     // One address sends everything here: the per-address limit is lifted for the run.
     const env = { DATABASE_URL: fresh.databaseUrl, PORT: '0', SAFEGUARD_DEV_SIGN_IN: 'on', SAFEGUARD_SEED: 'none', SAFEGUARD_API_REQUESTS_PER_MINUTE: '10000000' };
-    const app = await startServer([path.join(here, '..', 'bin', 'safeguard.mjs'), 'serve'], env);
+    const app = await startServer([...(process.env.SAFEGUARD_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SAFEGUARD_BENCH_PROFILE}`] : []), path.join(here, '..', 'bin', 'safeguard.mjs'), 'serve'], env);
     const baseline = await startServer(['--import', 'tsx', path.join(here, 'load-baseline-server.ts')], env);
     servers.push(app.child, baseline.child);
     const agent = new http.Agent({ keepAlive: true, maxSockets: users });

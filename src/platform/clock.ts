@@ -1,2 +1,4 @@
+import { londonDateOf } from './calendar/calendar.ts';
+
 /** Today's date in England, whatever the server's time zone. */
-export const todayInLondon = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+export const todayInLondon = (): string => londonDateOf(new Date().toISOString());
