@@ -192,6 +192,35 @@ function runCli(options: Options, dataDir: string, probe: string): Promise<CliTi
 
 const pathToFileHref = (file: string) => new URL(`file://${file}`).href;
 
+/** Starts `safeguard serve` on the data dir, then times the CLI end to end `cliRuns` times (after one warm-up). */
+async function timeWithServerRunning(options: Options, dataDir: string): Promise<number[]> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SAFEGUARD_DATA_DIR: dataDir, SAFEGUARD_LA_CODE: options.laCode, PORT: '0', SAFEGUARD_SEED: 'none' };
+  delete env.DATABASE_URL;
+  const server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'safeguard.mjs'), 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let stderr = '';
+      server.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        if (/running at/.test(stderr)) resolve();
+      });
+      server.once('exit', (code) => reject(new Error(`safeguard serve exited (${code}): ${stderr}`)));
+    });
+    const once = () => new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'safeguard.mjs'), 'due', '--as-at', options.asAt, '--json'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      child.once('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`safeguard due failed (exit code ${code})`))));
+    });
+    await once();
+    const times: number[] = [];
+    for (let run = 0; run < Math.max(1, options.cliRuns); run += 1) times.push(await once());
+    return times;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(options: Options): Promise<void> {
@@ -279,6 +308,10 @@ async function main(options: Options): Promise<void> {
       line('duty query (first after opening: cold)', 'query');
       line('audit, due list, JSON output, close, exit', 'outputAndClose');
       out.write(`  open duties answered: ${fmt(runs[0]!.open)} (${fmt(runs[0]!.overdue)} overdue)${runs[0]!.open === open ? ', the same as in process' : `, NOT the ${fmt(open)} found in process`}\n`);
+
+      // The usual case on a laptop: `npm start` is running, and the CLI asks it.
+      const served = await timeWithServerRunning(options, dataDir);
+      out.write(`\nThe same while \`safeguard serve\` runs on the data dir (the CLI asks it), median of ${served.length}: ${ms(percentile(served, 50))} (fastest ${ms(Math.min(...served))})\n`);
     } finally {
       await rm(probeDir, { recursive: true, force: true });
     }

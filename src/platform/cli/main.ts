@@ -10,6 +10,7 @@ import { migrate } from '../database/migrate.ts';
 import { isIsoDate } from '../calendar/calendar.ts';
 import { timescalesFrom } from '../../timescales/timescales.ts';
 import { announceServer, findRunningServer, withdrawServer } from './running-server.ts';
+import { fetchDue, printDue } from './due-over-http.mjs';
 import type { ImportProgress } from '../../interchange/import.ts';
 import type { RequestContext } from '../../record/repo.ts';
 import type { SimulationOptions, SimulationProgress } from '../../simulate/simulate.ts';
@@ -273,26 +274,8 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     .action(async (options: { asAt?: string; worker?: string; team?: string; child?: string; overdue?: boolean; json?: boolean }) => {
       const asAt = checkedDate('--as-at', options.asAt ?? todayInLondon());
       const config = loadConfig();
-      const print = (summary: { open: number; overdue: number }, duties: { state: string; daysLeft?: number; dueOn: string; childId: string; childName: string; title: string }[]) => {
-        if (options.json) {
-          process.stdout.write(JSON.stringify({ asAt, summary, duties }) + '\n');
-        } else {
-          process.stdout.write(`As at ${asAt}: ${summary.open} open, ${summary.overdue} overdue\n`);
-          for (const d of duties) {
-            const when = d.state === 'overdue' ? `OVERDUE by ${-(d.daysLeft ?? 0)}` : `${d.daysLeft ?? '?'} left`;
-            process.stdout.write(`${d.dueOn}  ${when.padEnd(16)} ${d.childId.padEnd(12)} ${d.childName.padEnd(28)} ${d.title}\n`);
-          }
-        }
-      };
       const running = config.databaseUrl ? undefined : findRunningServer(config.dataDir);
-      if (running) {
-        const query = new URLSearchParams({ asAt, ...(options.worker ? { workerId: options.worker } : {}), ...(options.team ? { teamId: options.team } : {}),
-          ...(options.child ? { childId: options.child } : {}), ...(options.overdue ? { overdueOnly: 'true' } : {}) });
-        const response = await fetch(`${running}/api/v1/duties?${query}`);
-        const answer = await response.json() as { summary: { open: number; overdue: number }; duties: Parameters<typeof print>[1]; error?: { message: string } };
-        if (!response.ok) throw new Error(`The server running on this database (${running}) refused: ${answer.error?.message ?? response.status}`);
-        return print(answer.summary, answer.duties);
-      }
+      if (running) return printDue(await fetchDue(running, { ...options, asAt }), options.json === true);
       const [db, { DutyRepository }, { dueListAsAt, summariseDue }] = await Promise.all([
         openMigrated(config), import('../../duties/repo.ts'), import('../../duties/service.ts'),
       ]);
@@ -300,7 +283,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
         const rows = await new DutyRepository(db, cliContext(config)).findOpenAsAt(asAt, { workerId: options.worker, teamId: options.team, childId: options.child });
         let duties = dueListAsAt(rows, asAt, timescalesFrom(config));
         if (options.overdue) duties = duties.filter((duty) => duty.state === 'overdue');
-        print(summariseDue(duties), duties);
+        printDue({ asAt, summary: summariseDue(duties), duties }, options.json === true);
       } finally {
         await db.close();
       }

@@ -1,0 +1,10 @@
+export declare const SERVER_NOTE_FILE: string;
+export declare function findRunningServer(dataDir: string): string | undefined;
+export interface DueAnswer {
+  asAt: string;
+  summary: { open: number; overdue: number };
+  duties: { state: string; daysLeft?: number; dueOn: string; childId: string; childName: string; title: string }[];
+}
+export declare function fetchDue(url: string, options: { asAt: string; worker?: string; team?: string; child?: string; overdue?: boolean }): Promise<DueAnswer>;
+export declare function printDue(answer: DueAnswer, json: boolean): void;
+export declare function answerDueFromRunningServer(args: readonly string[], env: NodeJS.ProcessEnv): Promise<boolean>;
