@@ -7,6 +7,7 @@ import { IsoDate } from '../record/schema-helpers.ts';
 import { BenchmarkRepository } from './benchmarks.ts';
 import { catalogue, type CatalogueEntry } from './catalogue.ts';
 import { dimensions, dimensionIds } from './dimensions.ts';
+import { drillDownRoutes } from './drill-down.ts';
 import { MetricsEngine } from './engine.ts';
 import { windowOf } from './periods.ts';
 import { MetricResult } from './schemas.ts';
@@ -114,6 +115,7 @@ export function analyticsRoutes(services: AppServices) {
         });
       },
     }),
+    ...drillDownRoutes(services),
     defineRoute({
       method: 'GET',
       url: '/api/v1/benchmarks',

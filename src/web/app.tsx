@@ -3,18 +3,21 @@ import { api } from './api.ts';
 import { Footer, ServiceNavigation, SkipLink } from './govuk/index.ts';
 import { ChildRecordPage } from './pages/child-record-page.tsx';
 import { FindChildPage } from './pages/find-child-page.tsx';
-import { FiguresPage } from './pages/figures-page.tsx';
+import { DashboardPage } from './pages/dashboard-page.tsx';
+import { MetricChildrenPage } from './pages/metric-children-page.tsx';
+import { MetricPage } from './pages/metric-page.tsx';
 import { MyWorkPage } from './pages/my-work-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { RecordEventPage } from './pages/record-event-page.tsx';
 import { RegisterChildPage } from './pages/register-child-page.tsx';
+import { ReportsPage } from './pages/reports-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { matchPath, navigate, useLocation } from './router.tsx';
 import { roleLabel, SessionProvider, useSession } from './session.tsx';
 
 interface Route {
   pattern: string;
-  section?: 'my-work' | 'find' | 'figures';
+  section?: 'my-work' | 'find' | 'dashboards' | 'reports';
   title: string;
   render: (params: Record<string, string>) => ReactNode;
 }
@@ -29,7 +32,12 @@ const routes: Route[] = [
   { pattern: '/children/:childId/episodes', section: 'find', title: 'Episodes and plans', render: (p) => <ChildRecordPage childId={p.childId!} view="episodes" /> },
   { pattern: '/children/:childId/household', section: 'find', title: 'Household and relationships', render: (p) => <ChildRecordPage childId={p.childId!} view="household" /> },
   { pattern: '/children/:childId/record/:eventType', section: 'find', title: 'Record', render: (p) => <RecordEventPage childId={p.childId!} eventType={p.eventType!} /> },
-  { pattern: '/figures', section: 'figures', title: 'Figures', render: () => <FiguresPage /> },
+  { pattern: '/dashboards', section: 'dashboards', title: 'Dashboards', render: () => <DashboardPage /> },
+  // The figures page of earlier versions is the dashboards now; old bookmarks still work.
+  { pattern: '/figures', section: 'dashboards', title: 'Dashboards', render: () => <DashboardPage /> },
+  { pattern: '/dashboards/:metricId', section: 'dashboards', title: 'Metric', render: (p) => <MetricPage key={p.metricId} metricId={p.metricId!} /> },
+  { pattern: '/dashboards/:metricId/children', section: 'dashboards', title: 'The children behind a figure', render: (p) => <MetricChildrenPage metricId={p.metricId!} /> },
+  { pattern: '/reports', section: 'reports', title: 'Reports', render: () => <ReportsPage /> },
 ];
 
 function IdentityBar() {
@@ -80,7 +88,8 @@ function Layout() {
           navigation={[
             { href: '/', text: 'My work', active: section === 'my-work' },
             { href: '/children', text: 'Find a child', active: section === 'find' },
-            { href: '/figures', text: 'Figures', active: section === 'figures' },
+            { href: '/dashboards', text: 'Dashboards', active: section === 'dashboards' },
+            { href: '/reports', text: 'Reports', active: section === 'reports' },
           ]}
           navigationLabel="Main"
           collapseNavigationOnMobile={false}

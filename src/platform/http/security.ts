@@ -15,6 +15,12 @@ const apiHeaders = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
 };
 
+/** Reports are self-contained documents: their own inline styles and images, still no script. */
+const reportHeaders = {
+  ...apiHeaders,
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
+};
+
 export interface RateLimits {
   /** Sign-in attempts per client address per minute (on top of each account's lockout). */
   signInPerMinute: number;
@@ -49,8 +55,8 @@ export function installSecurityDefaults(app: FastifyInstance, limits: RateLimits
   const requests = new FixedWindowCounter();
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.url.startsWith('/api/')) return;
-    reply.headers(apiHeaders);
     const path = request.url.split('?')[0]!;
+    reply.headers(path.startsWith('/api/v1/reports/') ? reportHeaders : apiHeaders);
     if (request.method === 'POST' && path.startsWith('/api/v1/sign-in') && signIns.hit(request.ip) > limits.signInPerMinute) {
       return refuse(reply, signIns, 'Too many sign-in attempts from here: wait a minute and try again');
     }

@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react';
+import { api, query } from '../api.ts';
+import { Tag } from '../govuk/index.ts';
+import { Link, useLocation } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { useApi } from '../use-api.ts';
+import { markReady } from '../timing.ts';
+import { PeriodPicker } from '../dashboards/period-picker.tsx';
+import { apiWindowOf, choiceFrom, describePeriod, previousDatesOf } from '../dashboards/period.ts';
+import {
+  changeBetween, dashboardDomains, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, seesChildrenBehindFigures, unitsOf,
+  type Catalogue, type CatalogueEntry, type MetricResult,
+} from '../dashboards/metrics.ts';
+
+/** Calls an API path for each item, a few at a time, so a busy embedded database stays responsive. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  }));
+  return results;
+}
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The partnership's figures for a period, by area: each with the previous period, the change and
+ * the England figure, and links to the metric's detail and to the children behind it.
+ */
+export function DashboardPage() {
+  const { query: params } = useLocation();
+  const { session } = useSession();
+  const today = todayIso();
+  const choice = choiceFrom(params, today);
+  const windowQuery = apiWindowOf(choice);
+  const windowKey = query(windowQuery);
+  const catalogue = useApi<Catalogue>('/metrics');
+  // The figures first, then the period before: the dashboard is usable as soon as the first are on screen.
+  const [figures, setFigures] = useState<{ key: string; results: Record<string, MetricResult | null> }>();
+  const [previous, setPrevious] = useState<{ key: string; results: Record<string, MetricResult | null> }>();
+  useEffect(() => {
+    if (!catalogue.data) return;
+    let current = true;
+    const wanted = catalogue.data.metrics.filter((m) => m.kind === 'metric' && dashboardDomains.some((d) => d.id === m.domain));
+    const fetchAll = (window: Record<string, string>) => mapLimited(wanted, 4, async (metric) =>
+      [metric.id, await api.get<MetricResult>(`/metrics/${encodeURIComponent(metric.id)}${query(window)}`).catch(() => null)] as const)
+      .then((entries) => Object.fromEntries(entries));
+    void fetchAll(windowQuery)
+      .then((results) => {
+        if (!current) return undefined;
+        setFigures({ key: windowKey, results });
+        return fetchAll(previousDatesOf(choice));
+      })
+      .then((results) => { if (current && results) setPrevious({ key: windowKey, results }); });
+    return () => { current = false; };
+    // windowKey stands for windowQuery and choice, which are new objects on every render.
+  }, [catalogue.data, windowKey]);
+  const results = figures?.key === windowKey ? figures.results : undefined;
+  const before = previous?.key === windowKey ? previous.results : undefined;
+  useEffect(() => { if (results) markReady('dashboard'); }, [results]);
+  useEffect(() => { if (before) markReady('dashboard-complete'); }, [before]);
+  const showChildren = seesChildrenBehindFigures(session?.worker?.role);
+  const periodText = describePeriod(choice);
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">Dashboards</h1>
+      <p className="govuk-body">The partnership's figures, worked out from the case record for the period you choose, beside the period before it of the same length and the England figure.</p>
+      <PeriodPicker path="/dashboards" choice={choice} today={today} buttonText="Show the figures" />
+      <h2 className="govuk-heading-m" data-testid="dashboard-period">{periodText}</h2>
+      {results && !before ? <p className="govuk-body govuk-hint" role="status">Working out the period before…</p> : null}
+      {!results ? <p className="govuk-body" role="status">Working out the figures…</p> : dashboardDomains.map((domain) => {
+        const metrics = (catalogue.data?.metrics ?? []).filter((m) => m.domain === domain.id && results[m.id] !== undefined);
+        if (metrics.length === 0) return null;
+        return (
+          <table key={domain.id} className="govuk-table app-dashboard-table" data-testid={`dashboard-${domain.id}`}>
+            <caption className="govuk-table__caption govuk-table__caption--m">{domain.title}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Measure</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">This period</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Counted</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Previous period</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Change</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">England</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {metrics.map((metric) => <DashboardRow key={metric.id} metric={metric} result={results[metric.id] ?? null} previous={before ? before[metric.id] ?? null : undefined} windowQuery={windowQuery} showChildren={showChildren} />)}
+            </tbody>
+          </table>
+        );
+      })}
+      <p className="govuk-body">The partnership's annual report for any period is on <Link href={`/reports${windowKey}`}>Reports</Link>.</p>
+    </>
+  );
+}
+
+/** `previous` is undefined while the period before is still being worked out. */
+function DashboardRow(props: { metric: CatalogueEntry; result: MetricResult | null; previous: MetricResult | null | undefined; windowQuery: Record<string, string>; showChildren: boolean }) {
+  const { metric, result } = props;
+  const detailHref = `/dashboards/${encodeURIComponent(metric.id)}${query(props.windowQuery)}`;
+  const pending = props.previous === undefined;
+  const previousValue = props.previous?.value;
+  const england = result ? englandBenchmark(result.benchmarks) : undefined;
+  const counted = result?.numerator;
+  const countedText = counted === null || counted === undefined ? ''
+    : result?.denominator !== null && result?.denominator !== undefined && metric.valueType === 'percent'
+      ? `${counted.toLocaleString('en-GB')} of ${result.denominator.toLocaleString('en-GB')}` : counted.toLocaleString('en-GB');
+  const drillable = props.showChildren && hasChildrenBehind(metric.id) && counted !== null && counted !== undefined && counted > 0;
+  return (
+    <tr className="govuk-table__row">
+      <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
+        <Link href={detailHref}>{metric.title}</Link>
+        <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">{metric.id}{metric.followsDfe ? ' · DfE definition' : ''}</span>
+      </th>
+      <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{result ? result.display : <Tag text="Not available" classes="govuk-tag--grey" />}</td>
+      <td className="govuk-table__cell govuk-table__cell--numeric">
+        {drillable ? (
+          <Link href={`/dashboards/${encodeURIComponent(metric.id)}/children${query(props.windowQuery)}`} data-testid={`children-link-${metric.id}`}>
+            {countedText}<span className="govuk-visually-hidden"> {unitsOf(metric.countingUnit, counted)}: list them for {metric.title}</span>
+          </Link>
+        ) : countedText}
+      </td>
+      <td className="govuk-table__cell govuk-table__cell--numeric">{pending ? '…' : formatFigure(previousValue, metric.valueType)}</td>
+      <td className="govuk-table__cell govuk-table__cell--numeric">{pending ? '…' : formatChange(changeBetween(result?.value, previousValue), metric.valueType)}</td>
+      <td className="govuk-table__cell govuk-table__cell--numeric">{england ? <>{formatFigure(england.value, metric.valueType)}<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">{england.year}</span></> : '–'}</td>
+    </tr>
+  );
+}
