@@ -131,5 +131,5 @@ describe.each(testDatabaseTargets)('safeguard retention on $name', (target) => {
       await cliDb.dispose();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // several command-line runs, each starting node and a database
 });

@@ -118,5 +118,5 @@ describe.each(testDatabaseTargets)('safeguard audit verify on $name', (target) =
     } finally {
       await cliDb.dispose();
     }
-  });
+  }, 180_000); // several command-line runs, each starting node and a database
 });

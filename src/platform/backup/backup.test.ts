@@ -106,5 +106,5 @@ describe.each(testDatabaseTargets)('safeguard backup and restore on $name', (tar
       await to.dispose();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // several command-line runs, each starting node and a database
 });
