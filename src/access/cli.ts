@@ -40,14 +40,15 @@ export function registerUserCommand(program: Command, deps: UserCommandDependenc
     .option('--agency <agency>', 'the agency the person works for', 'childrens-social-care')
     .option('--team <teamId>')
     .option('--worker <workerId>', 'the worker record (caseload) this person is')
-    .action((options: { username: string; name: string; role: string; agency: string; team?: string; worker?: string }) => withAccounts(async (accounts) => {
+    .option('--oidc-subject <sub>', 'their subject at the council\'s identity provider, for single sign-on')
+    .action((options: { username: string; name: string; role: string; agency: string; team?: string; worker?: string; oidcSubject?: string }) => withAccounts(async (accounts) => {
       if (!(roleNames as string[]).includes(options.role)) throw new Error(`--role must be one of: ${roleNames.join(', ')}`);
       const password = process.env.SAFEGUARD_NEW_PASSWORD ?? '';
       const problems = passwordProblems(password);
       if (problems.length > 0) throw new Error(`SAFEGUARD_NEW_PASSWORD: ${problems.join('; ')}`);
       const account = await accounts.createAccount({
         userId: randomUUID(), username: options.username, displayName: options.name, role: options.role, agency: options.agency,
-        teamId: options.team ?? null, workerId: options.worker ?? null, passwordHash: await hashPassword(password), oidcSubject: null,
+        teamId: options.team ?? null, workerId: options.worker ?? null, passwordHash: await hashPassword(password), oidcSubject: options.oidcSubject ?? null,
       });
       process.stdout.write(`Added ${account.username} (${account.role}), user id ${account.userId}\n`);
     }));

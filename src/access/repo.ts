@@ -27,7 +27,9 @@ export interface StoredSession {
   endedAt: Date | null;
 }
 
-export type SignInOutcome = 'signed-in' | 'second-factor-required' | 'wrong-password' | 'wrong-code' | 'unknown-user' | 'locked' | 'disabled';
+export type SignInOutcome = 'signed-in' | 'second-factor-required' | 'wrong-password' | 'wrong-code' | 'unknown-user' | 'locked' | 'disabled'
+  /** The identity provider's answer proved no one (tampered, replayed, expired or refused there). */
+  | 'identity-not-proven';
 
 const accountColumns = `user_id, username, display_name, role, agency, team_id, worker_id, password_hash, totp_secret, oidc_subject, disabled_at`;
 

@@ -39,7 +39,7 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-function setSessionCookie(request: FastifyRequest, token: string | undefined, maxAgeSeconds: number): void {
+export function setSessionCookie(request: FastifyRequest, token: string | undefined, maxAgeSeconds: number): void {
   // Secure when the request came over HTTPS (directly or through the council's proxy).
   const secure = request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
   const value = token === undefined ? `${SESSION_COOKIE}=; Max-Age=0` : `${SESSION_COOKIE}=${token}; Max-Age=${maxAgeSeconds}`;

@@ -77,13 +77,18 @@ export class SignInService {
     return this.startSession(account, username, request);
   }
 
-  /** Starts a session for an account whose identity is proven (by password, or by the council's identity provider). */
-  async startSession(account: Account, username: string, request: { remoteAddress?: string; correlationId: string }): Promise<SignInResult> {
+  /**
+   * Starts a session for an account whose identity is proven (by password, or by the council's identity provider).
+   * `secondFactorProven`: the identity provider says it checked a second factor, so no one-time code is asked for.
+   */
+  async startSession(
+    account: Account, username: string, request: { remoteAddress?: string; correlationId: string }, proof: { secondFactorProven?: boolean } = {},
+  ): Promise<SignInResult> {
     if (account.disabled) {
       await this.accounts.recordAttempt({ username, account, outcome: 'disabled', ...request, at: this.now() });
       throw new DomainError('unauthenticated', 'This account is switched off: ask your administrator');
     }
-    const needsCode = account.totpSecret !== null || (roleDefinitionOf(account.role)?.needsSecondFactor ?? true);
+    const needsCode = !proof.secondFactorProven && (account.totpSecret !== null || (roleDefinitionOf(account.role)?.needsSecondFactor ?? true));
     if (needsCode && account.totpSecret === null) {
       // A privileged role without an enrolled code cannot sign in: enrolment is an administrator's job.
       await this.accounts.recordAttempt({ username, account, outcome: 'wrong-code', ...request, at: this.now() });

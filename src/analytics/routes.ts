@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../platform/errors.ts';
 import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import type { AppServices } from '../platform/http/services.ts';
@@ -91,6 +92,32 @@ export function analyticsRoutes(services: AppServices) {
         dimensions: dimensionIds.map((id) => ({ id, title: dimensions[id].title })),
         suppressionThreshold: DEFAULT_SUPPRESSION_THRESHOLD,
       }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/metrics/values',
+      summary: 'Many metrics\' headline figures for one period in one answer (a dashboard): one engine, so the population and shared counts are read once',
+      tags: ['analytics'],
+      query: MetricQuery.pick({ period: true, from: true, to: true, asAt: true }).extend({
+        ids: z.string().min(1).max(2000).describe('Comma-separated metric ids'),
+      }),
+      response: z.object({
+        results: z.record(z.string(), z.union([MetricResult, z.object({ error: z.object({ code: z.string(), message: z.string() }) })])),
+      }),
+      handler: async ({ query, context }) => {
+        const window = windowOf(query, todayInLondon);
+        const engine = engineFor(context);
+        const results: Record<string, unknown> = {};
+        for (const id of [...new Set(query.ids.split(',').map((part) => part.trim()).filter(Boolean))].slice(0, 100)) {
+          try {
+            results[id] = await engine.compute({ id, window });
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            results[id] = { error: { code: error.code, message: error.message } };
+          }
+        }
+        return { results } as never;
+      },
     }),
     defineRoute({
       method: 'GET',

@@ -21,6 +21,45 @@ export interface SafeguardConfig {
   retentionOverrides: RetentionOverrides;
   /** Requests per minute: sign-in attempts per client address, API requests per user (or address). */
   rateLimits: { signInPerMinute: number; apiPerMinute: number };
+  /** Single sign-on with the council's identity provider (OpenID Connect): on only when an issuer is set. */
+  oidc?: OidcSettings;
+}
+
+export interface OidcSettings {
+  /** The identity provider's issuer; its discovery document is read from `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends people back: this service's `/api/v1/sign-in/oidc/callback`, exactly as registered there. */
+  redirectUri: string;
+}
+
+export const OIDC_CALLBACK_PATH = '/api/v1/sign-in/oidc/callback';
+
+/** https; plain http only on this machine (a provider run for development or tests). */
+const secureUrl = z.url().refine((value) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+}, 'Use an https:// address (http:// only for localhost)');
+
+function checkOidc(env: NodeJS.ProcessEnv, check: <T>(name: string, schema: z.ZodType<T>, value: unknown) => T | undefined, problems: string[]): OidcSettings | undefined {
+  const names = ['SAFEGUARD_OIDC_CLIENT_ID', 'SAFEGUARD_OIDC_CLIENT_SECRET', 'SAFEGUARD_OIDC_REDIRECT_URI'] as const;
+  if (!env.SAFEGUARD_OIDC_ISSUER) {
+    // Half a configuration is a mistake to report, not a reason to quietly leave single sign-on off.
+    const stray = names.filter((name) => env[name]);
+    if (stray.length > 0) problems.push(`${stray.join(', ')}: set SAFEGUARD_OIDC_ISSUER as well, or remove them`);
+    return undefined;
+  }
+  const issuer = check('SAFEGUARD_OIDC_ISSUER', secureUrl, env.SAFEGUARD_OIDC_ISSUER);
+  const required = z.string({ error: 'Required when SAFEGUARD_OIDC_ISSUER is set' }).min(1, 'Required when SAFEGUARD_OIDC_ISSUER is set');
+  const clientId = check('SAFEGUARD_OIDC_CLIENT_ID', required, env.SAFEGUARD_OIDC_CLIENT_ID || undefined);
+  const clientSecret = check('SAFEGUARD_OIDC_CLIENT_SECRET', required, env.SAFEGUARD_OIDC_CLIENT_SECRET || undefined);
+  const redirectUri = check(
+    'SAFEGUARD_OIDC_REDIRECT_URI',
+    secureUrl.refine((value) => new URL(value).pathname === OIDC_CALLBACK_PATH && !new URL(value).search, `Use this service's address followed by ${OIDC_CALLBACK_PATH}`),
+    env.SAFEGUARD_OIDC_REDIRECT_URI || undefined,
+  );
+  return issuer && clientId && clientSecret && redirectUri ? { issuer, clientId, clientSecret, redirectUri } : undefined;
 }
 
 
@@ -42,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
   const signInPerMinute = check('SAFEGUARD_SIGN_INS_PER_MINUTE', perMinute, env.SAFEGUARD_SIGN_INS_PER_MINUTE ?? '10');
   const apiPerMinute = check('SAFEGUARD_API_REQUESTS_PER_MINUTE', perMinute, env.SAFEGUARD_API_REQUESTS_PER_MINUTE ?? '1200');
   const extraBankHolidays = check('SAFEGUARD_EXTRA_BANK_HOLIDAYS', z.array(IsoDate), (env.SAFEGUARD_EXTRA_BANK_HOLIDAYS ?? '').split(',').filter(Boolean));
+  const oidc = checkOidc(env, check, problems);
   if (problems.length > 0) throw new Error(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -55,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
     extraBankHolidays: extraBankHolidays!,
     retentionOverrides: retentionOverrides!,
     rateLimits: { signInPerMinute: signInPerMinute!, apiPerMinute: apiPerMinute! },
+    ...(oidc ? { oidc } : {}),
   };
 }
 

@@ -72,6 +72,7 @@ const routePolicy: Record<string, { expect: Expectation; body?: (childId: string
   'POST /api/v1/teams': { expect: (r) => (capable(r, 'manage-reference-data') ? 201 : 403), body: () => ({ teamId: 't-a', name: 'Team A', service: 'children-in-need' }) },
   'GET /api/v1/metrics': { expect: () => 200 },
   'GET /api/v1/metrics/{id}': { expect: () => 200, query: 'from=2024-01-01&to=2024-03-31' },
+  'GET /api/v1/metrics/values': { expect: () => 200, query: 'from=2024-01-01&to=2024-03-31&ids=FD-01,CP-02b' },
   'GET /api/v1/metrics/{id}/children': { expect: (r) => (roles[r].scope === 'figures-only' ? 403 : 200), query: 'from=2024-01-01&to=2024-03-31' },
   'GET /api/v1/benchmarks': { expect: () => 200 },
   'POST /api/v1/benchmarks': { expect: (r) => (capable(r, 'manage-reference-data') ? 201 : 403), body: () => ({ csv: 'metric_id,year,geography,value,source\nFD-01,2023-24,england,5,matrix test' }) },

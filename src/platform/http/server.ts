@@ -9,6 +9,7 @@ import { childRecordRoutes } from '../../record/routes.ts';
 import { reportRoutes } from '../../reports/routes.ts';
 import { installSignIn, restrictedRecordRoutes, sessionOf } from '../../access/routes.ts';
 import { accessGrantFor } from '../../access/policy.ts';
+import { installOidcSignIn } from '../../access/oidc.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { DomainError } from '../errors.ts';
 import { installSecurityDefaults } from './security.ts';
@@ -64,6 +65,7 @@ export function createApp(services: AppServices, options: { logger?: boolean } =
   installErrorMapping(app);
   installSecurityDefaults(app, config.rateLimits);
   const signInRoutes = installSignIn(app, { laCode: config.laCode, signIn: services.signIn });
+  signInRoutes.push(...installOidcSignIn(app, { laCode: config.laCode, db: services.db, signIn: services.signIn, settings: config.oidc }));
   installDevSignIn(app, { db: services.db, laCode: config.laCode, enabled: config.devSignIn });
 
   const publicRoutes = platformRoutes(services, () => [...publicRoutes, ...signInRoutes, ...routes]);

@@ -12,19 +12,6 @@ import {
   type Catalogue, type CatalogueEntry, type MetricResult,
 } from '../dashboards/metrics.ts';
 
-/** Calls an API path for each item, a few at a time, so a busy embedded database stays responsive. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  }));
-  return results;
-}
-
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -46,9 +33,14 @@ export function DashboardPage() {
     if (!catalogue.data) return;
     let current = true;
     const wanted = catalogue.data.metrics.filter((m) => m.kind === 'metric' && dashboardDomains.some((d) => d.id === m.domain));
-    const fetchAll = (window: Record<string, string>) => mapLimited(wanted, 4, async (metric) =>
-      [metric.id, await api.get<MetricResult>(`/metrics/${encodeURIComponent(metric.id)}${query(window)}`).catch(() => null)] as const)
-      .then((entries) => Object.fromEntries(entries));
+    // One request for the whole dashboard: the server reads the population and shared counts once.
+    const fetchAll = (window: Record<string, string>) =>
+      api.get<{ results: Record<string, MetricResult | { error: unknown }> }>(`/metrics/values${query({ ...window, ids: wanted.map((m) => m.id).join(',') })}`)
+        .then(({ results }) => Object.fromEntries(wanted.map((m) => {
+          const result = results[m.id];
+          return [m.id, result && !('error' in result) ? result : null] as const;
+        })))
+        .catch(() => Object.fromEntries(wanted.map((m) => [m.id, null] as const)));
     void fetchAll(windowQuery)
       .then((results) => {
         if (!current) return undefined;
