@@ -22,7 +22,7 @@ import { IsoDate } from '../record/schema-helpers.ts';
 import { findCatalogueEntry, findMetricDefinition, type MetricDefinition } from './catalogue.ts';
 import { dimensions, isDimensionId, type DimensionDefinition } from './dimensions.ts';
 import { endOf, windowOf, type ReportingWindow } from './periods.ts';
-import { bindNamed, dimensionFits, metricSources, type MetricSource } from './repo.ts';
+import { bindNamed, dimensionFits, enrichedItemsSql, metricSources, type MetricSource } from './repo.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
@@ -116,21 +116,8 @@ export class MetricChildrenRepository {
     const needsChild = by.some((dimension) => dimension.demographic);
     const needsAllocation = by.some((dimension) => dimension.needsAllocation);
     const multiValued = by.some((dimension) => dimension.multiValued);
-    // The same enrichment as the generic count (repo.ts countGroups), so the dimension SQL reads the same columns.
     const sql = `
-      WITH items AS (${source.items}),
-      enriched AS (
-        SELECT i.*,
-               ${needsChild ? 'ch.ethnicity, ch.sex, ch.disabilities, ch.date_of_birth' : 'NULL::text AS ethnicity, NULL::text AS sex, NULL::text[] AS disabilities, NULL::date AS date_of_birth'},
-               ${needsAllocation ? 'al.team_id, al.worker_id, tm.service' : 'NULL::text AS team_id, NULL::text AS worker_id, NULL::text AS service'}
-          FROM items i
-          ${needsChild ? 'LEFT JOIN child ch ON ch.la_code = :laCode AND ch.child_id = i.child_id' : ''}
-          ${needsAllocation ? `LEFT JOIN LATERAL (
-            SELECT a.team_id, a.worker_id FROM allocation a
-             WHERE a.la_code = :laCode AND a.child_id = i.child_id AND a.started_on <= i.counted_on AND (a.ended_on IS NULL OR a.ended_on > i.counted_on)
-             ORDER BY a.started_on DESC, a.started_at DESC LIMIT 1) al ON true
-          LEFT JOIN team tm ON tm.la_code = :laCode AND tm.team_id = al.team_id` : ''}
-      ),
+      ${enrichedItemsSql(source.items, needsChild, needsAllocation)},
       grouped AS (
         SELECT e.*${by.map((dimension, index) => `, (${dimension.sql}) AS g${index + 1}`).join('')}
           FROM enriched e

@@ -534,19 +534,7 @@ export class AnalyticsRepository {
     const additional = Object.entries(source.additional ?? {});
     const sets = groupNames.length === 0 ? '' : `GROUP BY GROUPING SETS (${groupNames.map((_name, index) => `(${groupNames.slice(0, index + 1).join(', ')})`).reduce((all, set) => `${all}, ${set}`, '()')})`;
     const sql = `
-      WITH items AS (${source.items}),
-      enriched AS (
-        SELECT i.*,
-               ${needsChild ? 'ch.ethnicity, ch.sex, ch.disabilities, ch.date_of_birth' : 'NULL::text AS ethnicity, NULL::text AS sex, NULL::text[] AS disabilities, NULL::date AS date_of_birth'},
-               ${needsAllocation ? 'al.team_id, al.worker_id, tm.service' : 'NULL::text AS team_id, NULL::text AS worker_id, NULL::text AS service'}
-          FROM items i
-          ${needsChild ? 'LEFT JOIN child ch ON ch.la_code = :laCode AND ch.child_id = i.child_id' : ''}
-          ${needsAllocation ? `LEFT JOIN LATERAL (
-            SELECT a.team_id, a.worker_id FROM allocation a
-             WHERE a.la_code = :laCode AND a.child_id = i.child_id AND a.started_on <= i.counted_on AND (a.ended_on IS NULL OR a.ended_on > i.counted_on)
-             ORDER BY a.started_on DESC, a.started_at DESC LIMIT 1) al ON true
-          LEFT JOIN team tm ON tm.la_code = :laCode AND tm.team_id = al.team_id` : ''}
-      ),
+      ${enrichedItemsSql(source.items, needsChild, needsAllocation)},
       grouped AS (
         SELECT e.*${groupColumns.map((column) => `, ${column}`).join('')}
           FROM enriched e
@@ -683,4 +671,25 @@ export class AnalyticsRepository {
 /** A dimension fits a metric when the metric's rows carry the columns it reads. */
 export function dimensionFits(source: MetricSource, dimension: DimensionDefinition): boolean {
   return (dimension.needsColumns ?? []).every((column) => source.columns.includes(column));
+}
+
+/**
+ * `items` (the counted rows) and `enriched`: each row with the child's characteristics and the
+ * allocation on the day it counted, when a breakdown needs them (NULL columns otherwise, so
+ * dimension SQL always reads the same names). Shared by the counts and the children behind them.
+ */
+export function enrichedItemsSql(items: string, needsChild: boolean, needsAllocation: boolean): string {
+  return `WITH items AS (${items}),
+      enriched AS (
+        SELECT i.*,
+               ${needsChild ? 'ch.ethnicity, ch.sex, ch.disabilities, ch.date_of_birth' : 'NULL::text AS ethnicity, NULL::text AS sex, NULL::text[] AS disabilities, NULL::date AS date_of_birth'},
+               ${needsAllocation ? 'al.team_id, al.worker_id, tm.service' : 'NULL::text AS team_id, NULL::text AS worker_id, NULL::text AS service'}
+          FROM items i
+          ${needsChild ? 'LEFT JOIN child ch ON ch.la_code = :laCode AND ch.child_id = i.child_id' : ''}
+          ${needsAllocation ? `LEFT JOIN LATERAL (
+            SELECT a.team_id, a.worker_id FROM allocation a
+             WHERE a.la_code = :laCode AND a.child_id = i.child_id AND a.started_on <= i.counted_on AND (a.ended_on IS NULL OR a.ended_on > i.counted_on)
+             ORDER BY a.started_on DESC, a.started_at DESC LIMIT 1) al ON true
+          LEFT JOIN team tm ON tm.la_code = :laCode AND tm.team_id = al.team_id` : ''}
+      )`;
 }
