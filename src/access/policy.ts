@@ -43,6 +43,18 @@ export const hasCapability = (grant: AccessGrant | undefined, capability: Capabi
 /** Whether a scope may see any child-level row at all. */
 export const seesChildren = (grant: AccessGrant | undefined): boolean => grant === undefined || grant.scope !== 'figures-only';
 
+/** What a person may do, as the web app needs it to offer only what they can: drawn from the grant, so from roles.ts. */
+export interface Permissions {
+  scope: RecordScope;
+  records: boolean;
+  seesChildren: boolean;
+  capabilities: Capability[];
+}
+
+export function permissionsOf(grant: AccessGrant): Permissions {
+  return { scope: grant.scope, records: grant.records && seesChildren(grant), seesChildren: seesChildren(grant), capabilities: [...grant.capabilities] };
+}
+
 /**
  * The condition under which the child `${alias}.child_id` of council `${alias}.la_code` is visible,
  * with its parameters numbered from `firstParameter`. A child is in a caseload, team or service

@@ -55,6 +55,11 @@ describe.each(testDatabaseTargets)('restricted records and breaking the glass on
     await expect(new RestrictedRecords(db, owner).restrict('STAFFKIN1', 'Trying again', [])).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('lists the accounts a restriction may name only for those who may restrict', async () => {
+    await expect(new RestrictedRecords(db, owner).findPeopleToName()).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await new RestrictedRecords(db, manager).findPeopleToName()).toEqual(expect.any(Array));
+  });
+
   it('lets someone in scope break the glass with a reason, for a day, alerting the owner and auditing the reason', async () => {
     const { expiresAt } = await new RestrictedRecords(db, colleague).breakGlass('STAFFKIN1', 'Duty cover: the child is missing tonight');
     expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);

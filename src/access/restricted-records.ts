@@ -91,6 +91,16 @@ export class RestrictedRecords {
     });
   }
 
+  /** The council's accounts that a restriction may name, for those who may restrict records. */
+  async findPeopleToName(): Promise<{ userId: string; displayName: string; role: string; teamId: string | null }[]> {
+    if (!hasCapability(this.context.access, 'restrict-records')) throw new DomainError('forbidden', 'Only a manager or an administrator can restrict a record');
+    const result = await this.db.pool.query(
+      `SELECT user_id, display_name, role, team_id FROM user_account WHERE la_code = $1 AND disabled_at IS NULL ORDER BY display_name, user_id LIMIT 2000`,
+      [this.context.laCode],
+    );
+    return result.rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, role: r.role, teamId: r.team_id }));
+  }
+
   /** Alerts for the actor (as a user, or as the worker they are). */
   async findMyAlerts(): Promise<AccessAlert[]> {
     const result = await this.db.pool.query(

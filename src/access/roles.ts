@@ -4,10 +4,12 @@
  */
 
 /** How far a role's sight of children's records reaches. */
-export type RecordScope = 'own-caseload' | 'team' | 'service' | 'whole-la' | 'shared-with-agency' | 'figures-only';
+export const recordScopes = ['own-caseload', 'team', 'service', 'whole-la', 'shared-with-agency', 'figures-only'] as const;
+export type RecordScope = (typeof recordScopes)[number];
 
 /** What a role may do beyond seeing the records in its scope. */
-export type Capability = 'restrict-records' | 'review-audit' | 'manage-reference-data';
+export const capabilityNames = ['restrict-records', 'review-audit', 'manage-reference-data'] as const;
+export type Capability = (typeof capabilityNames)[number];
 
 export interface RoleDefinition {
   title: string;

@@ -69,6 +69,25 @@ describe.each(testDatabaseTargets)('signing in over HTTP on $name', (target) => 
     expect((await app.inject({ method: 'GET', url: '/api/v1/children/ADA1', headers: { cookie: sessionCookie } })).statusCode).toBe(401);
   });
 
+  it('says, signed in or not, whether single sign-on and development sign-in are on, and what the person\'s role may do (from roles.ts)', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/session' })).json()).toEqual({
+      signedIn: false, pendingSecondFactor: false, user: null, csrfToken: null, expiresAt: null, singleSignOn: false, devSignIn: false,
+    });
+    const signedIn = await app.inject({ method: 'POST', url: '/api/v1/sign-in', remoteAddress: '10.8.8.8', payload: { username: 'sam.worker', password: 'correct horse battery staple' } });
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+    const session = (await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } })).json();
+    expect(session.user).toMatchObject({ workerId: null, permissions: { scope: 'team', records: true, seesChildren: true, capabilities: [] } });
+    const withProvider = createApp(createServices(loadConfig({
+      SAFEGUARD_DEV_SIGN_IN: 'on', SAFEGUARD_OIDC_ISSUER: 'http://localhost:9/', SAFEGUARD_OIDC_CLIENT_ID: 'safeguard', SAFEGUARD_OIDC_CLIENT_SECRET: 'secret',
+      SAFEGUARD_OIDC_REDIRECT_URI: 'http://localhost:3000/api/v1/sign-in/oidc/callback',
+    }), db));
+    try {
+      expect((await withProvider.inject({ method: 'GET', url: '/api/v1/session' })).json()).toMatchObject({ singleSignOn: true, devSignIn: true });
+    } finally {
+      await withProvider.close();
+    }
+  });
+
   it('sends security headers with every answer and keeps errors generic', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(response.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
 import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/route.ts';
 import type { ActiveSession, SignInService } from './sign-in.ts';
-import { roleDefinitionOf } from './roles.ts';
+import { capabilityNames, recordScopes, roleDefinitionOf } from './roles.ts';
+import { accessGrantFor, permissionsOf, type Permissions } from './policy.ts';
 import type { Database } from '../platform/database/database.ts';
 import { LaChildId } from '../record/schema-helpers.ts';
 import { RestrictedRecords } from './restricted-records.ts';
@@ -46,29 +47,53 @@ export function setSessionCookie(request: FastifyRequest, token: string | undefi
   cookiesToSet.set(request, [...(cookiesToSet.get(request) ?? []), `${value}; Path=/; HttpOnly; SameSite=Strict${secure}`]);
 }
 
+/** What a person may do, so the web app offers only that; the server still decides every request. */
+export const PermissionsOut = z.object({
+  scope: z.enum(recordScopes),
+  records: z.boolean().describe('May record events on the children\'s records in scope'),
+  seesChildren: z.boolean().describe('False for figures-only roles: no child-level row at all'),
+  capabilities: z.array(z.enum(capabilityNames)),
+}) satisfies z.ZodType<Permissions>;
+
+/** The permissions of someone acting in a role (signed in, or chosen at development sign-in). */
+export const permissionsFor = (person: Parameters<typeof accessGrantFor>[0]) => permissionsOf(accessGrantFor(person));
+
 const SessionOut = z.object({
   signedIn: z.boolean(),
   pendingSecondFactor: z.boolean(),
-  user: z.object({ userId: z.string(), displayName: z.string(), role: z.string(), roleTitle: z.string(), agency: z.string(), teamId: z.string().nullable() }).nullable(),
+  user: z.object({
+    userId: z.string(), displayName: z.string(), role: z.string(), roleTitle: z.string(), agency: z.string(), teamId: z.string().nullable(), workerId: z.string().nullable(),
+    permissions: PermissionsOut,
+  }).nullable(),
   csrfToken: z.string().nullable(),
   expiresAt: z.string().nullable(),
+  singleSignOn: z.boolean().describe('Whether sign-in with the council\'s identity provider is set up (GET /api/v1/sign-in/oidc)'),
+  devSignIn: z.boolean().describe('Whether development sign-in (a simulated worker at /sign-in) is switched on'),
 });
 type SessionOut = z.infer<typeof SessionOut>;
 
-function sessionOut(session: ActiveSession | undefined): SessionOut {
-  if (!session) return { signedIn: false, pendingSecondFactor: false, user: null, csrfToken: null, expiresAt: null };
-  const { account } = session;
-  return {
-    signedIn: !session.pendingSecondFactor,
-    pendingSecondFactor: session.pendingSecondFactor,
-    user: { userId: account.userId, displayName: account.displayName, role: account.role, roleTitle: roleDefinitionOf(account.role)?.title ?? account.role, agency: account.agency, teamId: account.teamId },
-    csrfToken: session.csrfToken,
-    expiresAt: session.expiresAt.toISOString(),
-  };
-}
-
-export function installSignIn(app: FastifyInstance, options: { laCode: string; signIn: SignInService }): AnyRoute[] {
+export function installSignIn(app: FastifyInstance, options: { laCode: string; signIn: SignInService; singleSignOn: boolean; devSignIn: boolean }): AnyRoute[] {
   const { signIn, laCode } = options;
+  const sessionOut = (session: ActiveSession | undefined): SessionOut => {
+    const settings = { singleSignOn: options.singleSignOn, devSignIn: options.devSignIn };
+    if (!session) return { signedIn: false, pendingSecondFactor: false, user: null, csrfToken: null, expiresAt: null, ...settings };
+    const { account } = session;
+    // Until the second factor is in, the person may do nothing yet, and is told nothing of what they could.
+    const permissions = session.pendingSecondFactor
+      ? { scope: 'figures-only' as const, records: false, seesChildren: false, capabilities: [] }
+      : permissionsFor({ ...session.actor, workerId: account.workerId, teamId: account.teamId });
+    return {
+      signedIn: !session.pendingSecondFactor,
+      pendingSecondFactor: session.pendingSecondFactor,
+      user: {
+        userId: account.userId, displayName: account.displayName, role: account.role, roleTitle: roleDefinitionOf(account.role)?.title ?? account.role, agency: account.agency,
+        teamId: account.teamId, workerId: account.workerId, permissions,
+      },
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt.toISOString(),
+      ...settings,
+    };
+  };
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -158,6 +183,11 @@ export function restrictedRecordRoutes(services: { db: Database }): AnyRoute[] {
       body: z.object({ reason: Reason }),
       response: z.object({ childId: z.string(), expiresAt: z.string() }),
       handler: async ({ params, body, context }) => ({ childId: params.childId, ...(await new RestrictedRecords(services.db, context).breakGlass(params.childId, body.reason)) }),
+    }),
+    defineRoute({
+      method: 'GET', url: '/api/v1/accounts', summary: 'The council\'s accounts, to name who keeps access to a restricted record', tags: ['access'],
+      response: z.object({ accounts: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.string(), teamId: z.string().nullable() })) }),
+      handler: async ({ context }) => ({ accounts: await new RestrictedRecords(services.db, context).findPeopleToName() }),
     }),
     defineRoute({
       method: 'GET', url: '/api/v1/alerts', summary: 'Alerts for me, e.g. someone broke the glass on a record I hold', tags: ['access'],

@@ -79,6 +79,7 @@ const routePolicy: Record<string, { expect: Expectation; body?: (childId: string
   'GET /api/v1/audit/anomalies': { expect: (r) => (capable(r, 'review-audit') ? 200 : 403), query: 'from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z' },
   'GET /api/v1/audit/verify': { expect: (r) => (capable(r, 'review-audit') ? 200 : 403) },
   'GET /api/v1/alerts': { expect: () => 200 },
+  'GET /api/v1/accounts': { expect: (r) => (capable(r, 'restrict-records') ? 200 : 403) },
 };
 /** Routes this matrix leaves to their own tests, and why. */
 const coveredElsewhere: Record<string, string> = {

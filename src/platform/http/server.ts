@@ -64,7 +64,7 @@ export function createApp(services: AppServices, options: { logger?: boolean } =
   const { config } = services;
   installErrorMapping(app);
   installSecurityDefaults(app, config.rateLimits);
-  const signInRoutes = installSignIn(app, { laCode: config.laCode, signIn: services.signIn });
+  const signInRoutes = installSignIn(app, { laCode: config.laCode, signIn: services.signIn, singleSignOn: config.oidc !== undefined, devSignIn: config.devSignIn });
   signInRoutes.push(...installOidcSignIn(app, { laCode: config.laCode, db: services.db, signIn: services.signIn, settings: config.oidc }));
   installDevSignIn(app, { db: services.db, laCode: config.laCode, enabled: config.devSignIn });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../platform/database/database.ts';
 import { DomainError, problemsFromIssues } from '../../platform/errors.ts';
 import type { Actor } from '../../record/events.ts';
+import { permissionsFor } from '../../access/routes.ts';
 
 /**
  * Development sign-in: until real authentication arrives, a person trying Safeguard chooses one of
@@ -65,10 +66,13 @@ export function installDevSignIn(app: FastifyInstance, options: { db: Database; 
     });
   }
 
-  app.get('/api/v1/dev/session', async (request) => ({
-    devSignIn: enabled,
-    worker: signedInWorkerOf(request) ?? null,
-  }));
+  // The worker's permissions come from the same role data as a signed-in account's, so the web app offers only what they can do.
+  const withPermissions = (worker: SignedInWorker) => ({ ...worker, permissions: permissionsFor({ ...actorOf(worker), workerId: worker.workerId, teamId: worker.teamId }) });
+
+  app.get('/api/v1/dev/session', async (request) => {
+    const worker = signedInWorkerOf(request);
+    return { devSignIn: enabled, worker: worker ? withPermissions(worker) : null };
+  });
 
   app.post('/api/v1/dev/sign-in', async (request, reply) => {
     if (!enabled) throw DomainError.notFound('Development sign-in is switched off');
@@ -77,7 +81,7 @@ export function installDevSignIn(app: FastifyInstance, options: { db: Database; 
     const worker = await findWorker(db, laCode, parsed.data.workerId);
     if (!worker) throw DomainError.invalidField('workerId', `No worker with id ${parsed.data.workerId}`);
     reply.header('set-cookie', `${signInCookie}=${encodeURIComponent(worker.workerId)}; Path=/; HttpOnly; SameSite=Strict`);
-    return { devSignIn: true, worker };
+    return { devSignIn: true, worker: withPermissions(worker) };
   });
 
   app.post('/api/v1/dev/sign-out', async (_request, reply) => {

@@ -75,7 +75,7 @@ describe.each(testDatabaseTargets)('development sign-in on $name', (target) => {
     await db?.close();
   });
 
-  it('sets an http-only, SameSite=Strict cookie and runs requests as the chosen worker', async () => {
+  it('sets an http-only, SameSite=Strict cookie, says what the worker\'s role may do, and runs requests as the chosen worker', async () => {
     const signIn = await app.inject({ method: 'POST', url: '/api/v1/dev/sign-in', payload: { workerId: 'W9001' } });
     expect(signIn.statusCode, signIn.body).toBe(200);
     const cookie = String(signIn.headers['set-cookie']);
@@ -83,7 +83,8 @@ describe.each(testDatabaseTargets)('development sign-in on $name', (target) => {
     expect(cookie).toMatch(/SameSite=Strict/);
     const headers = { cookie: cookie.split(';')[0]! };
     const session = await app.inject({ url: '/api/v1/dev/session', headers });
-    expect(session.json()).toEqual({ devSignIn: true, worker: { workerId: 'W9001', name: 'Ada Obi', role: 'team-manager', agency: 'childrens-social-care', teamId: 'cp-1', teamName: 'Safeguarding team' } });
+    expect(session.json()).toEqual({ devSignIn: true, worker: { workerId: 'W9001', name: 'Ada Obi', role: 'team-manager', agency: 'childrens-social-care', teamId: 'cp-1', teamName: 'Safeguarding team',
+      permissions: { scope: 'service', records: true, seesChildren: true, capabilities: ['restrict-records'] } } });
     const recorded = await app.inject({
       method: 'POST', url: '/api/v1/children/DEV1/events', headers,
       payload: { type: 'child.registered', occurredAt: '2026-01-05', clientId: 'dev-sign-in-1', data: { forename: 'Sam', surname: 'Lee', dateOfBirth: '2015-02-03', sex: 'M', ethnicity: 'WBRI' } },
