@@ -10,11 +10,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { ownBackendCpuSeconds } from './server-cpu.ts';
 
 const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const copyText = (value: unknown) => (value === undefined || value === null ? '\\N' : String(value).replace(/[\\\t\n\r]/g, (c) => escapes[c]!));
 
-export async function copyBaseline(databaseUrl: string, file: string): Promise<{ events: number; seconds: number }> {
+export async function copyBaseline(databaseUrl: string, file: string): Promise<{ events: number; seconds: number; serverCpuSeconds?: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const table = `bench_copy_baseline_${randomUUID().slice(0, 8)}`;
@@ -25,6 +26,7 @@ export async function copyBaseline(databaseUrl: string, file: string): Promise<{
       data jsonb, import_batch_id uuid, import_line integer)`);
     const batch = randomUUID();
     let events = 0;
+    const cpuBefore = await ownBackendCpuSeconds(client);
     const started = performance.now();
     await client.query('BEGIN');
     async function* chunks(): AsyncGenerator<string> {
@@ -46,7 +48,9 @@ export async function copyBaseline(databaseUrl: string, file: string): Promise<{
     }
     await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${table} FROM STDIN`)));
     await client.query('COMMIT');
-    return { events, seconds: (performance.now() - started) / 1000 };
+    const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = await ownBackendCpuSeconds(client);
+    return { events, seconds, ...(cpuBefore !== undefined && cpuAfter !== undefined ? { serverCpuSeconds: cpuAfter - cpuBefore } : {}) };
   } finally {
     await client.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     await client.end();

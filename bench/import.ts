@@ -22,6 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
 import { importInterchangeFile } from '../src/interchange/import.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/database/database.ts';
@@ -30,6 +31,7 @@ import { timescalesFrom } from '../src/platform/http/services.ts';
 import { createFreshServerDatabase, testDatabaseTargets, withAdminClient } from '../test/support/test-database.ts';
 import { cachedInterchangeFile } from './generate-events.ts';
 import { copyBaseline } from './copy-baseline.ts';
+import { databaseBackendsCpuSeconds } from './server-cpu.ts';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const thisFile = fileURLToPath(import.meta.url);
@@ -75,6 +77,8 @@ interface PhaseResult {
   events: number;
   seconds: number;
   maxRssMb: number;
+  /** CPU the server's backends spent on it (server phases on this machine only). */
+  serverCpuSeconds?: number;
   detail?: string;
 }
 
@@ -85,15 +89,16 @@ interface PhaseResult {
  * is the first ten characters of occurredAt (no London date), and nothing is validated.
  */
 async function baselinePhase(databaseUrl: string, file: string): Promise<PhaseResult> {
-  const { events, seconds } = await copyBaseline(databaseUrl, file);
-  return { events, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  const { events, seconds, serverCpuSeconds } = await copyBaseline(databaseUrl, file);
+  return { events, seconds, serverCpuSeconds, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-async function importPhase(db: Database, file: string, expected: number): Promise<PhaseResult> {
+async function importPhase(db: Database, file: string, expected: number, serverCpu?: () => Promise<number | undefined>): Promise<PhaseResult> {
   const config = loadConfig({});
   const context = { laCode: config.laCode, actor: config.developmentActor, correlationId: randomUUID() };
   const marks: string[] = [];
   let phase = '';
+  const cpuBefore = await serverCpu?.();
   const started = performance.now();
   const result = await importInterchangeFile(db, file, context, timescalesFrom(config), (progress) => {
     if (progress.phase !== phase) {
@@ -102,11 +107,13 @@ async function importPhase(db: Database, file: string, expected: number): Promis
     }
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = await serverCpu?.();
   if (!result.committed || result.events !== expected) {
     const problems = result.problems.slice(0, 5).map((p) => `line ${p.line}: ${p.field}: ${p.message}`).join('\n  ');
     throw new Error(`The import did not commit ${expected} events (committed: ${result.committed}, events: ${result.events}):\n  ${problems}`);
   }
-  return { events: result.events, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, detail: `${result.children} children; ${marks.join(', ')}` };
+  const serverCpuSeconds = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
+  return { events: result.events, seconds, serverCpuSeconds, maxRssMb: process.resourceUsage().maxRSS / 1024, detail: `${result.children} children; ${marks.join(', ')}` };
 }
 
 async function runPhase(options: Options): Promise<PhaseResult> {
@@ -114,9 +121,13 @@ async function runPhase(options: Options): Promise<PhaseResult> {
   if (options.phase === 'baseline') return baselinePhase(options.databaseUrl, file);
   if (options.phase === 'import-server') {
     const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: os.tmpdir() });
+    // The pool's backends are read from another connection, which the sum leaves out.
+    const observer = new pg.Client({ connectionString: options.databaseUrl });
+    await observer.connect();
     try {
-      return await importPhase(db, file, options.events);
+      return await importPhase(db, file, options.events, () => databaseBackendsCpuSeconds(observer));
     } finally {
+      await observer.end();
       await db.close();
     }
   }
@@ -204,11 +215,13 @@ async function main(options: Options): Promise<void> {
     ...(options.embedded ? [['import (embedded PGlite)', results['import-embedded']!] as [string, PhaseResult[]]] : []),
   ];
   const rate = (r: PhaseResult[]) => median(r.map((x) => x.events / x.seconds));
+  const serverCpuOf = (r: PhaseResult[]) => (r.every((x) => x.serverCpuSeconds !== undefined) && r.length > 0 ? median(r.map((x) => x.serverCpuSeconds!)) : undefined);
   const baselineRate = rate(results.baseline!);
   const table = [
-    ['', 'events', 'seconds', 'events/s', '÷ baseline', 'peak RSS MB'],
+    ['', 'events', 'seconds', 'events/s', '÷ baseline', 'peak RSS MB', 'server CPU s'],
     ...rows.map(([name, r]) => [
       name, fmt(r[0]!.events), fmt(median(r.map((x) => x.seconds)), 1), fmt(rate(r)), (rate(r) / baselineRate).toFixed(2), fmt(Math.max(...r.map((x) => x.maxRssMb))),
+      serverCpuOf(r) === undefined ? '—' : fmt(serverCpuOf(r)!, 1),
     ]),
   ];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
@@ -220,6 +233,13 @@ async function main(options: Options): Promise<void> {
   }
   const ratio = rate(results['import-server']!) / baselineRate;
   out.write(`\nRatio import ÷ baseline on the server: ${ratio.toFixed(2)} (goal ≥ 0.33)${ratio >= 0.33 ? '' : '  ← below goal'}\n`);
+  const importServerCpu = serverCpuOf(results['import-server']!);
+  if (importServerCpu !== undefined) {
+    // An import is one transaction, so one backend does all of the server's part of it, on one core.
+    const baselineSeconds = median(results.baseline!.map((x) => x.seconds));
+    const floorRatio = baselineSeconds / importServerCpu;
+    out.write(`The server's own CPU for the import (one backend, one core): ${importServerCpu.toFixed(1)} s, so the import can reach at most ${floorRatio.toFixed(2)} of the baseline's rate on this server however little the application does.\n`);
+  }
   if (options.runs > 1) {
     // Each run's baseline and import ran back to back: their ratio is steadier on a busy machine.
     const paired = results['import-server']!.map((x, i) => results.baseline![i]!.seconds / x.seconds);
