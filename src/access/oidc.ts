@@ -15,6 +15,7 @@ import { OIDC_CALLBACK_PATH, type OidcSettings } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/route.ts';
+import { isLocalPath } from './local-path.ts';
 import { AccountRepository } from './repo.ts';
 import { setSessionCookie } from './routes.ts';
 import type { SignInResult, SignInService } from './sign-in.ts';
@@ -26,10 +27,8 @@ const SECOND_FACTOR_METHODS = new Set(['mfa', 'otp', 'hwk', 'swk']);
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest();
 
-/** A path on this site: starts with one `/`, no backslash (browsers read `/\` as `//`), no spaces or control characters. */
-export function isLocalPath(value: string): boolean {
-  return /^\/(?![/\\])[^\\\s\p{Cc}]*$/u.test(value) && value.length <= 1000;
-}
+// Shared with the web app, which sends people back to where they were after signing in.
+export { isLocalPath };
 
 interface PendingSignIn {
   state: string;

@@ -1,4 +1,15 @@
-/** The Safeguard API as the web app uses it. Every call sends the sign-in cookie. */
+/**
+ * The Safeguard API as the web app uses it. Every call sends the sign-in cookie, and every write
+ * the session's CSRF token; a 401 from anything but signing in means the session has ended.
+ */
+import type { Permissions } from '../access/policy.ts';
+import type { AccessAlert } from '../access/restricted-records.ts';
+import type { AccessAnomaly, RecordAccess } from '../platform/audit/access-log.ts';
+import type { AuditChainReport } from '../platform/audit/verify.ts';
+
+// The answers' shapes are the server's own types: imported as types only, so nothing server-side reaches the browser.
+export type { AccessAlert, AccessAnomaly, AuditChainReport, Permissions, RecordAccess };
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -9,24 +20,44 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly problems: FieldProblem[],
-    readonly details: { status?: string; allowedActions?: string[] } = {},
+    readonly details: { status?: string; allowedActions?: string[]; restricted?: boolean } = {},
   ) {
     super(message);
   }
 }
 
+let csrfToken: string | null = null;
+let signedOutHandler: (() => void) | undefined;
+
+/** The CSRF token of the current session, sent with every write (GET /api/v1/session gives it). */
+export function useCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** What to do when a request finds the session ended (timed out, or signed out elsewhere). */
+export function whenSignedOut(handler: (() => void) | undefined): void {
+  signedOutHandler = handler;
+}
+
+/** Signing in answers 401 for a wrong password or code: that is the form's error, not an ended session. */
+const signInPaths = ['/sign-in', '/sign-in/second-factor', '/session', '/sign-out'];
+
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method === 'POST' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`/api/v1${path}`, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = payload?.error ?? {};
+    if (response.status === 401 && !signInPaths.includes(path.split('?')[0]!)) signedOutHandler?.();
     throw new ApiError(response.status, error.message ?? `The service answered ${response.status}`, error.problems ?? [], {
-      status: error.status, allowedActions: error.allowedActions,
+      status: error.status, allowedActions: error.allowedActions, restricted: error.restricted === true,
     });
   }
   return payload as T;
@@ -61,6 +92,7 @@ export interface Team {
   service: string;
 }
 
+/** A worker chosen at development sign-in. */
 export interface SignedInWorker {
   workerId: string;
   name: string;
@@ -68,11 +100,23 @@ export interface SignedInWorker {
   agency: string;
   teamId: string;
   teamName: string | null;
+  permissions: Permissions;
 }
 
-export interface Session {
+export interface DevSession {
   devSignIn: boolean;
   worker: SignedInWorker | null;
+}
+
+/** GET /api/v1/session: who is signed in with an account, and how one may sign in here. */
+export interface AccountSession {
+  signedIn: boolean;
+  pendingSecondFactor: boolean;
+  user: { userId: string; displayName: string; role: string; roleTitle: string; agency: string; teamId: string | null; workerId: string | null; permissions: Permissions } | null;
+  csrfToken: string | null;
+  expiresAt: string | null;
+  singleSignOn: boolean;
+  devSignIn: boolean;
 }
 
 export interface DueItem {

@@ -1,83 +1,140 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { api } from './api.ts';
+import { offers, homeOf, navigationFor, type Offered, type Section } from './access.ts';
+import { api, whenSignedOut, type AccessAlert } from './api.ts';
 import { Footer, ServiceNavigation, SkipLink } from './govuk/index.ts';
+import { AccessLogPage } from './pages/access-log-page.tsx';
+import { AlertsPage } from './pages/alerts-page.tsx';
+import { AuditPage } from './pages/audit-page.tsx';
 import { ChildRecordPage } from './pages/child-record-page.tsx';
 import { FindChildPage } from './pages/find-child-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
+import { setFlash } from './pages/flash.ts';
 import { MetricChildrenPage } from './pages/metric-children-page.tsx';
 import { MetricPage } from './pages/metric-page.tsx';
 import { MyWorkPage } from './pages/my-work-page.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
+import { NotFoundPage, NotPermittedPage } from './pages/not-found-page.tsx';
+import { OneTimeCodePage } from './pages/one-time-code-page.tsx';
 import { RecordEventPage } from './pages/record-event-page.tsx';
 import { RegisterChildPage } from './pages/register-child-page.tsx';
 import { ReportsPage } from './pages/reports-page.tsx';
+import { RestrictRecordPage } from './pages/restrict-record-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { matchPath, navigate, useLocation } from './router.tsx';
-import { roleLabel, SessionProvider, useSession } from './session.tsx';
+import { SessionProvider, useSession, type Viewer } from './session.tsx';
+import { useApi } from './use-api.ts';
 
 interface Route {
   pattern: string;
-  section?: 'my-work' | 'find' | 'dashboards' | 'reports';
+  section?: Section;
   title: string;
+  /** Open to anyone: the sign-in pages. Every other page needs someone signed in. */
+  open?: boolean;
+  /** Who is offered the page; a page not offered says so rather than showing what the API would refuse. */
+  offered?: (viewer: Offered) => boolean;
   render: (params: Record<string, string>) => ReactNode;
 }
 
 const routes: Route[] = [
-  { pattern: '/sign-in', title: 'Sign in', render: () => <SignInPage /> },
-  { pattern: '/', section: 'my-work', title: 'My work', render: () => <MyWorkPage /> },
-  { pattern: '/children', section: 'find', title: 'Find a child', render: () => <FindChildPage /> },
-  { pattern: '/children/new', section: 'find', title: 'Register a child', render: () => <RegisterChildPage /> },
-  { pattern: '/children/:childId', section: 'find', title: 'Child record', render: (p) => <ChildRecordPage childId={p.childId!} view="summary" /> },
-  { pattern: '/children/:childId/chronology', section: 'find', title: 'Chronology', render: (p) => <ChildRecordPage childId={p.childId!} view="chronology" /> },
-  { pattern: '/children/:childId/episodes', section: 'find', title: 'Episodes and plans', render: (p) => <ChildRecordPage childId={p.childId!} view="episodes" /> },
-  { pattern: '/children/:childId/household', section: 'find', title: 'Household and relationships', render: (p) => <ChildRecordPage childId={p.childId!} view="household" /> },
-  { pattern: '/children/:childId/record/:eventType', section: 'find', title: 'Record', render: (p) => <RecordEventPage childId={p.childId!} eventType={p.eventType!} /> },
+  { pattern: '/sign-in', title: 'Sign in', open: true, render: () => <SignInPage /> },
+  { pattern: '/sign-in/one-time-code', title: 'Enter your one-time code', open: true, render: () => <OneTimeCodePage /> },
+  { pattern: '/', section: 'my-work', title: 'My work', offered: offers.myWork, render: () => <MyWorkPage /> },
+  { pattern: '/children', section: 'find', title: 'Find a child', offered: offers.findChild, render: () => <FindChildPage /> },
+  { pattern: '/children/new', section: 'find', title: 'Register a child', offered: offers.recordEvents, render: () => <RegisterChildPage /> },
+  { pattern: '/children/:childId', section: 'find', title: 'Child record', offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view="summary" /> },
+  { pattern: '/children/:childId/chronology', section: 'find', title: 'Chronology', offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view="chronology" /> },
+  { pattern: '/children/:childId/episodes', section: 'find', title: 'Episodes and plans', offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view="episodes" /> },
+  { pattern: '/children/:childId/household', section: 'find', title: 'Household and relationships', offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view="household" /> },
+  { pattern: '/children/:childId/access-log', section: 'find', title: 'Who has looked at this record', offered: offers.childRecord, render: (p) => <AccessLogPage childId={p.childId!} /> },
+  { pattern: '/children/:childId/restrict', section: 'find', title: 'Restrict this record', offered: offers.restrictRecord, render: (p) => <RestrictRecordPage childId={p.childId!} /> },
+  { pattern: '/children/:childId/record/:eventType', section: 'find', title: 'Record', offered: offers.recordEvents, render: (p) => <RecordEventPage childId={p.childId!} eventType={p.eventType!} /> },
   { pattern: '/dashboards', section: 'dashboards', title: 'Dashboards', render: () => <DashboardPage /> },
   // The figures page of earlier versions is the dashboards now; old bookmarks still work.
   { pattern: '/figures', section: 'dashboards', title: 'Dashboards', render: () => <DashboardPage /> },
   { pattern: '/dashboards/:metricId', section: 'dashboards', title: 'Metric', render: (p) => <MetricPage key={p.metricId} metricId={p.metricId!} /> },
-  { pattern: '/dashboards/:metricId/children', section: 'dashboards', title: 'The children behind a figure', render: (p) => <MetricChildrenPage metricId={p.metricId!} /> },
+  { pattern: '/dashboards/:metricId/children', section: 'dashboards', title: 'The children behind a figure', offered: offers.childRecord, render: (p) => <MetricChildrenPage metricId={p.metricId!} /> },
   { pattern: '/reports', section: 'reports', title: 'Reports', render: () => <ReportsPage /> },
+  { pattern: '/alerts', section: 'alerts', title: 'Alerts', offered: offers.alerts, render: () => <AlertsPage /> },
+  { pattern: '/audit', section: 'audit', title: 'Audit', offered: offers.reviewAudit, render: () => <AuditPage /> },
 ];
 
-function IdentityBar() {
-  const { session, refresh } = useSession();
-  if (!session?.devSignIn) return null;
+/** Where the page at `here` sends someone, if anywhere: to sign in, to finish signing in, or from My work to their own start. */
+function redirectFor(route: Route | undefined, here: string, session: { account?: { pendingSecondFactor: boolean }; viewer?: Viewer }): string | undefined {
+  if (route?.open) return undefined;
+  const returnTo = here === '/' ? '' : `?returnTo=${encodeURIComponent(here)}`;
+  if (session.account?.pendingSecondFactor) return `/sign-in/one-time-code${returnTo}`;
+  if (!session.viewer) return `/sign-in${returnTo}`;
+  if (here === '/' && !offers.myWork(session.viewer)) return homeOf(session.viewer);
+  return undefined;
+}
+
+function IdentityBar(props: { viewer: Viewer }) {
+  const { viewer } = props;
+  const { teamName } = useSession();
   const signOut = async () => {
-    await api.post('/dev/sign-out', {});
-    await refresh();
-    navigate('/sign-in');
+    await api.post(viewer.signedInWith === 'account' ? '/sign-out' : '/dev/sign-out', {});
+    setFlash('You have signed out.');
+    // A full load drops everything the app held for the person who signed out.
+    window.location.assign('/sign-in');
   };
   return (
     <div className="app-identity-bar">
       <div className="govuk-width-container app-identity-bar__content">
-        {session.worker ? (
-          <>
-            <p className="govuk-body govuk-!-font-size-16" data-testid="signed-in-as">
-              Signed in as <strong>{session.worker.name}</strong>, {roleLabel(session.worker.role).toLowerCase()}, {session.worker.teamName ?? session.worker.teamId}
-            </p>
-            <button type="button" className="app-sign-out govuk-body govuk-!-font-size-16" onClick={() => void signOut()}>Sign out</button>
-          </>
-        ) : (
-          <p className="govuk-body govuk-!-font-size-16">Not signed in (development sign-in) · <a className="govuk-link" href="/sign-in">Sign in</a></p>
-        )}
+        <p className="govuk-body govuk-!-font-size-16" data-testid="signed-in-as">
+          Signed in as <strong>{viewer.name}</strong>, {viewer.roleTitle.toLowerCase()}{viewer.teamId ? `, ${teamName(viewer.teamId)}` : ''}
+          {viewer.signedInWith === 'development' ? ' (development sign-in)' : ''}
+        </p>
+        <button type="button" className="app-sign-out govuk-body govuk-!-font-size-16" onClick={() => void signOut()}>Sign out</button>
       </div>
     </div>
   );
 }
 
+/** The header's links for the viewer, the alerts link counting their alerts (looked at again on each page). */
+function useNavigation(viewer: Viewer | undefined, path: string, section: Section | undefined) {
+  const alerts = useApi<{ alerts: AccessAlert[] }>(viewer && offers.alerts(viewer) ? '/alerts' : null);
+  const { reload } = alerts;
+  const firstPath = useRef(path);
+  useEffect(() => { if (path !== firstPath.current) reload(); }, [path, reload]);
+  if (!viewer) return [];
+  const count = alerts.data?.alerts.length ?? 0;
+  return navigationFor(viewer).map((item) => ({
+    href: item.href, active: item.section === section,
+    text: item.section === 'alerts' && count > 0 ? `Alerts (${count})` : item.text,
+  }));
+}
+
 function Layout() {
-  const { path } = useLocation();
+  const { path, query } = useLocation();
+  const session = useSession();
+  const { loaded, viewer, refresh } = session;
   const found = routes.map((route) => ({ route, params: matchPath(route.pattern, path) })).find((entry) => entry.params);
+  const route = found?.route;
+  const here = path + (query.toString() ? `?${query.toString()}` : '');
+  const redirect = loaded ? redirectFor(route, here, session) : undefined;
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   useEffect(() => {
-    document.title = `${found?.route.title ?? 'Page not found'} – Safeguard`;
+    document.title = `${route?.title ?? 'Page not found'} – Safeguard`;
     // After a client-side navigation, move focus to the new page as a full page load would.
     if (firstRender.current) firstRender.current = false;
     else mainRef.current?.focus();
-  }, [path, found?.route.title]);
-  const section = found?.route.section;
+  }, [path, route?.title]);
+  useEffect(() => { if (redirect) navigate(redirect, { replace: true }); }, [redirect]);
+  // A request that finds the session ended: say so at sign-in, which brings the person back here.
+  const hadViewer = Boolean(viewer);
+  useEffect(() => {
+    whenSignedOut(() => {
+      if (hadViewer) setFlash('Your session has ended, so you have been signed out. Sign in again to carry on where you were.');
+      void refresh();
+    });
+    return () => whenSignedOut(undefined);
+  }, [hadViewer, refresh]);
+  const navigation = useNavigation(viewer, path, route?.section);
+  let content: ReactNode;
+  if (!loaded || redirect) content = <p className="govuk-body">Loading…</p>;
+  else if (!route) content = <NotFoundPage />;
+  else if (route.offered && viewer && !route.offered(viewer)) content = <NotPermittedPage home={homeOf(viewer)} />;
+  else content = route.render(found.params!);
   return (
     <>
       <SkipLink href="#main-content" text="Skip to main content" />
@@ -85,20 +142,15 @@ function Layout() {
         <ServiceNavigation
           serviceName="Safeguard"
           serviceUrl="/"
-          navigation={[
-            { href: '/', text: 'My work', active: section === 'my-work' },
-            { href: '/children', text: 'Find a child', active: section === 'find' },
-            { href: '/dashboards', text: 'Dashboards', active: section === 'dashboards' },
-            { href: '/reports', text: 'Reports', active: section === 'reports' },
-          ]}
+          navigation={navigation}
           navigationLabel="Main"
           collapseNavigationOnMobile={false}
         />
-        <IdentityBar />
+        {viewer ? <IdentityBar viewer={viewer} /> : null}
       </header>
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
-          {found ? found.route.render(found.params!) : <NotFoundPage />}
+          {content}
         </main>
       </div>
       <Footer meta={{ items: [{ href: '/api/v1/openapi.json', text: 'API' }], text: 'Safeguard: open-source case record for children\'s services. Synthetic data only.' }} />

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, byUrgency, classifySearch, financialYearOf, formatDate, nameSearchOf, urgencyOf } from './format.ts';
+import { ageOn, byUrgency, classifySearch, financialYearOf, formatDate, formatDateTime, nameSearchOf, urgencyOf } from './format.ts';
 
 describe('formatting for people', () => {
   it('writes dates the GOV.UK way', () => {
     expect(formatDate('2024-03-07')).toBe('7 March 2024');
     expect(formatDate('2024-12-25T09:00:00Z')).toBe('25 December 2024');
     expect(formatDate(undefined)).toBe('');
+  });
+
+  it('writes an instant as its date and time in London, summer time included', () => {
+    expect(formatDateTime('2024-03-07T14:05:00Z')).toBe('7 March 2024 at 14:05');
+    expect(formatDateTime('2024-07-01T23:30:00Z')).toBe('2 July 2024 at 00:30');
+    expect(formatDateTime(null)).toBe('');
   });
 
   it('counts age in whole years', () => {

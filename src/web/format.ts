@@ -124,3 +124,14 @@ export function financialYearOf(date: string): string {
   const start = Number(date.slice(5, 7)) >= 4 ? year : year - 1;
   return `FY${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
+
+const londonParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** An instant as a date and time in London: 2024-03-07T14:05:00Z → 7 March 2024 at 14:05. */
+export function formatDateTime(instant: string | null | undefined): string {
+  if (!instant) return '';
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const part = (type: string) => londonParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${formatDate(`${part('year')}-${part('month')}-${part('day')}`)} at ${part('hour')}:${part('minute')}`;
+}

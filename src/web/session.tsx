@@ -1,25 +1,61 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, type Session, type Team, type Worker } from './api.ts';
+import { roleDefinitionOf } from '../access/roles.ts';
+import { api, useCsrfToken, type AccountSession, type DevSession, type Permissions, type Team, type Worker } from './api.ts';
+
+/** Whoever the web app is acting for: a signed-in account, or a worker chosen at development sign-in. */
+export interface Viewer {
+  userId: string;
+  name: string;
+  role: string;
+  roleTitle: string;
+  teamId: string | null;
+  workerId: string | null;
+  permissions: Permissions;
+  signedInWith: 'account' | 'development';
+}
 
 interface SessionState {
-  session?: Session;
+  /** False until the first answer from the server: nothing is decided before it. */
+  loaded: boolean;
+  account?: AccountSession;
+  viewer?: Viewer;
   workers: Worker[];
   refresh: () => Promise<void>;
   workerName: (workerId: string | null | undefined) => string;
   teamName: (teamId: string | null | undefined) => string;
 }
 
-const SessionContext = createContext<SessionState>({ workers: [], refresh: async () => {}, workerName: (id) => id ?? '', teamName: (id) => id ?? '' });
+const SessionContext = createContext<SessionState>({ loaded: false, workers: [], refresh: async () => {}, workerName: (id) => id ?? '', teamName: (id) => id ?? '' });
+
+export function viewerOf(account: AccountSession, dev: DevSession | undefined): Viewer | undefined {
+  if (account.signedIn && account.user) {
+    const { user } = account;
+    return { userId: user.userId, name: user.displayName, role: user.role, roleTitle: user.roleTitle, teamId: user.teamId, workerId: user.workerId, permissions: user.permissions, signedInWith: 'account' };
+  }
+  const worker = dev?.worker;
+  if (!worker) return undefined;
+  return {
+    userId: worker.workerId, name: worker.name, role: worker.role, roleTitle: roleLabel(worker.role), teamId: worker.teamId,
+    workerId: worker.workerId, permissions: worker.permissions, signedInWith: 'development',
+  };
+}
 
 export function SessionProvider(props: { children: ReactNode }) {
-  const [session, setSession] = useState<Session>();
+  const [state, setState] = useState<{ loaded: boolean; account?: AccountSession; viewer?: Viewer }>({ loaded: false });
   const [workers, setWorkers] = useState<Worker[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
   const refresh = useCallback(async () => {
-    const [current, list, teamList] = await Promise.all([api.get<Session>('/dev/session'), api.get<{ workers: Worker[] }>('/workers'), api.get<{ teams: Team[] }>('/teams')]);
-    setSession(current);
-    setWorkers(list.workers);
-    setTeams(teamList.teams);
+    const account = await api.get<AccountSession>('/session');
+    useCsrfToken(account.csrfToken);
+    const dev = account.devSignIn && !account.signedIn ? await api.get<DevSession>('/dev/session') : undefined;
+    const viewer = viewerOf(account, dev);
+    // Names of workers and teams are for people who are in; before that the API would refuse them.
+    if (viewer || account.devSignIn) {
+      const [list, teamList] = await Promise.all([api.get<{ workers: Worker[] }>('/workers'), api.get<{ teams: Team[] }>('/teams')]);
+      setWorkers(list.workers);
+      setTeams(teamList.teams);
+    }
+    setState({ loaded: true, account, viewer });
   }, []);
   useEffect(() => { void refresh(); }, [refresh]);
   const workerName = useCallback((workerId: string | null | undefined) => {
@@ -27,25 +63,13 @@ export function SessionProvider(props: { children: ReactNode }) {
     return workers.find((worker) => worker.workerId === workerId)?.name ?? workerId;
   }, [workers]);
   const teamName = useCallback((teamId: string | null | undefined) => (teamId ? teams.find((team) => team.teamId === teamId)?.name ?? teamId : ''), [teams]);
-  return <SessionContext.Provider value={{ session, workers, refresh, workerName, teamName }}>{props.children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ ...state, workers, refresh, workerName, teamName }}>{props.children}</SessionContext.Provider>;
 }
 
 export const useSession = () => useContext(SessionContext);
 
-export const roleLabels: Record<string, string> = {
-  'social-worker': 'Social worker',
-  'senior-practitioner': 'Senior practitioner',
-  'team-manager': 'Team manager',
-  'service-manager': 'Service manager',
-  'front-door-officer': 'Front door officer',
-  'cp-chair': 'Child protection chair',
-  iro: 'Independent reviewing officer',
-  'family-support-worker': 'Family support worker',
-  'personal-adviser': 'Personal adviser',
-  other: 'Other',
-};
-
-export const roleLabel = (role: string) => roleLabels[role] ?? role;
+/** A role's title, as roles.ts names it. */
+export const roleLabel = (role: string) => roleDefinitionOf(role)?.title ?? role;
 
 /** Managers see their team's work by default; everyone else sees their own. */
 export const managesTeam = (role: string | undefined) => role === 'team-manager' || role === 'service-manager' || role === 'senior-practitioner';

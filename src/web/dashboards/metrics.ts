@@ -2,7 +2,6 @@
  * The metrics API as the dashboards read it, and figures written as people read them. Pure
  * functions, tested in metrics.test.ts.
  */
-import { roleDefinitionOf } from '../../access/roles.ts';
 
 export interface CatalogueEntry {
   id: string;
@@ -124,12 +123,6 @@ export const dashboardDomains: { id: string; title: string }[] = [
 const notCountedFromRecords = new Set(['WF-01', 'FD-02', 'POP-03', 'POP-04', 'POP-07']);
 
 export const hasChildrenBehind = (metricId: string) => !notCountedFromRecords.has(metricId);
-
-/** Roles that see figures only (the independent scrutineer, the partnership's business unit) are never offered the children behind them. */
-export function seesChildrenBehindFigures(role: string | undefined): boolean {
-  if (role === undefined) return true;
-  return roleDefinitionOf(role)?.scope !== 'figures-only';
-}
 
 const numberFormat = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 

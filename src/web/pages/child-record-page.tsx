@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { assessmentFactorCodes, categoryOfAbuseCodes, contactReasonCodes, ethnicityCodes, primaryNeedCodes, reasonForClosureCodes, referralSourceCodes, sexCodes } from '../../codes/statutory-codes.ts';
-import { query as apiQuery, type ChildRecord, type ChronologyEntry, type Duty, type Episode, type RelatedChild } from '../api.ts';
+import { offers } from '../access.ts';
+import { ApiError, query as apiQuery, type ChildRecord, type ChronologyEntry, type Duty, type Episode, type RelatedChild } from '../api.ts';
 import { NotificationBanner, Select, SummaryList, Tag, Button, type SummaryListRow } from '../govuk/index.ts';
-import { ageOn, byUrgency, eventLabel, eventTypeLabels, formatDate, humanise, statusLabels, urgencyOf } from '../format.ts';
+import { ageOn, byUrgency, eventLabel, eventTypeLabels, formatDate, formatDateTime, humanise, statusLabels, urgencyOf } from '../format.ts';
 import { eventForms, journeyOrder, nextSteps } from '../recording/event-forms.ts';
-import { navigate, useLocation } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { markReady } from '../timing.ts';
 import { useApi } from '../use-api.ts';
 import { takeFlash } from './flash.ts';
+import { RestrictedRecord } from './restricted-record.tsx';
 
 type View = 'summary' | 'chronology' | 'episodes' | 'household';
 
@@ -40,6 +42,12 @@ export function ChildRecordPage(props: { childId: string; view: View }) {
   useEffect(() => { if (view !== firstView.current) setFlashShown(undefined); }, [view]);
   const ready = Boolean(record.data && rules.data);
   useEffect(() => { if (ready && view === 'summary') markReady('child-record'); }, [ready, view]);
+  if (record.error instanceof ApiError && record.error.details.restricted) {
+    return <RestrictedRecord childId={childId} onOpened={(expiresAt) => {
+      setFlashShown(`You have opened this restricted record until ${formatDateTime(expiresAt)}. The allocated worker has been told, and your reason is on the record's access log.`);
+      record.reload();
+    }} />;
+  }
   if (record.error) {
     return (
       <>
@@ -76,6 +84,8 @@ export function ChildRecordPage(props: { childId: string; view: View }) {
 }
 
 function RecordActions(props: { child: ChildRecord }) {
+  const { viewer } = useSession();
+  if (!viewer || !offers.recordEvents(viewer)) return null;
   const allowed = (type: string) => props.child.allowedActions.includes(type) && eventForms[type] !== undefined;
   const next = (nextSteps[props.child.status] ?? []).filter(allowed);
   const others = journeyOrder.filter((type) => allowed(type) && !next.includes(type));
@@ -100,6 +110,21 @@ function RecordActions(props: { child: ChildRecord }) {
           </ul>
         </>
       ) : null}
+    </section>
+  );
+}
+
+/** Who has looked at the record, for all who may read it; restricting it, for those whose role may. */
+function AboutThisRecord(props: { childId: string }) {
+  const { viewer } = useSession();
+  const base = `/children/${encodeURIComponent(props.childId)}`;
+  return (
+    <section aria-labelledby="about-record-heading" data-testid="record-access-actions">
+      <h2 className="govuk-heading-m" id="about-record-heading">This record</h2>
+      <ul className="govuk-list">
+        <li><Link href={`${base}/access-log`}>Who has looked at this record</Link></li>
+        {viewer && offers.restrictRecord(viewer) ? <li><Link href={`${base}/restrict`}>Restrict this record</Link></li> : null}
+      </ul>
     </section>
   );
 }
@@ -161,6 +186,7 @@ function Summary(props: { child: ChildRecord; ruleTitle: (id: string) => string 
           <h2 className="govuk-heading-m">What is due</h2>
           <DutiesTable duties={open} ruleTitle={props.ruleTitle} caption="What is due for this child" />
           <RecordActions child={child} />
+          <AboutThisRecord childId={child.childId} />
         </div>
         <div className="govuk-grid-column-one-half">
           <SummaryList card={{ title: { text: 'About the child' } }} rows={[

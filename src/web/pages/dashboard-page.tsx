@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { api, query } from '../api.ts';
 import { Tag } from '../govuk/index.ts';
 import { Link, useLocation } from '../router.tsx';
+import { offers } from '../access.ts';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { markReady } from '../timing.ts';
 import { PeriodPicker } from '../dashboards/period-picker.tsx';
 import { apiWindowOf, choiceFrom, describePeriod, previousDatesOf } from '../dashboards/period.ts';
 import {
-  changeBetween, dashboardDomains, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, seesChildrenBehindFigures, unitsOf,
+  changeBetween, dashboardDomains, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf,
   type Catalogue, type CatalogueEntry, type MetricResult,
 } from '../dashboards/metrics.ts';
 
@@ -20,7 +21,7 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
  */
 export function DashboardPage() {
   const { query: params } = useLocation();
-  const { session } = useSession();
+  const { viewer } = useSession();
   const today = todayIso();
   const choice = choiceFrom(params, today);
   const windowQuery = apiWindowOf(choice);
@@ -55,7 +56,7 @@ export function DashboardPage() {
   const before = previous?.key === windowKey ? previous.results : undefined;
   useEffect(() => { if (results) markReady('dashboard'); }, [results]);
   useEffect(() => { if (before) markReady('dashboard-complete'); }, [before]);
-  const showChildren = seesChildrenBehindFigures(session?.worker?.role);
+  const showChildren = (viewer !== undefined && offers.childRecord(viewer));
   const periodText = describePeriod(choice);
 
   return (

@@ -3,6 +3,7 @@ import { api, ApiError, query, type ChildListItem, type RelatedChild } from '../
 import { Button, DateInput, Details, ErrorSummary, Input, Tag } from '../govuk/index.ts';
 import { classifySearch, formatDate, nameSearchOf, statusLabels } from '../format.ts';
 import { navigate, useLocation } from '../router.tsx';
+import { offers } from '../access.ts';
 import { useSession } from '../session.tsx';
 
 interface Found {
@@ -13,7 +14,7 @@ interface Found {
 /** One box for a name, date of birth, LA child id or NHS number; names are matched tolerantly. */
 export function FindChildPage() {
   const { query: params } = useLocation();
-  const { workerName } = useSession();
+  const { workerName, viewer } = useSession();
   const text = params.get('q') ?? '';
   const dob = params.get('dob') ?? '';
   const [found, setFound] = useState<Found>();
@@ -67,7 +68,7 @@ export function FindChildPage() {
         </Details>
         <div className="govuk-button-group">
           <Button text="Search" />
-          <a className="govuk-link" href="/children/new">Register a new child</a>
+          {viewer && offers.recordEvents(viewer) ? <a className="govuk-link" href="/children/new">Register a new child</a> : null}
         </div>
       </form>
       {found ? (

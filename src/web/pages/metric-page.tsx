@@ -3,6 +3,7 @@ import { ApiError, query } from '../api.ts';
 import { BackLink, Button, Details, Select, SummaryList } from '../govuk/index.ts';
 import { humanise } from '../format.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
+import { offers } from '../access.ts';
 import { useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import { markReady } from '../timing.ts';
@@ -10,7 +11,7 @@ import { BarChart, LineChart } from '../dashboards/charts.tsx';
 import { PeriodPicker } from '../dashboards/period-picker.tsx';
 import { apiWindowOf, choiceFrom, describePeriod } from '../dashboards/period.ts';
 import {
-  englandBenchmark, formatChange, formatFigure, hasChildrenBehind, seesChildrenBehindFigures, unitsOf,
+  englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf,
   type BreakdownRow, type Catalogue, type CatalogueEntry, type MetricResult,
 } from '../dashboards/metrics.ts';
 import { todayIso } from './dashboard-page.tsx';
@@ -30,7 +31,7 @@ function defaultBy(entry: CatalogueEntry | undefined, metric: CatalogueEntry | u
 /** One metric for a period: the figure, benchmarks, a breakdown with its chart, disproportionality and the trend. */
 export function MetricPage(props: { metricId: string }) {
   const { query: params } = useLocation();
-  const { session } = useSession();
+  const { viewer } = useSession();
   const today = todayIso();
   const choice = choiceFrom(params, today);
   const windowQuery = apiWindowOf(choice);
@@ -41,7 +42,7 @@ export function MetricPage(props: { metricId: string }) {
   const path = catalogue.data ? `/metrics/${encodeURIComponent(props.metricId)}${query({ ...windowQuery, by: by || undefined, trend: TREND_PERIODS })}` : null;
   const result = useApi<MetricResult>(path);
   useEffect(() => { if (result.data) markReady('metric'); }, [result.data]);
-  const showChildren = seesChildrenBehindFigures(session?.worker?.role) && hasChildrenBehind(definition?.id ?? props.metricId);
+  const showChildren = (viewer !== undefined && offers.childRecord(viewer)) && hasChildrenBehind(definition?.id ?? props.metricId);
   const dimensionTitle = (id: string) => catalogue.data?.dimensions.find((d) => d.id === id)?.title ?? humanise(id);
 
   if (catalogue.data && !entry) return <p className="govuk-body">There is no metric {props.metricId} in the catalogue.</p>;

@@ -9,16 +9,12 @@ import { markReady } from '../timing.ts';
 
 /** Everything due and overdue for my children (or my team's), most urgent first. */
 export function MyWorkPage() {
-  const { session, workerName } = useSession();
+  const { viewer: worker, workerName, teamName } = useSession();
   const { query: params } = useLocation();
-  const worker = session?.worker;
-  useEffect(() => {
-    if (session?.devSignIn && !worker) navigate('/sign-in', { replace: true });
-  }, [session, worker]);
   const scope = params.get('scope') ?? (managesTeam(worker?.role) ? 'team' : 'mine');
   const overdueOnly = params.get('overdue') === 'yes';
   const rule = params.get('rule') ?? '';
-  const filter = worker ? (scope === 'team' ? { teamId: worker.teamId } : { workerId: worker.workerId }) : undefined;
+  const filter = worker ? (scope === 'team' && worker.teamId ? { teamId: worker.teamId } : { workerId: worker.workerId }) : undefined;
   const duties = useApi<DueList>(filter ? `/duties${query({ ...filter, overdueOnly: overdueOnly ? 'true' : undefined })}` : null);
   const children = useApi<{ children: ChildListItem[] }>(filter ? `/children${query({ ...filter, limit: 500 })}` : null);
   const rules = useMemo(() => {
@@ -41,7 +37,7 @@ export function MyWorkPage() {
   const overdueCount = (duties.data?.duties ?? []).filter((d) => d.state === 'overdue').length;
   return (
     <>
-      <h1 className="govuk-heading-l">{scope === 'team' ? `${worker.teamName ?? 'My team'}: work due` : 'My work'}</h1>
+      <h1 className="govuk-heading-l">{scope === 'team' ? `${teamName(worker.teamId) || 'My team'}: work due` : 'My work'}</h1>
       {duties.data ? (
         <p className="govuk-body-l" data-testid="work-summary">
           <strong>{overdueCount}</strong> overdue and <strong>{duties.data.duties.length - overdueCount}</strong> due for <strong>{children.data?.children.length ?? '…'}</strong> {scope === 'team' ? 'children in the team' : 'children allocated to you'}.

@@ -1,77 +1,87 @@
 import { useState } from 'react';
-import { api, ApiError, type Team } from '../api.ts';
-import { ErrorSummary, WarningText } from '../govuk/index.ts';
-import { navigate } from '../router.tsx';
-import { roleLabel, useSession } from '../session.tsx';
-import { useApi } from '../use-api.ts';
+import { homeOf, returnPathOf } from '../access.ts';
+import { api, type AccountSession } from '../api.ts';
+import { ProblemSummary, problemsFrom, useProblems } from '../forms/problems.tsx';
+import { Button, Input, NotificationBanner } from '../govuk/index.ts';
+import { navigate, useLocation } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { DevSignInList } from './dev-sign-in-list.tsx';
+import { takeFlash } from './flash.ts';
 
 /**
- * Development sign-in: choose one of the simulated workers, one click each. Real sign-in with the
- * council's identity provider replaces this page.
+ * Sign in with a username and password (then a one-time code, for roles that need one), with the
+ * council's identity provider where single sign-on is set up, or, in development, as a simulated
+ * worker. The server's message is shown as it is: it does not say whether a username exists.
  */
 export function SignInPage() {
-  const { session, workers, refresh } = useSession();
-  const teams = useApi<{ teams: Team[] }>('/teams');
-  const [error, setError] = useState<string>();
-  if (session && !session.devSignIn) {
+  const { account, viewer, refresh } = useSession();
+  const { query } = useLocation();
+  const returnTo = returnPathOf(query);
+  const [message] = useState(takeFlash);
+  const { problems, show, errorOf, summaryRef } = useProblems();
+  const [submitting, setSubmitting] = useState(false);
+
+  const afterSignIn = async () => {
+    await refresh();
+    navigate(returnTo);
+  };
+  const submit = async (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const username = String(data.get('username') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const missing = [
+      ...(username ? [] : [{ field: 'username', message: 'Enter your username' }]),
+      ...(password ? [] : [{ field: 'password', message: 'Enter your password' }]),
+    ];
+    if (missing.length > 0) { show(missing); return; }
+    setSubmitting(true);
+    try {
+      const session = await api.post<AccountSession>('/sign-in', { username, password });
+      await refresh();
+      if (session.pendingSecondFactor) navigate(`/sign-in/one-time-code${returnTo === '/' ? '' : `?returnTo=${encodeURIComponent(returnTo)}`}`);
+      else navigate(returnTo);
+    } catch (caught) {
+      show(problemsFrom(caught, ['username', 'password'], 'Sign-in failed: try again'));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (viewer) {
     return (
       <>
-        <h1 className="govuk-heading-l">Sign in</h1>
-        <p className="govuk-body">Development sign-in is switched off for this service.</p>
+        <h1 className="govuk-heading-l">You are signed in</h1>
+        <p className="govuk-body">You are signed in as {viewer.name}. <a className="govuk-link" href={homeOf(viewer)}>Go to the start page</a></p>
       </>
     );
   }
-  const today = new Date().toISOString().slice(0, 10);
-  const current = workers.filter((worker) => !worker.leftOn || worker.leftOn > today);
-  const signIn = async (workerId: string) => {
-    try {
-      await api.post('/dev/sign-in', { workerId });
-      await refresh();
-      navigate('/');
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Sign-in failed: try again');
-    }
-  };
-  const teamList = teams.data?.teams ?? [];
+  const singleSignOn = `/api/v1/sign-in/oidc?returnTo=${encodeURIComponent(returnTo)}`;
   return (
     <>
-      {error ? <ErrorSummary titleText="There is a problem" errorList={[{ text: error }]} /> : null}
-      <h1 className="govuk-heading-l">Sign in</h1>
-      <WarningText text="Development sign-in: choose a simulated worker to act as. Everything you record is recorded as them." />
-      {teamList.map((team) => {
-        const members = current.filter((worker) => worker.teamId === team.teamId);
-        if (members.length === 0) return null;
-        return (
-          <section key={team.teamId} aria-labelledby={`team-${team.teamId}`}>
-            <h2 className="govuk-heading-m" id={`team-${team.teamId}`}>{team.name}</h2>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Workers in {team.name}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Name</th>
-                  <th scope="col" className="govuk-table__header">Role</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Children allocated</th>
-                  <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {members.map((worker) => (
-                  <tr key={worker.workerId} className="govuk-table__row">
-                    <td className="govuk-table__cell">{worker.name}</td>
-                    <td className="govuk-table__cell">{roleLabel(worker.role)}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{worker.caseload}</td>
-                    <td className="govuk-table__cell">
-                      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" data-worker-id={worker.workerId} onClick={() => void signIn(worker.workerId)}>
-                        Sign in<span className="govuk-visually-hidden"> as {worker.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        );
-      })}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ProblemSummary problems={problems} summaryRef={summaryRef} />
+          {message ? <NotificationBanner text={message} /> : null}
+          <h1 className="govuk-heading-l">Sign in to Safeguard</h1>
+          {account?.singleSignOn ? (
+            <>
+              <p className="govuk-body">
+                <a className="govuk-button" role="button" draggable="false" data-module="govuk-button" href={singleSignOn} data-testid="single-sign-on">Sign in with your council account</a>
+              </p>
+              <h2 className="govuk-heading-m">Or sign in with a Safeguard account</h2>
+            </>
+          ) : null}
+          <form noValidate onSubmit={(event) => { event.preventDefault(); void submit(event.currentTarget); }} data-testid="sign-in-form">
+            <Input name="username" id="username" label={{ text: 'Username', classes: 'govuk-label--s' }} autocomplete="username" autocapitalize="none" spellcheck={false}
+              classes="govuk-!-width-two-thirds" errorMessage={errorOf('username')} />
+            <Input name="password" id="password" type="password" label={{ text: 'Password', classes: 'govuk-label--s' }} autocomplete="current-password"
+              classes="govuk-!-width-two-thirds" errorMessage={errorOf('password')} />
+            <Button text="Sign in" disabled={submitting} preventDoubleClick />
+          </form>
+          <p className="govuk-body">If you have forgotten your password or your account is locked, ask your administrator.</p>
+        </div>
+      </div>
+      {account?.devSignIn ? <DevSignInList onSignedIn={afterSignIn} /> : null}
     </>
   );
 }

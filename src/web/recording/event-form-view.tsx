@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, type RecordedAnswer } from '../api.ts';
-import { Button, Checkboxes, DateInput, ErrorSummary, Input, InsetText, Radios, Select, Textarea } from '../govuk/index.ts';
+import { Button, Checkboxes, DateInput, Input, InsetText, Radios, Select, Textarea } from '../govuk/index.ts';
+import { ProblemSummary, useProblems, type Problem } from '../forms/problems.tsx';
 import { useSession } from '../session.tsx';
 import { discardDraft, loadDraft, saveDraft, valuesOf, type Draft } from './drafts.ts';
 import { commandFrom, controlIdOf, dateFrom, fieldOfProblem, messageFor, type EventForm, type FieldSpec, type FormValues } from './event-forms.ts';
@@ -10,10 +11,6 @@ const today = () => {
   return { day: String(now.getDate()), month: String(now.getMonth() + 1), year: String(now.getFullYear()), time: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` };
 };
 
-interface Problem {
-  field?: string;
-  message: string;
-}
 
 /**
  * One event's form: questions from the form's data, today's date filled in, a draft saved on every
@@ -28,16 +25,15 @@ export function EventFormView(props: {
   before?: ReactNode;
 }) {
   const { form, childId } = props;
-  const { session, workers, teamName } = useSession();
+  const { viewer, workers, teamName } = useSession();
   const [draft] = useState<Draft | undefined>(() => loadDraft(childId, form.type));
   const clientId = useRef(draft?.clientId ?? crypto.randomUUID());
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { problems, show: showProblems, errorOf, summaryRef } = useProblems();
   const [submitting, setSubmitting] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const [restored, setRestored] = useState(Boolean(draft));
-  const summaryRef = useRef<HTMLDivElement>(null);
   const now = useMemo(today, []);
-  const me = session?.worker?.workerId;
+  const me = viewer?.workerId ?? undefined;
   const currentWorkers = useMemo(() => {
     const date = new Date().toISOString().slice(0, 10);
     return workers.filter((worker) => !worker.leftOn || worker.leftOn > date).sort((a, b) => a.name.localeCompare(b.name));
@@ -51,19 +47,9 @@ export function EventFormView(props: {
   const values: FormValues = formKey === 0 && draft ? draft.values : defaults;
   const text = (name: string) => { const value = values[name]; return typeof value === 'string' ? value : undefined; };
   const list = (name: string) => { const value = values[name]; return Array.isArray(value) ? value : typeof value === 'string' ? [value] : []; };
-  const errorOf = (name: string) => {
-    const messages = problems.filter((problem) => problem.field === name).map((problem) => problem.message);
-    return messages.length > 0 ? { text: [...new Set(messages)].join('. ') } : undefined;
-  };
 
   const onChange = (event: React.FormEvent<HTMLFormElement>) => {
     saveDraft(childId, form.type, { clientId: clientId.current, values: valuesOf(event.currentTarget), savedAt: new Date().toISOString() });
-  };
-
-  const showProblems = (found: Problem[]) => {
-    setProblems(found);
-    // The summary takes focus so screen reader users hear the problems at once.
-    window.requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('.govuk-error-summary')?.focus());
   };
 
   const submit = async (element: HTMLFormElement) => {
@@ -103,12 +89,6 @@ export function EventFormView(props: {
   };
 
   const firstControl = form.fields[0] ? controlIdOf(form.fields[0]) : 'occurredAt-day';
-  const focusField = (event: React.MouseEvent<HTMLElement>) => {
-    const link = (event.target as HTMLElement).closest('a');
-    if (!link) return;
-    const target = document.getElementById(link.getAttribute('href')!.slice(1));
-    if (target) { event.preventDefault(); target.scrollIntoView({ block: 'center' }); target.focus(); }
-  };
   const renderField = (field: FieldSpec) => {
     const error = errorOf(field.name);
     const hint = field.hint ? { text: field.hint } : undefined;
@@ -140,22 +120,15 @@ export function EventFormView(props: {
 
   return (
     <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds">
-      <div ref={summaryRef}>
-        {problems.length > 0 ? (
-          <div onClick={focusField}>
-            <ErrorSummary titleText="There is a problem" attributes={{ tabindex: '-1' }}
-              errorList={problems.map((problem) => {
-                const field = form.fields.find((f) => f.name === problem.field);
-                return { text: problem.message, href: `#${problem.field === 'occurredAt' ? 'occurredAt-day' : field ? controlIdOf(field) : firstControl}` };
-              })} />
-          </div>
-        ) : null}
-      </div>
+      <ProblemSummary problems={problems} summaryRef={summaryRef} hrefOf={(name) => {
+        const field = form.fields.find((f) => f.name === name);
+        return `#${name === 'occurredAt' ? 'occurredAt-day' : field ? controlIdOf(field) : firstControl}`;
+      }} />
       {restored ? (
         <InsetText>
           <p className="govuk-body">We restored your unsaved answers from {draft ? new Date(draft.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : ''}.</p>
           <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button"
-            onClick={() => { discardDraft(childId, form.type); clientId.current = crypto.randomUUID(); setRestored(false); setProblems([]); setFormKey((k) => k + 1); }}>
+            onClick={() => { discardDraft(childId, form.type); clientId.current = crypto.randomUUID(); setRestored(false); showProblems([]); setFormKey((k) => k + 1); }}>
             Discard draft and start again
           </button>
         </InsetText>

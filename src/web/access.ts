@@ -1,0 +1,57 @@
+/**
+ * What the web app offers whom. The server decides every request; this only keeps the app from
+ * offering what the viewer's role would be refused. Each rule reads the permissions the server
+ * sends (scope, recording, capabilities from src/access/roles.ts), never a role name.
+ */
+import { isLocalPath } from '../access/local-path.ts';
+import type { Capability } from '../access/roles.ts';
+import type { Permissions } from './api.ts';
+
+export type Section = 'my-work' | 'find' | 'dashboards' | 'reports' | 'alerts' | 'audit';
+
+/** The part of a viewer the rules read. */
+export interface Offered {
+  permissions: Permissions;
+  workerId: string | null;
+}
+
+const has = (viewer: Offered, capability: Capability) => viewer.permissions.capabilities.includes(capability);
+
+export const offers = {
+  /** My work is a worker's caseload: for those who record and have one. */
+  myWork: (viewer: Offered) => viewer.permissions.records && viewer.workerId !== null,
+  findChild: (viewer: Offered) => viewer.permissions.seesChildren,
+  childRecord: (viewer: Offered) => viewer.permissions.seesChildren,
+  recordEvents: (viewer: Offered) => viewer.permissions.records,
+  restrictRecord: (viewer: Offered) => viewer.permissions.seesChildren && has(viewer, 'restrict-records'),
+  /** Alerts are about children's records: a figures-only role has none. */
+  alerts: (viewer: Offered) => viewer.permissions.seesChildren,
+  reviewAudit: (viewer: Offered) => has(viewer, 'review-audit'),
+  figures: () => true,
+} satisfies Record<string, (viewer: Offered) => boolean>;
+
+/** Which sections each header link opens, and who is offered it. */
+const sections: { section: Section; href: string; text: string; offered: (viewer: Offered) => boolean }[] = [
+  { section: 'my-work', href: '/', text: 'My work', offered: offers.myWork },
+  { section: 'find', href: '/children', text: 'Find a child', offered: offers.findChild },
+  { section: 'dashboards', href: '/dashboards', text: 'Dashboards', offered: offers.figures },
+  { section: 'reports', href: '/reports', text: 'Reports', offered: offers.figures },
+  { section: 'alerts', href: '/alerts', text: 'Alerts', offered: offers.alerts },
+  { section: 'audit', href: '/audit', text: 'Audit', offered: offers.reviewAudit },
+];
+
+/** The header's links for a viewer, in order. */
+export function navigationFor(viewer: Offered): { section: Section; href: string; text: string }[] {
+  return sections.filter((item) => item.offered(viewer)).map(({ section, href, text }) => ({ section, href, text }));
+}
+
+/** Where a viewer starts: My work if they have one, else the first section they are offered. */
+export function homeOf(viewer: Offered): string {
+  return navigationFor(viewer)[0]!.href;
+}
+
+/** Where to go after signing in: back where the person was, never another site nor the sign-in pages again. */
+export function returnPathOf(query: URLSearchParams): string {
+  const returnTo = query.get('returnTo') ?? '/';
+  return isLocalPath(returnTo) && !returnTo.startsWith('/sign-in') ? returnTo : '/';
+}
