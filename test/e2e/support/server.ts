@@ -20,12 +20,13 @@ export interface RunningServer {
 /**
  * The real application on a fresh database (embedded, or a new database on the server when
  * DATABASE_URL is set) seeded with a small synthetic borough, serving the built web app.
+ * `env` adds configuration, e.g. `SAFEGUARD_DEV_SIGN_IN: 'off'` for sign-in with accounts only.
  */
-export async function startServer(options: { children?: number } = {}): Promise<RunningServer> {
+export async function startServer(options: { children?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   if (!existsSync(path.join(webAppDir, 'index.html'))) throw new Error('The web app is not built: run npm run build:web (npm run test:e2e does)');
   const target = testDatabaseTargets.at(-1)!;
   const db = await target.open();
-  const config = loadConfig({ SAFEGUARD_LA_CODE: '206', SAFEGUARD_DEV_SIGN_IN: 'on' });
+  const config = loadConfig({ SAFEGUARD_LA_CODE: '206', SAFEGUARD_DEV_SIGN_IN: 'on', ...options.env });
   const today = todayInLondon();
   const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
   const seeded = await seedDatabase(db, config.laCode, timescalesFrom(config), { seed: 11, years: 1, from, children: options.children ?? 1500, warmUpYears: 1 });
