@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCliDatabase, runCli } from '../../../test/integration/cli-harness.ts';
 import { testDatabaseTargets } from '../../../test/support/test-database.ts';
-import type { Database } from '../database/database.ts';
-import { writeAudit, writeAuditForChildren, type AuditEntry } from './audit.ts';
+import { withTransaction, type Database } from '../database/database.ts';
+import { chainAwaitingAudit, writeAudit, writeAuditForChildren, type AuditEntry } from './audit.ts';
 import { verifyAuditChain } from './verify.ts';
 
 const actor = { userId: 'sw-1', role: 'social-worker', agency: 'childrens-social-care' };
@@ -53,6 +53,39 @@ describe.each(testDatabaseTargets)('the audit chain on $name', (target) => {
     );
     expect(links.rows.slice(1).every((r) => r.linked)).toBe(true);
     expect(links.rows.slice(1, 4).map((r) => r.child_id)).toEqual(['C0', 'C1', 'C2']);
+  });
+
+  it('keeps a write\'s audit row with the write, chained once the write commits; a rolled-back write leaves none', async () => {
+    const write = (laCode: string, childId: string) => ({ ...entry(laCode, childId), action: 'write' as const, resource: 'child-event:visit.made' });
+    // Many writes at once, in two councils: each returns only once its row is on the chain.
+    await Promise.all(Array.from({ length: 30 }, (_, i) => withTransaction(db.pool, (client) => writeAudit(client, write(i % 2 ? '305' : '306', `W${i}`)))));
+    const chained = await db.pool.query(`SELECT la_code, count(*)::int AS n FROM audit_event WHERE la_code IN ('305', '306') AND action = 'write' GROUP BY la_code ORDER BY la_code`);
+    expect(chained.rows).toEqual([{ la_code: '305', n: 15 }, { la_code: '306', n: 15 }]);
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM audit_awaiting_chain')).rows[0].n).toBe(0);
+
+    await expect(withTransaction(db.pool, async (client) => {
+      await writeAudit(client, write('305', 'ROLLED-BACK'));
+      throw new Error('the write is refused');
+    })).rejects.toThrow('the write is refused');
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE child_id = 'ROLLED-BACK'`)).rows[0].n).toBe(0);
+    expect((await verifyAuditChain(db.pool, '305')).intact).toBe(true);
+    expect((await verifyAuditChain(db.pool, '306')).intact).toBe(true);
+  });
+
+  it('chains rows that a crash left awaiting the chain, in the order they were written, with their own times', async () => {
+    // As a process killed between a write's commit and the chaining of its audit row leaves them.
+    await db.pool.query(
+      `INSERT INTO audit_awaiting_chain (la_code, occurred_at, user_id, role, agency, action, resource, child_id, outcome, correlation_id, detail)
+       SELECT '307', timestamptz '2026-01-05 10:00:00+00' + n * interval '1 second', 'sw-1', 'social-worker', 'childrens-social-care', 'write',
+              'child-event:visit.made', 'K' || n, 'ok', 'crash-' || n, '{}'::jsonb FROM generate_series(1, 1203) n ORDER BY n`,
+    );
+    await writeAudit(db.pool, entry('307', 'READ-AFTER'));
+    await chainAwaitingAudit(db.pool);
+    const rows = await db.pool.query(`SELECT child_id, occurred_at FROM audit_event WHERE la_code = '307' AND child_id LIKE 'K%' ORDER BY audit_id`);
+    expect(rows.rows.map((r) => r.child_id)).toEqual(Array.from({ length: 1203 }, (_, i) => `K${i + 1}`));
+    expect(new Date(rows.rows[0].occurred_at).toISOString()).toBe('2026-01-05T10:00:01.000Z');
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM audit_awaiting_chain')).rows[0].n).toBe(0);
+    expect(await verifyAuditChain(db.pool, '307')).toMatchObject({ rows: 1204, intact: true });
   });
 
   it('refuses to change or remove an audit row', async () => {

@@ -27,8 +27,8 @@ const entryAt = (index: string) => entryColumns.map(([, type], i) => `($${i + 2}
 /**
  * Appends entries to the council's audit chain in one statement: lock the chain's head, chain the
  * entries one after another (each row's hash over its content and the hash before it), insert
- * them, move the head on. The head stays locked until the caller's transaction ends, so a write
- * audits last, just before it commits.
+ * them, move the head on. The head stays locked until the caller's transaction ends, so a bulk
+ * write (an import, a rebuild) that chains its rows itself does so last, just before it commits.
  */
 const appendSql = `
   WITH RECURSIVE head AS (SELECT last_hash FROM audit_chain_head WHERE la_code = $1 FOR UPDATE),
@@ -75,12 +75,15 @@ async function appendEntries(db: Queryable, laCode: string, entries: readonly Au
  * Audit rows written outside a transaction (the audit of a read) are appended in groups: while
  * one group commits, holding the chain's head, the next gathers, so the chain and the commit's
  * flush to disk are shared rather than queued for. Each caller still waits until its row is
- * committed, so no read goes unaudited.
+ * committed, so no read goes unaudited. Writes' rows awaiting the chain are moved onto it in the
+ * same turns.
  */
 class GroupAppender {
   private waiting: { entry: AuditEntry; done: (error?: unknown) => void }[] = [];
+  /** Councils to chain awaiting rows for (`all` for every council), and who waits for that. */
+  private chainRequests: { laCodes: readonly string[] | 'all'; done: (error?: unknown) => void }[] = [];
   private appending = false;
-  constructor(private readonly pool: Queryable) {}
+  constructor(private readonly pool: pg.Pool) {}
 
   append(entry: AuditEntry): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -89,9 +92,17 @@ class GroupAppender {
     });
   }
 
+  chainAwaiting(laCodes: readonly string[] | undefined): Promise<void> {
+    if (laCodes !== undefined && laCodes.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.chainRequests.push({ laCodes: laCodes ?? 'all', done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.appending) void this.drain();
+    });
+  }
+
   private async drain(): Promise<void> {
     this.appending = true;
-    while (this.waiting.length > 0) {
+    while (this.waiting.length > 0 || this.chainRequests.length > 0) {
       const group = this.waiting.splice(0, CHAIN_BATCH);
       const byCouncil = new Map<string, typeof group>();
       for (const item of group) byCouncil.set(item.entry.laCode, [...(byCouncil.get(item.entry.laCode) ?? []), item]);
@@ -103,21 +114,129 @@ class GroupAppender {
           for (const item of items) item.done(error);
         }
       }
+      const requests = this.chainRequests.splice(0);
+      if (requests.length === 0) continue;
+      const laCodes = requests.some((r) => r.laCodes === 'all') ? await councilsAwaitingChain(this.pool) : [...new Set(requests.flatMap((r) => r.laCodes as string[]))];
+      try {
+        for (const laCode of laCodes) await moveAwaitingOntoChain(this.pool, laCode);
+        for (const request of requests) request.done();
+      } catch (error) {
+        for (const request of requests) request.done(error);
+      }
     }
     this.appending = false;
   }
 }
 
-const appenders = new WeakMap<object, GroupAppender>();
+async function councilsAwaitingChain(pool: pg.Pool): Promise<string[]> {
+  const result = await pool.query('SELECT DISTINCT la_code FROM audit_awaiting_chain ORDER BY la_code');
+  return result.rows.map((row) => row.la_code as string);
+}
+
+/**
+ * Takes a council's awaiting rows, oldest first, and appends them to its chain unchanged (their
+ * own times included), moving the head on: all in one statement, after locking the head in a
+ * statement of its own so that two processes chaining at once take turns rather than deadlock.
+ */
+const takenColumns = auditColumns.split(', ').map((column) => `t.${column}`).join(', ');
+const chainAwaitingSql = `
+  WITH RECURSIVE taken AS (
+    DELETE FROM audit_awaiting_chain WHERE la_code = $1 AND awaiting_id IN (
+      SELECT awaiting_id FROM audit_awaiting_chain WHERE la_code = $1 ORDER BY awaiting_id LIMIT $2)
+    RETURNING *
+  ),
+  numbered AS (SELECT row_number() OVER (ORDER BY awaiting_id) AS n, * FROM taken),
+  chain (n, previous_hash, row_hash) AS (
+    SELECT t.n, h.last_hash, sha256(h.last_hash || audit_row_content(${takenColumns}))
+      FROM audit_chain_head h JOIN numbered t ON t.n = 1 WHERE h.la_code = $1
+    UNION ALL
+    SELECT t.n, c.row_hash, sha256(c.row_hash || audit_row_content(${takenColumns}))
+      FROM chain c JOIN numbered t ON t.n = c.n + 1
+  ),
+  appended AS (
+    INSERT INTO audit_event (${auditColumns}, previous_hash, row_hash)
+    SELECT ${takenColumns}, c.previous_hash, c.row_hash FROM chain c JOIN numbered t ON t.n = c.n ORDER BY c.n
+    RETURNING audit_id
+  )
+  UPDATE audit_chain_head h SET last_audit_id = (SELECT max(audit_id) FROM appended), last_hash = (SELECT row_hash FROM chain ORDER BY n DESC LIMIT 1)
+   WHERE h.la_code = $1 AND EXISTS (SELECT 1 FROM appended)
+  RETURNING (SELECT count(*) FROM appended) AS moved`;
+
+async function moveAwaitingOntoChain(pool: pg.Pool, laCode: string): Promise<void> {
+  for (;;) {
+    const client = await pool.connect();
+    let moved = 0;
+    let releaseError: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await startChain(client, laCode);
+      await client.query('SELECT 1 FROM audit_chain_head WHERE la_code = $1 FOR UPDATE', [laCode]);
+      const result = await client.query(chainAwaitingSql, [laCode, CHAIN_BATCH]);
+      moved = Number(result.rows[0]?.moved ?? 0);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        releaseError = rollbackError;
+      });
+      throw error;
+    } finally {
+      client.release(releaseError);
+    }
+    if (moved < CHAIN_BATCH) return;
+  }
+}
+
+const appenders = new WeakMap<pg.Pool, GroupAppender>();
 /** A pool (not a client inside a transaction): its statements commit on their own. */
 const isPool = (db: Queryable): boolean => !('release' in db);
 
-/** Called by the data-access layer only: routes never write audit rows themselves. */
+/**
+ * Called by the data-access layer only: routes never write audit rows themselves. Inside a
+ * transaction (a write) the row is stored with the write and joins the chain once the write has
+ * committed (see withTransaction); on a pool (a read) it is chained in a group straight away.
+ */
 export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void> {
-  if (!isPool(db)) return appendEntries(db, entry.laCode, [entry]);
-  let appender = appenders.get(db);
-  if (!appender) appenders.set(db, (appender = new GroupAppender(db)));
-  return appender.append(entry);
+  if (!isPool(db)) return storeAwaitingChain(db, entry);
+  return appenderOf(db as pg.Pool).append(entry);
+}
+
+function appenderOf(pool: pg.Pool): GroupAppender {
+  let appender = appenders.get(pool);
+  if (!appender) appenders.set(pool, (appender = new GroupAppender(pool)));
+  return appender;
+}
+
+/** Councils whose audit rows each client, inside its transaction, has stored to await the chain. */
+const awaitingByClient = new WeakMap<object, Set<string>>();
+
+async function storeAwaitingChain(client: Queryable, entry: AuditEntry): Promise<void> {
+  await client.query(
+    `INSERT INTO audit_awaiting_chain (${auditColumns}) VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [entry.laCode, entry.actor.userId, entry.actor.role, entry.actor.agency, entry.action, entry.resource, entry.childId ?? null, entry.outcome,
+      entry.correlationId, JSON.stringify(entry.detail ?? {})],
+  );
+  const councils = awaitingByClient.get(client) ?? new Set<string>();
+  councils.add(entry.laCode);
+  awaitingByClient.set(client, councils);
+}
+
+/**
+ * The councils whose audit rows this client's transaction stored to await the chain, forgetting
+ * them: after a commit they are chained (chainAwaitingAudit), after a rollback they never existed.
+ */
+export function takeAwaitingCouncils(client: object): string[] {
+  const councils = awaitingByClient.get(client);
+  awaitingByClient.delete(client);
+  return councils ? [...councils] : [];
+}
+
+/**
+ * Moves committed audit rows that await the chain onto it, in the order they were written, for the
+ * councils named (all councils with such rows when none are). Chaining passes are grouped with
+ * the reads' appends of the same pool: a caller waits for a pass that began after it asked.
+ */
+export function chainAwaitingAudit(pool: pg.Pool, laCodes?: readonly string[]): Promise<void> {
+  return appenderOf(pool).chainAwaiting(laCodes);
 }
 
 /** Audits many children at once (an import, a borough-wide list), a row per child, in the order given. */

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { chainAwaitingAudit } from './audit.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
@@ -22,9 +23,11 @@ export interface AuditChainReport {
 /**
  * Checks a council's audit chain in one pass in the database: each row's hash must match its
  * content and the previous row's hash, each row must name the row before it, and the chain's
- * head must be its last row. Names the first row where any of this fails.
+ * head must be its last row. Names the first row where any of this fails. Rows of committed
+ * writes still awaiting the chain (left by a crash) are chained first, so every row is checked.
  */
-export async function verifyAuditChain(db: Queryable, laCode: string): Promise<AuditChainReport> {
+export async function verifyAuditChain(db: pg.Pool, laCode: string): Promise<AuditChainReport> {
+  await chainAwaitingAudit(db, [laCode]);
   const checked = await db.query(
     `WITH checked AS (
        SELECT audit_id,
@@ -69,6 +72,8 @@ export async function verifyAuditChain(db: Queryable, laCode: string): Promise<A
 
 /** Every council with audit rows or a chain. */
 export async function auditedLaCodes(db: Queryable): Promise<string[]> {
-  const result = await db.query(`SELECT la_code FROM audit_chain_head UNION SELECT DISTINCT la_code FROM audit_event ORDER BY 1`);
+  const result = await db.query(
+    `SELECT la_code FROM audit_chain_head UNION SELECT la_code FROM audit_event UNION SELECT la_code FROM audit_awaiting_chain ORDER BY 1`,
+  );
   return result.rows.map((row) => row.la_code as string);
 }

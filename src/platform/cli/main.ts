@@ -134,7 +134,11 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
       const { defaultSeedOptions } = await import('../../simulate/seed.ts');
       await seedWithProgress(db, config, defaultSeedOptions(todayInLondon()));
     }
-    const [{ createApp }, { createServices }] = await Promise.all([import('../http/server.ts'), import('../http/services.ts')]);
+    const [{ createApp }, { createServices }, { chainAwaitingAudit }] = await Promise.all([
+      import('../http/server.ts'), import('../http/services.ts'), import('../audit/audit.ts'),
+    ]);
+    // Writes committed just before a crash may have left audit rows short of the chain.
+    await chainAwaitingAudit(db.pool);
     const app = createApp(createServices(config, db), { logger: false });
     const address = await app.listen({ port: config.port, host: '127.0.0.1' });
     if (db.kind === 'embedded') announceServer(config.dataDir, address);

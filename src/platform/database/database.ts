@@ -3,6 +3,7 @@
  * PGlite database hosted in a child process (see embedded-host.ts), both behind a pg.Pool.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { chainAwaitingAudit, takeAwaitingCouncils } from '../audit/audit.ts';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -59,16 +60,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return options.databaseUrl ? openServerDatabase(options.databaseUrl) : openEmbeddedDatabase(options);
 }
 
-/** BEGIN … COMMIT around `work`, ROLLBACK if it throws; the client is always released. */
+/**
+ * BEGIN … COMMIT around `work`, ROLLBACK if it throws; the client is always released. Audit rows
+ * the work stored with its writes join the audit chain once it has committed, before this returns.
+ */
 export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let releaseError: Error | undefined;
+  let result: T;
   try {
     await client.query('BEGIN');
-    const result = await work(client);
+    result = await work(client);
     await client.query('COMMIT');
-    return result;
   } catch (error) {
+    takeAwaitingCouncils(client);
     try {
       await client.query('ROLLBACK');
     } catch (rollbackError) {
@@ -79,6 +84,10 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
   } finally {
     client.release(releaseError);
   }
+  // The write and its audit rows are committed; should chaining them fail now, the next chaining
+  // pass (the next write, a verify, the next start) takes them, so the write still succeeded.
+  await chainAwaitingAudit(pool, takeAwaitingCouncils(client)).catch(() => {});
+  return result;
 }
 
 function describeServerUrl(databaseUrl: string): string {
