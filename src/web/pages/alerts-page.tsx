@@ -1,5 +1,6 @@
 import type { AccessAlert } from '../api.ts';
 import { formatDateTime } from '../format.ts';
+import { Table } from '../govuk/index.ts';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 
@@ -12,25 +13,13 @@ export function AlertsPage() {
       <p className="govuk-body">When someone breaks the glass to open a restricted record allocated to you, you are told here, with the reason they gave.</p>
       {alerts.error ? <p className="govuk-body" role="alert">{alerts.error.message}</p> : !alerts.data ? <p className="govuk-body" role="status">Loading…</p>
         : alerts.data.alerts.length === 0 ? <p className="govuk-body" data-testid="no-alerts">You have no alerts.</p> : (
-          <table className="govuk-table" data-testid="alerts">
-            <caption className="govuk-table__caption govuk-table__caption--m">{alerts.data.alerts.length} {alerts.data.alerts.length === 1 ? 'alert' : 'alerts'}, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">When</th>
-                <th scope="col" className="govuk-table__header">Child</th>
-                <th scope="col" className="govuk-table__header">What happened</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {alerts.data.alerts.map((alert) => (
-                <tr key={alert.alertId} className="govuk-table__row">
-                  <td className="govuk-table__cell app-nowrap">{formatDateTime(alert.raisedAt)}</td>
-                  <td className="govuk-table__cell"><Link href={`/children/${encodeURIComponent(alert.childId)}/access-log`}>{alert.childId}<span className="govuk-visually-hidden">: who has looked at this record</span></Link></td>
-                  <td className="govuk-table__cell">{alert.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table attributes={{ 'data-testid': 'alerts' }} caption={`${alerts.data.alerts.length} ${alerts.data.alerts.length === 1 ? 'alert' : 'alerts'}, newest first`}
+            captionClasses="govuk-table__caption--m" head={[{ text: 'When' }, { text: 'Child' }, { text: 'What happened' }]}
+            rows={alerts.data.alerts.map((alert) => [
+              { text: formatDateTime(alert.raisedAt), classes: 'app-nowrap' },
+              { children: <Link href={`/children/${encodeURIComponent(alert.childId)}/access-log`}>{alert.childId}<span className="govuk-visually-hidden">: who has looked at this record</span></Link> },
+              { text: alert.message },
+            ])} />
         )}
     </>
   );

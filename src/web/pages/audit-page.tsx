@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { offers } from '../access.ts';
 import { query as apiQuery, type AccessAnomaly, type AuditChainReport } from '../api.ts';
-import { Button, Select, SummaryList, Tag, WarningText } from '../govuk/index.ts';
+import { Button, Select, SummaryList, Table, Tag, WarningText } from '../govuk/index.ts';
 import { humanise } from '../format.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { roleLabel, useSession } from '../session.tsx';
@@ -51,31 +51,16 @@ export function AuditPage() {
       </form>
       {anomalies.error ? <p className="govuk-body" role="alert">{anomalies.error.message}</p> : !anomalies.data ? <p className="govuk-body" role="status">Looking through the audit log…</p>
         : anomalies.data.anomalies.length === 0 ? <p className="govuk-body" data-testid="no-anomalies">Nothing the rules look for happened in this period.</p> : (
-          <table className="govuk-table" data-testid="anomalies">
-            <caption className="govuk-table__caption govuk-visually-hidden">Access to look into</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Person</th>
-                <th scope="col" className="govuk-table__header">What they did</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Children</th>
-                <th scope="col" className="govuk-table__header">Records</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {anomalies.data.anomalies.map((anomaly) => (
-                <tr key={`${anomaly.rule}-${anomaly.userId}`} className="govuk-table__row">
-                  <td className="govuk-table__cell">{anomaly.name ?? anomaly.userId}<br /><span className="govuk-body-s">{roleLabel(anomaly.role)}</span></td>
-                  <td className="govuk-table__cell">{ruleWords[anomaly.rule] ?? humanise(anomaly.rule)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{anomaly.children}</td>
-                  <td className="govuk-table__cell">
-                    {anomaly.childIds.map((childId, index) => (
-                      <span key={childId}>{index > 0 ? ', ' : ''}{childLinks ? <Link href={`/children/${encodeURIComponent(childId)}/access-log`}>{childId}</Link> : childId}</span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table attributes={{ 'data-testid': 'anomalies' }} caption="Access to look into" captionClasses="govuk-visually-hidden"
+            head={[{ text: 'Person' }, { text: 'What they did' }, { text: 'Children', format: 'numeric' }, { text: 'Records' }]}
+            rows={anomalies.data.anomalies.map((anomaly) => [
+              { children: <>{anomaly.name ?? anomaly.userId}<br /><span className="govuk-body-s">{roleLabel(anomaly.role)}</span></> },
+              { text: ruleWords[anomaly.rule] ?? humanise(anomaly.rule) },
+              { text: anomaly.children, format: 'numeric' },
+              { children: anomaly.childIds.map((childId, index) => (
+                <span key={childId}>{index > 0 ? ', ' : ''}{childLinks ? <Link href={`/children/${encodeURIComponent(childId)}/access-log`}>{childId}</Link> : childId}</span>
+              )) },
+            ])} />
         )}
     </>
   );
