@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../../src/platform/database/database.ts';
-import { EMBEDDED_LOCK_FILE, isProcessAlive } from '../../src/platform/database/embedded-host.ts';
+import { EMBEDDED_LOCK_FILE, isProcessAlive } from '../../src/platform/database/embedded-host.mjs';
 import { migrate } from '../../src/platform/database/migrate.ts';
 import { createFreshPgliteDataDir, createFreshServerDatabase, type TestDatabaseTarget } from '../support/test-database.ts';
 

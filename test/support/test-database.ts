@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/platform/database/database.ts';
-import { EMBEDDED_RUNTIME_FILES } from '../../src/platform/database/embedded-host.ts';
+import { EMBEDDED_RUNTIME_FILES } from '../../src/platform/database/embedded-host.mjs';
 import { listMigrationFiles, migrate } from '../../src/platform/database/migrate.ts';
 
 export interface TestDatabaseTarget {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/support/test-database.ts';
 import { openDatabase, withTransaction, type Database } from './database.ts';
-import { EMBEDDED_LOCK_FILE, EMBEDDED_SOCKET_FILE, isProcessAlive } from './embedded-host.ts';
+import { EMBEDDED_LOCK_FILE, EMBEDDED_SOCKET_FILE, isProcessAlive } from './embedded-host.mjs';
 
 describe.each(testDatabaseTargets)('database on $name', (target) => {
   let db: Database;

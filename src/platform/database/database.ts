@@ -1,14 +1,13 @@
 /**
  * Opens Safeguard's database: either a PostgreSQL server (databaseUrl) or the embedded
- * PGlite database hosted in a child process (see embedded-host.ts), both behind a pg.Pool.
+ * PGlite database hosted in a child process (see embedded-host.mjs), both behind a pg.Pool.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { chainAwaitingAudit, takeAwaitingCouncils } from '../audit/audit.ts';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { EmbeddedConnectionInfo, HostToParentMessage, ParentToHostMessage } from './embedded-host.ts';
+import { chainAwaitingAudit, takeAwaitingCouncils } from '../audit/audit.ts';
+import type { EmbeddedConnectionInfo, HostToParentMessage, ParentToHostMessage } from './embedded-host.mjs';
 
 export type DatabaseKind = 'embedded' | 'server';
 
@@ -123,9 +122,7 @@ async function openServerDatabase(databaseUrl: string): Promise<Database> {
 // ---------------------------------------------------------------------------------------------
 // Embedded database
 
-const embeddedHostEntry = fileURLToPath(new URL('./embedded-host.ts', import.meta.url));
-/** Absolute URL of tsx's loader, so the child can load TypeScript whatever the working directory. */
-const tsxLoaderUrl = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const embeddedHostEntry = fileURLToPath(new URL('./embedded-host.mjs', import.meta.url));
 
 /** Host processes still running; killed if this process exits without closing them. */
 const runningHosts = new Set<ChildProcess>();
@@ -217,7 +214,8 @@ async function stopHost(child: ChildProcess): Promise<void> {
 async function openEmbeddedDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const dataDir = path.resolve(options.dataDir);
   const child = fork(embeddedHostEntry, [dataDir], {
-    execArgv: ['--import', tsxLoaderUrl],
+    // The host is plain JavaScript: no TypeScript loader to start (nor the parent's flags).
+    execArgv: [],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   trackHost(child);

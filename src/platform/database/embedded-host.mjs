@@ -5,9 +5,10 @@
  * runs on, so the application talks to it over the PostgreSQL wire protocol
  * (PGLiteSocketServer) exactly as it would talk to a real server.
  *
- * Start it with `node --import tsx src/platform/database/embedded-host.ts <dataDir>`
- * (or SAFEGUARD_DATA_DIR=<dataDir>), or via child_process.fork with execArgv
- * ['--import', 'tsx'] (see database.ts).
+ * Start it with `node src/platform/database/embedded-host.mjs <dataDir>` (or
+ * SAFEGUARD_DATA_DIR=<dataDir>), or via child_process.fork (see database.ts). It is plain
+ * JavaScript, its types in embedded-host.d.mts, so the host starts without a TypeScript loader:
+ * every start of the embedded database waits for it.
  *
  * Protocol with a forked parent (IPC messages, plain objects with a `type`):
  *   child -> parent: { type: 'progress', message }
@@ -33,7 +34,7 @@ export const EMBEDDED_LOCK_FILE = '.safeguard-host.lock';
 /** Scratch directory where a new database is initialised before being moved into place. */
 const INITDB_SCRATCH_DIR = '.initdb-in-progress';
 /** Files in the data dir that belong to a running host rather than to the database. */
-export const EMBEDDED_RUNTIME_FILES: readonly string[] = [EMBEDDED_SOCKET_FILE, EMBEDDED_LOCK_FILE, INITDB_SCRATCH_DIR];
+export const EMBEDDED_RUNTIME_FILES = [EMBEDDED_SOCKET_FILE, EMBEDDED_LOCK_FILE, INITDB_SCRATCH_DIR];
 
 /** Linux limits a Unix socket path to 107 bytes; longer data dir paths fall back to TCP. */
 const MAX_UNIX_SOCKET_PATH_BYTES = 100;
@@ -44,26 +45,8 @@ const MAX_UNIX_SOCKET_PATH_BYTES = 100;
  */
 const MAX_CONNECTIONS = 4;
 
-export interface EmbeddedConnectionInfo {
-  /** For pg: a directory (Unix socket) or 127.0.0.1 (TCP fallback). */
-  host: string;
-  port: number;
-  user: string;
-  database: string;
-  /** Whether this start created (initdb) the database. */
-  createdDataDir: boolean;
-  startupMs: number;
-  hostPid: number;
-}
-
-export type HostToParentMessage =
-  | { type: 'progress'; message: string }
-  | { type: 'ready'; connection: EmbeddedConnectionInfo }
-  | { type: 'failed'; message: string };
-
-export type ParentToHostMessage = { type: 'shutdown' };
-
-function sendToParent(message: HostToParentMessage): void {
+/** @param {import('./embedded-host.mjs').HostToParentMessage} message */
+function sendToParent(message) {
   if (process.send && process.connected) {
     process.send(message);
   } else if (message.type === 'ready') {
@@ -73,17 +56,17 @@ function sendToParent(message: HostToParentMessage): void {
   }
 }
 
-function describeError(error: unknown): string {
+function describeError(error) {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 /** Whether a process is running (EPERM: it is, but belongs to another user). */
-export function isProcessAlive(pid: number): boolean {
+export function isProcessAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return error.code === 'EPERM';
   }
 }
 
@@ -91,13 +74,13 @@ export function isProcessAlive(pid: number): boolean {
  * Two PGlite instances on one data dir would corrupt it, so claim the dir with a pid lock file.
  * A lock left behind by a host that died (pid no longer alive) is taken over.
  */
-function acquireDataDirLock(dataDir: string): string {
+function acquireDataDirLock(dataDir) {
   const lockPath = path.join(dataDir, EMBEDDED_LOCK_FILE);
   try {
     writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
     return lockPath;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (error.code !== 'EEXIST') throw error;
   }
   const holderPid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
   if (Number.isInteger(holderPid) && holderPid !== process.pid && isProcessAlive(holderPid)) {
@@ -115,7 +98,7 @@ function acquireDataDirLock(dataDir: string): string {
  * but be unusable. So initialise in a scratch subdirectory, close cleanly, then move the files
  * up, PG_VERSION (the marker we test for) last.
  */
-async function createDatabaseFiles(dataDir: string): Promise<void> {
+async function createDatabaseFiles(dataDir) {
   const unexpected = readdirSync(dataDir).filter((name) => !EMBEDDED_RUNTIME_FILES.includes(name));
   if (unexpected.length > 0) {
     throw new Error(
@@ -133,16 +116,16 @@ async function createDatabaseFiles(dataDir: string): Promise<void> {
   rmSync(scratchDir, { recursive: true, force: true });
 }
 
-async function runHost(dataDir: string): Promise<void> {
+async function runHost(dataDir) {
   const startedAt = Date.now();
-  let server: PGLiteSocketServer | undefined;
-  let db: PGlite | undefined;
-  let lockPath: string | undefined;
+  let server;
+  let db;
+  let lockPath;
   const socketPath = path.join(dataDir, EMBEDDED_SOCKET_FILE);
 
-  let startup: Promise<void> = Promise.resolve();
+  let startup = Promise.resolve();
   let shutdownStarted = false;
-  const shutdown = async (reason: string, exitCode = 0): Promise<void> => {
+  const shutdown = async (reason, exitCode = 0) => {
     if (shutdownStarted) return;
     shutdownStarted = true;
     // A stop requested during startup (e.g. Ctrl-C during initdb) waits for startup to finish,
@@ -168,7 +151,7 @@ async function runHost(dataDir: string): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('disconnect', () => void shutdown('parent disconnected'));
-  process.on('message', (message: ParentToHostMessage) => {
+  process.on('message', (message) => {
     if (message?.type === 'shutdown') void shutdown('shutdown requested');
   });
 
@@ -205,7 +188,7 @@ async function runHost(dataDir: string): Promise<void> {
   if (process.send && !process.connected) await shutdown('parent already gone');
 }
 
-function parseTcpAddress(serverConn: string): { host: string; port: number } {
+function parseTcpAddress(serverConn) {
   const separator = serverConn.lastIndexOf(':');
   return { host: serverConn.slice(0, separator), port: Number(serverConn.slice(separator + 1)) };
 }
@@ -215,11 +198,11 @@ const isEntry = process.argv[1] !== undefined && path.resolve(process.argv[1]) =
 if (isEntry) {
   const dataDirArgument = process.argv[2] ?? process.env.SAFEGUARD_DATA_DIR;
   if (!dataDirArgument) {
-    process.stderr.write('Usage: node --import tsx embedded-host.ts <dataDir>   (or set SAFEGUARD_DATA_DIR)\n');
+    process.stderr.write('Usage: node embedded-host.mjs <dataDir>   (or set SAFEGUARD_DATA_DIR)\n');
     process.exit(2);
   }
   const dataDir = path.resolve(dataDirArgument);
-  runHost(dataDir).catch((error: unknown) => {
+  runHost(dataDir).catch((error) => {
     sendToParent({ type: 'failed', message: `Embedded database host for ${dataDir} failed to start: ${describeError(error)}` });
     // Release the data dir: the lock file only matters while this process runs.
     const lockPath = path.join(dataDir, EMBEDDED_LOCK_FILE);
