@@ -36,7 +36,8 @@ const artefactsDir = path.resolve('artefacts/screenshots');
 const docsDir = process.env.SAFEGUARD_SCREENSHOTS ? path.resolve(process.env.SAFEGUARD_SCREENSHOTS) : undefined;
 /** The pages shown in the documentation: the first screen of each, to keep the files small. */
 const documentedPages = new Set(['sign-in', 'my-work', 'find-a-child', 'child-record-on-plan', 'record-contact', 'complete-assessment-with-errors',
-  'record-visit', 'chronology', 'episodes-and-plans', 'household', 'dashboards', 'metric-detail', 'metric-children', 'reports']);
+  'record-visit', 'chronology', 'episodes-and-plans', 'household', 'dashboards', 'metric-detail', 'metric-children', 'reports',
+  'sign-in-wrong-password', 'restricted-record', 'access-log']);
 
 /** A screenshot of the whole page into artefacts/screenshots (and the documented ones into docs/screenshots for `npm run screenshots`). */
 export async function screenshot(page: Page, name: string): Promise<void> {
