@@ -42,7 +42,8 @@ export function whenSignedOut(handler: (() => void) | undefined): void {
 /** Signing in answers 401 for a wrong password or code: that is the form's error, not an ended session. */
 const signInPaths = ['/sign-in', '/sign-in/second-factor', '/session', '/sign-out'];
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** `quiet`: a 401 is expected (asking before anyone is known to be signed in) and ends no session. */
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, options: { quiet?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method === 'POST' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -55,7 +56,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = payload?.error ?? {};
-    if (response.status === 401 && !signInPaths.includes(path.split('?')[0]!)) signedOutHandler?.();
+    if (response.status === 401 && !options.quiet && !signInPaths.includes(path.split('?')[0]!)) signedOutHandler?.();
     throw new ApiError(response.status, error.message ?? `The service answered ${response.status}`, error.problems ?? [], {
       status: error.status, allowedActions: error.allowedActions, restricted: error.restricted === true,
     });
@@ -64,7 +65,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 }
 
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
+  get: <T>(path: string, options?: { quiet?: boolean }) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
 };
 
