@@ -168,9 +168,15 @@ async function moveAwaitingOntoChain(pool: pg.Pool, laCode: string): Promise<voi
     let moved = 0;
     let releaseError: Error | undefined;
     try {
-      await client.query('BEGIN');
-      await startChain(client, laCode);
-      await client.query('SELECT 1 FROM audit_chain_head WHERE la_code = $1 FOR UPDATE', [laCode]);
+      // Without waiting for the disk: the rows moved are already safe where the writes left them.
+      // A crash that loses this move (whole, never in part) leaves them awaiting, to be moved again.
+      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
+      // Starts the council's chain if it has none, and takes its head either way.
+      await client.query(
+        `INSERT INTO audit_chain_head (la_code, last_audit_id, last_hash) VALUES ($1, 0, '\\x'::bytea)
+         ON CONFLICT (la_code) DO UPDATE SET last_hash = audit_chain_head.last_hash`,
+        [laCode],
+      );
       const result = await client.query(chainAwaitingSql, [laCode, CHAIN_BATCH]);
       moved = Number(result.rows[0]?.moved ?? 0);
       await client.query('COMMIT');
