@@ -166,12 +166,14 @@ interface Timed {
 }
 
 /**
- * The scan runs with the server's own setting for parallel workers: the application's connections
- * do without them (see openServerDatabase), but a scan of every council's year is what they are for.
+ * The scan runs with PostgreSQL's default number of parallel workers: the application's
+ * connections do without them (see openServerDatabase), but a scan of every council's year is
+ * what they are for.
  */
 async function scanOnce(db: Database, period: Period, laCode: string | undefined): Promise<{ ms: number; events: number; bytes: number }> {
   return withTransaction(db.pool, async (client) => {
-    await client.query('SET LOCAL max_parallel_workers_per_gather TO DEFAULT');
+    const builtIn = await client.query(`SELECT boot_val FROM pg_settings WHERE name = 'max_parallel_workers_per_gather'`);
+    await client.query(`SELECT set_config('max_parallel_workers_per_gather', $1, true)`, [String(builtIn.rows[0]?.boot_val ?? '0')]);
     const started = performance.now();
     const result = await client.query(
       `SELECT count(*) AS events, coalesce(sum(length(data::text)), 0) AS bytes FROM child_event
