@@ -55,9 +55,14 @@
  * 486.9 s one at a time (22.9×) and 401.6 s two at a time (18.9×): the goal of 10× is not met.
  * Each council's catalogue took 3.1 s (median; 5.9 s the slowest), against 1.2 s on the 20-council
  * database. Peak RSS 232 MB measuring, 1.5 GB simulating and importing. On tables this size the
- * planner gives a council's small queries parallel plans, whose workers cost more to start than
+ * planner gave a council's small queries parallel plans, whose workers cost more to start than
  * they save: with max_parallel_workers_per_gather = 0 one large council's catalogue (LA 387) took
- * 3.4 s instead of 5.6 s.
+ * 3.4 s instead of 5.6 s. The application's connections now do without them; measured again on
+ * the same database (`--national-database … --runs 1 --concurrency 1`): the catalogue 216.0 s,
+ * 1.26 s per council (median; 3.88 s the slowest), against a scan of 11.7 s with PostgreSQL's
+ * default workers: 18.5×, still short of 10×. What is left is mostly each computation's fixed
+ * cost (planning the CTE queries, about 5 ms each, 13,311 times) against a scan that reads the
+ * year in one sequential pass.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
