@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { roleDefinitionOf } from '../access/roles.ts';
 import { api, useCsrfToken, type AccountSession, type DevSession, type Permissions, type Team, type Worker } from './api.ts';
 
@@ -44,18 +44,26 @@ export function SessionProvider(props: { children: ReactNode }) {
   const [state, setState] = useState<{ loaded: boolean; account?: AccountSession; viewer?: Viewer }>({ loaded: false });
   const [workers, setWorkers] = useState<Worker[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
+  // Only the latest refresh may set the state: an earlier one answered late (the first load,
+  // racing a sign-in) would otherwise put back who was signed in before.
+  const latestRefresh = useRef(0);
   const refresh = useCallback(async () => {
-    // All at once, so every page waits one round trip: the names of workers and teams are refused
-    // (401) to someone not signed in, and then there are none to show.
+    const call = ++latestRefresh.current;
+    // All asked at once. Pages wait only for who is signed in: the workers' list (with caseloads)
+    // takes longest, and only fills in names. Names are refused (401) to someone not signed in,
+    // and then there are none to show.
     const none = () => undefined;
-    const [account, dev, list, teamList] = await Promise.all([
-      api.get<AccountSession>('/session'), api.get<DevSession>('/dev/session'),
+    const names = Promise.all([
       api.get<{ workers: Worker[] }>('/workers', { quiet: true }).catch(none), api.get<{ teams: Team[] }>('/teams', { quiet: true }).catch(none),
     ]);
+    const [account, dev] = await Promise.all([api.get<AccountSession>('/session'), api.get<DevSession>('/dev/session')]);
+    if (call !== latestRefresh.current) return;
     useCsrfToken(account.csrfToken);
+    setState({ loaded: true, account, viewer: viewerOf(account, dev) });
+    const [list, teamList] = await names;
+    if (call !== latestRefresh.current) return;
     setWorkers(list?.workers ?? []);
     setTeams(teamList?.teams ?? []);
-    setState({ loaded: true, account, viewer: viewerOf(account, dev) });
   }, []);
   useEffect(() => { void refresh(); }, [refresh]);
   const workerName = useCallback((workerId: string | null | undefined) => {
