@@ -116,8 +116,9 @@ class GroupAppender {
       }
       const requests = this.chainRequests.splice(0);
       if (requests.length === 0) continue;
-      const laCodes = requests.some((r) => r.laCodes === 'all') ? await councilsAwaitingChain(this.pool) : [...new Set(requests.flatMap((r) => r.laCodes as string[]))];
+      // Inside the try: a failure here must reach the callers, not leave the appender busy for ever.
       try {
+        const laCodes = requests.some((r) => r.laCodes === 'all') ? await councilsAwaitingChain(this.pool) : [...new Set(requests.flatMap((r) => r.laCodes as string[]))];
         for (const laCode of laCodes) await moveAwaitingOntoChain(this.pool, laCode);
         for (const request of requests) request.done();
       } catch (error) {
