@@ -249,7 +249,8 @@ describe('who may see what, in the browser', () => {
         // A figures-only role: no child anywhere, and the pages about children say they are not for them.
         await view.goto(`${server.baseUrl}/`);
         await view.waitForURL(/\/dashboards$/);
-        await view.waitForSelector('html[data-ready="dashboard"]');
+        // The last mark the dashboard sets: waiting for its first, a quick second can replace it unseen.
+        await view.waitForSelector('html[data-ready="dashboard-complete"]');
         expect(await view.locator('a[href*="/children"]').count(), 'links to children on the dashboards').toBe(0);
         await checkPage(view, `dashboards-as-${person.role}`);
         await view.goto(`${server.baseUrl}/dashboards/CP-02b`);
