@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { sqlLiteral } from '../platform/database/sql-literal.ts';
 import type { Duty } from '../timescales/engine.ts';
 import type { FoldedChildRecord } from './fold.ts';
 import { childStatusOf } from './transitions.ts';
@@ -130,22 +131,24 @@ export function addProjectionRows(rows: ProjectionRows, folded: FoldedChildRecor
   }
 }
 
-/** A SQL string literal (standard-conforming strings are on in PostgreSQL 15 and PGlite: only quotes double). */
-const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
 /**
  * Replaces the projections of the given children with `rows`, in the caller's transaction, in one
  * round trip: a write touches every projection table, and a statement each would be two dozen.
  */
 export async function replaceProjections(client: pg.PoolClient, laCode: string, childIds: readonly string[], rows: ProjectionRows): Promise<void> {
-  const la = literal(laCode);
-  const children = literal(`{${childIds.map((id) => `"${id.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
+  await client.query(replaceProjectionsSql(laCode, childIds, rows));
+}
+
+/** The statements of replaceProjections, for sending with others in one round trip. */
+export function replaceProjectionsSql(laCode: string, childIds: readonly string[], rows: ProjectionRows): string {
+  const la = sqlLiteral(laCode);
+  const children = sqlLiteral(`{${childIds.map((id) => `"${id.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
   const statements: string[] = [];
   for (const table of projectionTables) {
     statements.push(`DELETE FROM ${table} WHERE la_code = ${la} AND child_id = ANY(${children}::text[])`);
-    if (rows[table].length > 0) statements.push(insertProjectionSql(table, la, `${literal(JSON.stringify(rows[table]))}::jsonb`));
+    if (rows[table].length > 0) statements.push(insertProjectionSql(table, la, `${sqlLiteral(JSON.stringify(rows[table]))}::jsonb`));
   }
-  await client.query(statements.join(';\n'));
+  return statements.join(';\n');
 }
 
 /** INSERT … SELECT of a table's rows from a JSON array (`json`: a parameter or a literal). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { writeAudit } from '../platform/audit/audit.ts';
+import { awaitingChainSql, writeAudit, type AuditEntry } from '../platform/audit/audit.ts';
+import { sqlLiteral } from '../platform/database/sql-literal.ts';
 import { withTransaction, type Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { computeDuties, type Duty } from '../timescales/engine.ts';
@@ -9,7 +10,7 @@ import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.
 import { businessDateOf, FoldError, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
-import { addProjectionRows, emptyProjectionRows, replaceProjections } from './projections.ts';
+import { addProjectionRows, emptyProjectionRows, replaceProjectionsSql } from './projections.ts';
 import { allowedActions } from './transitions.ts';
 import { visibleChildCondition, type AccessGrant } from '../access/policy.ts';
 
@@ -37,7 +38,8 @@ export function storedEventFromRow(row: Record<string, unknown>): StoredEvent {
     childId: row.child_id,
     type: row.event_type,
     occurredAt: row.occurred_at,
-    recordedAt: (row.recorded_at as Date).toISOString(),
+    // A Date from a row, an ISO string from a row read as JSON.
+    recordedAt: new Date(row.recorded_at as Date | string).toISOString(),
     recordedBy: { userId: row.recorded_by_user, role: row.recorded_by_role, agency: row.recorded_by_agency },
     clientId: row.client_id,
     data: row.data,
@@ -45,6 +47,19 @@ export function storedEventFromRow(row: Record<string, unknown>): StoredEvent {
   if (row.supersedes) Object.assign(event, { supersedes: row.supersedes, correctionReason: row.correction_reason });
   if (row.import_batch_id) Object.assign(event, { importBatchId: row.import_batch_id, importLine: row.import_line });
   return event;
+}
+
+/** Whether the actor may see a child (see visibleChildCondition): a row of assertVisible's query. */
+interface Visibility { visible: boolean; in_scope: boolean; restricted: boolean }
+
+/** The INSERT of one event into the log, with its values as literals (sent with other statements). */
+function insertEventSql(event: StoredEvent): string {
+  const values = [event.laCode, event.eventId, event.childId, event.type, event.occurredAt, businessDateOf(event.occurredAt), event.recordedAt,
+    event.recordedBy.userId, event.recordedBy.role, event.recordedBy.agency, event.clientId, event.supersedes ?? null, event.correctionReason ?? null,
+    JSON.stringify(event.data)].map(sqlLiteral);
+  return `INSERT INTO child_event (la_code, event_id, child_id, event_type, occurred_at, occurred_on, recorded_at, recorded_by_user,
+      recorded_by_role, recorded_by_agency, client_id, supersedes, correction_reason, data, sequence)
+    OVERRIDING SYSTEM VALUE VALUES (${values.join(', ')}, ${Number(event.sequence)})`;
 }
 
 /** Duties for one child's folded record; the engine sees each event under the id others refer to it by. */
@@ -70,8 +85,12 @@ export class ChildRecordRepository {
     private readonly timescales: Timescales,
   ) {}
 
-  private audit(client: Pick<pg.PoolClient, 'query'>, entry: { action: 'read' | 'write' | 'refused'; resource: string; childId?: string; outcome: string; detail?: Record<string, unknown> }) {
-    return writeAudit(client, { laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId, ...entry });
+  private auditEntry(entry: Omit<AuditEntry, 'laCode' | 'actor' | 'correlationId'>): AuditEntry {
+    return { laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId, ...entry };
+  }
+
+  private audit(client: Pick<pg.PoolClient, 'query'>, entry: Omit<AuditEntry, 'laCode' | 'actor' | 'correlationId'>) {
+    return writeAudit(client, this.auditEntry(entry));
   }
 
   private async loadEvents(client: Pick<pg.PoolClient, 'query'>, childId: string): Promise<StoredEvent[]> {
@@ -118,56 +137,71 @@ export class ChildRecordRepository {
    * already recorded and writes nothing.
    */
   async recordEvent(childId: string, command: RecordEventCommand): Promise<{ event: StoredEvent; replayed: boolean; folded: FoldedChildRecord }> {
-    return this.refusalsAudited(`child-event:${command.type}`, childId, () =>
-      withTransaction(this.db.pool, async (client) => {
-        if (this.context.access && !this.context.access.records) {
-          throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
-        }
-        // One writer per child at a time, so two commands cannot both pass the fold and then conflict.
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.context.laCode}:${childId}`]);
+    return this.refusalsAudited(`child-event:${command.type}`, childId, async () => {
+      if (this.context.access && !this.context.access.records) {
+        throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
+      }
+      // One writer per child at a time (the lock), so two commands cannot both pass the fold and
+      // then conflict. Four round trips: BEGIN with the lock, what the write needs to know, the
+      // write with its projections and audit row, COMMIT.
+      return withTransaction(this.db.pool, async (client) => {
+        const known = await this.beforeWriting(client, childId, command.clientId);
         // A new child may be registered by anyone who records; an existing record only within scope.
-        if (command.type !== 'child.registered' || (await this.childExists(client, childId))) await this.assertVisible(client, childId);
-        const replay = await client.query(`SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND client_id = $2`, [this.context.laCode, command.clientId]);
-        if (replay.rows.length > 0) {
-          const event = storedEventFromRow(replay.rows[0]!);
+        if (command.type !== 'child.registered' || known.events.length > 0) this.refuseUnlessVisible(childId, known.visibility);
+        if (known.replay) {
+          const event = known.replay;
           if (event.childId !== childId || event.type !== command.type) {
             throw new DomainError('conflict', `clientId ${command.clientId} was already used for a ${event.type} on child ${event.childId}`, { problems: [{ field: 'clientId', message: 'Already used for a different command' }] });
           }
-          const folded = foldChildRecord(this.context.laCode, childId, (await this.loadEvents(client, childId)) as LoggedEvent[]);
-          return { event, replayed: true, folded };
+          return { event, replayed: true, folded: foldChildRecord(this.context.laCode, childId, known.events as LoggedEvent[]) };
         }
-
-        const events = await this.loadEvents(client, childId);
+        const { events } = known;
         if (events.length === 0 && command.type !== 'child.registered') {
           throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
         }
-        const recordedAt = new Date().toISOString();
-        const candidate = {
-          ...command,
-          eventId: randomUUID(),
-          sequence: (events.at(-1)?.sequence ?? 0) + 1,
-          recordedAt,
-        } as LoggedEvent;
+        const candidate = { ...command, eventId: randomUUID(), sequence: known.nextSequence, recordedAt: new Date().toISOString() } as LoggedEvent;
         const folded = this.foldWithCandidate(childId, events, candidate);
         // The fold fills in references left implicit (e.g. which contact a decision is about).
         const resolved = folded.effectiveEvents.find((e) => e.eventId === candidate.eventId);
-        const data = (resolved?.data ?? candidate.data) as EventBody['data'];
-        const inserted = await client.query(
-          `INSERT INTO child_event (la_code, event_id, child_id, event_type, occurred_at, occurred_on, recorded_at, recorded_by_user,
-             recorded_by_role, recorded_by_agency, client_id, supersedes, correction_reason, data)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${eventColumns}`,
-          [this.context.laCode, candidate.eventId, childId, command.type, command.occurredAt, businessDateOf(command.occurredAt), recordedAt,
-            this.context.actor.userId, this.context.actor.role, this.context.actor.agency, command.clientId, command.supersedes ?? null,
-            command.correctionReason ?? null, JSON.stringify(data)],
-        );
-        const event = storedEventFromRow(inserted.rows[0]!);
+        const event: StoredEvent = {
+          ...candidate, laCode: this.context.laCode, childId, recordedBy: this.context.actor, data: (resolved?.data ?? candidate.data) as EventBody['data'],
+        } as StoredEvent;
         const rows = emptyProjectionRows();
         addProjectionRows(rows, folded, dutiesOf(folded, this.timescales), event.sequence);
-        await replaceProjections(client, this.context.laCode, [childId], rows);
-        await this.audit(client, { action: 'write', resource: `child-event:${command.type}`, childId, outcome: 'ok', detail: { eventId: event.eventId } });
+        await client.query([
+          insertEventSql(event),
+          replaceProjectionsSql(this.context.laCode, [childId], rows),
+          awaitingChainSql(client, this.auditEntry({ action: 'write', resource: `child-event:${command.type}`, childId, outcome: 'ok', detail: { eventId: event.eventId } })),
+        ].join(';\n'));
         return { event, replayed: false, folded };
-      }),
+      }, { advisoryLock: `${this.context.laCode}:${childId}` });
+    });
+  }
+
+  /**
+   * In one statement, under the child's lock: whether the actor may see the child, an event
+   * already recorded under the command's clientId, the child's log, and the new event's sequence.
+   */
+  private async beforeWriting(client: pg.PoolClient, childId: string, clientId: string): Promise<{
+    visibility: Visibility | undefined; replay: StoredEvent | undefined; events: StoredEvent[]; nextSequence: number;
+  }> {
+    const condition = visibleChildCondition(this.context.access, 'c', 4);
+    const result = await client.query(
+      `SELECT
+         (SELECT json_build_object('visible', ${condition.sql}, 'in_scope', ${condition.inScopeSql}, 'restricted', ${condition.restrictedSql})
+            FROM child c WHERE c.la_code = $1 AND c.child_id = $2) AS visibility,
+         (SELECT row_to_json(e) FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND client_id = $3) e) AS replay,
+         (SELECT coalesce(json_agg(e ORDER BY e.sequence), '[]') FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND child_id = $2) e) AS events,
+         nextval(pg_get_serial_sequence('child_event', 'sequence')) AS next_sequence`,
+      [this.context.laCode, childId, clientId, ...condition.params],
     );
+    const row = result.rows[0]!;
+    return {
+      visibility: row.visibility ?? undefined,
+      replay: row.replay ? storedEventFromRow(row.replay) : undefined,
+      events: (row.events as Record<string, unknown>[]).map(storedEventFromRow),
+      nextSequence: Number(row.next_sequence),
+    };
   }
 
   private foldWithCandidate(childId: string, events: StoredEvent[], candidate: LoggedEvent): FoldedChildRecord {
@@ -193,11 +227,6 @@ export class ChildRecordRepository {
     }
   }
 
-  private async childExists(client: Pick<pg.PoolClient, 'query'>, childId: string): Promise<boolean> {
-    const result = await client.query('SELECT 1 FROM child_event WHERE la_code = $1 AND child_id = $2 LIMIT 1', [this.context.laCode, childId]);
-    return (result.rowCount ?? 0) > 0;
-  }
-
   /**
    * Refuses a child outside the actor's scope as if there were no such child (so scope does not
    * reveal who exists); a restricted record within scope is refused as restricted, so the actor
@@ -211,9 +240,12 @@ export class ChildRecordRepository {
          FROM child c WHERE c.la_code = $1 AND c.child_id = $2`,
       [this.context.laCode, childId, ...condition.params],
     );
-    const row = result.rows[0];
-    if (row?.visible) return;
-    if (row?.in_scope && row.restricted) {
+    this.refuseUnlessVisible(childId, result.rows[0]);
+  }
+
+  private refuseUnlessVisible(childId: string, visibility: Visibility | undefined): void {
+    if (!this.context.access || visibility?.visible) return;
+    if (visibility?.in_scope && visibility.restricted) {
       throw new DomainError('forbidden', `The record of ${childId} is restricted: to open it, break the glass and give your reason`, {
         details: { restricted: true, childId },
       });

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { sqlLiteral } from '../database/sql-literal.ts';
 import type { Actor } from '../../record/events.ts';
 
 export interface AuditEntry {
@@ -164,23 +165,23 @@ const chainAwaitingSql = `
   RETURNING (SELECT count(*) FROM appended) AS moved`;
 
 async function moveAwaitingOntoChain(pool: pg.Pool, laCode: string): Promise<void> {
+  const council = sqlLiteral(laCode);
+  // One round trip. Without waiting for the disk: the rows moved are already safe where the writes
+  // left them, and a crash that loses this move (whole, never in part) leaves them awaiting, to be
+  // moved again. The head is taken (the council's chain started if it has none) in a statement of
+  // its own, so that two processes chaining at once take turns rather than deadlock.
+  const move = `BEGIN; SET LOCAL synchronous_commit = off;
+    INSERT INTO audit_chain_head (la_code, last_audit_id, last_hash) VALUES (${council}, 0, '\\x'::bytea)
+      ON CONFLICT (la_code) DO UPDATE SET last_hash = audit_chain_head.last_hash;
+    ${chainAwaitingSql.replaceAll('$1', () => council).replaceAll('$2', () => String(CHAIN_BATCH))};
+    COMMIT`;
   for (;;) {
     const client = await pool.connect();
     let moved = 0;
     let releaseError: Error | undefined;
     try {
-      // Without waiting for the disk: the rows moved are already safe where the writes left them.
-      // A crash that loses this move (whole, never in part) leaves them awaiting, to be moved again.
-      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-      // Starts the council's chain if it has none, and takes its head either way.
-      await client.query(
-        `INSERT INTO audit_chain_head (la_code, last_audit_id, last_hash) VALUES ($1, 0, '\\x'::bytea)
-         ON CONFLICT (la_code) DO UPDATE SET last_hash = audit_chain_head.last_hash`,
-        [laCode],
-      );
-      const result = await client.query(chainAwaitingSql, [laCode, CHAIN_BATCH]);
-      moved = Number(result.rows[0]?.moved ?? 0);
-      await client.query('COMMIT');
+      const results = (await client.query(move)) as unknown as pg.QueryResult[];
+      moved = Number(results[3]?.rows[0]?.moved ?? 0);
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => {
         releaseError = rollbackError;
@@ -203,7 +204,7 @@ const isPool = (db: Queryable): boolean => !('release' in db);
  * committed (see withTransaction); on a pool (a read) it is chained in a group straight away.
  */
 export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void> {
-  if (!isPool(db)) return storeAwaitingChain(db, entry);
+  if (!isPool(db)) return storeAwaitingChain(db as pg.PoolClient, entry);
   return appenderOf(db as pg.Pool).append(entry);
 }
 
@@ -216,15 +217,22 @@ function appenderOf(pool: pg.Pool): GroupAppender {
 /** Councils whose audit rows each client, inside its transaction, has stored to await the chain. */
 const awaitingByClient = new WeakMap<object, Set<string>>();
 
-async function storeAwaitingChain(client: Queryable, entry: AuditEntry): Promise<void> {
-  await client.query(
-    `INSERT INTO audit_awaiting_chain (${auditColumns}) VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [entry.laCode, entry.actor.userId, entry.actor.role, entry.actor.agency, entry.action, entry.resource, entry.childId ?? null, entry.outcome,
-      entry.correlationId, JSON.stringify(entry.detail ?? {})],
-  );
+async function storeAwaitingChain(client: pg.PoolClient, entry: AuditEntry): Promise<void> {
+  await client.query(awaitingChainSql(client, entry));
+}
+
+/**
+ * The statement storing a write's audit row to await the chain, for sending with the write's
+ * other statements in one round trip inside the client's transaction (see writeAudit).
+ */
+export function awaitingChainSql(client: pg.PoolClient, entry: AuditEntry): string {
   const councils = awaitingByClient.get(client) ?? new Set<string>();
   councils.add(entry.laCode);
   awaitingByClient.set(client, councils);
+  const values = [entry.laCode, entry.actor.userId, entry.actor.role, entry.actor.agency, entry.action, entry.resource, entry.childId ?? null,
+    entry.outcome, entry.correlationId].map(sqlLiteral);
+  return `INSERT INTO audit_awaiting_chain (${auditColumns})
+    VALUES (${values[0]}, now(), ${values.slice(1).join(', ')}, ${sqlLiteral(JSON.stringify(entry.detail ?? {}))}::jsonb)`;
 }
 
 /**

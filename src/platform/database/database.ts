@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chainAwaitingAudit, takeAwaitingCouncils } from '../audit/audit.ts';
+import { sqlLiteral } from './sql-literal.ts';
 import type { EmbeddedConnectionInfo, HostToParentMessage, ParentToHostMessage } from './embedded-host.mjs';
 
 export type DatabaseKind = 'embedded' | 'server';
@@ -59,16 +60,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return options.databaseUrl ? openServerDatabase(options.databaseUrl) : openEmbeddedDatabase(options);
 }
 
+export interface TransactionOptions {
+  /**
+   * Takes this transaction-level advisory lock (on the text's hash) in the same round trip as
+   * BEGIN: the work's first statement then reads what every earlier holder committed.
+   */
+  advisoryLock?: string;
+}
+
 /**
  * BEGIN … COMMIT around `work`, ROLLBACK if it throws; the client is always released. Audit rows
  * the work stored with its writes join the audit chain once it has committed, before this returns.
  */
-export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const client = await pool.connect();
   let releaseError: Error | undefined;
   let result: T;
   try {
-    await client.query('BEGIN');
+    await client.query(options.advisoryLock === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${sqlLiteral(options.advisoryLock)}))`);
     result = await work(client);
     await client.query('COMMIT');
   } catch (error) {
