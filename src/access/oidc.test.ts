@@ -2,6 +2,7 @@
  * Single sign-on against a real OpenID Connect provider (oidc-provider) started here, driven over
  * real HTTP like a browser: the app, the provider's sign-in and consent, the callback, the session.
  */
+import { chainAwaitingAudit } from '../platform/audit/audit.ts';
 import { generateKeyPairSync } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
@@ -156,8 +157,10 @@ describe.each(testDatabaseTargets)('single sign-on with the council\'s identity 
 
   const startUrl = (returnTo?: string) => new URL(`${appOrigin}/api/v1/sign-in/oidc${returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`}`);
   const isCallback = (url: URL) => url.origin === appOrigin && url.pathname === OIDC_CALLBACK_PATH;
-  const auditedSignIns = async (userId: string) =>
-    (await db.pool.query(`SELECT action, outcome FROM audit_event WHERE resource = 'sign-in' AND user_id = $1 ORDER BY audit_id`, [userId])).rows;
+  const auditedSignIns = async (userId: string) => {
+    await chainAwaitingAudit(db.pool);
+    return (await db.pool.query(`SELECT action, outcome FROM audit_event WHERE resource = 'sign-in' AND user_id = $1 ORDER BY audit_id`, [userId])).rows;
+  };
 
   /** Signs in at the provider as `subject` and stops at the app's callback, not yet requested. */
   async function throughProvider(person: ReturnType<typeof browser>, subject: string, options: { amr?: string[]; returnTo?: string } = {}) {

@@ -1,3 +1,4 @@
+import { chainAwaitingAudit } from '../platform/audit/audit.ts';
 import { randomUUID } from 'node:crypto';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,7 @@ describe.each(testDatabaseTargets)('signing in on $name', (target) => {
     // A success resets the count.
     expect(await service.lockedUntil('sam.worker')).toBeUndefined();
 
+    await chainAwaitingAudit(db.pool);
     const audited = await db.pool.query(`SELECT action, outcome FROM audit_event WHERE resource = 'sign-in' AND user_id IN ('sw-1', 'unknown:nobody') ORDER BY audit_id`);
     expect(audited.rows.filter((r) => r.action === 'refused').map((r) => r.outcome)).toEqual(
       expect.arrayContaining(['unknown-user', 'wrong-password', 'locked']),

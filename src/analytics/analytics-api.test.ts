@@ -1,3 +1,4 @@
+import { chainAwaitingAudit } from '../platform/audit/audit.ts';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,6 +162,7 @@ describe.each(testDatabaseTargets)('analytics API and command line on $name', (t
 
   it('audits each figure asked for, raw ones under their own name', async () => {
     await metric(app, 'FD-01', 'period=FY2023-24&unsuppressed=true');
+    await chainAwaitingAudit(db.pool);
     const audit = await db.pool.query(`SELECT resource, detail FROM audit_event WHERE la_code = $1 AND resource LIKE 'metric%' ORDER BY audit_id DESC LIMIT 1`, [LA_CODE]);
     expect(audit.rows[0]).toMatchObject({ resource: 'metric-unsuppressed', detail: { metricId: 'FD-01', window: 'FY2023-24', unsuppressed: true } });
   });

@@ -1,3 +1,4 @@
+import { chainAwaitingAudit } from '../platform/audit/audit.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessGrantFor } from '../access/policy.ts';
@@ -138,8 +139,10 @@ describe.each(testDatabaseTargets)('the children behind a figure on $name', (tar
   });
 
   it('audits each child listed as read, and lists only the children a reader may see', async () => {
+    await chainAwaitingAudit(db.pool);
     const before = await db.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE resource = 'metric-children'`);
     await children('CP-02b', FY);
+    await chainAwaitingAudit(db.pool);
     const audited = await db.pool.query(
       `SELECT child_id, detail FROM audit_event WHERE resource = 'metric-children' ORDER BY audit_id OFFSET $1`, [before.rows[0].n],
     );

@@ -115,9 +115,16 @@ export class MetricsEngine {
     if (!Number.isInteger(suppression.threshold) || suppression.threshold < 1) throw DomainError.invalidField('threshold', 'The suppression threshold must be a whole number of at least 1');
     const parameters = this.parametersFor(window, request);
     const notes: string[] = [];
-    // Benchmarks do not depend on the counts: read them while the counting runs.
+    if (request.trend !== undefined && request.trend > 24) throw DomainError.invalidField('trend', 'A trend covers at most 24 periods');
+    // Neither the benchmarks nor the audit row depend on the counts: both go while the counting
+    // runs, so the audit row's commit is not waited for after it (both are awaited before
+    // answering). A named comparator is checked against the groups counted, so that request is
+    // audited only once it is known to be answered.
     const benchmarksRead = this.benchmarksFor(definition, view, window);
-    benchmarksRead.catch(() => undefined); // awaited below; a failed count must not leave it unhandled
+    benchmarksRead.catch(() => undefined); // a failed count must not leave it unhandled
+    const auditDetail = { metricId: definition.id, viewId: view?.id, window: window.label, by, unsuppressed: !suppression.apply };
+    const auditedEarly = request.comparator === undefined ? this.repo.audit(auditDetail) : undefined;
+    auditedEarly?.catch(() => undefined);
 
     let headline: Headline;
     let breakdown: MetricResult['breakdown'] = null;
@@ -171,10 +178,7 @@ export class MetricsEngine {
     if (definition.id === 'CIN-04' || definition.id === 'CIN-06') notes.push(`Timescale applied: ${parameters.withinDays} ${parameters.withinUnit === 'calendar-days' ? 'calendar' : 'working'} days.`);
 
     const trend = request.trend && request.trend > 1 ? await this.trend(definition, window, request.trend, parameters) : null;
-    const [benchmarks] = await Promise.all([
-      benchmarksRead,
-      this.repo.audit({ metricId: definition.id, viewId: view?.id, window: window.label, by, unsuppressed: !suppression.apply }),
-    ]);
+    const [benchmarks] = await Promise.all([benchmarksRead, auditedEarly ?? this.repo.audit(auditDetail)]);
 
     return {
       metric: { id: definition.id, title: definition.title, countingUnit: definition.countingUnit, valueType: definition.valueType, window: definition.window, followsDfe: definition.followsDfe },
@@ -242,7 +246,6 @@ export class MetricsEngine {
   }
 
   private async trend(definition: MetricDefinition, window: ReportingWindow, count: number, parameters: MetricParameters): Promise<TrendPoint[]> {
-    if (count > 24) throw DomainError.invalidField('trend', 'A trend covers at most 24 periods');
     const points: TrendPoint[] = [];
     let previous: number | null = null;
     for (const each of consecutiveWindows(window, count)) {

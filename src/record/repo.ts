@@ -49,7 +49,7 @@ export function storedEventFromRow(row: Record<string, unknown>): StoredEvent {
   return event;
 }
 
-/** Whether the actor may see a child (see visibleChildCondition): a row of assertVisible's query. */
+/** Whether the actor may see a child (see visibleChildCondition), as assertVisible and readChild read it. */
 interface Visibility { visible: boolean; in_scope: boolean; restricted: boolean }
 
 /** The INSERT of one event into the log, with its values as literals (sent with other statements). */
@@ -93,19 +93,12 @@ export class ChildRecordRepository {
     return writeAudit(client, this.auditEntry(entry));
   }
 
-  private async loadEvents(client: Pick<pg.PoolClient, 'query'>, childId: string): Promise<StoredEvent[]> {
-    const result = await client.query(
-      `SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND child_id = $2 ORDER BY sequence`,
-      [this.context.laCode, childId],
-    );
-    return result.rows.map(storedEventFromRow);
-  }
-
   /** The child's whole log and the record folded from it; not_found when the child is unknown. */
   async getChildRecord(childId: string): Promise<{ events: StoredEvent[]; folded: FoldedChildRecord; duties: Duty[] }> {
     return this.refusalsAudited('child-record', childId, async () => {
-      await this.assertVisible(this.db.pool, childId);
-      const events = await this.loadEvents(this.db.pool, childId);
+      // Whether the actor may see the child and the child's log, in one round trip.
+      const { visibility, events } = await this.readChild(this.db.pool, childId);
+      this.refuseUnlessVisible(childId, visibility);
       if (events.length === 0) throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
       const folded = foldChildRecord(this.context.laCode, childId, events as LoggedEvent[]);
       await this.audit(this.db.pool, { action: 'read', resource: 'child-record', childId, outcome: 'ok', detail: { events: events.length } });
@@ -145,7 +138,7 @@ export class ChildRecordRepository {
       // then conflict. Four round trips: BEGIN with the lock, what the write needs to know, the
       // write with its projections and audit row, COMMIT.
       return withTransaction(this.db.pool, async (client) => {
-        const known = await this.beforeWriting(client, childId, command.clientId);
+        const known = await this.readChild(client, childId, { clientId: command.clientId });
         // A new child may be registered by anyone who records; an existing record only within scope.
         if (command.type !== 'child.registered' || known.events.length > 0) this.refuseUnlessVisible(childId, known.visibility);
         if (known.replay) {
@@ -159,7 +152,7 @@ export class ChildRecordRepository {
         if (events.length === 0 && command.type !== 'child.registered') {
           throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
         }
-        const candidate = { ...command, eventId: randomUUID(), sequence: known.nextSequence, recordedAt: new Date().toISOString() } as LoggedEvent;
+        const candidate = { ...command, eventId: randomUUID(), sequence: known.nextSequence!, recordedAt: new Date().toISOString() } as LoggedEvent;
         const folded = this.foldWithCandidate(childId, events, candidate);
         // The fold fills in references left implicit (e.g. which contact a decision is about).
         const resolved = folded.effectiveEvents.find((e) => e.eventId === candidate.eventId);
@@ -179,28 +172,28 @@ export class ChildRecordRepository {
   }
 
   /**
-   * In one statement, under the child's lock: whether the actor may see the child, an event
-   * already recorded under the command's clientId, the child's log, and the new event's sequence.
+   * In one statement: whether the actor may see the child, the child's log and, for a write (under
+   * the child's lock), an event already recorded under the command's clientId and the new event's
+   * sequence.
    */
-  private async beforeWriting(client: pg.PoolClient, childId: string, clientId: string): Promise<{
-    visibility: Visibility | undefined; replay: StoredEvent | undefined; events: StoredEvent[]; nextSequence: number;
+  private async readChild(db: Pick<pg.PoolClient, 'query'>, childId: string, write?: { clientId: string }): Promise<{
+    visibility: Visibility | undefined; events: StoredEvent[]; replay?: StoredEvent; nextSequence?: number;
   }> {
-    const condition = visibleChildCondition(this.context.access, 'c', 4);
-    const result = await client.query(
+    const condition = visibleChildCondition(this.context.access, 'c', write ? 4 : 3);
+    const result = await db.query(
       `SELECT
          (SELECT json_build_object('visible', ${condition.sql}, 'in_scope', ${condition.inScopeSql}, 'restricted', ${condition.restrictedSql})
             FROM child c WHERE c.la_code = $1 AND c.child_id = $2) AS visibility,
-         (SELECT row_to_json(e) FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND client_id = $3) e) AS replay,
-         (SELECT coalesce(json_agg(e ORDER BY e.sequence), '[]') FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND child_id = $2) e) AS events,
-         nextval(pg_get_serial_sequence('child_event', 'sequence')) AS next_sequence`,
-      [this.context.laCode, childId, clientId, ...condition.params],
+         (SELECT coalesce(json_agg(e ORDER BY e.sequence), '[]') FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND child_id = $2) e) AS events
+         ${write ? `, (SELECT row_to_json(e) FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND client_id = $3) e) AS replay,
+         nextval(pg_get_serial_sequence('child_event', 'sequence')) AS next_sequence` : ''}`,
+      [this.context.laCode, childId, ...(write ? [write.clientId] : []), ...condition.params],
     );
     const row = result.rows[0]!;
     return {
       visibility: row.visibility ?? undefined,
-      replay: row.replay ? storedEventFromRow(row.replay) : undefined,
       events: (row.events as Record<string, unknown>[]).map(storedEventFromRow),
-      nextSequence: Number(row.next_sequence),
+      ...(write ? { replay: row.replay ? storedEventFromRow(row.replay) : undefined, nextSequence: Number(row.next_sequence) } : {}),
     };
   }
 

@@ -1,3 +1,4 @@
+import { chainAwaitingAudit } from '../platform/audit/audit.ts';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -222,6 +223,7 @@ describe.each(testDatabaseTargets)('the annual report on $name', (target) => {
   });
 
   it('reads every figure through the engine, which audits each read', async () => {
+    await chainAwaitingAudit(db.pool);
     const audited = await db.pool.query(
       `SELECT count(*)::int AS reads, count(DISTINCT detail->>'metricId')::int AS metrics FROM audit_event
         WHERE la_code = $1 AND correlation_id = $2 AND resource = 'metric' AND detail->>'window' = 'ISCP2022-24'`,

@@ -1,3 +1,4 @@
+import { chainAwaitingAudit } from '../platform/audit/audit.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -94,6 +95,7 @@ describe.each(testDatabaseTargets)('retention and disposal on $name', (target) =
     }
     const tombstone = (await db.pool.query(`SELECT * FROM child_disposal WHERE child_id = 'CPOLD1'`)).rows[0];
     expect(tombstone).toMatchObject({ record_type: 'child-protection', rule_id: 'child-protection-to-25th-birthday', events_removed: 5, disposed_by: 'records-manager-1' });
+    await chainAwaitingAudit(db.pool);
     const audit = await db.pool.query(`SELECT detail FROM audit_event WHERE resource = 'child-record:disposal' AND child_id = 'OLDCIN1'`);
     expect(audit.rows).toHaveLength(1);
     expect((await verifyAuditChain(db.pool, '206')).intact).toBe(true);

@@ -1,3 +1,4 @@
+import { chainAwaitingAudit } from '../../src/platform/audit/audit.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -161,6 +162,7 @@ describe.each(testDatabaseTargets)('a child\'s journey from contact to the end o
     expect(due.summary).toMatchObject({ open: 2, overdue: 1, byWorker: [{ workerId: 'w-sw-1', open: 2, overdue: 1 }] });
 
     // Every read and write above was audited by the data-access layer.
+    await chainAwaitingAudit(db.pool);
     const audit = await db.pool.query(`SELECT action, count(*)::int AS n FROM audit_event WHERE child_id = $1 GROUP BY action ORDER BY action`, [childId]);
     const byAction = Object.fromEntries(audit.rows.map((r) => [r.action, r.n]));
     expect(byAction.write).toBe(clientCounter);
@@ -207,6 +209,7 @@ describe.each(testDatabaseTargets)('a child\'s journey from contact to the end o
     expect(assessmentBeforeReferral.json().error.problems[0]).toMatchObject({ field: 'occurredAt' });
     expect(await count()).toBe(2);
 
+    await chainAwaitingAudit(db.pool);
     const refusals = await db.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE child_id = $1 AND action = 'refused'`, [other]);
     expect(refusals.rows[0].n).toBeGreaterThanOrEqual(4);
   });

@@ -1,3 +1,4 @@
+import { chainAwaitingAudit } from '../../src/platform/audit/audit.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -314,6 +315,7 @@ describe.each(testDatabaseTargets)('importing and exporting interchange files on
     expect(firstHeader).toMatchObject({ format: 'safeguard-child-events', version: 1, laCodes: ['206'] });
     expect(typeof firstHeader.exportedAt).toBe('string');
     // Each exported child's record is audited as read.
+    await chainAwaitingAudit(db.pool);
     const exportAudits = (await db.pool.query(`SELECT child_id FROM audit_event WHERE resource = 'child-record:export' AND action = 'read' ORDER BY child_id`)).rows;
     expect(exportAudits.map((r) => r.child_id)).toEqual([...caseload.childIds, 'DAN1'].sort());
 

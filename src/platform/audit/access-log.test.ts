@@ -1,3 +1,4 @@
+import { chainAwaitingAudit } from './audit.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -55,6 +56,7 @@ describe.each(testDatabaseTargets)('who has looked at a child, and unusual acces
     expect(byUser['w-cat']).toMatchObject({ reads: 1, refusals: 1, reasons: ['Duty cover over the weekend'] });
     expect(byUser.importer).toMatchObject({ writes: 1 }); // the import that created the record
     // Looking at the log is on the log.
+    await chainAwaitingAudit(db.pool);
     expect(Number((await db.pool.query(`SELECT count(*) AS n FROM audit_event WHERE resource = 'child-access-log' AND child_id = 'MINE1'`)).rows[0].n)).toBe(1);
   });
 

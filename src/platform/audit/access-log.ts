@@ -4,7 +4,7 @@
  */
 import type { Database } from '../database/database.ts';
 import type { RequestContext } from '../../record/repo.ts';
-import { writeAudit } from './audit.ts';
+import { chainAwaitingAudit, writeAudit } from './audit.ts';
 import { hasCapability, visibleChildCondition } from '../../access/policy.ts';
 import { DomainError } from '../errors.ts';
 import { verifyAuditChain, type AuditChainReport } from './verify.ts';
@@ -69,6 +69,8 @@ export class AuditReader {
     const visible = visibleChildCondition(this.context.access, 'c', 3);
     const found = await this.db.pool.query(`SELECT 1 FROM child c WHERE c.la_code = $1 AND c.child_id = $2 AND (${visible.sql})`, [this.context.laCode, childId, ...visible.params]);
     if (found.rowCount === 0) throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
+    // Up to the moment asked: rows still awaiting the chain join it first.
+    await chainAwaitingAudit(this.db.pool, [this.context.laCode]);
     const result = await this.db.pool.query(
       `WITH access AS (
          SELECT user_id, role, agency, action, occurred_at, detail FROM audit_event
@@ -96,6 +98,7 @@ export class AuditReader {
   /** Access between two instants that the anomaly rules pick out. */
   async findAnomalies(from: string, to: string): Promise<AccessAnomaly[]> {
     this.assertReviewer();
+    await chainAwaitingAudit(this.db.pool, [this.context.laCode]);
     const reads = `reads AS (
         SELECT DISTINCT user_id, child_id FROM audit_event
          WHERE la_code = $1 AND action = 'read' AND resource = 'child-record' AND child_id IS NOT NULL AND occurred_at >= $2 AND occurred_at < $3

@@ -55,10 +55,20 @@ describe.each(testDatabaseTargets)('the audit chain on $name', (target) => {
     expect(links.rows.slice(1, 4).map((r) => r.child_id)).toEqual(['C0', 'C1', 'C2']);
   });
 
-  it('keeps a write\'s audit row with the write, chained once the write commits; a rolled-back write leaves none', async () => {
+  it('keeps a write\'s audit row with the write and a read\'s committed before it answers, both chained just after; a rolled-back write leaves none', async () => {
     const write = (laCode: string, childId: string) => ({ ...entry(laCode, childId), action: 'write' as const, resource: 'child-event:visit.made' });
-    // Many writes at once, in two councils: each returns only once its row is on the chain.
-    await Promise.all(Array.from({ length: 30 }, (_, i) => withTransaction(db.pool, (client) => writeAudit(client, write(i % 2 ? '305' : '306', `W${i}`)))));
+    const stored = async (childId: string) => Number((await db.pool.query(
+      `SELECT (SELECT count(*) FROM audit_event WHERE child_id = $1) + (SELECT count(*) FROM audit_awaiting_chain WHERE child_id = $1) AS n`, [childId],
+    )).rows[0].n);
+    // Many writes at once, in two councils: each row is stored, on the chain or awaiting it, once the write returns.
+    const written = await Promise.all(Array.from({ length: 30 }, async (_, i) => {
+      await withTransaction(db.pool, (client) => writeAudit(client, write(i % 2 ? '305' : '306', `W${i}`)));
+      return stored(`W${i}`);
+    }));
+    expect(written).toEqual(Array.from({ length: 30 }, () => 1));
+    await writeAudit(db.pool, entry('305', 'READ-1'));
+    expect(await stored('READ-1')).toBe(1);
+    await chainAwaitingAudit(db.pool);
     const chained = await db.pool.query(`SELECT la_code, count(*)::int AS n FROM audit_event WHERE la_code IN ('305', '306') AND action = 'write' GROUP BY la_code ORDER BY la_code`);
     expect(chained.rows).toEqual([{ la_code: '305', n: 15 }, { la_code: '306', n: 15 }]);
     expect((await db.pool.query('SELECT count(*)::int AS n FROM audit_awaiting_chain')).rows[0].n).toBe(0);

@@ -73,51 +73,33 @@ async function appendEntries(db: Queryable, laCode: string, entries: readonly Au
 }
 
 /**
- * Audit rows written outside a transaction (the audit of a read) are appended in groups: while
- * one group commits, holding the chain's head, the next gathers, so the chain and the commit's
- * flush to disk are shared rather than queued for. Each caller still waits until its row is
- * committed, so no read goes unaudited. Writes' rows awaiting the chain are moved onto it in the
- * same turns.
+ * The one lane per pool that moves audit rows awaiting the chain onto it. Every audit row of a
+ * request is first stored, durably, in audit_awaiting_chain: inside the write's transaction, or on
+ * its own for a read. The request waits for that, not for the chain, so requests never queue for a
+ * council's chain head. The lane then takes the rows oldest first and chains them in batches,
+ * passes being asked for by each request and coalesced. Whoever reads the chain (verify, the
+ * access log) asks for a pass first and waits for it.
  */
-class GroupAppender {
-  private waiting: { entry: AuditEntry; done: (error?: unknown) => void }[] = [];
+class ChainLane {
   /** Councils to chain awaiting rows for (`all` for every council), and who waits for that. */
-  private chainRequests: { laCodes: readonly string[] | 'all'; done: (error?: unknown) => void }[] = [];
-  private appending = false;
+  private requests: { laCodes: readonly string[] | 'all'; done: (error?: unknown) => void }[] = [];
+  private running = false;
   constructor(private readonly pool: pg.Pool) {}
 
-  append(entry: AuditEntry): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ entry, done: (error) => (error === undefined ? resolve() : reject(error)) });
-      if (!this.appending) void this.drain();
-    });
-  }
-
-  chainAwaiting(laCodes: readonly string[] | undefined): Promise<void> {
+  /** Resolves once a pass that began after this call has chained the councils' awaiting rows. */
+  chain(laCodes: readonly string[] | undefined): Promise<void> {
     if (laCodes !== undefined && laCodes.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.chainRequests.push({ laCodes: laCodes ?? 'all', done: (error) => (error === undefined ? resolve() : reject(error)) });
-      if (!this.appending) void this.drain();
+      this.requests.push({ laCodes: laCodes ?? 'all', done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.running) void this.drain();
     });
   }
 
   private async drain(): Promise<void> {
-    this.appending = true;
-    while (this.waiting.length > 0 || this.chainRequests.length > 0) {
-      const group = this.waiting.splice(0, CHAIN_BATCH);
-      const byCouncil = new Map<string, typeof group>();
-      for (const item of group) byCouncil.set(item.entry.laCode, [...(byCouncil.get(item.entry.laCode) ?? []), item]);
-      for (const [laCode, items] of byCouncil) {
-        try {
-          await appendEntries(this.pool, laCode, items.map((item) => item.entry));
-          for (const item of items) item.done();
-        } catch (error) {
-          for (const item of items) item.done(error);
-        }
-      }
-      const requests = this.chainRequests.splice(0);
-      if (requests.length === 0) continue;
-      // Inside the try: a failure here must reach the callers, not leave the appender busy for ever.
+    this.running = true;
+    while (this.requests.length > 0) {
+      const requests = this.requests.splice(0);
+      // Inside the try: a failure here must reach the callers, not leave the lane busy for ever.
       try {
         const laCodes = requests.some((r) => r.laCodes === 'all') ? await councilsAwaitingChain(this.pool) : [...new Set(requests.flatMap((r) => r.laCodes as string[]))];
         for (const laCode of laCodes) await moveAwaitingOntoChain(this.pool, laCode);
@@ -126,7 +108,7 @@ class GroupAppender {
         for (const request of requests) request.done(error);
       }
     }
-    this.appending = false;
+    this.running = false;
   }
 }
 
@@ -194,24 +176,31 @@ async function moveAwaitingOntoChain(pool: pg.Pool, laCode: string): Promise<voi
   }
 }
 
-const appenders = new WeakMap<pg.Pool, GroupAppender>();
+const lanes = new WeakMap<pg.Pool, ChainLane>();
 /** A pool (not a client inside a transaction): its statements commit on their own. */
 const isPool = (db: Queryable): boolean => !('release' in db);
 
 /**
- * Called by the data-access layer only: routes never write audit rows themselves. Inside a
- * transaction (a write) the row is stored with the write and joins the chain once the write has
- * committed (see withTransaction); on a pool (a read) it is chained in a group straight away.
+ * Called by the data-access layer only: routes never write audit rows themselves. The row is
+ * stored to await the chain: inside a transaction (a write) with the write, joining the chain
+ * once the write has committed (see withTransaction); on a pool (a read) committed before this
+ * returns, so no read goes unaudited, and chained just after.
  */
 export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   if (!isPool(db)) return storeAwaitingChain(db as pg.PoolClient, entry);
-  return appenderOf(db as pg.Pool).append(entry);
+  await db.query(awaitingChainInsertSql([entry]));
+  startChaining(db as pg.Pool, [entry.laCode]);
 }
 
-function appenderOf(pool: pg.Pool): GroupAppender {
-  let appender = appenders.get(pool);
-  if (!appender) appenders.set(pool, (appender = new GroupAppender(pool)));
-  return appender;
+function laneOf(pool: pg.Pool): ChainLane {
+  let lane = lanes.get(pool);
+  if (!lane) lanes.set(pool, (lane = new ChainLane(pool)));
+  return lane;
+}
+
+/** Asks for a chaining pass without waiting for it: a failure leaves the rows for the next pass. */
+export function startChaining(pool: pg.Pool, laCodes: readonly string[]): void {
+  laneOf(pool).chain(laCodes).catch(() => {});
 }
 
 /** Councils whose audit rows each client, inside its transaction, has stored to await the chain. */
@@ -229,10 +218,17 @@ export function awaitingChainSql(client: pg.PoolClient, entry: AuditEntry): stri
   const councils = awaitingByClient.get(client) ?? new Set<string>();
   councils.add(entry.laCode);
   awaitingByClient.set(client, councils);
-  const values = [entry.laCode, entry.actor.userId, entry.actor.role, entry.actor.agency, entry.action, entry.resource, entry.childId ?? null,
-    entry.outcome, entry.correlationId].map(sqlLiteral);
-  return `INSERT INTO audit_awaiting_chain (${auditColumns})
-    VALUES (${values[0]}, now(), ${values.slice(1).join(', ')}, ${sqlLiteral(JSON.stringify(entry.detail ?? {}))}::jsonb)`;
+  return awaitingChainInsertSql([entry]);
+}
+
+/** One INSERT of entries into audit_awaiting_chain, their values as literals, in the order given. */
+function awaitingChainInsertSql(entries: readonly AuditEntry[]): string {
+  const rows = entries.map((entry) => {
+    const values = [entry.laCode, entry.actor.userId, entry.actor.role, entry.actor.agency, entry.action, entry.resource, entry.childId ?? null,
+      entry.outcome, entry.correlationId].map(sqlLiteral);
+    return `(${values[0]}, now(), ${values.slice(1).join(', ')}, ${sqlLiteral(JSON.stringify(entry.detail ?? {}))}::jsonb)`;
+  });
+  return `INSERT INTO audit_awaiting_chain (${auditColumns}) VALUES ${rows.join(',\n')}`;
 }
 
 /**
@@ -247,14 +243,21 @@ export function takeAwaitingCouncils(client: object): string[] {
 
 /**
  * Moves committed audit rows that await the chain onto it, in the order they were written, for the
- * councils named (all councils with such rows when none are). Chaining passes are grouped with
- * the reads' appends of the same pool: a caller waits for a pass that began after it asked.
+ * councils named (all councils with such rows when none are). Passes are coalesced in the pool's
+ * lane: a caller waits for a pass that began after it asked.
  */
 export function chainAwaitingAudit(pool: pg.Pool, laCodes?: readonly string[]): Promise<void> {
-  return appenderOf(pool).chainAwaiting(laCodes);
+  return laneOf(pool).chain(laCodes);
 }
 
-/** Audits many children at once (an import, a borough-wide list), a row per child, in the order given. */
+/**
+ * Audits many children at once (a list, an export, an import), a row per child, in the order given.
+ * On a pool, like any read's rows they await the chain; inside a bulk write's transaction (an
+ * import, a rebuild) they are chained there and then, the head held until that commits.
+ */
 export async function writeAuditForChildren(db: Queryable, entry: Omit<AuditEntry, 'childId'>, childIds: readonly string[]): Promise<void> {
-  await appendEntries(db, entry.laCode, childIds.map((childId) => ({ ...entry, childId })));
+  const entries = childIds.map((childId) => ({ ...entry, childId }));
+  if (!isPool(db)) return appendEntries(db, entry.laCode, entries);
+  for (let start = 0; start < entries.length; start += CHAIN_BATCH) await db.query(awaitingChainInsertSql(entries.slice(start, start + CHAIN_BATCH)));
+  if (entries.length > 0) startChaining(db as pg.Pool, [entry.laCode]);
 }

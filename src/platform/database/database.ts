@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { chainAwaitingAudit, takeAwaitingCouncils } from '../audit/audit.ts';
+import { chainAwaitingAudit, startChaining, takeAwaitingCouncils } from '../audit/audit.ts';
 import { sqlLiteral } from './sql-literal.ts';
 import type { EmbeddedConnectionInfo, HostToParentMessage, ParentToHostMessage } from './embedded-host.mjs';
 
@@ -68,9 +68,12 @@ export interface TransactionOptions {
   advisoryLock?: string;
 }
 
+/** On close, audit rows still awaiting the chain join it, so a clean stop leaves none waiting. */
+const finishChaining = (pool: pg.Pool): Promise<void> => chainAwaitingAudit(pool).catch(() => undefined);
+
 /**
  * BEGIN … COMMIT around `work`, ROLLBACK if it throws; the client is always released. Audit rows
- * the work stored with its writes join the audit chain once it has committed, before this returns.
+ * the work stored with its writes are asked onto the audit chain once it has committed.
  */
 export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const client = await pool.connect();
@@ -92,9 +95,9 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
   } finally {
     client.release(releaseError);
   }
-  // The write and its audit rows are committed; should chaining them fail now, the next chaining
-  // pass (the next write, a verify, the next start) takes them, so the write still succeeded.
-  await chainAwaitingAudit(pool, takeAwaitingCouncils(client)).catch(() => {});
+  // The write and its audit rows are committed: they join the chain in the pool's next pass, which
+  // nobody waits for here (a failed pass leaves them to the next one, a verify, the next start).
+  startChaining(pool, takeAwaitingCouncils(client));
   return result;
 }
 
@@ -131,7 +134,7 @@ async function openServerDatabase(databaseUrl: string): Promise<Database> {
     throw new Error(`Could not connect to ${description}: ${(error as Error).message}`, { cause: error });
   }
   let closing: Promise<void> | undefined;
-  return { kind: 'server', pool, description, close: () => (closing ??= pool.end()) };
+  return { kind: 'server', pool, description, close: () => (closing ??= finishChaining(pool).then(() => pool.end())) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,6 +274,7 @@ async function openEmbeddedDatabase(options: OpenDatabaseOptions): Promise<Datab
   const close = () =>
     (closing ??= (async () => {
       try {
+        await finishChaining(pool);
         await pool.end();
       } finally {
         await stopHost(child);
