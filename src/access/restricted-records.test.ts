@@ -1,3 +1,4 @@
+import { chainAwaitingAudit } from '../platform/audit/audit.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -67,9 +68,23 @@ describe.each(testDatabaseTargets)('restricted records and breaking the glass on
     const alerts = await new RestrictedRecords(db, owner).findMyAlerts();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.message).toContain('Duty cover: the child is missing tonight');
+    await chainAwaitingAudit(db.pool);
     const audited = await db.pool.query(`SELECT detail->>'reason' AS reason FROM audit_event WHERE resource = 'break-glass' AND user_id = 'u-colleague'`);
     expect(audited.rows.map((r) => r.reason)).toEqual(['Duty cover: the child is missing tonight']);
     // Outside scope there is no glass to break: no such child, as far as they can tell.
     await expect(new RestrictedRecords(db, as('u-other', 'social-worker', 'w-x', 't-x')).breakGlass('STAFFKIN1', 'I would like to look please')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('lets the owner mark an alert as seen, once, and nobody else', async () => {
+    const [alert] = await new RestrictedRecords(db, owner).findMyAlerts();
+    expect(alert!.seenAt).toBeNull();
+    await expect(new RestrictedRecords(db, colleague).markAlertSeen(alert!.alertId)).rejects.toMatchObject({ code: 'not_found', problems: [{ field: 'alertId' }] });
+    const first = await new RestrictedRecords(db, owner).markAlertSeen(alert!.alertId);
+    const again = await new RestrictedRecords(db, owner).markAlertSeen(alert!.alertId);
+    expect(again.seenAt).toBe(first.seenAt);
+    expect((await new RestrictedRecords(db, owner).findMyAlerts()).map((a) => a.seenAt)).toEqual([first.seenAt]);
+    await chainAwaitingAudit(db.pool);
+    const audited = await db.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE resource = 'access-alert-seen' AND user_id = 'u-owner' AND child_id = 'STAFFKIN1'`);
+    expect(audited.rows[0].n).toBe(2);
   });
 });

@@ -20,6 +20,8 @@ export interface AccessAlert {
   childId: string;
   message: string;
   raisedAt: string;
+  /** When the actor marked it as seen; null while it is new. */
+  seenAt: string | null;
 }
 
 export class RestrictedRecords {
@@ -101,13 +103,47 @@ export class RestrictedRecords {
     return result.rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, role: r.role, teamId: r.team_id }));
   }
 
-  /** Alerts for the actor (as a user, or as the worker they are). */
+  /** Alerts for the actor (as a user, or as the worker they are), newest first, each with when they saw it. */
   async findMyAlerts(): Promise<AccessAlert[]> {
     const result = await this.db.pool.query(
-      `SELECT alert_id, child_id, message, raised_at FROM access_alert
-        WHERE la_code = $1 AND (recipient_user_id = $2 OR recipient_worker_id = $3) ORDER BY raised_at DESC LIMIT 200`,
-      [this.context.laCode, this.context.actor.userId, this.context.access?.workerId ?? this.context.actor.userId],
+      `SELECT a.alert_id, a.child_id, a.message, a.raised_at, s.seen_at FROM access_alert a
+         LEFT JOIN access_alert_seen s ON s.la_code = a.la_code AND s.alert_id = a.alert_id AND s.seen_by = $2
+        WHERE ${this.isMine('a')} ORDER BY a.raised_at DESC LIMIT 200`,
+      this.myAlertParameters(),
     );
-    return result.rows.map((r) => ({ alertId: r.alert_id, childId: r.child_id, message: r.message, raisedAt: (r.raised_at as Date).toISOString() }));
+    return result.rows.map((r) => ({
+      alertId: r.alert_id, childId: r.child_id, message: r.message, raisedAt: (r.raised_at as Date).toISOString(),
+      seenAt: r.seen_at ? (r.seen_at as Date).toISOString() : null,
+    }));
+  }
+
+  /**
+   * Marks one of the actor's alerts as seen (again is harmless: the first time stands). Another
+   * person's alert is answered as not found, as if it did not exist.
+   */
+  async markAlertSeen(alertId: string): Promise<{ seenAt: string }> {
+    return withTransaction(this.db.pool, async (client) => {
+      const mine = await client.query(`SELECT a.child_id FROM access_alert a WHERE ${this.isMine('a')} AND a.alert_id = $4`, [...this.myAlertParameters(), alertId]);
+      if (mine.rowCount === 0) throw DomainError.notFound(`No alert ${alertId} for you`, 'alertId');
+      const seen = await client.query(
+        `WITH added AS (
+           INSERT INTO access_alert_seen (la_code, alert_id, seen_by, seen_at) VALUES ($1, $2, $3, now())
+           ON CONFLICT (la_code, alert_id, seen_by) DO NOTHING RETURNING seen_at)
+         SELECT seen_at FROM added UNION ALL
+         SELECT seen_at FROM access_alert_seen WHERE la_code = $1 AND alert_id = $2 AND seen_by = $3 LIMIT 1`,
+        [this.context.laCode, alertId, this.context.actor.userId],
+      );
+      await this.audit(client, mine.rows[0].child_id, 'access-alert-seen', { alertId });
+      return { seenAt: (seen.rows[0].seen_at as Date).toISOString() };
+    });
+  }
+
+  /** Parameters $1–$3 of isMine: the council, the actor as a user, and as the worker they are. */
+  private myAlertParameters(): string[] {
+    return [this.context.laCode, this.context.actor.userId, this.context.access?.workerId ?? this.context.actor.userId];
+  }
+
+  private isMine(alias: string): string {
+    return `${alias}.la_code = $1 AND (${alias}.recipient_user_id = $2 OR ${alias}.recipient_worker_id = $3)`;
   }
 }

@@ -191,8 +191,14 @@ export function restrictedRecordRoutes(services: { db: Database }): AnyRoute[] {
     }),
     defineRoute({
       method: 'GET', url: '/api/v1/alerts', summary: 'Alerts for me, e.g. someone broke the glass on a record I hold', tags: ['access'],
-      response: z.object({ alerts: z.array(z.object({ alertId: z.string(), childId: z.string(), message: z.string(), raisedAt: z.string() })) }),
+      response: z.object({ alerts: z.array(z.object({ alertId: z.string(), childId: z.string(), message: z.string(), raisedAt: z.string(), seenAt: z.string().nullable() })) }),
       handler: async ({ context }) => ({ alerts: await new RestrictedRecords(services.db, context).findMyAlerts() }),
+    }),
+    defineRoute({
+      method: 'POST', url: '/api/v1/alerts/{alertId}/seen', summary: 'Mark one of my alerts as seen', tags: ['access'],
+      params: z.object({ alertId: z.string().uuid() }),
+      response: z.object({ alertId: z.string(), seenAt: z.string() }),
+      handler: async ({ params, context }) => ({ alertId: params.alertId, ...(await new RestrictedRecords(services.db, context).markAlertSeen(params.alertId)) }),
     }),
   ];
 }

@@ -3,7 +3,7 @@ import { offers, homeOf, navigationFor, type Offered, type Section } from './acc
 import { api, whenSignedOut, type AccessAlert } from './api.ts';
 import { Footer, ServiceNavigation, SkipLink } from './govuk/index.ts';
 import { AccessLogPage } from './pages/access-log-page.tsx';
-import { AlertsPage } from './pages/alerts-page.tsx';
+import { ALERTS_SEEN_EVENT, AlertsPage } from './pages/alerts-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { ChildRecordPage } from './pages/child-record-page.tsx';
 import { FindChildPage } from './pages/find-child-page.tsx';
@@ -89,17 +89,24 @@ function IdentityBar(props: { viewer: Viewer }) {
   );
 }
 
-/** The header's links for the viewer, the alerts link counting their alerts (looked at again on each page). */
+/**
+ * The header's links for the viewer, the alerts link counting their new alerts (looked at again on
+ * each page, and when one is marked as seen).
+ */
 function useNavigation(viewer: Viewer | undefined, path: string, section: Section | undefined) {
   const alerts = useApi<{ alerts: AccessAlert[] }>(viewer && offers.alerts(viewer) ? '/alerts' : null);
   const { reload } = alerts;
   const firstPath = useRef(path);
   useEffect(() => { if (path !== firstPath.current) reload(); }, [path, reload]);
+  useEffect(() => {
+    window.addEventListener(ALERTS_SEEN_EVENT, reload);
+    return () => window.removeEventListener(ALERTS_SEEN_EVENT, reload);
+  }, [reload]);
   if (!viewer) return [];
-  const count = alerts.data?.alerts.length ?? 0;
+  const count = alerts.data?.alerts.filter((alert) => alert.seenAt === null).length ?? 0;
   return navigationFor(viewer).map((item) => ({
     href: item.href, active: item.section === section,
-    text: item.section === 'alerts' && count > 0 ? `Alerts (${count})` : item.text,
+    text: item.section === 'alerts' && count > 0 ? `Alerts (${count} new)` : item.text,
   }));
 }
 

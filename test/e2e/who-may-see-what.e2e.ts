@@ -180,13 +180,18 @@ describe('who may see what, in the browser', () => {
     await signOut();
   });
 
-  it('alerts the allocated worker: the header counts it and the Alerts page says who broke the glass and why', async () => {
+  it('alerts the allocated worker: the header counts it, the Alerts page says who broke the glass and why, and it can be marked as seen', async () => {
     await signIn(people['sam.allocated']!);
-    await expect.poll(() => navigationTexts()).toContain('Alerts (1)');
-    await page.locator('.govuk-service-navigation__list').getByText('Alerts (1)').click();
+    await expect.poll(() => navigationTexts()).toContain('Alerts (1 new)');
+    await page.locator('.govuk-service-navigation__list').getByText('Alerts (1 new)').click();
     await page.waitForSelector('[data-testid=alerts]');
     expect(await page.locator('[data-testid=alerts]').textContent()).toContain('Duty cover tonight: the child has been reported missing');
     await checkPage(page, 'alerts');
+    await page.locator('[data-testid=mark-alert-seen]').click();
+    await expect.poll(() => page.locator('[data-testid=alerts]').textContent()).toContain('Seen ');
+    expect(await page.locator('[data-testid=mark-alert-seen]').count()).toBe(0);
+    await expect.poll(() => navigationTexts()).toContain('Alerts');
+    await checkPage(page, 'alerts-seen');
   });
 
   it('takes a person whose session has timed out to sign in, says so, and brings them back where they were', async () => {
