@@ -140,15 +140,26 @@ export async function replaceProjections(client: pg.PoolClient, laCode: string, 
 }
 
 /** The statements of replaceProjections, for sending with others in one round trip. */
-export function replaceProjectionsSql(laCode: string, childIds: readonly string[], rows: ProjectionRows): string {
+export function replaceProjectionsSql(laCode: string, childIds: readonly string[], rows: ProjectionRows, tables: readonly ProjectionTable[] = projectionTables): string {
   const la = sqlLiteral(laCode);
   const children = sqlLiteral(`{${childIds.map((id) => `"${id.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
   const statements: string[] = [];
-  for (const table of projectionTables) {
+  for (const table of tables) {
     statements.push(`DELETE FROM ${table} WHERE la_code = ${la} AND child_id = ANY(${children}::text[])`);
     if (rows[table].length > 0) statements.push(insertProjectionSql(table, la, `${sqlLiteral(JSON.stringify(rows[table]))}::jsonb`));
   }
   return statements.join(';\n');
+}
+
+/**
+ * The tables whose rows a change to one child's log alters: those whose rows differ between the
+ * record before and after it. Duties are always among them: they also follow the council's
+ * timescale settings, which can change between writes without any event. Every other table is a
+ * function of the log alone, and a change to how one is built comes with a migration that
+ * rebuilds them all.
+ */
+export function changedProjectionTables(before: ProjectionRows, after: ProjectionRows): ProjectionTable[] {
+  return projectionTables.filter((table) => table === 'duty' || JSON.stringify(before[table]) !== JSON.stringify(after[table]));
 }
 
 /** INSERT … SELECT of a table's rows from a JSON array (`json`: a parameter or a literal). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { awaitingChainSql, writeAudit, type AuditEntry } from '../platform/audit/audit.ts';
 import { sqlLiteral } from '../platform/database/sql-literal.ts';
-import { withTransaction, type Database } from '../platform/database/database.ts';
+import { commitWith, inlineParameters, withTransaction, type Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { computeDuties, type Duty } from '../timescales/engine.ts';
 import type { Timescales } from '../timescales/timescales.ts';
@@ -10,8 +10,9 @@ import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.
 import { businessDateOf, FoldError, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
-import { addProjectionRows, emptyProjectionRows, replaceProjectionsSql } from './projections.ts';
+import { addProjectionRows, changedProjectionTables, emptyProjectionRows, replaceProjectionsSql } from './projections.ts';
 import { allowedActions } from './transitions.ts';
+import { childLogCacheOf, dutiesOfFold, foldOf } from './log-cache.ts';
 import { visibleChildCondition, type AccessGrant } from '../access/policy.ts';
 
 export interface RequestContext {
@@ -26,6 +27,13 @@ export type { Timescales };
 
 /** A logged event with everything the log keeps about it, as the API and the export show it. */
 export type StoredEvent = ChildEvent & { sequence: number; importBatchId?: string; importLine?: number };
+
+interface ChildAsRead {
+  visibility: Visibility | undefined;
+  events: readonly StoredEvent[];
+  replay?: StoredEvent;
+  nextSequence?: number;
+}
 
 const eventColumns = `event_id, sequence, child_id, event_type, occurred_at, recorded_at, recorded_by_user, recorded_by_role,
   recorded_by_agency, client_id, supersedes, correction_reason, data, import_batch_id, import_line, la_code`;
@@ -94,15 +102,15 @@ export class ChildRecordRepository {
   }
 
   /** The child's whole log and the record folded from it; not_found when the child is unknown. */
-  async getChildRecord(childId: string): Promise<{ events: StoredEvent[]; folded: FoldedChildRecord; duties: Duty[] }> {
+  async getChildRecord(childId: string): Promise<{ events: readonly StoredEvent[]; folded: FoldedChildRecord; duties: readonly Duty[] }> {
     return this.refusalsAudited('child-record', childId, async () => {
       // Whether the actor may see the child and the child's log, in one round trip.
       const { visibility, events } = await this.readChild(this.db.pool, childId);
       this.refuseUnlessVisible(childId, visibility);
       if (events.length === 0) throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
-      const folded = foldChildRecord(this.context.laCode, childId, events as LoggedEvent[]);
+      const folded = foldOf(this.context.laCode, childId, events);
       await this.audit(this.db.pool, { action: 'read', resource: 'child-record', childId, outcome: 'ok', detail: { events: events.length } });
-      return { events, folded, duties: dutiesOf(folded, this.timescales) };
+      return { events, folded, duties: dutiesOfFold(folded, this.timescales, () => dutiesOf(folded, this.timescales)) };
     });
   }
 
@@ -135,10 +143,11 @@ export class ChildRecordRepository {
         throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
       }
       // One writer per child at a time (the lock), so two commands cannot both pass the fold and
-      // then conflict. Four round trips: BEGIN with the lock, what the write needs to know, the
-      // write with its projections and audit row, COMMIT.
-      return withTransaction(this.db.pool, async (client) => {
-        const known = await this.readChild(client, childId, { clientId: command.clientId });
+      // then conflict. Two round trips: BEGIN with the lock and what the write needs to know; the
+      // write with its projections and audit row, and COMMIT.
+      const read = this.readChildQuery(childId, { clientId: command.clientId });
+      return withTransaction(this.db.pool, async (client, opening) => {
+        const known = read.parse(opening!.rows[0]!);
         // A new child may be registered by anyone who records; an existing record only within scope.
         if (command.type !== 'child.registered' || known.events.length > 0) this.refuseUnlessVisible(childId, known.visibility);
         if (known.replay) {
@@ -146,7 +155,7 @@ export class ChildRecordRepository {
           if (event.childId !== childId || event.type !== command.type) {
             throw new DomainError('conflict', `clientId ${command.clientId} was already used for a ${event.type} on child ${event.childId}`, { problems: [{ field: 'clientId', message: 'Already used for a different command' }] });
           }
-          return { event, replayed: true, folded: foldChildRecord(this.context.laCode, childId, known.events as LoggedEvent[]) };
+          return { event, replayed: true, folded: foldOf(this.context.laCode, childId, known.events) };
         }
         const { events } = known;
         if (events.length === 0 && command.type !== 'child.registered') {
@@ -161,45 +170,63 @@ export class ChildRecordRepository {
         } as StoredEvent;
         const rows = emptyProjectionRows();
         addProjectionRows(rows, folded, dutiesOf(folded, this.timescales), event.sequence);
-        await client.query([
+        // Only the tables the event changes are rewritten (most events touch two or three of eleven).
+        const before = emptyProjectionRows();
+        if (events.length > 0) addProjectionRows(before, foldOf(this.context.laCode, childId, events), [], events.at(-1)!.sequence);
+        await commitWith(client, [
           insertEventSql(event),
-          replaceProjectionsSql(this.context.laCode, [childId], rows),
+          replaceProjectionsSql(this.context.laCode, [childId], rows, changedProjectionTables(before, rows)),
           awaitingChainSql(client, this.auditEntry({ action: 'write', resource: `child-event:${command.type}`, childId, outcome: 'ok', detail: { eventId: event.eventId } })),
         ].join(';\n'));
         return { event, replayed: false, folded };
-      }, { advisoryLock: `${this.context.laCode}:${childId}` });
+      }, { advisoryLock: `${this.context.laCode}:${childId}`, opening: inlineParameters(read.text, read.values) });
     });
   }
 
-  /**
-   * In one statement: whether the actor may see the child, the child's log and, for a write (under
-   * the child's lock), an event already recorded under the command's clientId and the new event's
-   * sequence.
-   */
-  private async readChild(db: Pick<pg.PoolClient, 'query'>, childId: string, write?: { clientId: string }): Promise<{
-    visibility: Visibility | undefined; events: StoredEvent[]; replay?: StoredEvent; nextSequence?: number;
-  }> {
-    const condition = visibleChildCondition(this.context.access, 'c', write ? 4 : 3);
-    const result = await db.query(
-      `SELECT
-         (SELECT json_build_object('visible', ${condition.sql}, 'in_scope', ${condition.inScopeSql}, 'restricted', ${condition.restrictedSql})
-            FROM child c WHERE c.la_code = $1 AND c.child_id = $2) AS visibility,
-         (SELECT coalesce(json_agg(e ORDER BY e.sequence), '[]') FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND child_id = $2) e) AS events
-         ${write ? `, (SELECT row_to_json(e) FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND client_id = $3) e) AS replay,
-         nextval(pg_get_serial_sequence('child_event', 'sequence')) AS next_sequence` : ''}`,
-      [this.context.laCode, childId, ...(write ? [write.clientId] : []), ...condition.params],
-    );
-    const row = result.rows[0]!;
-    return {
-      visibility: row.visibility ?? undefined,
-      events: (row.events as Record<string, unknown>[]).map(storedEventFromRow),
-      ...(write ? { replay: row.replay ? storedEventFromRow(row.replay) : undefined, nextSequence: Number(row.next_sequence) } : {}),
-    };
+  /** Whether the actor may see the child and the child's log, in one round trip. */
+  private async readChild(db: Pick<pg.PoolClient, 'query'>, childId: string): Promise<ChildAsRead> {
+    const read = this.readChildQuery(childId);
+    return read.parse((await db.query(read.text, read.values)).rows[0]!);
   }
 
-  private foldWithCandidate(childId: string, events: StoredEvent[], candidate: LoggedEvent): FoldedChildRecord {
+  /**
+   * One statement: whether the actor may see the child, the child's log (unless the copy this
+   * process keeps is current) and, for a write (under the child's lock), an event already recorded
+   * under the command's clientId and the new event's sequence.
+   */
+  private readChildQuery(childId: string, write?: { clientId: string }): { text: string; values: unknown[]; parse: (row: Record<string, unknown>) => ChildAsRead } {
+    const cache = childLogCacheOf(this.db.pool);
+    const kept = cache.find(this.context.laCode, childId);
+    const condition = visibleChildCondition(this.context.access, 'c', write ? 4 : 3);
+    const keptAt = 3 + (write ? 1 : 0) + condition.params.length;
+    // The log's events are aggregated only when the copy kept is not current (an InitPlan runs only when used).
+    const text = `WITH log AS (SELECT count(*) AS events, max(sequence) AS last_sequence FROM child_event WHERE la_code = $1 AND child_id = $2)
+       SELECT
+         (SELECT json_build_object('visible', ${condition.sql}, 'in_scope', ${condition.inScopeSql}, 'restricted', ${condition.restrictedSql})
+            FROM child c WHERE c.la_code = $1 AND c.child_id = $2) AS visibility,
+         log.events, log.last_sequence,
+         CASE WHEN log.events = $${keptAt}::bigint AND log.last_sequence IS NOT DISTINCT FROM $${keptAt + 1}::bigint THEN NULL
+              ELSE (SELECT coalesce(json_agg(e ORDER BY e.sequence), '[]') FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND child_id = $2) e)
+         END AS log
+         ${write ? `, (SELECT row_to_json(e) FROM (SELECT ${eventColumns} FROM child_event WHERE la_code = $1 AND client_id = $3) e) AS replay,
+         nextval(pg_get_serial_sequence('child_event', 'sequence')) AS next_sequence` : ''}
+       FROM log`;
+    const values = [this.context.laCode, childId, ...(write ? [write.clientId] : []), ...condition.params, kept?.events ?? -1, kept?.lastSequence ?? null];
+    const parse = (row: Record<string, unknown>): ChildAsRead => {
+      const fingerprint = { events: Number(row.events), lastSequence: row.last_sequence === null ? null : Number(row.last_sequence) };
+      const events = row.log === null ? kept!.log : cache.keep(this.context.laCode, childId, fingerprint, (row.log as Record<string, unknown>[]).map(storedEventFromRow));
+      return {
+        visibility: (row.visibility as Visibility | null) ?? undefined,
+        events,
+        ...(write ? { replay: row.replay ? storedEventFromRow(row.replay as Record<string, unknown>) : undefined, nextSequence: Number(row.next_sequence) } : {}),
+      };
+    };
+    return { text, values, parse };
+  }
+
+  private foldWithCandidate(childId: string, events: readonly StoredEvent[], candidate: LoggedEvent): FoldedChildRecord {
     try {
-      return foldChildRecord(this.context.laCode, childId, [...(events as LoggedEvent[]), candidate]);
+      return foldChildRecord(this.context.laCode, childId, [...(events as readonly LoggedEvent[]), candidate]);
     } catch (error) {
       if (error instanceof FoldError && error.eventId !== candidate.eventId) {
         // The new event is fine on its own date but breaks something recorded later.
@@ -211,7 +238,7 @@ export class ChildRecordRepository {
       }
       if (error instanceof FoldError && error.code === 'conflict' && events.length > 0) {
         // Allowed now but not on the date given: the date is what is wrong (e.g. an assessment dated before its referral).
-        const current = foldChildRecord(this.context.laCode, childId, events as LoggedEvent[]);
+        const current = foldOf(this.context.laCode, childId, events);
         if ((allowedActions(current.state) as string[]).includes(candidate.type)) {
           throw new DomainError('invalid', error.message, { problems: [{ field: 'occurredAt', message: error.message }], details: error.details });
         }

@@ -6,7 +6,7 @@ import type { StoredEvent } from './repo.ts';
 import { allowedActions, childStatusOf } from './transitions.ts';
 
 /** The summary a practitioner opens first: who the child is, where they are, what is due. */
-export function childRecordSummary(folded: FoldedChildRecord, duties: Duty[], asAt: string, statusOfDuty: (duty: Duty) => DutyStatus) {
+export function childRecordSummary(folded: FoldedChildRecord, duties: readonly Duty[], asAt: string, statusOfDuty: (duty: Duty) => DutyStatus) {
   const { state } = folded;
   const plan = activePlanOf(state);
   const episode = openEpisodeOf(state);
@@ -36,7 +36,7 @@ export function childRecordSummary(folded: FoldedChildRecord, duties: Duty[], as
  * The chronology: every event in business order, corrections shown as such rather than hidden,
  * so a reader sees what was first recorded, what replaced it and why.
  */
-export function chronologyOf(events: StoredEvent[], folded: FoldedChildRecord, types?: string[]) {
+export function chronologyOf(events: readonly StoredEvent[], folded: FoldedChildRecord, types?: string[]) {
   const effectiveIds = new Set(folded.effectiveEvents.map((e) => e.eventId));
   return events
     .map((event) => ({

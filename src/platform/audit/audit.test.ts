@@ -25,8 +25,11 @@ async function tamper(db: Database, sql: string, params: unknown[] = []): Promis
   }
 }
 
-const auditIds = async (db: Database, laCode: string): Promise<string[]> =>
-  (await db.pool.query('SELECT audit_id FROM audit_event WHERE la_code = $1 ORDER BY audit_id', [laCode])).rows.map((r) => String(r.audit_id));
+/** The council's chained rows, once those awaiting the chain have joined it. */
+async function auditIds(db: Database, laCode: string): Promise<string[]> {
+  await chainAwaitingAudit(db.pool, [laCode]);
+  return (await db.pool.query('SELECT audit_id FROM audit_event WHERE la_code = $1 ORDER BY audit_id', [laCode])).rows.map((r) => String(r.audit_id));
+}
 
 describe.each(testDatabaseTargets)('the audit chain on $name', (target) => {
   let db: Database;

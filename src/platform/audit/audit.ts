@@ -47,6 +47,9 @@ const appendSql = `
   UPDATE audit_chain_head h SET last_audit_id = (SELECT max(audit_id) FROM appended), last_hash = (SELECT row_hash FROM chain ORDER BY n DESC LIMIT 1)
    WHERE h.la_code = $1`;
 
+/** How long a pass that nobody waits for is put off, gathering the rows of the requests meanwhile. */
+const CHAIN_SOON_MS = 20;
+
 /** Up to this many entries are chained in one statement (the chain is built recursively). */
 const CHAIN_BATCH = 1000;
 
@@ -84,6 +87,9 @@ class ChainLane {
   /** Councils to chain awaiting rows for (`all` for every council), and who waits for that. */
   private requests: { laCodes: readonly string[] | 'all'; done: (error?: unknown) => void }[] = [];
   private running = false;
+  /** Councils asked for by requests that do not wait (see soon), and the timer that will chain them. */
+  private soonCouncils = new Set<string>();
+  private soonTimer: NodeJS.Timeout | undefined;
   constructor(private readonly pool: pg.Pool) {}
 
   /** Resolves once a pass that began after this call has chained the councils' awaiting rows. */
@@ -93,6 +99,23 @@ class ChainLane {
       this.requests.push({ laCodes: laCodes ?? 'all', done: (error) => (error === undefined ? resolve() : reject(error)) });
       if (!this.running) void this.drain();
     });
+  }
+
+  /**
+   * A pass shortly, for those who do not wait for it (each write and read): under load, one pass
+   * then chains the rows of many requests instead of a pass running after every one.
+   */
+  soon(laCodes: readonly string[]): void {
+    for (const laCode of laCodes) this.soonCouncils.add(laCode);
+    if (this.soonTimer || this.soonCouncils.size === 0) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = undefined;
+      const councils = [...this.soonCouncils];
+      this.soonCouncils.clear();
+      this.chain(councils).catch(() => {});
+    }, CHAIN_SOON_MS);
+    // A pending pass does not keep the process alive: rows left awaiting are chained at the next start.
+    this.soonTimer.unref();
   }
 
   private async drain(): Promise<void> {
@@ -188,8 +211,48 @@ const isPool = (db: Queryable): boolean => !('release' in db);
  */
 export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   if (!isPool(db)) return storeAwaitingChain(db as pg.PoolClient, entry);
-  await db.query(awaitingChainInsertSql([entry]));
-  startChaining(db as pg.Pool, [entry.laCode]);
+  return readGroupsOf(db as pg.Pool).store(entry);
+}
+
+/**
+ * The audit rows of reads on one pool, stored in groups: while one group's INSERT commits, the
+ * next gathers, so reads under way together share one statement and one flush to disk rather
+ * than each committing its own. Each read still waits until its row is committed.
+ */
+class ReadAuditGroups {
+  private waiting: { entry: AuditEntry; done: (error?: unknown) => void }[] = [];
+  private storing = false;
+  constructor(private readonly pool: pg.Pool) {}
+
+  store(entry: AuditEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ entry, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.storing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.storing = true;
+    while (this.waiting.length > 0) {
+      const group = this.waiting.splice(0, CHAIN_BATCH);
+      try {
+        await this.pool.query(awaitingChainInsertSql(group.map((item) => item.entry)));
+      } catch (error) {
+        for (const item of group) item.done(error);
+        continue;
+      }
+      for (const item of group) item.done();
+      startChaining(this.pool, [...new Set(group.map((item) => item.entry.laCode))]);
+    }
+    this.storing = false;
+  }
+}
+
+const readGroups = new WeakMap<pg.Pool, ReadAuditGroups>();
+function readGroupsOf(pool: pg.Pool): ReadAuditGroups {
+  let groups = readGroups.get(pool);
+  if (!groups) readGroups.set(pool, (groups = new ReadAuditGroups(pool)));
+  return groups;
 }
 
 function laneOf(pool: pg.Pool): ChainLane {
@@ -200,7 +263,7 @@ function laneOf(pool: pg.Pool): ChainLane {
 
 /** Asks for a chaining pass without waiting for it: a failure leaves the rows for the next pass. */
 export function startChaining(pool: pg.Pool, laCodes: readonly string[]): void {
-  laneOf(pool).chain(laCodes).catch(() => {});
+  laneOf(pool).soon(laCodes);
 }
 
 /** Councils whose audit rows each client, inside its transaction, has stored to await the chain. */

@@ -66,6 +66,37 @@ export interface TransactionOptions {
    * BEGIN: the work's first statement then reads what every earlier holder committed.
    */
   advisoryLock?: string;
+  /**
+   * A statement (its values inlined: see inlineParameters) sent in the same round trip as BEGIN
+   * and the lock; the work is given its result.
+   */
+  opening?: string;
+}
+
+/** Clients whose transaction the work committed itself, with its last statements (commitWith). */
+const committedByWork = new WeakSet<pg.PoolClient>();
+
+/**
+ * Runs the last statements of a transaction and COMMIT in one round trip. Should any statement
+ * fail, the ones after it, COMMIT included, are not run, and withTransaction rolls back.
+ */
+export async function commitWith(client: pg.PoolClient, statements: string): Promise<void> {
+  await client.query(`${statements};\nCOMMIT`);
+  committedByWork.add(client);
+}
+
+/**
+ * A parameterised statement with its values written in as literals, for statements sent several
+ * in one round trip (which take no parameters). Values are text, numbers or null.
+ */
+export function inlineParameters(text: string, values: readonly unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = values[Number(n) - 1];
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'string') return sqlLiteral(value);
+    throw new Error(`Parameter $${n} cannot be inlined: ${typeof value}`);
+  });
 }
 
 /** On close, audit rows still awaiting the chain join it, so a clean stop leaves none waiting. */
@@ -75,15 +106,52 @@ const finishChaining = (pool: pg.Pool): Promise<void> => chainAwaitingAudit(pool
  * BEGIN … COMMIT around `work`, ROLLBACK if it throws; the client is always released. Audit rows
  * the work stored with its writes are asked onto the audit chain once it has committed.
  */
-export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function withTransaction<T>(pool: pg.Pool, work: TransactionWork<T>, options: TransactionOptions = {}): Promise<T> {
+  // Transactions of this process that would wait for each other's lock wait here instead, in
+  // turn, before taking a connection: waiting inside the database would hold pool connections
+  // that everyone else's requests need. The lock in the database still orders other processes.
+  if (options.advisoryLock !== undefined) return inTurn(pool, options.advisoryLock, () => runTransaction(pool, work, options));
+  return runTransaction(pool, work, options);
+}
+
+/** Per pool, the last in each lock's queue of this process's transactions. */
+const lockQueues = new WeakMap<pg.Pool, Map<string, Promise<void>>>();
+
+async function inTurn<T>(pool: pg.Pool, lock: string, run: () => Promise<T>): Promise<T> {
+  let queues = lockQueues.get(pool);
+  if (!queues) lockQueues.set(pool, (queues = new Map()));
+  const before = queues.get(lock) ?? Promise.resolve();
+  let finished!: () => void;
+  const last = before.then(() => new Promise<void>((resolve) => (finished = resolve)));
+  queues.set(lock, last);
+  try {
+    await before;
+    return await run();
+  } finally {
+    // `finished` is set once `before` has settled, which the await above has waited for.
+    finished();
+    if (queues.get(lock) === last) queues.delete(lock);
+  }
+}
+
+/** The work of a transaction: given its client and, if asked for, the opening statement's result. */
+type TransactionWork<T> = (client: pg.PoolClient, opening: pg.QueryResult | undefined) => Promise<T>;
+
+async function runTransaction<T>(pool: pg.Pool, work: TransactionWork<T>, options: TransactionOptions): Promise<T> {
   const client = await pool.connect();
   let releaseError: Error | undefined;
   let result: T;
   try {
-    await client.query(options.advisoryLock === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${sqlLiteral(options.advisoryLock)}))`);
-    result = await work(client);
-    await client.query('COMMIT');
+    const begin = [
+      'BEGIN',
+      ...(options.advisoryLock === undefined ? [] : [`SELECT pg_advisory_xact_lock(hashtext(${sqlLiteral(options.advisoryLock)}))`]),
+      ...(options.opening === undefined ? [] : [options.opening]),
+    ];
+    const begun = await client.query(begin.join(';\n'));
+    result = await work(client, options.opening === undefined ? undefined : (begun as unknown as pg.QueryResult[]).at(-1));
+    if (!committedByWork.delete(client)) await client.query('COMMIT');
   } catch (error) {
+    committedByWork.delete(client);
     takeAwaitingCouncils(client);
     try {
       await client.query('ROLLBACK');

@@ -1,0 +1,91 @@
+/**
+ * Children's logs as this process last read them, so that reading a record again, or writing to
+ * it, does not fetch and parse every event again when none has been added since.
+ *
+ * A log is append-only and is only ever removed whole (a disposal), so the number of its events
+ * and its last sequence say whether a copy is current: the database is asked for both in the
+ * same statement that would otherwise return the events, and returns them only when they differ.
+ * Every process checks against the database, so several processes can each keep their own.
+ */
+import type pg from 'pg';
+import type { Duty } from '../timescales/engine.ts';
+import type { Timescales } from '../timescales/timescales.ts';
+import { foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
+import type { StoredEvent } from './repo.ts';
+
+export interface LogFingerprint {
+  events: number;
+  lastSequence: number | null;
+}
+
+interface CachedLog extends LogFingerprint {
+  log: readonly StoredEvent[];
+}
+
+/** Enough for the records a council's staff have open at once; the least recently used go first. */
+const CACHED_CHILDREN = 5_000;
+
+class ChildLogCache {
+  private readonly logs = new Map<string, CachedLog>();
+
+  find(laCode: string, childId: string): CachedLog | undefined {
+    const key = `${laCode}:${childId}`;
+    const found = this.logs.get(key);
+    if (found) {
+      // Map keeps insertion order: moving the entry to the end makes the first the least recently used.
+      this.logs.delete(key);
+      this.logs.set(key, found);
+    }
+    return found;
+  }
+
+  keep(laCode: string, childId: string, fingerprint: LogFingerprint, log: StoredEvent[]): readonly StoredEvent[] {
+    const frozen = deepFreeze(log);
+    this.logs.delete(`${laCode}:${childId}`);
+    this.logs.set(`${laCode}:${childId}`, { ...fingerprint, log: frozen });
+    if (this.logs.size > CACHED_CHILDREN) this.logs.delete(this.logs.keys().next().value!);
+    return frozen;
+  }
+}
+
+/** Shared copies must never change: frozen, so that a caller changing one fails loudly instead. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+const caches = new WeakMap<pg.Pool, ChildLogCache>();
+
+/** The cache of the logs read through one pool (one database). */
+export function childLogCacheOf(pool: pg.Pool): ChildLogCache {
+  let cache = caches.get(pool);
+  if (!cache) caches.set(pool, (cache = new ChildLogCache()));
+  return cache;
+}
+
+/**
+ * A log's fold and its duties are worked out once per copy of the log kept (the copies are
+ * frozen, so the same copy always folds the same). Logs not kept are folded each time.
+ */
+const folds = new WeakMap<readonly StoredEvent[], FoldedChildRecord>();
+const dutiesByFold = new WeakMap<FoldedChildRecord, { timescales: Timescales; duties: readonly Duty[] }>();
+
+export function foldOf(laCode: string, childId: string, log: readonly StoredEvent[]): FoldedChildRecord {
+  const kept = Object.isFrozen(log);
+  const found = kept ? folds.get(log) : undefined;
+  if (found) return found;
+  const folded = foldChildRecord(laCode, childId, log as readonly LoggedEvent[]);
+  if (kept) folds.set(log, deepFreeze(folded));
+  return folded;
+}
+
+export function dutiesOfFold(folded: FoldedChildRecord, timescales: Timescales, compute: () => Duty[]): readonly Duty[] {
+  const found = dutiesByFold.get(folded);
+  if (found?.timescales === timescales) return found.duties;
+  const duties = compute();
+  if (Object.isFrozen(folded)) dutiesByFold.set(folded, { timescales, duties: deepFreeze(duties) });
+  return duties;
+}
