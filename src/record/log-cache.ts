@@ -82,6 +82,20 @@ export function foldOf(laCode: string, childId: string, log: readonly StoredEven
   return folded;
 }
 
+/**
+ * After a write has committed: its log (the log it read and its new event, as a read would return
+ * them) is kept with the record and duties the write folded from it, so the next read or write of
+ * the child starts from them. The fingerprint is what the database now holds.
+ */
+export function keepWritten(
+  pool: pg.Pool, laCode: string, childId: string, fingerprint: LogFingerprint, log: StoredEvent[],
+  folded: FoldedChildRecord, timescales: Timescales, duties: Duty[],
+): void {
+  const kept = childLogCacheOf(pool).keep(laCode, childId, fingerprint, log);
+  folds.set(kept, deepFreeze(folded));
+  dutiesByFold.set(folded, { timescales, duties: deepFreeze(duties) });
+}
+
 export function dutiesOfFold(folded: FoldedChildRecord, timescales: Timescales, compute: () => Duty[]): readonly Duty[] {
   const found = dutiesByFold.get(folded);
   if (found?.timescales === timescales) return found.duties;

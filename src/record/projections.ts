@@ -140,26 +140,58 @@ export async function replaceProjections(client: pg.PoolClient, laCode: string, 
 }
 
 /** The statements of replaceProjections, for sending with others in one round trip. */
-export function replaceProjectionsSql(laCode: string, childIds: readonly string[], rows: ProjectionRows, tables: readonly ProjectionTable[] = projectionTables): string {
+export function replaceProjectionsSql(laCode: string, childIds: readonly string[], rows: ProjectionRows): string {
   const la = sqlLiteral(laCode);
   const children = sqlLiteral(`{${childIds.map((id) => `"${id.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
   const statements: string[] = [];
-  for (const table of tables) {
+  for (const table of projectionTables) {
     statements.push(`DELETE FROM ${table} WHERE la_code = ${la} AND child_id = ANY(${children}::text[])`);
     if (rows[table].length > 0) statements.push(insertProjectionSql(table, la, `${sqlLiteral(JSON.stringify(rows[table]))}::jsonb`));
   }
   return statements.join(';\n');
 }
 
+/** Each table's primary key, less la_code. */
+const projectionKeys: Record<ProjectionTable, readonly string[]> = {
+  child: ['child_id'],
+  child_relationship: ['child_id', 'relationship_id'],
+  household_membership: ['child_id', 'household_id', 'joined_on'],
+  allocation: ['child_id', 'started_at', 'worker_id'],
+  contact: ['contact_id'],
+  cin_episode: ['episode_id'],
+  assessment: ['assessment_id'],
+  section_47_enquiry: ['section_47_id'],
+  cin_plan: ['cin_plan_id'],
+  strategy_discussion: ['strategy_discussion_id'],
+  cp_plan: ['plan_id'],
+  duty: ['child_id', 'rule_id', 'subject_id', 'occurrence'],
+};
+
 /**
- * The tables whose rows a change to one child's log alters: those whose rows differ between the
- * record before and after it. Duties are always among them: they also follow the council's
- * timescale settings, which can change between writes without any event. Every other table is a
- * function of the log alone, and a change to how one is built comes with a migration that
- * rebuilds them all.
+ * The statements that turn one child's projection rows from `before` into `after`: rows that
+ * went or changed are deleted by key, rows that came or changed are inserted; rows alike in both
+ * are left alone, so an event rewrites a handful of rows rather than all the child's. `before`
+ * must be what is stored: rows built from the log as it was, under the timescale settings the
+ * projections were built with (a change of settings rebuilds them all).
  */
-export function changedProjectionTables(before: ProjectionRows, after: ProjectionRows): ProjectionTable[] {
-  return projectionTables.filter((table) => table === 'duty' || JSON.stringify(before[table]) !== JSON.stringify(after[table]));
+export function changeProjectionsSql(laCode: string, childId: string, before: ProjectionRows, after: ProjectionRows): string {
+  const la = sqlLiteral(laCode);
+  const statements: string[] = [];
+  for (const table of projectionTables) {
+    const beforeRows = new Map(before[table].map((row) => [JSON.stringify(row), row]));
+    const afterRows = new Map(after[table].map((row) => [JSON.stringify(row), row]));
+    const gone = [...beforeRows].filter(([text]) => !afterRows.has(text)).map(([, row]) => row);
+    const came = [...afterRows].filter(([text]) => !beforeRows.has(text)).map(([, row]) => row);
+    if (gone.length > 0) {
+      const keys = projectionKeys[table];
+      const columns = { child_id: 'text', ...projectionColumns[table] } as Record<string, string>;
+      const goneKeys = sqlLiteral(JSON.stringify(gone.map((row) => Object.fromEntries(keys.map((key) => [key, row[key]])))));
+      statements.push(`DELETE FROM ${table} WHERE la_code = ${la} AND child_id = ${sqlLiteral(childId)} AND (${keys.join(', ')}) IN (
+        SELECT ${keys.join(', ')} FROM jsonb_to_recordset(${goneKeys}::jsonb) AS r(${keys.map((key) => `${key} ${columns[key]}`).join(', ')}))`);
+    }
+    if (came.length > 0) statements.push(insertProjectionSql(table, la, `${sqlLiteral(JSON.stringify(came))}::jsonb`));
+  }
+  return statements.join(';\n');
 }
 
 /** INSERT … SELECT of a table's rows from a JSON array (`json`: a parameter or a literal). */

@@ -10,9 +10,9 @@ import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.
 import { businessDateOf, FoldError, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
-import { addProjectionRows, changedProjectionTables, emptyProjectionRows, replaceProjectionsSql } from './projections.ts';
+import { addProjectionRows, changeProjectionsSql, emptyProjectionRows } from './projections.ts';
 import { allowedActions } from './transitions.ts';
-import { childLogCacheOf, dutiesOfFold, foldOf } from './log-cache.ts';
+import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, type LogFingerprint } from './log-cache.ts';
 import { visibleChildCondition, type AccessGrant } from '../access/policy.ts';
 
 export interface RequestContext {
@@ -30,6 +30,8 @@ export type StoredEvent = ChildEvent & { sequence: number; importBatchId?: strin
 
 interface ChildAsRead {
   visibility: Visibility | undefined;
+  /** What the database holds of the log: its number of events and last sequence. */
+  fingerprint: LogFingerprint;
   events: readonly StoredEvent[];
   replay?: StoredEvent;
   nextSequence?: number;
@@ -55,6 +57,15 @@ export function storedEventFromRow(row: Record<string, unknown>): StoredEvent {
   if (row.supersedes) Object.assign(event, { supersedes: row.supersedes, correctionReason: row.correction_reason });
   if (row.import_batch_id) Object.assign(event, { importBatchId: row.import_batch_id, importLine: row.import_line });
   return event;
+}
+
+/** An event as its row reads back from child_event, so that storedEventFromRow gives what a read would. */
+function rowOf(event: StoredEvent): Record<string, unknown> {
+  return {
+    event_id: event.eventId, sequence: event.sequence, la_code: event.laCode, child_id: event.childId, event_type: event.type, occurred_at: event.occurredAt,
+    recorded_at: event.recordedAt, recorded_by_user: event.recordedBy.userId, recorded_by_role: event.recordedBy.role, recorded_by_agency: event.recordedBy.agency,
+    client_id: event.clientId, data: event.data, supersedes: event.supersedes ?? null, correction_reason: event.correctionReason ?? null,
+  };
 }
 
 /** Whether the actor may see a child (see visibleChildCondition), as assertVisible and readChild read it. */
@@ -169,15 +180,23 @@ export class ChildRecordRepository {
           ...candidate, laCode: this.context.laCode, childId, recordedBy: this.context.actor, data: (resolved?.data ?? candidate.data) as EventBody['data'],
         } as StoredEvent;
         const rows = emptyProjectionRows();
-        addProjectionRows(rows, folded, dutiesOf(folded, this.timescales), event.sequence);
-        // Only the tables the event changes are rewritten (most events touch two or three of eleven).
+        const duties = dutiesOf(folded, this.timescales);
+        addProjectionRows(rows, folded, duties, event.sequence);
+        // Only the rows the event changes are rewritten: the rest are as the log before it left them.
         const before = emptyProjectionRows();
-        if (events.length > 0) addProjectionRows(before, foldOf(this.context.laCode, childId, events), [], events.at(-1)!.sequence);
+        if (events.length > 0) {
+          const foldedBefore = foldOf(this.context.laCode, childId, events);
+          addProjectionRows(before, foldedBefore, dutiesOfFold(foldedBefore, this.timescales, () => dutiesOf(foldedBefore, this.timescales)), events.at(-1)!.sequence);
+        }
         await commitWith(client, [
           insertEventSql(event),
-          replaceProjectionsSql(this.context.laCode, [childId], rows, changedProjectionTables(before, rows)),
+          changeProjectionsSql(this.context.laCode, childId, before, rows),
           awaitingChainSql(client, this.auditEntry({ action: 'write', resource: `child-event:${command.type}`, childId, outcome: 'ok', detail: { eventId: event.eventId } })),
         ].join(';\n'));
+        const written = storedEventFromRow(rowOf(event));
+        keepWritten(this.db.pool, this.context.laCode, childId, {
+          events: known.fingerprint.events + 1, lastSequence: Math.max(known.fingerprint.lastSequence ?? event.sequence, event.sequence),
+        }, [...events, written], folded, this.timescales, duties);
         return { event, replayed: false, folded };
       }, { advisoryLock: `${this.context.laCode}:${childId}`, opening: inlineParameters(read.text, read.values) });
     });
@@ -217,6 +236,7 @@ export class ChildRecordRepository {
       const events = row.log === null ? kept!.log : cache.keep(this.context.laCode, childId, fingerprint, (row.log as Record<string, unknown>[]).map(storedEventFromRow));
       return {
         visibility: (row.visibility as Visibility | null) ?? undefined,
+        fingerprint,
         events,
         ...(write ? { replay: row.replay ? storedEventFromRow(row.replay as Record<string, unknown>) : undefined, nextSequence: Number(row.next_sequence) } : {}),
       };

@@ -29,11 +29,15 @@ const say = (message: string) => process.stderr.write(`${message}\n`);
 async function openMigrated(config: SafeguardConfig): Promise<Database> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onProgress: say });
   const { projectionsChanged } = await migrate(db, { onProgress: say });
-  if (projectionsChanged) await rebuildAllProjections(db, config);
+  const { reconcileProjectionSettings } = await import('../../record/projection-settings.ts');
+  await reconcileProjectionSettings(db, timescalesFrom(config), projectionsChanged, async (reason) => {
+    say(`${reason}: rebuilding them`);
+    await rebuildAllProjections(db, config);
+  });
   return db;
 }
 
-/** After a migration that changes the projections, every council's records are folded again. */
+/** After a migration that changes the projections, or a change of timescale settings, every council's records are folded again. */
 async function rebuildAllProjections(db: Database, config: SafeguardConfig): Promise<void> {
   const laCodes = (await db.pool.query('SELECT DISTINCT la_code FROM child_event ORDER BY la_code')).rows.map((r) => r.la_code as string);
   if (laCodes.length === 0) return;
