@@ -122,6 +122,10 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
     if (migrations.join() !== header.migrations.join()) {
       throw new Error(`The backup's schema (${header.migrations.at(-1) ?? 'none'}) is not this database's (${migrations.at(-1) ?? 'none'}): restore with the Safeguard version that made it`);
     }
+    // Opening the empty database recorded the settings its (no) projections were built with; the
+    // backup's own record says what its projections were built with, and a start with other
+    // settings rebuilds them.
+    await client.query('DELETE FROM projection_settings');
     const tables = await tablesInDependencyOrder(client);
     for (const table of tables) {
       const rows = Number((await client.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1) t`)).rows[0].n);
