@@ -47,6 +47,7 @@ export function AlertsPage() {
               { text: alert.message },
               { children: alert.seenAt === null ? <Tag text="New" classes="govuk-tag--blue" /> : <>Seen {formatDateTime(alert.seenAt)}</> },
               {
+                classes: 'app-nowrap',
                 children: alert.seenAt === null ? (
                   <Button classes="govuk-button--secondary govuk-!-margin-bottom-0" disabled={marking === alert.alertId}
                     attributes={{ 'data-testid': 'mark-alert-seen' }} onClick={() => void markSeen(alert)}>

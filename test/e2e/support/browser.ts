@@ -37,7 +37,7 @@ const docsDir = process.env.SAFEGUARD_SCREENSHOTS ? path.resolve(process.env.SAF
 /** The pages shown in the documentation: the first screen of each, to keep the files small. */
 const documentedPages = new Set(['sign-in', 'my-work', 'find-a-child', 'child-record-on-plan', 'record-contact', 'complete-assessment-with-errors',
   'record-visit', 'chronology', 'episodes-and-plans', 'household', 'dashboards', 'metric-detail', 'metric-children', 'reports',
-  'sign-in-wrong-password', 'restricted-record', 'access-log']);
+  'sign-in-wrong-password', 'restricted-record', 'access-log', 'alerts']);
 
 /** A screenshot of the whole page into artefacts/screenshots (and the documented ones into docs/screenshots for `npm run screenshots`). */
 export async function screenshot(page: Page, name: string): Promise<void> {
