@@ -14,21 +14,24 @@
  *
  * Measured on a 2-CPU machine (PostgreSQL 15, Node 20), 3 December 2026, the borough seeded with
  * 1,548 children (88 with open work), no errors in any phase; p95 ÷ the paired baseline's, median
- * of three rounds (the baseline itself moved between 1,400 and 1,950 requests a second, p95 34 to
- * 52 ms, within the run):
+ * of three rounds (the baseline itself moved between 1,450 and 1,950 requests a second, p95 37 to
+ * 53 ms, within the run):
  *
- *   read a child's record                      1.68×  (1.40×, 1.68×, 1.72×)   about 1,050 req/s    met
- *   4 reads to 1 visit (88 open children)      3.64×  (3.43×, 3.64×, 4.00×)   590–680 req/s        not met
- *   4 reads to 1 contact (any child)           2.68×  (2.37×, 2.68×, 3.25×)   590–730 req/s        met
+ *   read a child's record                      1.65×  (1.34×, 1.65×, 1.70×)   1,070–1,190 req/s    met
+ *   4 reads to 1 visit (88 open children)      3.01×  (2.44×, 3.01×, 3.39×)   530–660 req/s        not met
+ *   4 reads to 1 contact (any child)           2.33×  (2.22×, 2.33×, 2.62×)   640–800 req/s        met
  *
- * Before this day's changes (one baseline a run) the same phases were at 2.2–2.6×, 4.7–6.2× and 3.3–4.1×. What they
- * did: the log each process last read is kept, with its fold and duties, while the database holds
- * the same number of events and last sequence (a read sends one statement that skips the events
- * when they are current); a write takes two round trips, rewrites only the projection rows its
- * event changes and keeps the log it wrote; writes to one child wait for each other in the
- * process, not on pool connections; reads' audit rows are committed in groups and every row is
- * chained shortly after in passes of many. Visits stay above 3×: a visit goes to one of 88
- * children, so writes queue for the same child more often, and each folds a longer record.
+ * An earlier run the same morning, before a write made its first statement only when its turn
+ * came (so it starts from the log a write just before it kept): 1.68×, 3.64× and 2.68×. Before
+ * this day's changes (one baseline a run) the same phases were at 2.2–2.6×, 4.7–6.2× and
+ * 3.3–4.1×. What they did: the log each process last read is kept, with its fold and duties,
+ * while the database holds the same number of events and last sequence (a read sends one
+ * statement that skips the events when they are current); a write takes two round trips,
+ * rewrites only the projection rows its event changes and keeps the log it wrote; writes to one
+ * child wait for each other in the process, not on pool connections; reads' audit rows are
+ * committed in groups and every row is chained shortly after in passes of many. Visits are still
+ * just above 3×: a visit goes to one of 88 children, so writes queue for the same child more
+ * often, and each folds a longer record.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

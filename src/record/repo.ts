@@ -156,9 +156,14 @@ export class ChildRecordRepository {
       // One writer per child at a time (the lock), so two commands cannot both pass the fold and
       // then conflict. Two round trips: BEGIN with the lock and what the write needs to know; the
       // write with its projections and audit row, and COMMIT.
-      const read = this.readChildQuery(childId, { clientId: command.clientId });
-      return withTransaction(this.db.pool, async (client, opening) => {
-        const known = read.parse(opening!.rows[0]!);
+      // Asked for when this write's turn comes, so that it can start from the log a write just before it kept.
+      let read: ReturnType<ChildRecordRepository['readChildQuery']> | undefined;
+      const opening = () => {
+        read = this.readChildQuery(childId, { clientId: command.clientId });
+        return inlineParameters(read.text, read.values);
+      };
+      return withTransaction(this.db.pool, async (client, opened) => {
+        const known = read!.parse(opened!.rows[0]!);
         // A new child may be registered by anyone who records; an existing record only within scope.
         if (command.type !== 'child.registered' || known.events.length > 0) this.refuseUnlessVisible(childId, known.visibility);
         if (known.replay) {
@@ -198,7 +203,7 @@ export class ChildRecordRepository {
           events: known.fingerprint.events + 1, lastSequence: Math.max(known.fingerprint.lastSequence ?? event.sequence, event.sequence),
         }, [...events, written], folded, this.timescales, duties);
         return { event, replayed: false, folded };
-      }, { advisoryLock: `${this.context.laCode}:${childId}`, opening: inlineParameters(read.text, read.values) });
+      }, { advisoryLock: `${this.context.laCode}:${childId}`, opening });
     });
   }
 

@@ -68,9 +68,10 @@ export interface TransactionOptions {
   advisoryLock?: string;
   /**
    * A statement (its values inlined: see inlineParameters) sent in the same round trip as BEGIN
-   * and the lock; the work is given its result.
+   * and the lock; the work is given its result. Made when the transaction's turn comes (see
+   * withTransaction), so it can use what the transactions before it left.
    */
-  opening?: string;
+  opening?: () => string;
 }
 
 /** Clients whose transaction the work committed itself, with its last statements (commitWith). */
@@ -145,7 +146,7 @@ async function runTransaction<T>(pool: pg.Pool, work: TransactionWork<T>, option
     const begin = [
       'BEGIN',
       ...(options.advisoryLock === undefined ? [] : [`SELECT pg_advisory_xact_lock(hashtext(${sqlLiteral(options.advisoryLock)}))`]),
-      ...(options.opening === undefined ? [] : [options.opening]),
+      ...(options.opening === undefined ? [] : [options.opening()]),
     ];
     const begun = await client.query(begin.join(';\n'));
     result = await work(client, options.opening === undefined ? undefined : (begun as unknown as pg.QueryResult[]).at(-1));
