@@ -10,7 +10,9 @@
  * bench/load-baseline-server.ts) with the same pool size, so the load generator here shares a core
  * with neither. Each app phase (reads; four reads to one visit; four reads to one contact) runs
  * straight after a baseline phase of its own, and the rounds repeat them all. Goal: the median
- * over the rounds of the app's p95 ÷ its baseline's p95 within 3×, and no errors.
+ * over the rounds of the app's p95 ÷ its baseline's p95 within 3×, and no errors. Each phase also
+ * prints the CPU cores its server, PostgreSQL's processes and this generator used (Linux /proc);
+ * SAFEGUARD_BENCH_PROFILE=dir writes the app's CPU profile there (open it in Chrome's DevTools).
  *
  * Measured on a 2-CPU machine (PostgreSQL 15, Node 20), 3 December 2026, the borough seeded with
  * 1,548 children (88 with open work), no errors in any phase; p95 ÷ the paired baseline's, median
@@ -33,7 +35,8 @@
  * just above 3×: a visit goes to one of 88 children, so writes queue for the same child more
  * often, and each folds a longer record.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,10 +103,50 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /** A timed phase, its start marked on stderr for whoever samples the processes' CPU meanwhile. */
 async function measure(label: string, ...driven: Parameters<typeof drive>) {
   process.stderr.write(`${new Date().toISOString()} phase: ${label}\n`);
-  return summary(label, await drive(...driven));
+  const before = cpuSeconds();
+  const timings = await drive(...driven);
+  const after = cpuSeconds();
+  const cores = (part: keyof CpuSeconds) => (after[part] - before[part]) / timings.elapsed;
+  return { ...summary(label, timings), cores: { app: cores('app'), baseline: cores('baseline'), postgres: cores('postgres'), generator: cores('generator') } };
 }
 
-type Summary = ReturnType<typeof summary>;
+/** The servers' processes, whose CPU each phase reports. */
+const serverPids = { app: 0, baseline: 0 };
+interface CpuSeconds { app: number; baseline: number; postgres: number; generator: number }
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds used so far (Linux /proc): the app, the baseline server, every PostgreSQL process, and this load generator. */
+function cpuSeconds(): CpuSeconds {
+  const ofProcess = (pid: number | string): number => {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').at(-1)!.trim().split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+    } catch {
+      return 0; // gone, or not Linux
+    }
+  };
+  let postgres = 0;
+  for (const pid of existsSync('/proc') ? readdirSync('/proc').filter((name) => /^\d+$/.test(name)) : []) {
+    let command = '';
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (command.startsWith('postgres')) postgres += ofProcess(pid);
+  }
+  const own = process.cpuUsage();
+  return { app: ofProcess(serverPids.app), baseline: ofProcess(serverPids.baseline), postgres, generator: (own.user + own.system) / 1e6 };
+}
+
+type Summary = Awaited<ReturnType<typeof measure>>;
 function summary(label: string, t: Timings & { elapsed: number }) {
   const sorted = [...t.latencies].sort((a, b) => a - b);
   const writes = [...t.writeLatencies].sort((a, b) => a - b);
@@ -133,6 +176,8 @@ async function main() {
     const app = await startServer([...(process.env.SAFEGUARD_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SAFEGUARD_BENCH_PROFILE}`] : []), path.join(here, '..', 'bin', 'safeguard.mjs'), 'serve'], env);
     const baseline = await startServer(['--import', 'tsx', path.join(here, 'load-baseline-server.ts')], env);
     servers.push(app.child, baseline.child);
+    serverPids.app = app.child.pid ?? 0;
+    serverPids.baseline = baseline.child.pid ?? 0;
     const agent = new http.Agent({ keepAlive: true, maxSockets: users });
     const today = new Date().toISOString().slice(0, 10);
     const pick = (list: string[], user: number, iteration: number) => list[(user * 7919 + iteration * 104729) % list.length]!;
@@ -175,9 +220,9 @@ async function main() {
     }
     agent.destroy();
 
-    console.log(`\n${'round, phase'.padEnd(45)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'p95 ÷ baseline'.padStart(15)}`);
+    console.log(`\n${'round, phase'.padEnd(45)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'p95 ÷ baseline'.padStart(15)}   CPU cores: server, PostgreSQL, generator`);
     const row = (round: number, s: Summary, ratio?: number) => console.log(
-      `${`${round + 1}. ${s.label}`.padEnd(45)} ${s.requestsPerSecond.toFixed(0).padStart(8)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${ratio === undefined ? '' : `${ratio.toFixed(2)}×`.padStart(15)}`);
+      `${`${round + 1}. ${s.label}`.padEnd(45)} ${s.requestsPerSecond.toFixed(0).padStart(8)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${(ratio === undefined ? '' : `${ratio.toFixed(2)}×`).padStart(15)}   ${[s.label.startsWith('baseline') ? s.cores.baseline : s.cores.app, s.cores.postgres, s.cores.generator].map((c) => c.toFixed(2)).join(', ')}`);
     for (let round = 0; round < rounds; round += 1) {
       for (const phasePairs of pairs) {
         const { base, app: measured } = phasePairs[round]!;

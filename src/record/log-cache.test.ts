@@ -9,7 +9,8 @@ import { importInterchangeFile } from '../interchange/import.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { timescalesFrom } from '../timescales/timescales.ts';
-import { ChildRecordRepository } from './repo.ts';
+import { ChildLogCache } from './log-cache.ts';
+import { ChildRecordRepository, type StoredEvent } from './repo.ts';
 
 const context = { laCode: '206', actor: { userId: 'worker-1', role: 'social-worker', agency: 'childrens-social-care' }, correlationId: randomUUID() };
 const timescales = timescalesFrom(loadConfig({}));
@@ -54,5 +55,25 @@ describe.each(testDatabaseTargets)('reading a child\'s log again on $name', (tar
     const afterImport = await repo.getChildRecord('AMARA1');
     expect(afterImport.events.map((e) => e.eventId)).toEqual([...afterWrite.events.map((e) => e.eventId), imported.eventId]);
     expect(afterImport.folded.state.contacts).toHaveLength(before.folded.state.contacts.length + 2);
+  });
+});
+
+describe('the kept logs\' limit', () => {
+  const log = (n: number) => Array.from({ length: n }, (_, i) => ({ eventId: `e${i}`, sequence: i }) as unknown as StoredEvent);
+  const fingerprint = (n: number) => ({ events: n, lastSequence: n - 1 });
+
+  it('holds at most the events it is allowed, letting the least recently used go first, but always the newest', () => {
+    const cache = new ChildLogCache(5);
+    cache.keep('206', 'A', fingerprint(2), log(2));
+    cache.keep('206', 'B', fingerprint(2), log(2));
+    expect(cache.find('206', 'A')).toBeDefined(); // A is now the more recently used
+    cache.keep('206', 'C', fingerprint(2), log(2));
+    expect(cache.find('206', 'B')).toBeUndefined();
+    expect(cache.size()).toEqual({ children: 2, events: 4 });
+    cache.keep('206', 'A', fingerprint(3), log(3)); // a longer copy replaces the shorter
+    expect(cache.size()).toEqual({ children: 2, events: 5 });
+    cache.keep('206', 'BIG', fingerprint(9), log(9));
+    expect(cache.size()).toEqual({ children: 1, events: 9 });
+    expect(cache.find('206', 'BIG')?.log).toHaveLength(9);
   });
 });

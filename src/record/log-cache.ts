@@ -22,11 +22,16 @@ interface CachedLog extends LogFingerprint {
   log: readonly StoredEvent[];
 }
 
-/** Enough for the records a council's staff have open at once; the least recently used go first. */
-const CACHED_CHILDREN = 5_000;
+/**
+ * How many events the kept logs may hold in all (a few hundred bytes each, with their fold): enough
+ * for the records a council's staff have open at once. The least recently used go first.
+ */
+const CACHED_EVENTS = 200_000;
 
-class ChildLogCache {
+export class ChildLogCache {
   private readonly logs = new Map<string, CachedLog>();
+  private events = 0;
+  constructor(private readonly limit = CACHED_EVENTS) {}
 
   find(laCode: string, childId: string): CachedLog | undefined {
     const key = `${laCode}:${childId}`;
@@ -41,10 +46,28 @@ class ChildLogCache {
 
   keep(laCode: string, childId: string, fingerprint: LogFingerprint, log: StoredEvent[]): readonly StoredEvent[] {
     const frozen = deepFreeze(log);
-    this.logs.delete(`${laCode}:${childId}`);
-    this.logs.set(`${laCode}:${childId}`, { ...fingerprint, log: frozen });
-    if (this.logs.size > CACHED_CHILDREN) this.logs.delete(this.logs.keys().next().value!);
+    const key = `${laCode}:${childId}`;
+    this.forget(key);
+    this.logs.set(key, { ...fingerprint, log: frozen });
+    this.events += frozen.length;
+    // The newest is kept even when it alone is over the limit: it is in use.
+    for (const oldest of this.logs.keys()) {
+      if (this.events <= this.limit || oldest === key) break;
+      this.forget(oldest);
+    }
     return frozen;
+  }
+
+  /** How many children's logs, and events in all, are kept. */
+  size(): { children: number; events: number } {
+    return { children: this.logs.size, events: this.events };
+  }
+
+  private forget(key: string): void {
+    const kept = this.logs.get(key);
+    if (!kept) return;
+    this.events -= kept.log.length;
+    this.logs.delete(key);
   }
 }
 

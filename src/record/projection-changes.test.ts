@@ -6,6 +6,7 @@ import { loadConfig } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { timescalesFrom } from '../timescales/timescales.ts';
 import { RecordEventCommand } from './events.ts';
+import { projectionKeys, projectionTables } from './projections.ts';
 import { checkProjections } from './rebuild.ts';
 import { ChildRecordRepository } from './repo.ts';
 
@@ -23,6 +24,19 @@ describe.each(testDatabaseTargets)('a write changing only the projection rows it
   });
   afterAll(async () => {
     await db?.close();
+  });
+
+  it('deletes changed rows by each table\'s primary key, as the migrations define it', async () => {
+    const keys = await db.pool.query(
+      `SELECT t.relname AS table_name, array_agg(a.attname::text ORDER BY k.ordinality) AS columns
+         FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+         CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, ordinality)
+         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+        WHERE c.contype = 'p' AND t.relname = ANY($1::text[]) GROUP BY t.relname`,
+      [projectionTables],
+    );
+    const inDatabase = Object.fromEntries(keys.rows.map((r) => [r.table_name, (r.columns as string[]).filter((c) => c !== 'la_code')]));
+    expect(inDatabase).toEqual(Object.fromEntries(projectionTables.map((table) => [table, [...projectionKeys[table]]])));
   });
 
   it('leaves the projections equal to a fold of the log after each event, voids and later-dated events included', async () => {

@@ -152,7 +152,7 @@ export function replaceProjectionsSql(laCode: string, childIds: readonly string[
 }
 
 /** Each table's primary key, less la_code. */
-const projectionKeys: Record<ProjectionTable, readonly string[]> = {
+export const projectionKeys: Record<ProjectionTable, readonly string[]> = {
   child: ['child_id'],
   child_relationship: ['child_id', 'relationship_id'],
   household_membership: ['child_id', 'household_id', 'joined_on'],

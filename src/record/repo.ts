@@ -121,7 +121,7 @@ export class ChildRecordRepository {
       if (events.length === 0) throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
       const folded = foldOf(this.context.laCode, childId, events);
       await this.audit(this.db.pool, { action: 'read', resource: 'child-record', childId, outcome: 'ok', detail: { events: events.length } });
-      return { events, folded, duties: dutiesOfFold(folded, this.timescales, () => dutiesOf(folded, this.timescales)) };
+      return { events, folded, duties: this.keptDutiesOf(folded) };
     });
   }
 
@@ -191,7 +191,7 @@ export class ChildRecordRepository {
         const before = emptyProjectionRows();
         if (events.length > 0) {
           const foldedBefore = foldOf(this.context.laCode, childId, events);
-          addProjectionRows(before, foldedBefore, dutiesOfFold(foldedBefore, this.timescales, () => dutiesOf(foldedBefore, this.timescales)), events.at(-1)!.sequence);
+          addProjectionRows(before, foldedBefore, this.keptDutiesOf(foldedBefore), events.at(-1)!.sequence);
         }
         await commitWith(client, [
           insertEventSql(event),
@@ -205,6 +205,11 @@ export class ChildRecordRepository {
         return { event, replayed: false, folded };
       }, { advisoryLock: `${this.context.laCode}:${childId}`, opening });
     });
+  }
+
+  /** A record's duties, worked out once for a kept record (see log-cache). */
+  private keptDutiesOf(folded: FoldedChildRecord): readonly Duty[] {
+    return dutiesOfFold(folded, this.timescales, () => dutiesOf(folded, this.timescales));
   }
 
   /** Whether the actor may see the child and the child's log, in one round trip. */
