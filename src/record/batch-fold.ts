@@ -52,7 +52,7 @@ export function foldBatch(batch: FoldBatch, timescales: Timescales): FoldBatchRe
     if (events.some((e) => e.importLine === undefined)) result.existingChildIds.push(child.childId);
     try {
       const folded = foldChildRecord(batch.laCode, child.childId, events);
-      addProjectionRows(rows, folded, dutiesOf(folded, timescales), events.at(-1)!.sequence);
+      addProjectionRows(rows, folded, dutiesOf(folded, timescales));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       result.problems.push(...foldProblems(error, child.childId, events, child.hasUnreadableLines));

@@ -14,7 +14,7 @@ const projectionColumns = {
   child: {
     forename: 'text', surname: 'text', date_of_birth: 'date', expected_date_of_birth: 'date', sex: 'text', ethnicity: 'text',
     disabilities: 'text[]', upn: 'text', nhs_number: 'text', unaccompanied_asylum_seeking: 'boolean', postcode: 'text',
-    status: 'text', allocated_worker_id: 'text', allocated_team_id: 'text', last_sequence: 'bigint',
+    status: 'text', allocated_worker_id: 'text', allocated_team_id: 'text',
   },
   child_relationship: {
     relationship_id: 'uuid', relationship: 'text', related_child_id: 'text', related_person_id: 'text', related_person_name: 'text',
@@ -56,7 +56,7 @@ export const emptyProjectionRows = (): ProjectionRows =>
   Object.fromEntries(Object.keys(projectionColumns).map((table) => [table, []])) as unknown as ProjectionRows;
 
 /** Adds one child's projection rows to `rows` (each row keyed by child_id; la_code is added on write). */
-export function addProjectionRows(rows: ProjectionRows, folded: FoldedChildRecord, duties: readonly Duty[], lastSequence: number): void {
+export function addProjectionRows(rows: ProjectionRows, folded: FoldedChildRecord, duties: readonly Duty[]): void {
   const { state } = folded;
   const child_id = state.childId;
   const details = state.details;
@@ -68,7 +68,6 @@ export function addProjectionRows(rows: ProjectionRows, folded: FoldedChildRecor
     disabilities: details.disabilities, upn: details.upn ?? null, nhs_number: details.nhsNumber ?? null,
     unaccompanied_asylum_seeking: details.unaccompaniedAsylumSeeking, postcode: details.address?.postcode ?? null,
     status: childStatusOf(state), allocated_worker_id: allocation?.workerId ?? null, allocated_team_id: allocation?.teamId ?? null,
-    last_sequence: lastSequence,
   });
   for (const r of state.relationships) {
     rows.child_relationship.push({

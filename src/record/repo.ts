@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { awaitingChainSql, writeAudit, type AuditEntry } from '../platform/audit/audit.ts';
 import { sqlLiteral } from '../platform/database/sql-literal.ts';
-import { commitWith, inlineParameters, withTransaction, type Database } from '../platform/database/database.ts';
+import { commitWith, inlineParameters, withTransaction, type Database, type Opening } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { computeDuties, type Duty } from '../timescales/engine.ts';
 import type { Timescales } from '../timescales/timescales.ts';
@@ -71,14 +71,42 @@ function rowOf(event: StoredEvent): Record<string, unknown> {
 /** Whether the actor may see a child (see visibleChildCondition), as assertVisible and readChild read it. */
 interface Visibility { visible: boolean; in_scope: boolean; restricted: boolean }
 
-/** The INSERT of one event into the log, with its values as literals (sent with other statements). */
-function insertEventSql(event: StoredEvent): string {
+/**
+ * The INSERT of one event into the log, with its values as literals (sent with other statements):
+ * with the sequence given, or numbered by the log and returned.
+ */
+function insertEventSql(event: StoredEvent, sequence: 'given' | 'by-insert'): string {
   const values = [event.laCode, event.eventId, event.childId, event.type, event.occurredAt, businessDateOf(event.occurredAt), event.recordedAt,
     event.recordedBy.userId, event.recordedBy.role, event.recordedBy.agency, event.clientId, event.supersedes ?? null, event.correctionReason ?? null,
     JSON.stringify(event.data)].map(sqlLiteral);
-  return `INSERT INTO child_event (la_code, event_id, child_id, event_type, occurred_at, occurred_on, recorded_at, recorded_by_user,
-      recorded_by_role, recorded_by_agency, client_id, supersedes, correction_reason, data, sequence)
-    OVERRIDING SYSTEM VALUE VALUES (${values.join(', ')}, ${Number(event.sequence)})`;
+  const columns = `la_code, event_id, child_id, event_type, occurred_at, occurred_on, recorded_at, recorded_by_user,
+      recorded_by_role, recorded_by_agency, client_id, supersedes, correction_reason, data`;
+  return sequence === 'given'
+    ? `INSERT INTO child_event (${columns}, sequence) OVERRIDING SYSTEM VALUE VALUES (${values.join(', ')}, ${Number(event.sequence)})`
+    : `INSERT INTO child_event (${columns}) VALUES (${values.join(', ')}) RETURNING sequence`;
+}
+
+/** A write made ready to send: the event, the record folded with it, and its statements. */
+interface PreparedWrite {
+  event: StoredEvent;
+  folded: FoldedChildRecord;
+  duties: Duty[];
+  statements: string[];
+}
+
+export interface RecordedEvent {
+  event: StoredEvent;
+  replayed: boolean;
+  folded: FoldedChildRecord;
+}
+
+/**
+ * A write sent ahead found the database other than expected (safeguard_expect), or the clientId
+ * already used (the unique key on it): nothing was written.
+ */
+function isUnmetExpectation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SG001' || (code === '23505' && String((error as { constraint?: unknown }).constraint ?? '').includes('client_id'));
 }
 
 /** Duties for one child's folded record; the engine sees each event under the id others refer to it by. */
@@ -148,63 +176,140 @@ export class ChildRecordRepository {
    * and date rules hold for every event in business order. A repeated clientId returns the event
    * already recorded and writes nothing.
    */
-  async recordEvent(childId: string, command: RecordEventCommand): Promise<{ event: StoredEvent; replayed: boolean; folded: FoldedChildRecord }> {
+  async recordEvent(childId: string, command: RecordEventCommand): Promise<RecordedEvent> {
     return this.refusalsAudited(`child-event:${command.type}`, childId, async () => {
       if (this.context.access && !this.context.access.records) {
         throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
       }
-      // One writer per child at a time (the lock), so two commands cannot both pass the fold and
-      // then conflict. Two round trips: BEGIN with the lock and what the write needs to know; the
-      // write with its projections and audit row, and COMMIT.
-      // Asked for when this write's turn comes, so that it can start from the log a write just before it kept.
-      let read: ReturnType<ChildRecordRepository['readChildQuery']> | undefined;
-      const opening = () => {
-        read = this.readChildQuery(childId, { clientId: command.clientId });
-        return inlineParameters(read.text, read.values);
-      };
-      return withTransaction(this.db.pool, async (client, opened) => {
-        const known = read!.parse(opened!.rows[0]!);
-        // A new child may be registered by anyone who records; an existing record only within scope.
-        if (command.type !== 'child.registered' || known.events.length > 0) this.refuseUnlessVisible(childId, known.visibility);
-        if (known.replay) {
-          const event = known.replay;
-          if (event.childId !== childId || event.type !== command.type) {
-            throw new DomainError('conflict', `clientId ${command.clientId} was already used for a ${event.type} on child ${event.childId}`, { problems: [{ field: 'clientId', message: 'Already used for a different command' }] });
-          }
-          return { event, replayed: true, folded: foldOf(this.context.laCode, childId, known.events) };
-        }
-        const { events } = known;
-        if (events.length === 0 && command.type !== 'child.registered') {
-          throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
-        }
-        const candidate = { ...command, eventId: randomUUID(), sequence: known.nextSequence!, recordedAt: new Date().toISOString() } as LoggedEvent;
-        const folded = this.foldWithCandidate(childId, events, candidate);
-        // The fold fills in references left implicit (e.g. which contact a decision is about).
-        const resolved = folded.effectiveEvents.find((e) => e.eventId === candidate.eventId);
-        const event: StoredEvent = {
-          ...candidate, laCode: this.context.laCode, childId, recordedBy: this.context.actor, data: (resolved?.data ?? candidate.data) as EventBody['data'],
-        } as StoredEvent;
-        const rows = emptyProjectionRows();
-        const duties = dutiesOf(folded, this.timescales);
-        addProjectionRows(rows, folded, duties, event.sequence);
-        // Only the rows the event changes are rewritten: the rest are as the log before it left them.
-        const before = emptyProjectionRows();
-        if (events.length > 0) {
-          const foldedBefore = foldOf(this.context.laCode, childId, events);
-          addProjectionRows(before, foldedBefore, this.keptDutiesOf(foldedBefore), events.at(-1)!.sequence);
-        }
-        await commitWith(client, [
-          insertEventSql(event),
-          changeProjectionsSql(this.context.laCode, childId, before, rows),
-          awaitingChainSql(client, this.auditEntry({ action: 'write', resource: `child-event:${command.type}`, childId, outcome: 'ok', detail: { eventId: event.eventId } })),
-        ].join(';\n'));
-        const written = storedEventFromRow(rowOf(event));
-        keepWritten(this.db.pool, this.context.laCode, childId, {
-          events: known.fingerprint.events + 1, lastSequence: Math.max(known.fingerprint.lastSequence ?? event.sequence, event.sequence),
-        }, [...events, written], folded, this.timescales, duties);
-        return { event, replayed: false, folded };
-      }, { advisoryLock: `${this.context.laCode}:${childId}`, opening });
+      const attempt = { wentAhead: false };
+      try {
+        return await this.writeEvent(childId, command, attempt);
+      } catch (error) {
+        // The log kept here was out of date, the child not visible or the clientId used before:
+        // the write rolled back, and is made again from the record as the database holds it.
+        if (attempt.wentAhead && isUnmetExpectation(error)) return this.writeEvent(childId, command);
+        throw error;
+      }
     });
+  }
+
+  /**
+   * One writer per child at a time (the lock), so two commands cannot both pass the fold and then
+   * conflict. When this process keeps the child's log (the usual case: it read or wrote the record
+   * last), the write is built from it and sent with BEGIN, the lock, a check that the log and the
+   * child's visibility are as expected, and COMMIT: one round trip. Otherwise two: BEGIN with the
+   * lock and what the write needs to know; then the write with its projections, audit row and COMMIT.
+   */
+  private writeEvent(childId: string, command: RecordEventCommand, attempt?: { wentAhead: boolean }): Promise<RecordedEvent> {
+    // Both made when this write's turn comes, so that it starts from the log a write just before it kept.
+    let read: ReturnType<ChildRecordRepository['readChildQuery']> | undefined;
+    let ahead: PreparedWrite & { fingerprint: LogFingerprint; events: readonly StoredEvent[] } | undefined;
+    const opening = (client: pg.PoolClient): Opening => {
+      const kept = attempt && childLogCacheOf(this.db.pool).find(this.context.laCode, childId);
+      if (kept && kept.events > 0 && kept.lastSequence !== null && !kept.log.some((e) => e.clientId === command.clientId)) {
+        ahead = this.prepareAhead(client, childId, command, kept);
+        if (ahead) {
+          attempt!.wentAhead = true;
+          return { writeAndCommit: ahead.statements.join(';\n') };
+        }
+      }
+      read = this.readChildQuery(childId, { clientId: command.clientId });
+      return { read: inlineParameters(read.text, read.values) };
+    };
+    return withTransaction(this.db.pool, async (client, opened) => {
+      if (ahead) {
+        // The results: the expectation, then the event's INSERT, which numbered it.
+        const sequence = Number(opened!.results[1]!.rows[0]!.sequence);
+        return this.keepWrite(childId, ahead, sequence, ahead.fingerprint, ahead.events);
+      }
+      const known = read!.parse(opened!.results[0]!.rows[0]!);
+      // A new child may be registered by anyone who records; an existing record only within scope.
+      if (command.type !== 'child.registered' || known.events.length > 0) this.refuseUnlessVisible(childId, known.visibility);
+      if (known.replay) {
+        const event = known.replay;
+        if (event.childId !== childId || event.type !== command.type) {
+          throw new DomainError('conflict', `clientId ${command.clientId} was already used for a ${event.type} on child ${event.childId}`, { problems: [{ field: 'clientId', message: 'Already used for a different command' }] });
+        }
+        return { event, replayed: true, folded: foldOf(this.context.laCode, childId, known.events) };
+      }
+      const { events } = known;
+      if (events.length === 0 && command.type !== 'child.registered') {
+        throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
+      }
+      const prepared = this.prepareWrite(client, childId, command, events, known.nextSequence!);
+      await commitWith(client, prepared.statements.join(';\n'));
+      return this.keepWrite(childId, prepared, known.nextSequence!, known.fingerprint, events);
+    }, { advisoryLock: `${this.context.laCode}:${childId}`, opening });
+  }
+
+  /**
+   * The write of a command onto the log kept by this process, with what it expects of the database
+   * first; undefined when the command does not fold onto the kept log (the long way then reads the
+   * record, and refuses with what the database holds, as the actor may see it).
+   */
+  private prepareAhead(client: pg.PoolClient, childId: string, command: RecordEventCommand, kept: LogFingerprint & { log: readonly StoredEvent[] }) {
+    let prepared: PreparedWrite;
+    try {
+      // Numbered by the INSERT; any number after the log's last orders the fold the same.
+      prepared = this.prepareWrite(client, childId, command, kept.log, kept.lastSequence! + 1, { numberedByInsert: true });
+    } catch (error) {
+      if (error instanceof DomainError) return undefined;
+      throw error;
+    }
+    const laCode = this.context.laCode;
+    const condition = visibleChildCondition(this.context.access, 'c', 3);
+    const visible = inlineParameters(`SELECT ${condition.sql} FROM child c WHERE c.la_code = $1 AND c.child_id = $2`, [laCode, childId, ...condition.params]);
+    const current = inlineParameters('SELECT count(*) = $3 AND max(sequence) = $4 FROM child_event WHERE la_code = $1 AND child_id = $2', [laCode, childId, kept.events, kept.lastSequence]);
+    const expectation = `SELECT safeguard_expect((${current}) AND coalesce((${visible}), false), 'the log as this process keeps it, and the child visible to the actor')`;
+    return { ...prepared, statements: [expectation, ...prepared.statements], fingerprint: { events: kept.events, lastSequence: kept.lastSequence }, events: kept.log };
+  }
+
+  /**
+   * The event a command records on `events`, the record folded with it, and the statements that
+   * write it: the event, the projection rows it changes, its audit row. Throws the refusal when
+   * the record does not fold with it.
+   */
+  private prepareWrite(
+    client: pg.PoolClient, childId: string, command: RecordEventCommand, events: readonly StoredEvent[], sequence: number,
+    options: { numberedByInsert?: boolean } = {},
+  ): PreparedWrite {
+    const candidate = { ...command, eventId: randomUUID(), sequence, recordedAt: new Date().toISOString() } as LoggedEvent;
+    const folded = this.foldWithCandidate(childId, events, candidate);
+    // The fold fills in references left implicit (e.g. which contact a decision is about).
+    const resolved = folded.effectiveEvents.find((e) => e.eventId === candidate.eventId);
+    const event: StoredEvent = {
+      ...candidate, laCode: this.context.laCode, childId, recordedBy: this.context.actor, data: (resolved?.data ?? candidate.data) as EventBody['data'],
+    } as StoredEvent;
+    const rows = emptyProjectionRows();
+    const duties = dutiesOf(folded, this.timescales);
+    addProjectionRows(rows, folded, duties);
+    // Only the rows the event changes are rewritten: the rest are as the log before it left them.
+    const before = emptyProjectionRows();
+    if (events.length > 0) {
+      const foldedBefore = foldOf(this.context.laCode, childId, events);
+      addProjectionRows(before, foldedBefore, this.keptDutiesOf(foldedBefore));
+    }
+    const statements = [
+      insertEventSql(event, options.numberedByInsert ? 'by-insert' : 'given'),
+      changeProjectionsSql(this.context.laCode, childId, before, rows),
+      awaitingChainSql(client, this.auditEntry({ action: 'write', resource: `child-event:${command.type}`, childId, outcome: 'ok', detail: { eventId: event.eventId } })),
+    ].filter((statement) => statement !== '');
+    return { event, folded, duties, statements };
+  }
+
+  /**
+   * After the commit: the event as stored (with the number the log gave it), and its log kept with
+   * the record and duties folded from it, for the next read or write of the child.
+   */
+  private keepWrite(childId: string, prepared: PreparedWrite, sequence: number, before: LogFingerprint, events: readonly StoredEvent[]): RecordedEvent {
+    const { folded, duties } = prepared;
+    const event = { ...prepared.event, sequence } as StoredEvent;
+    const effective = folded.effectiveEvents.find((e) => e.eventId === event.eventId);
+    if (effective) effective.sequence = sequence;
+    keepWritten(this.db.pool, this.context.laCode, childId, {
+      events: before.events + 1, lastSequence: Math.max(before.lastSequence ?? sequence, sequence),
+    }, [...events, storedEventFromRow(rowOf(event))], folded, this.timescales, duties);
+    return { event, replayed: false, folded };
   }
 
   /** A record's duties, worked out once for a kept record (see log-cache). */

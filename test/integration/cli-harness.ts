@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { openDatabase, type Database } from '../../src/platform/database/database.ts';
 import { EMBEDDED_LOCK_FILE, isProcessAlive } from '../../src/platform/database/embedded-host.mjs';
 import { migrate } from '../../src/platform/database/migrate.ts';
@@ -22,7 +23,11 @@ export interface CliDatabase {
   env: Record<string, string>;
   /** Opens it in this process (for PGlite only while no CLI process has it open). */
   open(): Promise<Database>;
-  /** For PGlite: waits until no host process holds the data dir. */
+  /**
+   * Waits until no process killed or stopped holds the database: for PGlite, the host process of
+   * the data dir; for a server, the sessions of the killed processes, whose statements may still be
+   * running (and committing) until the server notices that their client has gone.
+   */
   waitUntilReleased(timeoutMs?: number): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -69,7 +74,22 @@ async function createServerCliDatabase(serverUrl: string): Promise<CliDatabase> 
       await migrate(db);
       return db;
     },
-    waitUntilReleased: async () => {},
+    waitUntilReleased: async (timeoutMs = 30_000) => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        for (const deadline = Date.now() + timeoutMs; ;) {
+          const others = await client.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+          );
+          if (Number(others.rows[0].n) === 0) return;
+          if (Date.now() > deadline) throw new Error(`Other sessions still hold ${databaseUrl} after ${timeoutMs} ms`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        await client.end();
+      }
+    },
     dispose: drop,
   };
 }

@@ -38,14 +38,12 @@ async function count(db: Database, table: string, where = 'true', params: unknow
   return Number((await db.pool.query(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params)).rows[0].n);
 }
 
-/** Every projection row, comparable across databases (log positions left out: they are not business data). */
+/** Every projection row, comparable across databases. */
 async function projectionSnapshot(db: Database): Promise<Record<string, string[]>> {
   const snapshot: Record<string, string[]> = {};
   for (const table of PROJECTION_TABLES) {
-    const rows = (await db.pool.query(`SELECT * FROM ${table}`)).rows.map((row) => {
-      const { last_sequence: _lastSequence, ...rest } = row;
-      return JSON.stringify(rest, (_key, value) => (value instanceof Date ? value.toISOString() : value));
-    });
+    const rows = (await db.pool.query(`SELECT * FROM ${table}`)).rows.map((row) =>
+      JSON.stringify(row, (_key, value) => (value instanceof Date ? value.toISOString() : value)));
     snapshot[table] = rows.sort();
   }
   return snapshot;

@@ -67,11 +67,24 @@ export interface TransactionOptions {
    */
   advisoryLock?: string;
   /**
-   * A statement (its values inlined: see inlineParameters) sent in the same round trip as BEGIN
-   * and the lock; the work is given its result. Made when the transaction's turn comes (see
-   * withTransaction), so it can use what the transactions before it left.
+   * Statements (their values inlined: see inlineParameters) sent in the same round trip as BEGIN
+   * and the lock; the work is given their results. Made when the transaction's turn comes (see
+   * withTransaction), so they can use what the transactions before it left.
    */
-  opening?: () => string;
+  opening?: (client: pg.PoolClient) => Opening;
+}
+
+/**
+ * What a transaction sends with BEGIN: statements whose results the work reads before it writes,
+ * or all of the transaction's statements, sent with COMMIT too, so that the whole transaction is
+ * one round trip (should one fail, the rest are not run and the transaction rolls back).
+ */
+export type Opening = { read: string } | { writeAndCommit: string };
+
+/** The results of the opening's statements, and whether they committed the transaction. */
+export interface Opened {
+  results: pg.QueryResult[];
+  committed: boolean;
 }
 
 /** Clients whose transaction the work committed itself, with its last statements (commitWith). */
@@ -135,24 +148,36 @@ async function inTurn<T>(pool: pg.Pool, lock: string, run: () => Promise<T>): Pr
   }
 }
 
-/** The work of a transaction: given its client and, if asked for, the opening statement's result. */
-type TransactionWork<T> = (client: pg.PoolClient, opening: pg.QueryResult | undefined) => Promise<T>;
+/** The work of a transaction: given its client and, if asked for, what its opening statements returned. */
+type TransactionWork<T> = (client: pg.PoolClient, opened: Opened | undefined) => Promise<T>;
 
 async function runTransaction<T>(pool: pg.Pool, work: TransactionWork<T>, options: TransactionOptions): Promise<T> {
   const client = await pool.connect();
   let releaseError: Error | undefined;
   let result: T;
   try {
+    const opening = options.opening?.(client);
+    const committing = opening !== undefined && 'writeAndCommit' in opening;
     const begin = [
       'BEGIN',
       ...(options.advisoryLock === undefined ? [] : [`SELECT pg_advisory_xact_lock(hashtext(${sqlLiteral(options.advisoryLock)}))`]),
-      ...(options.opening === undefined ? [] : [options.opening()]),
+      ...(opening === undefined ? [] : ['read' in opening ? opening.read : opening.writeAndCommit]),
+      ...(committing ? ['COMMIT'] : []),
     ];
     const begun = await client.query(begin.join(';\n'));
-    result = await work(client, options.opening === undefined ? undefined : (begun as unknown as pg.QueryResult[]).at(-1));
+    if (committing) committedByWork.add(client);
+    const opened = opening === undefined ? undefined : {
+      results: (begun as unknown as pg.QueryResult[]).slice(options.advisoryLock === undefined ? 1 : 2, committing ? -1 : undefined),
+      committed: committing,
+    };
+    result = await work(client, opened);
     if (!committedByWork.delete(client)) await client.query('COMMIT');
   } catch (error) {
-    committedByWork.delete(client);
+    if (committedByWork.delete(client)) {
+      // Committed before the work failed afterwards: what it stored stands, its audit rows included.
+      startChaining(pool, takeAwaitingCouncils(client));
+      throw error;
+    }
     takeAwaitingCouncils(client);
     try {
       await client.query('ROLLBACK');
