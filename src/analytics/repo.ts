@@ -15,6 +15,7 @@
  */
 import type pg from 'pg';
 import { writeAudit } from '../platform/audit/audit.ts';
+import { prepared } from '../platform/database/prepared.ts';
 import type { RequestContext } from '../record/repo.ts';
 import type { DimensionDefinition } from './dimensions.ts';
 
@@ -517,9 +518,10 @@ export class AnalyticsRepository {
     });
   }
 
+  /** A metric's query, prepared: the same texts run for every council, window and breakdown value. */
   private async run(sql: string, values: Record<string, unknown>) {
     const bound = bindNamed(sql, values);
-    return this.db.query(bound.text, bound.values);
+    return this.db.query(prepared(bound.text, bound.values));
   }
 
   /** Counts of a metric's units per group of `by` (and the total, codes []), one query. */

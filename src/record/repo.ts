@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { awaitingChainSql, writeAudit, type AuditEntry } from '../platform/audit/audit.ts';
+import { prepared } from '../platform/database/prepared.ts';
 import { sqlLiteral } from '../platform/database/sql-literal.ts';
 import { commitWith, inlineParameters, withTransaction, type Database, type Opening } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -320,7 +321,8 @@ export class ChildRecordRepository {
   /** Whether the actor may see the child and the child's log, in one round trip. */
   private async readChild(db: Pick<pg.PoolClient, 'query'>, childId: string): Promise<ChildAsRead> {
     const read = this.readChildQuery(childId);
-    return read.parse((await db.query(read.text, read.values)).rows[0]!);
+    // Prepared: every read of a record runs one of a few texts (one per scope of access).
+    return read.parse((await db.query(prepared(read.text, read.values))).rows[0]!);
   }
 
   /**
