@@ -121,6 +121,12 @@ const clockTicks = (() => {
   }
 })();
 
+/**
+ * Each PostgreSQL process's CPU seconds when last seen: a session that ends (an idle pool
+ * connection closed) keeps counting what it used, so a phase's difference is never negative.
+ */
+const postgresSeen = new Map<string, number>();
+
 /** CPU seconds used so far (Linux /proc): the app, the baseline server, every PostgreSQL process, and this load generator. */
 function cpuSeconds(): CpuSeconds {
   const ofProcess = (pid: number | string): number => {
@@ -132,7 +138,6 @@ function cpuSeconds(): CpuSeconds {
       return 0; // gone, or not Linux
     }
   };
-  let postgres = 0;
   for (const pid of existsSync('/proc') ? readdirSync('/proc').filter((name) => /^\d+$/.test(name)) : []) {
     let command = '';
     try {
@@ -140,8 +145,10 @@ function cpuSeconds(): CpuSeconds {
     } catch {
       continue;
     }
-    if (command.startsWith('postgres')) postgres += ofProcess(pid);
+    if (command.startsWith('postgres')) postgresSeen.set(pid, Math.max(postgresSeen.get(pid) ?? 0, ofProcess(pid)));
   }
+  let postgres = 0;
+  for (const seconds of postgresSeen.values()) postgres += seconds;
   const own = process.cpuUsage();
   return { app: ofProcess(serverPids.app), baseline: ofProcess(serverPids.baseline), postgres, generator: (own.user + own.system) / 1e6 };
 }

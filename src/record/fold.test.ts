@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../platform/errors.ts';
-import { foldChildRecord, type LoggedEvent } from './fold.ts';
+import { simulateInterchange } from '../simulate/simulate.ts';
+import { foldAppended, foldChildRecord, FoldError, type LoggedEvent } from './fold.ts';
 import { allowedActions, childStatusOf } from './transitions.ts';
 
 let sequence = 0;
@@ -66,5 +67,49 @@ describe('folding a child\'s record', () => {
   it('refuses an event dated before what it follows: on its own date the record did not allow it', () => {
     expect(() => fold([registered(), referral('2024-02-01'), logged('assessment.started', '2024-01-20')])).toThrow(/status on 2024-01-20 is known/);
     expect(() => fold([registered(), referral('2024-02-01'), strategy('2024-02-02'), icpc('2024-02-20'), planEnded('2024-02-10')])).toThrow(/status on 2024-02-10 is section-47/);
+  });
+});
+
+describe('folding one event more onto a folded record', () => {
+  it('gives what folding the whole log again gives, event by event, for every simulated child', async () => {
+    const logs = new Map<string, LoggedEvent[]>();
+    let sequenceInFile = 0;
+    for await (const line of simulateInterchange({ seed: 5, years: 1, from: '2023-04-01', children: 1_500, warmUpYears: 0.5 })) {
+      const event = JSON.parse(line) as LoggedEvent & { childId?: string; record?: string };
+      if (!event.childId || event.record) continue;
+      const log = logs.get(event.childId) ?? [];
+      log.push({ ...event, sequence: (sequenceInFile += 1), recordedAt: event.recordedAt ?? '2024-06-01T12:00:00Z' });
+      logs.set(event.childId, log);
+    }
+    let appended = 0;
+    let refolded = 0;
+    for (const [childId, log] of logs) {
+      let folded = foldChildRecord('206', childId, []);
+      for (let i = 0; i < log.length; i += 1) {
+        const whole = foldChildRecord('206', childId, log.slice(0, i + 1));
+        const next = foldAppended(folded, log[i]!);
+        if (next) {
+          appended += 1;
+          expect(next).toEqual(whole);
+        } else refolded += 1;
+        folded = whole;
+      }
+    }
+    // The simulator logs each child's events in business order, so every one is folded on.
+    expect(appended).toBeGreaterThan(4_000);
+    expect(refolded).toBe(0);
+  }, 120_000);
+
+  it('leaves voids, corrections and events dated before the last to a fold of the whole log, and refuses what the record does not allow', () => {
+    const start = [registered(), referral('2024-02-01')];
+    const folded = fold(start);
+    const earlier = strategy('2024-01-20');
+    expect(foldAppended(folded, earlier)).toBeUndefined();
+    expect(foldAppended(folded, logged('event.voided', '2024-02-02', { voidedEventId: start[1]!.eventId, reason: 'entered in error' }))).toBeUndefined();
+    expect(foldAppended(folded, logged('referral.received', '2024-02-03', { source: '1A' }, { supersedes: start[1]!.eventId }))).toBeUndefined();
+    expect(() => foldAppended(folded, planEnded('2024-03-01'))).toThrow(FoldError);
+    expect(childStatusOf(foldAppended(folded, strategy('2024-02-05'))!.state)).toBe('section-47');
+    // The record it started from is left as it was.
+    expect(folded).toEqual(fold(start));
   });
 });

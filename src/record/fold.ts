@@ -86,11 +86,7 @@ export function foldChildRecord(laCode: string, childId: string, logged: readonl
 
   const effectiveEvents = logged
     .filter((event) => event.type !== 'event.voided' && !supersededBy.has(event.eventId) && !isVoided(event))
-    // Built field by field: spreading events of many shapes is the slowest step of an import's fold.
-    .map((event) => ({
-      type: event.type, data: structuredClone(event.data), eventId: event.eventId, entityId: entityIdOf(event), sequence: event.sequence,
-      occurredAt: event.occurredAt, occurredOn: businessDateOf(event.occurredAt), recordedAt: event.recordedAt,
-    }) as EffectiveEvent)
+    .map((event) => effectiveEventOf(event, entityIdOf(event)))
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.sequence - b.sequence));
 
   const state = emptyChildRecord(laCode, childId);
@@ -103,6 +99,36 @@ export function foldChildRecord(laCode: string, childId: string, logged: readonl
     }
   }
   return { state, effectiveEvents, voided, supersededBy };
+}
+
+/**
+ * The record folded from a log and one event more, worked out from the record folded without it
+ * when the event is simply the next in business order: neither a void nor a correction, and dated
+ * no earlier than the last event that counts (it was logged after all of them). Applying it to a
+ * copy of that record gives what folding the whole log again would. Undefined otherwise: fold the
+ * whole log. Throws a FoldError when the event cannot be applied.
+ */
+export function foldAppended(before: FoldedChildRecord, event: LoggedEvent): FoldedChildRecord | undefined {
+  if (event.type === 'event.voided' || event.supersedes !== undefined) return undefined;
+  const last = before.effectiveEvents.at(-1);
+  const effective = effectiveEventOf(event, event.eventId);
+  if (last !== undefined && (effective.occurredOn < last.occurredOn || effective.sequence <= last.sequence)) return undefined;
+  const state = structuredClone(before.state);
+  try {
+    applyEvent(state, effective);
+  } catch (error) {
+    if (error instanceof DomainError) throw new FoldError(error, event.eventId);
+    throw error;
+  }
+  return { state, effectiveEvents: [...before.effectiveEvents, effective], voided: before.voided, supersededBy: before.supersededBy };
+}
+
+// Built field by field: spreading events of many shapes is the slowest step of an import's fold.
+function effectiveEventOf(event: LoggedEvent, entityId: string): EffectiveEvent {
+  return {
+    type: event.type, data: structuredClone(event.data), eventId: event.eventId, entityId, sequence: event.sequence,
+    occurredAt: event.occurredAt, occurredOn: businessDateOf(event.occurredAt), recordedAt: event.recordedAt,
+  } as EffectiveEvent;
 }
 
 function applyEvent(state: ChildRecordState, event: EffectiveEvent): void {

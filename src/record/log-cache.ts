@@ -11,6 +11,7 @@ import type pg from 'pg';
 import type { Duty } from '../timescales/engine.ts';
 import type { Timescales } from '../timescales/timescales.ts';
 import { foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
+import { projectionRowTextsOf, type ProjectionRowTexts } from './projections.ts';
 import type { StoredEvent } from './repo.ts';
 
 export interface LogFingerprint {
@@ -90,11 +91,12 @@ export function childLogCacheOf(pool: pg.Pool): ChildLogCache {
 }
 
 /**
- * A log's fold and its duties are worked out once per copy of the log kept (the copies are
- * frozen, so the same copy always folds the same). Logs not kept are folded each time.
+ * A log's fold, its duties and its projection rows are worked out once per copy of the log kept
+ * (the copies are frozen, so the same copy always folds the same). Logs not kept are folded each time.
  */
 const folds = new WeakMap<readonly StoredEvent[], FoldedChildRecord>();
-const dutiesByFold = new WeakMap<FoldedChildRecord, { timescales: Timescales; duties: readonly Duty[] }>();
+interface Derived { timescales: Timescales; duties: readonly Duty[]; rows?: ProjectionRowTexts }
+const derivedByFold = new WeakMap<FoldedChildRecord, Derived>();
 
 export function foldOf(laCode: string, childId: string, log: readonly StoredEvent[]): FoldedChildRecord {
   const kept = Object.isFrozen(log);
@@ -107,22 +109,31 @@ export function foldOf(laCode: string, childId: string, log: readonly StoredEven
 
 /**
  * After a write has committed: its log (the log it read and its new event, as a read would return
- * them) is kept with the record and duties the write folded from it, so the next read or write of
- * the child starts from them. The fingerprint is what the database now holds.
+ * them) is kept with the record, duties and projection rows the write worked out from it, so the
+ * next read or write of the child starts from them. The fingerprint is what the database now holds.
  */
 export function keepWritten(
   pool: pg.Pool, laCode: string, childId: string, fingerprint: LogFingerprint, log: StoredEvent[],
-  folded: FoldedChildRecord, timescales: Timescales, duties: Duty[],
+  folded: FoldedChildRecord, timescales: Timescales, duties: Duty[], rows: ProjectionRowTexts,
 ): void {
   const kept = childLogCacheOf(pool).keep(laCode, childId, fingerprint, log);
   folds.set(kept, deepFreeze(folded));
-  dutiesByFold.set(folded, { timescales, duties: deepFreeze(duties) });
+  derivedByFold.set(folded, { timescales, duties: deepFreeze(duties), rows });
 }
 
 export function dutiesOfFold(folded: FoldedChildRecord, timescales: Timescales, compute: () => Duty[]): readonly Duty[] {
-  const found = dutiesByFold.get(folded);
+  const found = derivedByFold.get(folded);
   if (found?.timescales === timescales) return found.duties;
   const duties = compute();
-  if (Object.isFrozen(folded)) dutiesByFold.set(folded, { timescales, duties: deepFreeze(duties) });
+  if (Object.isFrozen(folded)) derivedByFold.set(folded, { timescales, duties: deepFreeze(duties) });
   return duties;
+}
+
+/** A kept record's projection rows (as a write needs them to compare), worked out once. */
+export function projectionRowsOfFold(folded: FoldedChildRecord, timescales: Timescales, duties: readonly Duty[]): ProjectionRowTexts {
+  const found = derivedByFold.get(folded);
+  if (found?.timescales === timescales && found.duties === duties && found.rows) return found.rows;
+  const rows = projectionRowTextsOf(folded, duties);
+  if (found?.timescales === timescales && found.duties === duties) found.rows = rows;
+  return rows;
 }

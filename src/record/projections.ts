@@ -166,6 +166,16 @@ export const projectionKeys: Record<ProjectionTable, readonly string[]> = {
   duty: ['child_id', 'rule_id', 'subject_id', 'occurrence'],
 };
 
+/** One child's projection rows by table, each under its text: rows alike have the same text. */
+export type ProjectionRowTexts = Record<ProjectionTable, ReadonlyMap<string, Row>>;
+
+/** A child's projection rows from their folded record and duties, each under its text. */
+export function projectionRowTextsOf(folded: FoldedChildRecord, duties: readonly Duty[]): ProjectionRowTexts {
+  const rows = emptyProjectionRows();
+  addProjectionRows(rows, folded, duties);
+  return Object.fromEntries(projectionTables.map((table) => [table, new Map(rows[table].map((row) => [JSON.stringify(row), row]))])) as unknown as ProjectionRowTexts;
+}
+
 /**
  * The statements that turn one child's projection rows from `before` into `after`: rows that
  * went or changed are deleted by key, rows that came or changed are inserted; rows alike in both
@@ -173,12 +183,12 @@ export const projectionKeys: Record<ProjectionTable, readonly string[]> = {
  * must be what is stored: rows built from the log as it was, under the timescale settings the
  * projections were built with (a change of settings rebuilds them all).
  */
-export function changeProjectionsSql(laCode: string, childId: string, before: ProjectionRows, after: ProjectionRows): string {
+export function changeProjectionsSql(laCode: string, childId: string, before: ProjectionRowTexts, after: ProjectionRowTexts): string {
   const la = sqlLiteral(laCode);
   const statements: string[] = [];
   for (const table of projectionTables) {
-    const beforeRows = new Map(before[table].map((row) => [JSON.stringify(row), row]));
-    const afterRows = new Map(after[table].map((row) => [JSON.stringify(row), row]));
+    const beforeRows = before[table];
+    const afterRows = after[table];
     const gone = [...beforeRows].filter(([text]) => !afterRows.has(text)).map(([, row]) => row);
     const came = [...afterRows].filter(([text]) => !beforeRows.has(text)).map(([, row]) => row);
     if (gone.length > 0) {

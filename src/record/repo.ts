@@ -8,12 +8,12 @@ import { DomainError } from '../platform/errors.ts';
 import { computeDuties, type Duty } from '../timescales/engine.ts';
 import type { Timescales } from '../timescales/timescales.ts';
 import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.ts';
-import { businessDateOf, FoldError, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
+import { businessDateOf, FoldError, foldAppended, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
-import { addProjectionRows, changeProjectionsSql, emptyProjectionRows } from './projections.ts';
+import { changeProjectionsSql, projectionRowTextsOf, projectionTables, type ProjectionRowTexts } from './projections.ts';
 import { allowedActions } from './transitions.ts';
-import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, type LogFingerprint } from './log-cache.ts';
+import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, projectionRowsOfFold, type LogFingerprint } from './log-cache.ts';
 import { visibleChildCondition, type AccessGrant } from '../access/policy.ts';
 
 export interface RequestContext {
@@ -87,11 +87,15 @@ function insertEventSql(event: StoredEvent, sequence: 'given' | 'by-insert'): st
     : `INSERT INTO child_event (${columns}) VALUES (${values.join(', ')}) RETURNING sequence`;
 }
 
+/** The projection rows of a child not yet on record. */
+const noProjectionRows = Object.fromEntries(projectionTables.map((table) => [table, new Map()])) as unknown as ProjectionRowTexts;
+
 /** A write made ready to send: the event, the record folded with it, and its statements. */
 interface PreparedWrite {
   event: StoredEvent;
   folded: FoldedChildRecord;
   duties: Duty[];
+  rows: ProjectionRowTexts;
   statements: string[];
 }
 
@@ -281,21 +285,17 @@ export class ChildRecordRepository {
     const event: StoredEvent = {
       ...candidate, laCode: this.context.laCode, childId, recordedBy: this.context.actor, data: (resolved?.data ?? candidate.data) as EventBody['data'],
     } as StoredEvent;
-    const rows = emptyProjectionRows();
     const duties = dutiesOf(folded, this.timescales);
-    addProjectionRows(rows, folded, duties);
+    const rows = projectionRowTextsOf(folded, duties);
     // Only the rows the event changes are rewritten: the rest are as the log before it left them.
-    const before = emptyProjectionRows();
-    if (events.length > 0) {
-      const foldedBefore = foldOf(this.context.laCode, childId, events);
-      addProjectionRows(before, foldedBefore, this.keptDutiesOf(foldedBefore));
-    }
+    const foldedBefore = events.length > 0 ? foldOf(this.context.laCode, childId, events) : undefined;
+    const before = foldedBefore ? projectionRowsOfFold(foldedBefore, this.timescales, this.keptDutiesOf(foldedBefore)) : noProjectionRows;
     const statements = [
       insertEventSql(event, options.numberedByInsert ? 'by-insert' : 'given'),
       changeProjectionsSql(this.context.laCode, childId, before, rows),
       awaitingChainSql(client, this.auditEntry({ action: 'write', resource: `child-event:${command.type}`, childId, outcome: 'ok', detail: { eventId: event.eventId } })),
     ].filter((statement) => statement !== '');
-    return { event, folded, duties, statements };
+    return { event, folded, duties, rows, statements };
   }
 
   /**
@@ -303,13 +303,13 @@ export class ChildRecordRepository {
    * the record and duties folded from it, for the next read or write of the child.
    */
   private keepWrite(childId: string, prepared: PreparedWrite, sequence: number, before: LogFingerprint, events: readonly StoredEvent[]): RecordedEvent {
-    const { folded, duties } = prepared;
+    const { folded, duties, rows } = prepared;
     const event = { ...prepared.event, sequence } as StoredEvent;
     const effective = folded.effectiveEvents.find((e) => e.eventId === event.eventId);
     if (effective) effective.sequence = sequence;
     keepWritten(this.db.pool, this.context.laCode, childId, {
       events: before.events + 1, lastSequence: Math.max(before.lastSequence ?? sequence, sequence),
-    }, [...events, storedEventFromRow(rowOf(event))], folded, this.timescales, duties);
+    }, [...events, storedEventFromRow(rowOf(event))], folded, this.timescales, duties, rows);
     return { event, replayed: false, folded };
   }
 
@@ -363,7 +363,9 @@ export class ChildRecordRepository {
 
   private foldWithCandidate(childId: string, events: readonly StoredEvent[], candidate: LoggedEvent): FoldedChildRecord {
     try {
-      return foldChildRecord(this.context.laCode, childId, [...(events as readonly LoggedEvent[]), candidate]);
+      // Usually the new event is the latest: it is applied to (a copy of) the record as folded already.
+      const appended = events.length > 0 ? foldAppended(foldOf(this.context.laCode, childId, events), candidate) : undefined;
+      return appended ?? foldChildRecord(this.context.laCode, childId, [...(events as readonly LoggedEvent[]), candidate]);
     } catch (error) {
       if (error instanceof FoldError && error.eventId !== candidate.eventId) {
         // The new event is fine on its own date but breaks something recorded later.
