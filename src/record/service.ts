@@ -26,6 +26,9 @@ export function childRecordSummary(folded: FoldedChildRecord, duties: readonly D
     households: state.households,
     allocations: state.allocations,
     duties: duties
+      // A duty closed before the day asked about is neither open nor overdue: its status (the
+      // working days it was late by, say) need not be worked out. Long records have hundreds.
+      .filter((duty) => duty.closedOn === undefined || duty.closedOn >= asAt.slice(0, 10))
       .map((duty) => ({ ...duty, ...statusOfDuty(duty) }))
       .filter((duty) => duty.state === 'open' || duty.state === 'overdue'),
     asAt,
