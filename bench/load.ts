@@ -14,26 +14,31 @@
  * prints the CPU cores its server, PostgreSQL's processes and this generator used (Linux /proc);
  * SAFEGUARD_BENCH_PROFILE=dir writes the app's CPU profile there (open it in Chrome's DevTools).
  *
- * Measured on a 2-CPU machine (PostgreSQL 15, Node 20), 3 December 2026, the borough seeded with
- * 1,548 children (88 with open work), no errors in any phase; p95 ÷ the paired baseline's, median
- * of three rounds (the baseline itself moved between 1,450 and 1,950 requests a second, p95 37 to
- * 53 ms, within the run):
+ * Measured on a 2-CPU machine (PostgreSQL 15, Node 20), 3 December 2026 (late morning, the machine
+ * otherwise quiet), the borough seeded with 1,548 children (88 with open work), no errors in any
+ * phase; p95 ÷ the paired baseline's, median of three rounds (the baseline itself ran at 2,650 to
+ * 3,200 requests a second, p95 19 to 25 ms):
  *
- *   read a child's record                      1.65×  (1.34×, 1.65×, 1.70×)   1,070–1,190 req/s    met
- *   4 reads to 1 visit (88 open children)      3.01×  (2.44×, 3.01×, 3.39×)   530–660 req/s        not met
- *   4 reads to 1 contact (any child)           2.33×  (2.22×, 2.33×, 2.62×)   640–800 req/s        met
+ *   read a child's record                      1.42×  (1.09×, 1.42×, 1.44×)   2,285–3,108 req/s    met
+ *   4 reads to 1 visit (88 open children)      2.83×  (2.60×, 2.83×, 3.36×)   1,031–1,660 req/s    met
+ *   4 reads to 1 contact (any child)           2.30×  (2.09×, 2.30×, 2.41×)   1,388–1,925 req/s    met
  *
- * An earlier run the same morning, before a write made its first statement only when its turn
- * came (so it starts from the log a write just before it kept): 1.68×, 3.64× and 2.68×. Before
- * this day's changes (one baseline a run) the same phases were at 2.2–2.6×, 4.7–6.2× and
- * 3.3–4.1×. What they did: the log each process last read is kept, with its fold and duties,
- * while the database holds the same number of events and last sequence (a read sends one
- * statement that skips the events when they are current); a write takes two round trips,
- * rewrites only the projection rows its event changes and keeps the log it wrote; writes to one
- * child wait for each other in the process, not on pool connections; reads' audit rows are
- * committed in groups and every row is chained shortly after in passes of many. Visits are still
- * just above 3×: a visit goes to one of 88 children, so writes queue for the same child more
- * often, and each folds a longer record.
+ * The writes alone: visits p50 21–34 ms, p95 38–73 ms; contacts p50 18–25 ms, p95 34–46 ms. CPU
+ * cores in the visit phase: the app 0.84, PostgreSQL 0.60, this generator 0.20 (the baseline's
+ * phases: 0.58, 0.78, 0.37). Two earlier full runs the same morning, with all but the last change
+ * (a record's summary skips duties closed before the day): visits 2.45× (2.31×, 2.45×, 2.92×) and
+ * 3.09× (2.33×, 3.09×, 3.29×) — the margin is thin, and the last round is the slowest: each visit
+ * lengthens one of 88 records, and a write still works out the record's duties from all of it.
+ *
+ * What brought them there, from 2.2–2.6×, 4.7–6.2× and 3.3–4.1× at the start of 2 December: the
+ * log each process last read is kept with its fold, duties and projection rows while the database
+ * holds the same number of events and last sequence (a read sends one prepared statement that
+ * skips the events when they are current); a write to such a record is one round trip (BEGIN, the
+ * child's lock, safeguard_expect that the log and the child's visibility are as kept, the event,
+ * the projection rows it changes, its audit row, COMMIT), applies its event to a copy of the kept
+ * record when it is the latest, and no longer rewrites the child's row for every event; writes to
+ * one child wait for each other in the process, not on pool connections; reads' audit rows are
+ * committed in groups and chained in passes a fifth of a second apart.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
