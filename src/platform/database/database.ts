@@ -81,10 +81,9 @@ export interface TransactionOptions {
  */
 export type Opening = { read: string } | { writeAndCommit: string };
 
-/** The results of the opening's statements, and whether they committed the transaction. */
+/** The results of the opening's statements (BEGIN's, the lock's and COMMIT's left out). */
 export interface Opened {
   results: pg.QueryResult[];
-  committed: boolean;
 }
 
 /** Clients whose transaction the work committed itself, with its last statements (commitWith). */
@@ -168,7 +167,6 @@ async function runTransaction<T>(pool: pg.Pool, work: TransactionWork<T>, option
     if (committing) committedByWork.add(client);
     const opened = opening === undefined ? undefined : {
       results: (begun as unknown as pg.QueryResult[]).slice(options.advisoryLock === undefined ? 1 : 2, committing ? -1 : undefined),
-      committed: committing,
     };
     result = await work(client, opened);
     if (!committedByWork.delete(client)) await client.query('COMMIT');

@@ -4,10 +4,11 @@ import type pg from 'pg';
 const names = new Map<string, string>();
 
 /**
- * A query as a named prepared statement: each connection parses and plans its text once, and once
- * the planner finds that its plan does not depend on the values, reuses the plan for every call.
- * For statements run again and again whose planning costs about as much as running them. The
- * texts must be a fixed set (they are kept, by name, on every connection for its life).
+ * A query as a named prepared statement: each connection parses its text once, and after five
+ * runs PostgreSQL may reuse one plan made without the values. Only for lookups whose best plan
+ * is the same whatever the values (a child by key): the metric queries were up to ten times
+ * slower on such plans (see src/analytics/repo.ts). The texts must be a fixed set (they are kept,
+ * by name, on every connection for its life).
  */
 export function prepared(text: string, values: readonly unknown[]): pg.QueryConfig {
   let name = names.get(text);
