@@ -6,21 +6,25 @@
  *   safeguard kpi --as-at 2024-03-31                 snapshot metrics on a date
  *   safeguard kpi --period FY2023-24 --metric CP-02b --by ethnicity --trend 3
  *   safeguard kpi --load-benchmarks sn.csv           load benchmarks (metric_id,year,geography,value,source[,measure])
+ *   safeguard kpi --period FY2023-24 --councils all  every council held in this database, side by side
+ *   safeguard kpi --period FY2023-24 --councils 206,207 --benchmarks-out councils.csv
+ *                                                    …and their values as benchmarks for one another
  *
  * Prints readable tables, or JSON with --json. Wire it into the CLI with
  * `registerKpiCommand(program, { loadConfig, openDatabase })`.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { createCalendar } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
 import type { SafeguardConfig } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
+import { councilsOnRecord, MetricsAcrossCouncils } from './across-councils.ts';
 import { BenchmarkRepository, parseBenchmarksCsv } from './benchmarks.ts';
 import { MetricsEngine } from './engine.ts';
-import { windowOf } from './periods.ts';
+import { dfeYearLabelOf, endOf, windowOf, type ReportingWindow } from './periods.ts';
 import type { Figure, MetricResult } from './schemas.ts';
 import { formatValue } from './suppression.ts';
 
@@ -47,6 +51,8 @@ interface KpiOptions {
   withinDays?: string;
   withinUnit?: string;
   loadBenchmarks?: string;
+  councils?: string;
+  benchmarksOut?: string;
   json?: boolean;
 }
 
@@ -65,6 +71,8 @@ export function registerKpiCommand(program: Command, deps: KpiCommandDependencie
     .option('--within-days <n>', 'CIN-04 timescale in days (default 10)')
     .option('--within-unit <unit>', 'CIN-04 timescale unit: working-days (default) or calendar-days')
     .option('--load-benchmarks <file>', 'load benchmarks from a CSV file first')
+    .option('--councils <codes>', 'figures for several councils held in this database: LA codes, comma-separated, or all')
+    .option('--benchmarks-out <file>', 'with --councils: also write each council\'s values as benchmarks CSV (geography: the LA code), for --load-benchmarks')
     .option('--json', 'print JSON')
     .action(async (options: KpiOptions) => {
       const write = deps.write ?? ((text: string) => process.stdout.write(text));
@@ -79,20 +87,48 @@ export function registerKpiCommand(program: Command, deps: KpiCommandDependencie
           if (!options.period && !options.from && !options.to && !options.asAt && !options.metric) return;
         }
         const window = windowOf({ period: options.period, from: options.from, to: options.to, asAt: options.asAt }, today);
-        const engine = new MetricsEngine({ db: db.pool, context, calendar: createCalendar({ extraBankHolidays: config.extraBankHolidays }), today });
+        const calendar = createCalendar({ extraBankHolidays: config.extraBankHolidays });
+        const engine = new MetricsEngine({ db: db.pool, context, calendar, today });
         const withinUnit = options.withinUnit === undefined ? undefined : checkedUnit(options.withinUnit);
         const withinDays = options.withinDays === undefined ? undefined : wholeNumber('--within-days', options.withinDays);
+        const request = (id: string) => ({
+          id, window, by: options.by?.split(',').map((s) => s.trim()).filter(Boolean),
+          trend: options.trend === undefined ? undefined : wholeNumber('--trend', options.trend),
+          comparator: options.comparator, unsuppressed: options.unsuppressed, withinDays, withinUnit,
+        });
+        if (options.benchmarksOut && !options.councils) throw new Error('--benchmarks-out needs --councils');
+        if (options.councils) {
+          const laCodes = await councilsAsked(db, options.councils);
+          const across = new MetricsAcrossCouncils({ db: db.pool, calendar, today }, laCodes.map((laCode) => ({ ...context, laCode })));
+          if (options.metric) {
+            const results = await across.compute(request(options.metric));
+            write(options.json ? `${JSON.stringify({ window, councils: results }, null, 2)}\n` : results.map(({ laCode, result }) => `LA ${laCode}\n${renderResult(result)}`).join('\n'));
+            return;
+          }
+          const councils = await across.computeAll(window, { withinDays, withinUnit });
+          if (options.json) {
+            write(`${JSON.stringify({ window, councils: councils.map(({ laCode, answers }) => ({ laCode, metrics: answers.map(headlineJson) })) }, null, 2)}\n`);
+          } else {
+            write(`Figures for ${window.label}${window.kind === 'snapshot' ? '' : ` (${window.from} to ${window.to})`}, ${councils.length} councils\n\n`);
+            write(table(['id', 'metric', ...councils.map(({ laCode }) => `LA ${laCode}`)], councils[0]!.answers.map(({ definition }, index) => [
+              definition.id, definition.title,
+              ...councils.map(({ answers }) => { const value = answers[index]!.headline.value; return value === null ? '–' : formatHeadline(definition.valueType, value); }),
+            ])));
+          }
+          if (options.benchmarksOut) {
+            const lines = benchmarkLinesOf(window, councils);
+            await writeFile(options.benchmarksOut, lines.join('\n') + '\n', 'utf8');
+            if (!options.json) write(`Wrote ${lines.length - 1} benchmark value(s) to ${options.benchmarksOut}\n`);
+          }
+          return;
+        }
         if (options.metric) {
-          const result = await engine.compute({
-            id: options.metric, window, by: options.by?.split(',').map((s) => s.trim()).filter(Boolean),
-            trend: options.trend === undefined ? undefined : wholeNumber('--trend', options.trend),
-            comparator: options.comparator, unsuppressed: options.unsuppressed, withinDays, withinUnit,
-          });
+          const result = await engine.compute(request(options.metric));
           write(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result));
         } else {
           const all = await engine.computeAll(window, { withinDays, withinUnit });
           if (options.json) {
-            write(`${JSON.stringify({ window, laCode: config.laCode, metrics: all.map(({ definition, headline, window: counted }) => ({ id: definition.id, title: definition.title, window: counted, ...headline, population: headline.population?.year ?? null })) }, null, 2)}\n`);
+            write(`${JSON.stringify({ window, laCode: config.laCode, metrics: all.map(headlineJson) }, null, 2)}\n`);
           } else {
             write(`Figures for ${window.label}${window.kind === 'snapshot' ? '' : ` (${window.from} to ${window.to})`}, LA ${config.laCode}\n`);
             write('Snapshot metrics are counted on the last day of the period. Ask for one metric with --metric for its breakdown.\n\n');
@@ -112,6 +148,45 @@ export function registerKpiCommand(program: Command, deps: KpiCommandDependencie
         await db.close();
       }
     });
+}
+
+type Headlines = Awaited<ReturnType<MetricsEngine['computeAll']>>;
+
+const headlineJson = ({ definition, headline, window }: Headlines[number]) =>
+  ({ id: definition.id, title: definition.title, window, ...headline, population: headline.population?.year ?? null });
+
+/** `all`, or LA codes that must each have children on record here (a mistyped code is named). */
+async function councilsAsked(db: Database, asked: string): Promise<string[]> {
+  const held = await councilsOnRecord(db.pool);
+  if (asked.trim() === 'all') {
+    if (held.length === 0) throw new Error('--councils all: no council has children on record in this database');
+    return held;
+  }
+  const laCodes = [...new Set(asked.split(',').map((code) => code.trim()).filter(Boolean))];
+  const missing = laCodes.filter((code) => !held.includes(code));
+  if (laCodes.length === 0 || missing.length > 0) {
+    throw new Error(`--councils: ${laCodes.length === 0 ? 'no LA code given' : `no children on record for LA ${missing.join(', ')}`}; this database holds ${held.join(', ') || 'no council'}`);
+  }
+  return laCodes;
+}
+
+/**
+ * The councils' headline values in the benchmark CSV's form: a value is written for a financial
+ * year, or a snapshot on 31 March, under the DfE year label the comparison uses (other windows
+ * have no benchmark year, so nothing is written for them).
+ */
+function benchmarkLinesOf(window: ReportingWindow, councils: { laCode: string; answers: Headlines }[]): string[] {
+  const year = window.kind === 'financial-year' || (window.kind === 'snapshot' && window.asAt.endsWith('-03-31')) ? dfeYearLabelOf(endOf(window))
+    : window.kind === 'calendar-year' ? window.from.slice(0, 4) : undefined;
+  if (!year) throw new Error(`--benchmarks-out: benchmarks are kept by financial year, 31 March snapshot or calendar year, not for ${window.label}`);
+  const lines = ['metric_id,year,geography,value,source,measure'];
+  for (const { laCode, answers } of councils) {
+    for (const { definition, headline } of answers) {
+      if (headline.value === null) continue;
+      lines.push([definition.id, year, laCode, String(Number(headline.value.toFixed(6))), `"Safeguard figures of LA ${laCode}, ${window.label}"`, 'value'].join(','));
+    }
+  }
+  return lines;
 }
 
 function wholeNumber(option: string, value: string): number {

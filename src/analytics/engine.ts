@@ -17,10 +17,11 @@ import { DomainError } from '../platform/errors.ts';
 import type { RequestContext } from '../record/repo.ts';
 import { seesChildren } from '../access/policy.ts';
 import { BenchmarkRepository } from './benchmarks.ts';
-import { findCatalogueEntry, findMetricDefinition, metricDefinitions, variantsOf, type MetricDefinition, type MetricView } from './catalogue.ts';
+import { findCatalogueEntry, findMetricDefinition, metricDefinitions, metricViews, variantsOf, type MetricDefinition, type MetricView } from './catalogue.ts';
 import { dimensions, isDimensionId, orderOf, type DimensionDefinition, type DimensionId } from './dimensions.ts';
 import { analyseDisproportionality, type RateModel } from './disproportionality.ts';
 import { consecutiveWindows, dfeYearLabelOf, endOf, monthsIn, previousWindow, type ReportingWindow } from './periods.ts';
+import type { CountingAcrossCouncils } from './across-councils.ts';
 import { AnalyticsRepository, dimensionFits, metricSources, type GroupedCounts, type MetricParameters, type PopulationYear, type QueryWindow } from './repo.ts';
 import type { BenchmarkOut, BreakdownRow, DisproportionalityOut, Figure, MetricResult, PopulationOut, TrendPoint, WindowOut } from './schemas.ts';
 import { defaultSuppression, shown, tidy, withheld, withheldRows, type FigureKind, type SuppressionOptions } from './suppression.ts';
@@ -51,6 +52,8 @@ export interface AnalyticsDependencies {
   calendar: Calendar;
   /** Today in London: the date timeliness is judged at, and the default for YTD. */
   today: () => IsoDate;
+  /** Counts shared with other councils' engines, one statement for all (across-councils.ts). */
+  acrossCouncils?: CountingAcrossCouncils;
 }
 
 interface PopulationFigures extends PopulationOut {
@@ -71,6 +74,22 @@ interface Headline {
 const MAX_BY = 2;
 /** Metrics computed by their own code rather than the generic counting query. */
 export const customMetricIds: ReadonlySet<string> = new Set(['WF-01', 'POP-03', 'POP-04', 'POP-07', 'FD-02']);
+
+/**
+ * The whole catalogue as computations: every computed metric's headline, each again by ethnicity
+ * where it can be broken down by it (with disproportionality), and every view with its own breakdown.
+ */
+export function catalogueComputations(): { id: string; by: string[] }[] {
+  const computations: { id: string; by: string[] }[] = [];
+  for (const definition of metricDefinitions) {
+    computations.push({ id: definition.id, by: [] });
+    const byEthnicity = definition.breakdowns.includes('ethnicity')
+      && (customMetricIds.has(definition.id) || dimensionFits(metricSources[definition.id]!, dimensions.ethnicity));
+    if (byEthnicity) computations.push({ id: definition.id, by: ['ethnicity'] });
+  }
+  for (const view of metricViews) computations.push({ id: view.id, by: [] });
+  return computations;
+}
 
 /** Population figures (POP-xx) as conditions over a population_reference row `p`. */
 const populationConditions: Record<string, { numerator: string; denominator: string }> = {
@@ -96,7 +115,7 @@ export class MetricsEngine {
   private readonly populationCounts = new Map<string, Promise<Map<string, number>>>();
 
   constructor(private readonly deps: AnalyticsDependencies) {
-    this.repo = new AnalyticsRepository(deps.db, deps.context);
+    this.repo = new AnalyticsRepository(deps.db, deps.context, deps.acrossCouncils);
     this.benchmarks = new BenchmarkRepository(deps.db, deps.context.laCode);
   }
 

@@ -16,6 +16,7 @@
 import type pg from 'pg';
 import { writeAudit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../record/repo.ts';
+import type { CountingAcrossCouncils } from './across-councils.ts';
 import type { DimensionDefinition } from './dimensions.ts';
 
 export interface QueryWindow {
@@ -504,7 +505,8 @@ export class AnalyticsRepository {
    */
   private readonly counted = new Map<string, Promise<GroupedCounts[]>>();
 
-  constructor(private readonly db: Queryable, private readonly context: RequestContext) {}
+  /** `acrossCouncils`: counts shared with other councils' engines (across-councils.ts). */
+  constructor(private readonly db: Queryable, private readonly context: RequestContext, private readonly acrossCouncils?: CountingAcrossCouncils) {}
 
   get laCode(): string {
     return this.context.laCode;
@@ -522,7 +524,8 @@ export class AnalyticsRepository {
    * values, and for these queries such plans were slower, some of them ten times (20 councils' catalogue:
    * 51 s instead of 29 s), the council and the dates deciding which way a join should go.
    */
-  private async run(sql: string, values: Record<string, unknown>) {
+  private async run(sql: string, values: Record<string, unknown>): Promise<{ rows: Record<string, unknown>[] }> {
+    if (this.acrossCouncils) return { rows: await this.acrossCouncils.rows(sql, values) };
     const bound = bindNamed(sql, values);
     return this.db.query(bound.text, bound.values);
   }

@@ -1,0 +1,148 @@
+/**
+ * Counting for several councils in one statement. A database that holds several councils (a
+ * shared service, a region, the national simulation) can have each council's figures computed by
+ * its own engine, one query per figure per council; every query then pays its planning and start
+ * again, 153 times for England. Here the engines of the councils share a `CountingAcrossCouncils`:
+ * the same query asked by several councils at about the same time is sent once, as
+ *
+ *   SELECT council.la_code, counted.* FROM unnest(:councils) AS council(la_code)
+ *     CROSS JOIN LATERAL (<the council's query, with :laCode read from council.la_code>) counted
+ *
+ * so PostgreSQL plans it once and runs it for each council in turn, with each council's rows
+ * found through the same la_code indexes as the query asked alone. Each engine gets exactly the
+ * rows its own query would have returned; everything else an engine does (population, benchmarks,
+ * audit) stays its own.
+ */
+import type pg from 'pg';
+import type { RequestContext } from '../record/repo.ts';
+import { MetricsEngine, type AnalyticsDependencies, type MetricRequest } from './engine.ts';
+import type { ReportingWindow } from './periods.ts';
+import { bindNamed } from './repo.ts';
+import type { MetricResult } from './schemas.ts';
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+type Row = Record<string, unknown>;
+
+interface Waiting {
+  laCode: string;
+  resolve: (rows: Row[]) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Batch {
+  sql: string;
+  values: Record<string, unknown>;
+  waiting: Waiting[];
+  asked: Set<string>;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** The column that says which council a row is for; no metric query names a column like it. */
+const COUNCIL_COLUMN = 'counted_for_la_code';
+
+export class CountingAcrossCouncils {
+  private readonly pending = new Map<string, Batch>();
+  /** Statements sent, and councils answered by them (for tests and benchmarks). */
+  readonly sent = { statements: 0, councils: 0 };
+
+  /**
+   * `councils`: the councils expected to ask each query. A query goes as soon as all of them have
+   * asked it, or `waitMs` after the first did (a council held up by its own lookups then asks in
+   * a later statement, and the others do not wait for it longer).
+   */
+  constructor(private readonly db: Queryable, private readonly councils: readonly string[], private readonly waitMs = 25) {}
+
+  /**
+   * The rows of `sql` (named parameters, `values.laCode` the council) for that council, sent with
+   * the other councils' same query.
+   */
+  rows(sql: string, values: Record<string, unknown>): Promise<Row[]> {
+    const { laCode, ...shared } = values;
+    if (typeof laCode !== 'string') throw new Error('A query counted across councils must read :laCode');
+    const key = JSON.stringify([sql, shared]);
+    let batch = this.pending.get(key);
+    if (!batch) {
+      const created: Batch = { sql, values: shared, waiting: [], asked: new Set(), timer: undefined };
+      created.timer = setTimeout(() => this.flush(key, created), this.waitMs);
+      this.pending.set(key, created);
+      batch = created;
+    }
+    const answer = new Promise<Row[]>((resolve, reject) => batch.waiting.push({ laCode, resolve, reject }));
+    batch.asked.add(laCode);
+    if (this.councils.every((council) => batch.asked.has(council))) this.flush(key, batch);
+    return answer;
+  }
+
+  private flush(key: string, batch: Batch): void {
+    if (this.pending.get(key) !== batch) return;
+    this.pending.delete(key);
+    clearTimeout(batch.timer);
+    void this.send(batch);
+  }
+
+  private async send(batch: Batch): Promise<void> {
+    const councils = [...batch.asked];
+    try {
+      const byCouncil = new Map<string, Row[]>(councils.map((laCode) => [laCode, []]));
+      if (councils.length === 1) {
+        const bound = bindNamed(batch.sql, { ...batch.values, laCode: councils[0] });
+        byCouncil.set(councils[0]!, (await this.db.query(bound.text, bound.values)).rows);
+      } else {
+        const perCouncil = batch.sql.replace(/(?<![:\w]):laCode\b/g, 'council.la_code');
+        const bound = bindNamed(
+          `SELECT council.la_code AS ${COUNCIL_COLUMN}, counted.*
+             FROM unnest(:councils::text[]) AS council(la_code)
+            CROSS JOIN LATERAL (${perCouncil}) AS counted`,
+          { ...batch.values, councils },
+        );
+        for (const row of (await this.db.query(bound.text, bound.values)).rows as Row[]) {
+          const { [COUNCIL_COLUMN]: laCode, ...counted } = row;
+          byCouncil.get(String(laCode))!.push(counted);
+        }
+      }
+      this.sent.statements += 1;
+      this.sent.councils += councils.length;
+      for (const waiting of batch.waiting) waiting.resolve(byCouncil.get(waiting.laCode)!);
+    } catch (error) {
+      for (const waiting of batch.waiting) waiting.reject(error);
+    }
+  }
+}
+
+/**
+ * One engine per council, asked the same thing at the same time so their counts go together: a
+ * computation is started for every council in the same turn, and the next one when all have
+ * answered. Each council's answer is exactly what its own engine alone would give.
+ */
+export class MetricsAcrossCouncils {
+  readonly counting: CountingAcrossCouncils;
+  private readonly engines: { laCode: string; engine: MetricsEngine }[];
+
+  constructor(deps: Omit<AnalyticsDependencies, 'context' | 'acrossCouncils'>, contexts: readonly RequestContext[]) {
+    if (contexts.length === 0) throw new Error('Figures across councils need at least one council');
+    this.counting = new CountingAcrossCouncils(deps.db, contexts.map((context) => context.laCode));
+    this.engines = contexts.map((context) => ({ laCode: context.laCode, engine: new MetricsEngine({ ...deps, context, acrossCouncils: this.counting }) }));
+  }
+
+  /** One metric for every council, in the order the councils were given. */
+  async compute(request: MetricRequest): Promise<{ laCode: string; result: MetricResult }[]> {
+    return Promise.all(this.engines.map(async ({ laCode, engine }) => ({ laCode, result: await engine.compute(request) })));
+  }
+
+  /** Every computed metric's headline for every council (the KPI table of each). */
+  async computeAll(window: ReportingWindow, options: Pick<MetricRequest, 'withinDays' | 'withinUnit'> = {}) {
+    return Promise.all(this.engines.map(async ({ laCode, engine }) => ({ laCode, answers: await engine.computeAll(window, options) })));
+  }
+}
+
+/** The councils with children on record, in order of LA code (one index probe per council). */
+export async function councilsOnRecord(db: Queryable): Promise<string[]> {
+  const result = await db.query(
+    `WITH RECURSIVE council AS (
+       SELECT min(la_code) AS la_code FROM child
+       UNION ALL
+       SELECT (SELECT min(c.la_code) FROM child c WHERE c.la_code > council.la_code) FROM council WHERE council.la_code IS NOT NULL)
+     SELECT la_code FROM council WHERE la_code IS NOT NULL`,
+  );
+  return result.rows.map((row) => String(row.la_code));
+}
