@@ -162,7 +162,8 @@ interface Timed {
 /**
  * The scan runs with PostgreSQL's default number of parallel workers: the application's
  * connections do without them (see openServerDatabase), but a scan of every council's year is
- * what they are for.
+ * what they are for. It keeps the connections' JIT setting (off): on 20 councils the scan took
+ * 1.9–2.1 s without JIT and 2.2 s with it, so the baseline is the faster of the two.
  */
 async function scanOnce(db: Database, period: Period, laCode: string | undefined): Promise<{ ms: number; events: number; bytes: number }> {
   return withTransaction(db.pool, async (client) => {

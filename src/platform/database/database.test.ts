@@ -168,4 +168,14 @@ describe.skipIf(!process.env.DATABASE_URL)('server database', () => {
       /Could not connect to PostgreSQL server .*safeguard_no_such_database/,
     );
   });
+
+  it('gives the application\'s connections no parallel workers and no JIT compilation (their queries are small)', async () => {
+    const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, dataDir: os.tmpdir() });
+    try {
+      const settings = await db.pool.query(`SELECT current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers`);
+      expect(settings.rows[0]).toEqual({ jit: 'off', workers: '0' });
+    } finally {
+      await db.close();
+    }
+  });
 });
