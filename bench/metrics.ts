@@ -19,8 +19,9 @@
  * The borough: the default synthetic borough (seed 1, 38,300 children) over the three years to the
  * end of the period (FY2021-22 to FY2023-24, after the simulator's two warm-up years), seeded
  * through the interchange import like `safeguard seed` — on PGlite in a temporary data dir, on the
- * server in a database created for the run and dropped after it. The import analyses the tables
- * it loaded, so the planner has statistics (PGlite runs no autovacuum).
+ * server in a database created for the run and dropped after it. The import vacuums and analyses
+ * the tables it loaded, so the planner has statistics and the figures' reads can be index-only
+ * (PGlite runs no autovacuum).
  *
  * The catalogue: every computed metric's headline; every metric again by ethnicity where it can be
  * broken down by it (the annual report's breakdown, with disproportionality); every view (DP-01,

@@ -15,7 +15,7 @@ import { Actor, correctionFields, EventBody } from '../record/events.ts';
 import { businessDateOf } from '../record/fold.ts';
 import type { RequestContext, Timescales } from '../record/repo.ts';
 import type { ImportProblem } from '../record/batch-fold.ts';
-import { analyzeRecordTables } from '../record/projections.ts';
+import { vacuumAndAnalyzeRecordTables } from '../record/projections.ts';
 import { AFFECTED_CHILDREN, FOLD_BATCH_CHILDREN, foldAffectedChildren } from '../record/fold-children.ts';
 import { InThreadFolder, WorkerPoolFolder, type BatchFolder } from '../record/fold-pool.ts';
 import { EventId, IsoDateTime, LaChildId, LaCode, OccurredAt } from '../record/schema-helpers.ts';
@@ -98,8 +98,8 @@ const REPORTED_PROBLEMS_LIMIT = 200;
 const INSERT_BATCH = 2000;
 /** Characters of COPY text handed to the connection at a time. */
 const COPY_CHUNK = 256 * 1024;
-/** Imports of at least this many events refresh the planner's statistics afterwards. */
-const ANALYZE_FROM_EVENTS = 5000;
+/** Imports of at least this many events vacuum and analyse the tables afterwards. */
+const VACUUM_FROM_EVENTS = 5000;
 /** Files from this size are folded on worker threads (about 20,000 events); smaller ones on this thread. */
 const FOLD_THREADS_FROM_BYTES = 8 * 1024 * 1024;
 
@@ -210,7 +210,7 @@ export async function importInterchangeFile(
     .finally(() => folder.close());
   // The embedded database has no autovacuum to notice a bulk load: without fresh statistics the
   // planner takes the new tables for empty, and figures over them can take minutes, not seconds.
-  if (result === 'commit' && run.events >= ANALYZE_FROM_EVENTS) await analyzeRecordTables(db);
+  if (result === 'commit' && run.events >= VACUUM_FROM_EVENTS) await vacuumAndAnalyzeRecordTables(db);
 
   return {
     committed: result === 'commit' && run.problemCount === 0,

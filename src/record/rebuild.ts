@@ -9,7 +9,7 @@ import type { Timescales } from '../timescales/timescales.ts';
 import type { ImportProblem } from './batch-fold.ts';
 import { AFFECTED_CHILDREN, FOLD_BATCH_CHILDREN, foldAffectedChildren } from './fold-children.ts';
 import { InThreadFolder, WorkerPoolFolder } from './fold-pool.ts';
-import { analyzeRecordTables, projectionTables } from './projections.ts';
+import { vacuumAndAnalyzeRecordTables, projectionTables } from './projections.ts';
 import type { RequestContext } from './repo.ts';
 
 export interface RebuildResult {
@@ -71,7 +71,7 @@ export async function rebuildProjections(
     client.release();
   }
   // After the connection is back: the embedded database has only the one.
-  await analyzeRecordTables(db);
+  await vacuumAndAnalyzeRecordTables(db);
   return result;
 }
 
