@@ -11,7 +11,9 @@
  * so PostgreSQL plans it once and runs it for each council in turn, with each council's rows
  * found through the same la_code indexes as the query asked alone. Each engine gets exactly the
  * rows its own query would have returned; everything else an engine does (population, benchmarks,
- * audit) stays its own.
+ * audit) stays its own. The saving is the per-query cost only, as executing the counts is most of
+ * the work: 153 councils' catalogue took 100 s this way against 116 s council by council
+ * (bench/metrics.ts).
  */
 import type pg from 'pg';
 import type { RequestContext } from '../record/repo.ts';
@@ -110,9 +112,9 @@ export class CountingAcrossCouncils {
 }
 
 /**
- * One engine per council, asked the same thing at the same time so their counts go together: a
- * computation is started for every council in the same turn, and the next one when all have
- * answered. Each council's answer is exactly what its own engine alone would give.
+ * One engine per council, asked the same thing at the same time so their counts go together: each
+ * computation is started for every council in the same turn. Each council's answer is exactly
+ * what its own engine alone would give.
  */
 export class MetricsAcrossCouncils {
   readonly counting: CountingAcrossCouncils;
