@@ -90,9 +90,9 @@
  * the last line's figures are 10.4× for each council one at a time, 9.0× for all councils
  * together one at a time, and 6.5× and 5.8× two at a time: the goal holds against a warm scan
  * too, except for each council's own engine one computation at a time. JIT: the estimates of a
- * count for all councils cross jit_above_cost, and EXPLAIN ANALYZE showed compiling take 164 ms
- * of one such count's 615 ms on 20 councils; council by council it made no difference one could
- * tell (the first two lines). Peak RSS measuring 547 MB (the councils' results held together).
+ * count for all councils cross jit_above_cost, and EXPLAIN ANALYZE showed compiling take a
+ * quarter of such a count's time; council by council it made no difference one could tell (the
+ * first two lines). Peak RSS measuring 547 MB (the councils' results held together).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
+import { chainAwaitingAudit } from '../platform/audit/audit.ts';
 import { createCalendar } from '../platform/calendar/calendar.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
@@ -112,6 +113,28 @@ describe.each(testDatabaseTargets)('figures across councils on $name', (target) 
       expect(json.councils[0].result).toMatchObject({ metric: { id: 'CP-02b' }, breakdown: { by: ['ethnicity'] } });
       await expect(run('--period', 'FY2023-24', '--councils', '206,999')).rejects.toThrow(/no children on record for LA 999; this database holds 206, 301, 302/);
       await expect(run('--period', 'FY2023-24', '--benchmarks-out', 'x.csv')).rejects.toThrow(/--benchmarks-out needs --councils/);
+    });
+
+    it('writes one metric\'s values as benchmarks, and refuses a window benchmarks are not kept by before computing anything', async () => {
+      const folder = await mkdtemp(path.join(os.tmpdir(), 'kpi-councils-'));
+      try {
+        const file = path.join(folder, 'cp.csv');
+        await run('--period', 'FY2023-24', '--councils', '206,301', '--metric', 'CP-02b', '--benchmarks-out', file);
+        const written = parseBenchmarksCsv(await readFile(file, 'utf8'));
+        expect(written.map((b) => [b.metricId, b.year, b.geography])).toEqual([['CP-02b', '2023-24', '206'], ['CP-02b', '2023-24', '301']]);
+
+        const auditRows = async () => {
+          await chainAwaitingAudit(db.pool);
+          return Number((await db.pool.query(`SELECT count(*) AS n FROM audit_event WHERE resource LIKE 'metric%'`)).rows[0].n);
+        };
+        const before = await auditRows();
+        const monthFile = path.join(folder, 'month.csv');
+        await expect(run('--period', '2023-06', '--councils', 'all', '--benchmarks-out', monthFile)).rejects.toThrow(/benchmarks are kept by financial year, 31 March snapshot or calendar year, not for/);
+        expect(await auditRows()).toBe(before);
+        await expect(readFile(monthFile, 'utf8')).rejects.toThrow(/ENOENT/);
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -98,11 +98,16 @@ export function registerKpiCommand(program: Command, deps: KpiCommandDependencie
         });
         if (options.benchmarksOut && !options.councils) throw new Error('--benchmarks-out needs --councils');
         if (options.councils) {
+          // Checked before anything is computed (and audited), so a bad option costs nothing.
+          const benchmarkYear = options.benchmarksOut === undefined ? undefined : benchmarkYearOf(window);
           const laCodes = await councilsAsked(db, options.councils);
           const across = new MetricsAcrossCouncils({ db: db.pool, calendar, today }, laCodes.map((laCode) => ({ ...context, laCode })));
           if (options.metric) {
             const results = await across.compute(request(options.metric));
             write(options.json ? `${JSON.stringify({ window, councils: results }, null, 2)}\n` : results.map(({ laCode, result }) => `LA ${laCode}\n${renderResult(result)}`).join('\n'));
+            if (options.benchmarksOut) {
+              await writeBenchmarks(options.benchmarksOut, benchmarkYear!, window, results.map(({ laCode, result }) => ({ laCode, metricId: result.metric.id, value: result.value })), options.json ? undefined : write);
+            }
             return;
           }
           const councils = await across.computeAll(window, { withinDays, withinUnit });
@@ -116,9 +121,8 @@ export function registerKpiCommand(program: Command, deps: KpiCommandDependencie
             ])));
           }
           if (options.benchmarksOut) {
-            const lines = benchmarkLinesOf(window, councils);
-            await writeFile(options.benchmarksOut, lines.join('\n') + '\n', 'utf8');
-            if (!options.json) write(`Wrote ${lines.length - 1} benchmark value(s) to ${options.benchmarksOut}\n`);
+            const values = councils.flatMap(({ laCode, answers }) => answers.map(({ definition, headline }) => ({ laCode, metricId: definition.id, value: headline.value })));
+            await writeBenchmarks(options.benchmarksOut, benchmarkYear!, window, values, options.json ? undefined : write);
           }
           return;
         }
@@ -171,22 +175,26 @@ async function councilsAsked(db: Database, asked: string): Promise<string[]> {
 }
 
 /**
- * The councils' headline values in the benchmark CSV's form: a value is written for a financial
- * year, or a snapshot on 31 March, under the DfE year label the comparison uses (other windows
- * have no benchmark year, so nothing is written for them).
+ * The DfE year label a benchmark of the window is kept under: a financial year, or a snapshot on
+ * 31 March, by its DfE year; a calendar year by itself. Other windows have no benchmark year.
  */
-function benchmarkLinesOf(window: ReportingWindow, councils: { laCode: string; answers: Headlines }[]): string[] {
-  const year = window.kind === 'financial-year' || (window.kind === 'snapshot' && window.asAt.endsWith('-03-31')) ? dfeYearLabelOf(endOf(window))
-    : window.kind === 'calendar-year' ? window.from.slice(0, 4) : undefined;
-  if (!year) throw new Error(`--benchmarks-out: benchmarks are kept by financial year, 31 March snapshot or calendar year, not for ${window.label}`);
+function benchmarkYearOf(window: ReportingWindow): string {
+  if (window.kind === 'financial-year' || (window.kind === 'snapshot' && window.asAt.endsWith('-03-31'))) return dfeYearLabelOf(endOf(window));
+  if (window.kind === 'calendar-year') return window.from.slice(0, 4);
+  throw new Error(`--benchmarks-out: benchmarks are kept by financial year, 31 March snapshot or calendar year, not for ${window.label}`);
+}
+
+/** The councils' values in the benchmark CSV's form (geography: the LA code); a value not computed is left out. */
+async function writeBenchmarks(
+  file: string, year: string, window: ReportingWindow, values: readonly { laCode: string; metricId: string; value: number | null }[], report?: (text: string) => void,
+): Promise<void> {
   const lines = ['metric_id,year,geography,value,source,measure'];
-  for (const { laCode, answers } of councils) {
-    for (const { definition, headline } of answers) {
-      if (headline.value === null) continue;
-      lines.push([definition.id, year, laCode, String(Number(headline.value.toFixed(6))), `"Safeguard figures of LA ${laCode}, ${window.label}"`, 'value'].join(','));
-    }
+  for (const { laCode, metricId, value } of values) {
+    if (value === null) continue;
+    lines.push([metricId, year, laCode, String(Number(value.toFixed(6))), `"Safeguard figures of LA ${laCode}, ${window.label}"`, 'value'].join(','));
   }
-  return lines;
+  await writeFile(file, lines.join('\n') + '\n', 'utf8');
+  report?.(`Wrote ${lines.length - 1} benchmark value(s) to ${file}\n`);
 }
 
 function wholeNumber(option: string, value: string): number {

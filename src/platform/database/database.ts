@@ -215,8 +215,8 @@ async function openServerDatabase(databaseUrl: string): Promise<Database> {
   // still gives them parallel plans, whose workers cost more to start than they save (one large
   // council's figures: 5.6 s with them, 3.4 s without) and take cores from other people's requests.
   // For the same reason no JIT compilation: the estimates of a council's figures, or of one count
-  // for every council, cross jit_above_cost on large tables, and compiling took longer than the
-  // count itself gained (EXPLAIN ANALYZE of one count for 20 councils: 164 ms of its 615 ms).
+  // for every council, cross jit_above_cost on large tables, where compiling took a good part of
+  // such a count's time and gained less (seen in EXPLAIN ANALYZE; see bench/metrics.ts).
   // Set when each connection starts; `options` in DATABASE_URL, if any, takes its place.
   const pool = new pg.Pool({
     connectionString: databaseUrl, max: SERVER_POOL_SIZE, types: createTypeParsers(), options: '-c max_parallel_workers_per_gather=0 -c jit=off',
