@@ -8,8 +8,9 @@
  * outside everyone's scope except those granted it, whatever their role; anyone otherwise in scope
  * may break the glass, with a reason, which grants it for a day and alerts the record's owner.
  */
+import { todayInLondon } from '../platform/clock.ts';
 import { DomainError } from '../platform/errors.ts';
-import { roleDefinitionOf, type Capability, type RecordScope } from './roles.ts';
+import { DEFAULT_PARTNER_SHARING_DAYS, roleDefinitionOf, type Capability, type RecordScope } from './roles.ts';
 
 /** Who is asking, as far as access is concerned. Absent on a context: a trusted internal caller (CLI, import). */
 export interface AccessGrant {
@@ -22,14 +23,33 @@ export interface AccessGrant {
   /** May record events (within scope). */
   records: boolean;
   capabilities: readonly Capability[];
+  /** For a partner agency: days a child stays shared after the work it was shared for ends. */
+  partnerSharingDays: number;
 }
 
-export function accessGrantFor(person: { userId: string; role: string; agency: string; workerId: string | null; teamId: string | null }): AccessGrant {
+export function accessGrantFor(
+  person: { userId: string; role: string; agency: string; workerId: string | null; teamId: string | null }, partnerSharingDays = DEFAULT_PARTNER_SHARING_DAYS,
+): AccessGrant {
   const role = roleDefinitionOf(person.role);
   return {
     userId: person.userId, role: person.role, scope: role?.scope ?? 'own-caseload', workerId: person.workerId, teamId: person.teamId, agency: person.agency,
-    records: role?.records ?? false, capabilities: role?.capabilities ?? [],
+    records: role?.records ?? false, capabilities: role?.capabilities ?? [], partnerSharingDays,
   };
+}
+
+/** Whether the grant is a partner agency's, which sees the partner view of the records shared with it. */
+export const isPartnerAgency = (grant: AccessGrant | undefined): boolean => grant?.scope === 'shared-with-agency';
+
+/** Refuses a partner agency what is for the council's own staff (e.g. who has looked at a record). */
+export function assertNotPartnerAgency(grant: AccessGrant | undefined, what: string): void {
+  if (isPartnerAgency(grant)) throw new DomainError('forbidden', `A ${grant!.role} cannot ${what}: it is for the council's own staff`);
+}
+
+/** The earliest day the work a child was shared for may have ended and the child still be shared. */
+export function partnerSharingCutoff(grant: AccessGrant, today = todayInLondon()): string {
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - grant.partnerSharingDays);
+  return date.toISOString().slice(0, 10);
 }
 
 /** Refuses an actor without a capability (absent grant: a trusted internal caller, allowed). */
@@ -93,12 +113,14 @@ export function visibleChildCondition(grant: AccessGrant | undefined, alias: str
     case 'own-caseload':
       inScope = `${currentAllocation(`x.worker_id = ${p('workerId')}`)} OR ${recordedByMe()}`;
       break;
-    case 'shared-with-agency':
-      // Shared with an agency: its information was asked for at the front door, or it took part in a strategy discussion.
-      inScope = `EXISTS (SELECT 1 FROM child_event x WHERE ${child} AND (
-                   (x.event_type = 'mash-check.requested' AND x.data->>'agency' = ${p('agency')})
-                   OR (x.event_type = 'strategy-discussion.held' AND x.data->'attendingAgencies' ? ${p('agency')})))`;
+    case 'shared-with-agency': {
+      // Shared with the agency for a reason (record/partner-sharing.ts) whose work is open, or
+      // ended no earlier than the configured period ago: an indexed lookup of the projection.
+      params.push(partnerSharingCutoff(grant));
+      const cutoff = `$${firstParameter + params.length - 1}::date`;
+      inScope = `EXISTS (SELECT 1 FROM partner_sharing x WHERE ${child} AND x.agency = ${p('agency')} AND (x.ended_on IS NULL OR x.ended_on >= ${cutoff}))`;
       break;
+    }
     case 'figures-only':
       return { sql: 'false', inScopeSql: 'false', restrictedSql, params: [] };
   }

@@ -42,6 +42,17 @@ export const roles = {
   administrator: { title: 'Administrator', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['restrict-records', 'review-audit', 'manage-reference-data'] },
 } as const satisfies Record<string, RoleDefinition>;
 
+/**
+ * Days a child stays shared with a partner agency after the work it was shared for ends (the
+ * contact decided, the enquiry completed, the plan ended): SAFEGUARD_PARTNER_SHARING_DAYS.
+ * Ninety days is the three months within which a child protection plan is first reviewed and a
+ * child in need plan is reviewed (Working Together 2023, ch. 4): long enough for a partner to
+ * close its own part (a police investigation's outcome, a health follow-up, a school's support
+ * after a step-down) and to see a re-referral in that time; short enough that sight of the
+ * record lapses within a quarter of the work ending.
+ */
+export const DEFAULT_PARTNER_SHARING_DAYS = 90;
+
 export type Role = keyof typeof roles;
 export const roleNames = Object.keys(roles) as [Role, ...Role[]];
 

@@ -10,7 +10,7 @@
  */
 import type pg from 'pg';
 import { z } from 'zod';
-import { seesChildren, visibleChildCondition } from '../access/policy.ts';
+import { isPartnerAgency, seesChildren, visibleChildCondition } from '../access/policy.ts';
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
 import type { Calendar, IsoDate as CalendarDate } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
@@ -110,6 +110,11 @@ export class MetricChildrenRepository {
 
   async findChildren(request: DrillDownRequest): Promise<MetricChildren> {
     if (!seesChildren(this.context.access)) throw new DomainError('forbidden', `A ${this.context.access!.role} sees figures only, not the children behind them`);
+    // A partner agency sees a child shared with it for a reason, one record at a time: a list of
+    // children drawn from the council's figures is no such reason, even if limited to its own.
+    if (isPartnerAgency(this.context.access)) {
+      throw new DomainError('forbidden', `A ${this.context.access!.role} sees the children shared with its agency, not the children behind the council's figures`);
+    }
     const { definition, source, by } = resolve(request);
     const days = daysCounted(definition, request.window);
     const codes = request.group ?? [];

@@ -4,6 +4,7 @@ import { Actor } from '../record/events.ts';
 import { IsoDate, LaCode } from '../record/schema-helpers.ts';
 import { timescaleOverridesSchema, type TimescaleOverrides } from '../timescales/rules.ts';
 import { retentionOverridesSchema, type RetentionOverrides } from '../retention/schedules.ts';
+import { DEFAULT_PARTNER_SHARING_DAYS } from '../access/roles.ts';
 
 /** Everything configurable, read once from the environment and checked, so a typo fails at start. */
 export interface SafeguardConfig {
@@ -23,6 +24,8 @@ export interface SafeguardConfig {
   rateLimits: { signInPerMinute: number; apiPerMinute: number };
   /** Single sign-on with the council's identity provider (OpenID Connect): on only when an issuer is set. */
   oidc?: OidcSettings;
+  /** Days a child stays shared with a partner agency after the work it was shared for ends (see access/roles.ts). */
+  partnerSharingDays: number;
 }
 
 export interface OidcSettings {
@@ -81,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
   const signInPerMinute = check('SAFEGUARD_SIGN_INS_PER_MINUTE', perMinute, env.SAFEGUARD_SIGN_INS_PER_MINUTE ?? '10');
   const apiPerMinute = check('SAFEGUARD_API_REQUESTS_PER_MINUTE', perMinute, env.SAFEGUARD_API_REQUESTS_PER_MINUTE ?? '1200');
   const extraBankHolidays = check('SAFEGUARD_EXTRA_BANK_HOLIDAYS', z.array(IsoDate), (env.SAFEGUARD_EXTRA_BANK_HOLIDAYS ?? '').split(',').filter(Boolean));
+  const partnerSharingDays = check('SAFEGUARD_PARTNER_SHARING_DAYS', z.coerce.number().int().min(0).max(3650),
+    env.SAFEGUARD_PARTNER_SHARING_DAYS || String(DEFAULT_PARTNER_SHARING_DAYS));
   const oidc = checkOidc(env, check, problems);
   if (problems.length > 0) throw new Error(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
   return {
@@ -95,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
     extraBankHolidays: extraBankHolidays!,
     retentionOverrides: retentionOverrides!,
     rateLimits: { signInPerMinute: signInPerMinute!, apiPerMinute: apiPerMinute! },
+    partnerSharingDays: partnerSharingDays!,
     ...(oidc ? { oidc } : {}),
   };
 }

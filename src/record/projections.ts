@@ -4,6 +4,7 @@ import type { Duty } from '../timescales/engine.ts';
 import type { FoldedChildRecord } from './fold.ts';
 import { childStatusOf } from './transitions.ts';
 import { currentAllocationOf } from './child-record-state.ts';
+import { partnerSharingOf } from './partner-sharing.ts';
 
 /**
  * The projection tables and their columns. Rows are built from folded records and written with
@@ -45,6 +46,7 @@ const projectionColumns = {
     rule_id: 'text', subject_id: 'text', occurrence: 'integer', opened_on: 'date', opened_by_event_id: 'uuid', started_on: 'date', started_at: 'timestamptz', unit: 'text', due_on: 'date', due_at: 'timestamptz', closed_on: 'date', closed_at: 'timestamptz',
     closure: 'text', closed_by_event_id: 'uuid',
   },
+  partner_sharing: { agency: 'text', reason: 'text', subject_id: 'text', started_on: 'date', ended_on: 'date' },
 } as const;
 
 export type ProjectionTable = keyof typeof projectionColumns;
@@ -122,6 +124,9 @@ export function addProjectionRows(rows: ProjectionRows, folded: FoldedChildRecor
       });
     }
   }
+  for (const s of partnerSharingOf(state, folded.effectiveEvents)) {
+    rows.partner_sharing.push({ child_id, agency: s.agency, reason: s.reason, subject_id: s.subjectId, started_on: s.startedOn, ended_on: s.endedOn ?? null });
+  }
   for (const d of duties) {
     rows.duty.push({
       child_id, rule_id: d.ruleId, subject_id: d.subjectId, occurrence: d.occurrence, opened_on: d.openedOn, opened_by_event_id: d.openedByEventId, started_on: d.startedOn, started_at: d.startedAt ?? null, unit: d.unit, due_on: d.dueOn,
@@ -164,6 +169,7 @@ export const projectionKeys: Record<ProjectionTable, readonly string[]> = {
   strategy_discussion: ['strategy_discussion_id'],
   cp_plan: ['plan_id'],
   duty: ['child_id', 'rule_id', 'subject_id', 'occurrence'],
+  partner_sharing: ['child_id', 'agency', 'reason', 'subject_id'],
 };
 
 /** One child's projection rows by table, each under its text: rows alike have the same text. */

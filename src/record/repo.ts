@@ -14,7 +14,7 @@ import { writeAuditForChildren } from '../platform/audit/audit.ts';
 import { changeProjectionsSql, projectionRowTextsOf, projectionTables, type ProjectionRowTexts } from './projections.ts';
 import { allowedActions } from './transitions.ts';
 import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, projectionRowsOfFold, type LogFingerprint } from './log-cache.ts';
-import { visibleChildCondition, type AccessGrant } from '../access/policy.ts';
+import { isPartnerAgency, visibleChildCondition, type AccessGrant } from '../access/policy.ts';
 
 export interface RequestContext {
   laCode: string;
@@ -25,6 +25,12 @@ export interface RequestContext {
 }
 
 export type { Timescales };
+
+/**
+ * Which view of a record the reader is given, decided here from their grant: the whole record, or
+ * a partner agency's view of a record shared with it (record/partner-view.ts).
+ */
+export type RecordView = { kind: 'whole' } | { kind: 'partner'; agency: string };
 
 /** A logged event with everything the log keeps about it, as the API and the export show it. */
 export type StoredEvent = ChildEvent & { sequence: number; importBatchId?: string; importLine?: number };
@@ -145,16 +151,25 @@ export class ChildRecordRepository {
     return writeAudit(client, this.auditEntry(entry));
   }
 
-  /** The child's whole log and the record folded from it; not_found when the child is unknown. */
-  async getChildRecord(childId: string): Promise<{ events: readonly StoredEvent[]; folded: FoldedChildRecord; duties: readonly Duty[] }> {
+  /** Which view of records the actor is given (see RecordView). */
+  recordView(): RecordView {
+    return isPartnerAgency(this.context.access) ? { kind: 'partner', agency: this.context.access!.agency } : { kind: 'whole' };
+  }
+
+  /**
+   * The child's whole log and the record folded from it, with the view the actor is to be given
+   * of them; not_found when the child is unknown.
+   */
+  async getChildRecord(childId: string): Promise<{ events: readonly StoredEvent[]; folded: FoldedChildRecord; duties: readonly Duty[]; view: RecordView }> {
     return this.refusalsAudited('child-record', childId, async () => {
       // Whether the actor may see the child and the child's log, in one round trip.
       const { visibility, events } = await this.readChild(this.db.pool, childId);
       this.refuseUnlessVisible(childId, visibility);
       if (events.length === 0) throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
       const folded = foldOf(this.context.laCode, childId, events);
-      await this.audit(this.db.pool, { action: 'read', resource: 'child-record', childId, outcome: 'ok', detail: { events: events.length } });
-      return { events, folded, duties: this.keptDutiesOf(folded) };
+      const view = this.recordView();
+      await this.audit(this.db.pool, { action: 'read', resource: 'child-record', childId, outcome: 'ok', detail: { events: events.length, view: view.kind } });
+      return { events, folded, duties: this.keptDutiesOf(folded), view };
     });
   }
 

@@ -5,7 +5,8 @@ import { dutyStatusAsAt } from '../timescales/engine.ts';
 import type { AppServices } from '../platform/http/services.ts';
 import { eventTypes, RecordEventCommand } from './events.ts';
 import { ChildRecordRepository } from './repo.ts';
-import { chronologyOf, childRecordSummary } from './service.ts';
+import { PartnerChildRecord, PartnerChronology } from './partner-view.ts';
+import { childRecordAnswer, chronologyAnswer } from './service.ts';
 import { allowedActions, childStatusOf } from './transitions.ts';
 import { IsoDate, LaChildId } from './schema-helpers.ts';
 
@@ -118,32 +119,32 @@ export function childRecordRoutes(services: AppServices) {
     defineRoute({
       method: 'GET',
       url: '/api/v1/children/{childId}',
-      summary: 'The child\'s record: details, status, episodes, plans, household and what is due',
+      summary: 'The child\'s record: details, status, episodes, plans, household and what is due (a partner agency is given the partner view)',
       tags: ['child record'],
       params: ChildParams,
       query: z.object({ asAt: IsoDate.optional() }),
-      response: ChildRecordOut,
+      response: z.union([ChildRecordOut, PartnerChildRecord]),
       handler: async ({ params, query, context }) => {
-        const { folded, duties } = await repositoryFor(context).getChildRecord(params.childId);
+        const read = await repositoryFor(context).getChildRecord(params.childId);
         const asAt = query.asAt ?? todayInLondon();
-        return childRecordSummary(folded, duties, asAt, (duty) => ({ ...dutyStatusAsAt(duty, asAt, services.timescales.calendar) }));
+        return childRecordAnswer(read, asAt, (duty) => ({ ...dutyStatusAsAt(duty, asAt, services.timescales.calendar) }));
       },
     }),
     defineRoute({
       method: 'GET',
       url: '/api/v1/children/{childId}/chronology',
-      summary: 'Every event in date order, corrections shown as such',
+      summary: 'Every event in date order, corrections shown as such (a partner agency is given the partner view)',
       tags: ['child record'],
       params: ChildParams,
       query: z.object({ types: z.string().optional().describe('Comma-separated event types to include') }),
-      response: z.object({
+      response: z.union([z.object({
         childId: z.string(),
         entries: z.array(LoggedEventOut.extend({ occurredOn: z.string(), effective: z.boolean(), voided: z.object({ byEventId: z.string(), reason: z.string() }).nullable(), supersededBy: z.string().nullable() })),
-      }),
+      }), PartnerChronology]),
       handler: async ({ params, query, context }) => {
-        const { events, folded } = await repositoryFor(context).getChildRecord(params.childId);
+        const read = await repositoryFor(context).getChildRecord(params.childId);
         const types = query.types?.split(',').filter(Boolean);
-        return { childId: params.childId, entries: chronologyOf(events, folded, types) };
+        return chronologyAnswer(params.childId, read, types);
       },
     }),
     defineRoute({

@@ -2,7 +2,8 @@ import { categoryOfAbuseCodes } from '../codes/statutory-codes.ts';
 import type { Duty, DutyStatus } from '../timescales/engine.ts';
 import { activePlanOf, currentAllocationOf, openEpisodeOf } from './child-record-state.ts';
 import type { FoldedChildRecord } from './fold.ts';
-import type { StoredEvent } from './repo.ts';
+import { partnerChronologyOf, partnerRecordOf } from './partner-view.ts';
+import type { RecordView, StoredEvent } from './repo.ts';
 import { allowedActions, childStatusOf } from './transitions.ts';
 
 /** The summary a practitioner opens first: who the child is, where they are, what is due. */
@@ -51,4 +52,16 @@ export function chronologyOf(events: readonly StoredEvent[], folded: FoldedChild
     }))
     .filter((entry) => !types || types.length === 0 || types.includes(entry.type))
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.sequence - b.sequence));
+}
+
+/** The record's summary in the view the reader is given (see RecordView): a partner agency's leaves out what is not its to see. */
+export function childRecordAnswer(read: { folded: FoldedChildRecord; duties: readonly Duty[]; view: RecordView }, asAt: string, statusOfDuty: (duty: Duty) => DutyStatus) {
+  const summary = childRecordSummary(read.folded, read.duties, asAt, statusOfDuty);
+  return read.view.kind === 'partner' ? partnerRecordOf({ ...summary, allowedActions: [] }, read.view.agency) : summary;
+}
+
+/** The chronology in the view the reader is given (see RecordView). */
+export function chronologyAnswer(childId: string, read: { events: readonly StoredEvent[]; folded: FoldedChildRecord; view: RecordView }, types?: string[]) {
+  const entries = chronologyOf(read.events, read.folded, types);
+  return read.view.kind === 'partner' ? partnerChronologyOf(childId, entries, read.view.agency) : { childId, entries };
 }

@@ -23,7 +23,10 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/database/database.ts';
 import { createApp } from '../../src/platform/http/server.ts';
 import { createServices } from '../../src/platform/http/services.ts';
-import { allocated, contact, mashCheckRequested, registered, toNdjson } from '../support/event-builders.ts';
+import {
+  allocated, assessmentCompleted, assessmentStarted, contact, contactDecided, coreGroup, initialConference, line, mashCheckRequested,
+  referral, registered, section47Completed, toNdjson, type InterchangeLine,
+} from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 
 const IN = 'INSCOPE1';
@@ -34,14 +37,100 @@ const NO_SUCH_ALERT = randomUUID();
 const agencyOf = (role: Role) =>
   role === 'police-officer' ? 'police' : role === 'health-practitioner' ? 'health' : role === 'school-designated-safeguarding-lead' ? 'education' : 'childrens-social-care';
 
-/** The policy, as the issue states it: who sees which of the two children. */
+// ---------------------------------------------------------------------------------------------
+// Partner agencies (issue 14, finding 9): a child is shared with an agency for a reason, while
+// that work is open and for SHARING_DAYS after it ends; never merely because it was once involved.
+
+/** The period after the work ends for which the child stays shared (SAFEGUARD_PARTNER_SHARING_DAYS). */
+const SHARING_DAYS = 90;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const TODAY = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+const daysAgo = (days: number) => addDays(TODAY, -days);
+
+/** Police asked at the front door about a contact decided 30 days ago: still within the period. */
+const MASH_RECENT = 'MASHRECENT1';
+/** Police asked about a contact decided 120 days ago: the period is over. */
+const MASH_OLD = 'MASHOLD1';
+/** A GP's contact, undecided; the police and health checked, and an assessment found factors. */
+const HEALTH_CONTACT = 'HEALTHREF1';
+/** A school's referral whose episode closed 200 days ago. */
+const SCHOOL_OLD = 'SCHOOLOLD1';
+/** On a child protection plan: the school attends the core group; the police attended only the strategy discussion. */
+const ON_PLAN = 'ONPLAN1';
+const partnerChildren = [MASH_RECENT, MASH_OLD, HEALTH_CONTACT, SCHOOL_OLD, ON_PLAN];
+
+/**
+ * Why each child of the fixture is shared with which agency, and the day that work ended (null:
+ * still open), read off the events below by the rules of the issue: (a) the agency's own contact
+ * or referral, while it is undecided or its episode open; (b) a MASH check asked of the agency,
+ * while the contact is undecided; (c) a strategy discussion or section 47 enquiry it attended,
+ * while the enquiry is open; (d) a child protection plan whose conference or core group it
+ * attended, while the plan is open.
+ */
+const sharing: Record<string, { agency: string; reason: string; ended: string | null }[]> = {
+  [IN]: [{ agency: 'police', reason: 'MASH check, contact undecided', ended: null }],
+  [OUT]: [],
+  [MASH_RECENT]: [{ agency: 'police', reason: 'MASH check', ended: daysAgo(30) }],
+  [MASH_OLD]: [{ agency: 'police', reason: 'MASH check', ended: daysAgo(120) }],
+  [HEALTH_CONTACT]: [
+    { agency: 'health', reason: 'own contact, undecided', ended: null },
+    { agency: 'police', reason: 'MASH check, contact undecided', ended: null },
+  ],
+  [SCHOOL_OLD]: [{ agency: 'education', reason: 'own referral', ended: daysAgo(200) }],
+  [ON_PLAN]: [
+    { agency: 'police', reason: 'strategy discussion; enquiry completed', ended: daysAgo(160) },
+    { agency: 'health', reason: 'initial conference; plan open', ended: null },
+    { agency: 'education', reason: 'core group; plan open', ended: null },
+  ],
+};
+const sharedWith = (agency: string, childId: string) =>
+  (sharing[childId] ?? []).some((s) => s.agency === agency && (s.ended === null || addDays(s.ended, SHARING_DAYS) >= TODAY));
+const isPartner = (role: Role) => roles[role].scope === 'shared-with-agency';
+
+/** The policy, as the issue states it: who sees which child. */
 function sees(role: Role, childId: string): boolean {
   switch (roles[role].scope) {
     case 'whole-la': return true;
     case 'service': case 'team': case 'own-caseload': return childId === IN; // IN is allocated to their worker, team and service
-    case 'shared-with-agency': return role === 'police-officer' && childId === IN; // only the police were asked about IN
+    case 'shared-with-agency': return sharedWith(agencyOf(role), childId);
     case 'figures-only': return false;
   }
+}
+
+/** The fixture's partner children, each event dated back from today so the sharing period is tested as it runs. */
+function partnerFixture(): InterchangeLine[] {
+  const family = { source: '1A', localSource: 'family-member' };
+  const recent = contact(MASH_RECENT, `${daysAgo(40)}T10:00:00Z`, family);
+  const old = contact(MASH_OLD, `${daysAgo(150)}T10:00:00Z`, family);
+  const gp = contact(HEALTH_CONTACT, `${daysAgo(20)}T10:00:00Z`, { source: '3A', localSource: 'gp', referrerName: 'Dr Referrer', summary: 'GP concerned' });
+  const assessed = assessmentStarted(HEALTH_CONTACT, daysAgo(28));
+  const school = contact(SCHOOL_OLD, `${daysAgo(300)}T10:00:00Z`, { source: '2A', localSource: 'school' });
+  const planContact = contact(ON_PLAN, `${daysAgo(260)}T10:00:00Z`, family);
+  return [
+    registered(MASH_RECENT, { at: daysAgo(40) }), recent, mashCheckRequested(MASH_RECENT, `${daysAgo(40)}T11:00:00Z`, 'police'),
+    contactDecided(MASH_RECENT, `${daysAgo(30)}T10:00:00Z`, { contactId: recent.eventId, decision: 'no-further-action' }),
+    registered(MASH_OLD, { at: daysAgo(150) }), old, mashCheckRequested(MASH_OLD, `${daysAgo(150)}T11:00:00Z`, 'police'),
+    contactDecided(MASH_OLD, `${daysAgo(120)}T10:00:00Z`, { contactId: old.eventId, decision: 'no-further-action' }),
+    // The contact is undecided, yet the child had an episode before it: the episode's assessment is internal detail.
+    registered(HEALTH_CONTACT, { at: daysAgo(30) }), referral(HEALTH_CONTACT, daysAgo(30), { source: '1A' }), assessed,
+    assessmentCompleted(HEALTH_CONTACT, daysAgo(25), { assessmentId: assessed.eventId, factors: ['2A', '3B'], outcome: 'no-further-action' }),
+    line('episode.closed', HEALTH_CONTACT, daysAgo(24), { reasonForClosure: 'RC8', primaryNeed: 'N1' }),
+    gp,
+    mashCheckRequested(HEALTH_CONTACT, `${daysAgo(20)}T11:00:00Z`, 'police'), mashCheckRequested(HEALTH_CONTACT, `${daysAgo(20)}T11:00:00Z`, 'health'),
+    line('mash-check.completed', HEALTH_CONTACT, `${daysAgo(19)}T11:00:00Z`, { agency: 'police', informationHeld: true, summary: 'POLICE-ONLY-INTELLIGENCE' }),
+    line('mash-check.completed', HEALTH_CONTACT, `${daysAgo(19)}T12:00:00Z`, { agency: 'health', informationHeld: true, summary: 'Health visitor knows the family' }),
+    registered(SCHOOL_OLD, { at: daysAgo(300) }), school,
+    contactDecided(SCHOOL_OLD, `${daysAgo(299)}T10:00:00Z`, { contactId: school.eventId }),
+    referral(SCHOOL_OLD, daysAgo(299), { source: '2A', contactId: school.eventId }),
+    line('episode.closed', SCHOOL_OLD, daysAgo(200), { reasonForClosure: 'RC8', primaryNeed: 'N1' }),
+    registered(ON_PLAN, { at: daysAgo(260) }), planContact,
+    contactDecided(ON_PLAN, `${daysAgo(259)}T10:00:00Z`, { contactId: planContact.eventId }),
+    referral(ON_PLAN, daysAgo(259), { source: '1A', contactId: planContact.eventId }),
+    line('strategy-discussion.held', ON_PLAN, daysAgo(180), { attendingAgencies: ['childrens-social-care', 'police'], decision: 'section-47' }),
+    section47Completed(ON_PLAN, daysAgo(160)),
+    { ...initialConference(ON_PLAN, daysAgo(150)), data: { ...initialConference(ON_PLAN, daysAgo(150)).data, attendingAgencies: ['childrens-social-care', 'health'] } },
+    { ...coreGroup(ON_PLAN, daysAgo(140)), data: { attendingAgencies: ['childrens-social-care', 'education'] } },
+  ];
 }
 const capable = (role: Role, capability: string) => ((roles[role] as { capabilities?: readonly string[] }).capabilities ?? []).includes(capability);
 
@@ -57,7 +146,8 @@ const routePolicy: Record<string, { expect: Expectation; body?: (childId: string
   'GET /api/v1/children/{childId}/chronology': { expect: (r, c) => (sees(r, c) ? 200 : 404), perChild: true },
   'GET /api/v1/children/{childId}/duties': { expect: (r, c) => (sees(r, c) ? 200 : 404), perChild: true },
   'GET /api/v1/children/{childId}/related-children': { expect: (r, c) => (sees(r, c) ? 200 : 404), perChild: true },
-  'GET /api/v1/children/{childId}/access-log': { expect: (r, c) => (sees(r, c) ? 200 : 404), perChild: true },
+  // Who has looked at a record names staff and their reasons for breaking the glass: not for partner agencies.
+  'GET /api/v1/children/{childId}/access-log': { expect: (r, c) => (isPartner(r) ? 403 : sees(r, c) ? 200 : 404), perChild: true },
   'POST /api/v1/children/{childId}/events': {
     // Allowed: the record answers (a visit needs an open episode, so 409 naming what is allowed).
     expect: (r, c) => (!roles[r].records ? 403 : sees(r, c) ? [201, 409] : 404),
@@ -75,7 +165,8 @@ const routePolicy: Record<string, { expect: Expectation; body?: (childId: string
   'GET /api/v1/metrics': { expect: () => 200 },
   'GET /api/v1/metrics/{id}': { expect: () => 200, query: 'from=2024-01-01&to=2024-03-31' },
   'GET /api/v1/metrics/values': { expect: () => 200, query: 'from=2024-01-01&to=2024-03-31&ids=FD-01,CP-02b' },
-  'GET /api/v1/metrics/{id}/children': { expect: (r) => (roles[r].scope === 'figures-only' ? 403 : 200), query: 'from=2024-01-01&to=2024-03-31' },
+  // A partner agency sees the children shared with it, not lists of children drawn from the council's figures.
+  'GET /api/v1/metrics/{id}/children': { expect: (r) => (roles[r].scope === 'figures-only' || isPartner(r) ? 403 : 200), query: 'from=2024-01-01&to=2024-03-31' },
   'GET /api/v1/benchmarks': { expect: () => 200 },
   'POST /api/v1/benchmarks': { expect: (r) => (capable(r, 'manage-reference-data') ? 201 : 403), body: () => ({ csv: 'metric_id,year,geography,value,source\nFD-01,2023-24,england,5,matrix test' }) },
   'GET /api/v1/audit/anomalies': { expect: (r) => (capable(r, 'review-audit') ? 200 : 403), query: 'from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z' },
@@ -112,11 +203,14 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       { record: 'team', laCode: '206', teamId: 't-b', name: 'Team B', service: 'child-protection' },
       { record: 'worker', laCode: '206', workerId: 'w-a', name: 'Ann Able', role: 'social-worker', teamId: 't-a', agency: 'childrens-social-care', startedOn: '2020-01-01' },
       { record: 'worker', laCode: '206', workerId: 'w-b', name: 'Bo Baker', role: 'social-worker', teamId: 't-b', agency: 'childrens-social-care', startedOn: '2020-01-01' },
-      registered(IN, { at: '2024-01-02' }), contact(IN, '2024-01-03T10:00:00Z'), mashCheckRequested(IN, '2024-01-03T11:00:00Z', 'police'), allocated(IN, '2024-01-04', 'w-a', 't-a'),
-      registered(OUT, { at: '2024-01-02' }), contact(OUT, '2024-01-03T10:00:00Z'), allocated(OUT, '2024-01-04', 'w-b', 't-b'),
+      // Contacts from the family: neither child is any partner agency's own referral.
+      registered(IN, { at: '2024-01-02' }), contact(IN, '2024-01-03T10:00:00Z', { source: '1A', localSource: 'family-member' }),
+      mashCheckRequested(IN, '2024-01-03T11:00:00Z', 'police'), allocated(IN, '2024-01-04', 'w-a', 't-a'),
+      registered(OUT, { at: '2024-01-02' }), contact(OUT, '2024-01-03T10:00:00Z', { source: '1A', localSource: 'family-member' }), allocated(OUT, '2024-01-04', 'w-b', 't-b'),
+      ...partnerFixture(),
     ]));
     const context = { laCode: '206', actor: { userId: 'importer', role: 'administrator', agency: 'childrens-social-care' }, correlationId: randomUUID() };
-    const services = createServices(loadConfig({ SAFEGUARD_DEV_SIGN_IN: 'off' }), db);
+    const services = createServices(loadConfig({ SAFEGUARD_DEV_SIGN_IN: 'off', SAFEGUARD_PARTNER_SHARING_DAYS: String(SHARING_DAYS) }), db);
     expect((await importInterchangeFile(db, file, context, services.timescales)).problems).toEqual([]);
 
     const accounts = new AccountRepository(db, '206');
@@ -190,6 +284,71 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
         );
         expect(Number(refusals.rows[0].n), `${role}'s refused reads of ${OUT} are audited`).toBeGreaterThan(0);
       }
+    }
+  });
+  // -------------------------------------------------------------------------------------------
+  // Partner agencies: why a child is shared, until when, and what of the record they see.
+
+  it('shares a child with a partner agency only while its reason is live and for the configured period after', async () => {
+    const mismatches: string[] = [];
+    for (const role of roleNames.filter(isPartner)) {
+      const { cookie } = sessions.get(role)!;
+      for (const childId of [IN, OUT, ...partnerChildren]) {
+        const response = await app.inject({ method: 'GET', url: `/api/v1/children/${childId}`, headers: { cookie } });
+        const expected = sees(role, childId) ? 200 : 404;
+        if (response.statusCode !== expected) mismatches.push(`${role} GET ${childId}: ${response.statusCode} (expected ${expected})`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // The cases the issue names, stated plainly as well as through the table above.
+    expect(sees('police-officer', IN), 'MASH check, contact undecided').toBe(true);
+    expect(sees('police-officer', MASH_RECENT), 'MASH check, contact decided within the period').toBe(true);
+    expect(sees('police-officer', MASH_OLD), 'MASH check, contact decided before the period').toBe(false);
+    expect(sees('health-practitioner', HEALTH_CONTACT), 'the GP\'s own contact').toBe(true);
+    expect(sees('school-designated-safeguarding-lead', SCHOOL_OLD), 'the school\'s referral, closed long ago').toBe(false);
+    expect(sees('school-designated-safeguarding-lead', ON_PLAN), 'core group of an open plan').toBe(true);
+    expect(sees('police-officer', ON_PLAN), 'strategy discussion, enquiry completed before the period').toBe(false);
+  });
+
+  it('gives partner agencies the partner view: no other agency\'s check, no assessment detail, no staff', async () => {
+    const read = async (role: Role, childId: string, part = '') => {
+      const response = await app.inject({ method: 'GET', url: `/api/v1/children/${childId}${part}`, headers: { cookie: sessions.get(role)!.cookie } });
+      expect(response.statusCode, response.body).toBe(200);
+      return response;
+    };
+    for (const [role, own, other] of [['health-practitioner', 'health', 'police'], ['police-officer', 'police', 'health']] as const) {
+      const record = (await read(role, HEALTH_CONTACT)).json() as { contacts: { mashChecks: { agency: string }[] }[]; episodes: Record<string, unknown>[] };
+      const checks = record.contacts.flatMap((c) => c.mashChecks.map((m) => m.agency));
+      expect(checks, `${role} sees its own check`).toContain(own);
+      expect(checks, `${role} does not see the ${other} check`).not.toContain(other);
+      const body = (await read(role, HEALTH_CONTACT)).body + (await read(role, HEALTH_CONTACT, '/chronology')).body;
+      for (const leftOut of ['factors', '"2A"', '"3B"', 'authorisedByWorkerId', 'decidedByWorkerId', 'Dr Referrer', 'allocations', 'userId']) {
+        expect(body, `${role} is not shown ${leftOut}`).not.toContain(leftOut);
+      }
+      if (own !== 'police') expect(body, `${role} is not shown the police's check`).not.toContain('POLICE-ONLY-INTELLIGENCE');
+      if (own === 'health') expect(body, 'health is shown what it said itself').toContain('Health visitor knows the family');
+      const chronology = (await read(role, HEALTH_CONTACT, '/chronology')).json() as { entries: { type: string; data: Record<string, unknown> }[] };
+      const otherChecks = chronology.entries.filter((e) => e.type.startsWith('mash-check.') && e.data.agency !== own);
+      expect(otherChecks, `${role}'s chronology leaves out the other agencies' checks`).toEqual([]);
+      expect(chronology.entries.some((e) => e.type === 'mash-check.completed' && e.data.agency === own), `${role}'s own check is in its chronology`).toBe(true);
+    }
+    // The council's own staff still see the whole record.
+    const whole = (await read('front-door-officer', HEALTH_CONTACT)).body + (await read('front-door-officer', HEALTH_CONTACT, '/chronology')).body;
+    for (const kept of ['factors', 'POLICE-ONLY-INTELLIGENCE', 'Dr Referrer']) expect(whole, `front door sees ${kept}`).toContain(kept);
+    // The school sees the plan it works on, and not what it did not attend.
+    const plan = (await read('school-designated-safeguarding-lead', ON_PLAN)).json() as { activeChildProtectionPlan: { startedOn: string } | null };
+    expect(plan.activeChildProtectionPlan?.startedOn).toBe(daysAgo(150));
+  });
+
+  it('refuses partner agencies the access log of a record shared with them, and the children behind figures', async () => {
+    for (const [role, childId] of [['police-officer', IN], ['health-practitioner', HEALTH_CONTACT], ['school-designated-safeguarding-lead', ON_PLAN]] as const) {
+      const { cookie } = sessions.get(role)!;
+      expect((await app.inject({ method: 'GET', url: `/api/v1/children/${childId}`, headers: { cookie } })).statusCode, `${role} sees ${childId}`).toBe(200);
+      const log = await app.inject({ method: 'GET', url: `/api/v1/children/${childId}/access-log`, headers: { cookie } });
+      expect(log.statusCode, `${role} is refused the access log of ${childId}`).toBe(403);
+      expect(log.body).not.toContain('u-');
+      const drill = await app.inject({ method: 'GET', url: '/api/v1/metrics/FD-01/children?from=2024-01-01&to=2024-03-31', headers: { cookie } });
+      expect(drill.statusCode, `${role} gets no children from figures`).toBe(403);
     }
   });
 });

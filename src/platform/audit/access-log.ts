@@ -5,7 +5,7 @@
 import type { Database } from '../database/database.ts';
 import type { RequestContext } from '../../record/repo.ts';
 import { chainAwaitingAudit, writeAudit } from './audit.ts';
-import { hasCapability, visibleChildCondition } from '../../access/policy.ts';
+import { hasCapability, isPartnerAgency, visibleChildCondition } from '../../access/policy.ts';
 import { DomainError } from '../errors.ts';
 import { verifyAuditChain, type AuditChainReport } from './verify.ts';
 
@@ -65,6 +65,16 @@ export class AuditReader {
 
   /** Everyone who has read, written or been refused a child's record, most recent first. */
   async findAccessToChild(childId: string): Promise<RecordAccess[]> {
+    // It names the council's staff and their reasons for breaking the glass: a partner agency sees
+    // the record shared with it, not who in the council has looked at it. Refused before the
+    // child is looked up, so the answer says nothing of whether the child exists.
+    if (isPartnerAgency(this.context.access)) {
+      await writeAudit(this.db.pool, {
+        laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId, action: 'refused', resource: 'child-access-log', childId, outcome: 'forbidden',
+        detail: { message: 'The access log is for the council\'s own staff' },
+      });
+      throw new DomainError('forbidden', `A ${this.context.access!.role} cannot see who has looked at a record: the access log is for the council's own staff`);
+    }
     // The log of a record is as private as the record: only those who may see the child see it.
     const visible = visibleChildCondition(this.context.access, 'c', 3);
     const found = await this.db.pool.query(`SELECT 1 FROM child c WHERE c.la_code = $1 AND c.child_id = $2 AND (${visible.sql})`, [this.context.laCode, childId, ...visible.params]);

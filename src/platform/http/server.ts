@@ -83,14 +83,14 @@ export function createApp(services: AppServices, options: { logger?: boolean } =
     const correlationId = String(request.id);
     if (session) {
       const { account } = session;
-      return { laCode: config.laCode, actor: session.actor, correlationId, access: accessGrantFor({ ...session.actor, workerId: account.workerId, teamId: account.teamId }) };
+      return { laCode: config.laCode, actor: session.actor, correlationId, access: accessGrantFor({ ...session.actor, workerId: account.workerId, teamId: account.teamId }, config.partnerSharingDays) };
     }
     if (config.devSignIn) {
       const worker = signedInWorkerOf(request);
       // The configured development actor, with no one signed in, sees the whole council: it is the
       // embedded demonstration's operator. A worker chosen at development sign-in sees their scope.
       if (!worker) return { laCode: config.laCode, actor: config.developmentActor, correlationId };
-      return { laCode: config.laCode, actor: actorOf(worker), correlationId, access: accessGrantFor({ ...actorOf(worker), workerId: worker.workerId, teamId: worker.teamId }) };
+      return { laCode: config.laCode, actor: actorOf(worker), correlationId, access: accessGrantFor({ ...actorOf(worker), workerId: worker.workerId, teamId: worker.teamId }, config.partnerSharingDays) };
     }
     throw new DomainError('unauthenticated', 'Sign in to use Safeguard');
   });
