@@ -33,6 +33,16 @@ describe('what the web app offers whom', () => {
     expect(offers.recordEvents(viewerIn('police-officer'))).toBe(false);
   });
 
+  it('offers partner agencies neither who has looked at a record nor the children behind figures', () => {
+    for (const role of roleNames.filter((r) => roles[r].scope === 'shared-with-agency')) {
+      expect(offers.childRecord(viewerIn(role)), role).toBe(true);
+      expect(offers.accessLog(viewerIn(role)), role).toBe(false);
+      expect(offers.childrenBehindFigures(viewerIn(role)), role).toBe(false);
+    }
+    expect(offers.accessLog(viewerIn('social-worker'))).toBe(true);
+    expect(offers.childrenBehindFigures(viewerIn('social-worker'))).toBe(true);
+  });
+
   it('follows the capabilities in roles.ts: managers restrict records, administrators also review the audit', () => {
     expect(offers.restrictRecord(viewerIn('team-manager'))).toBe(true);
     expect(sections('administrator', null)).toEqual(['Find a child', 'Dashboards', 'Reports', 'Alerts', 'Audit']);

@@ -22,6 +22,10 @@ export const offers = {
   myWork: (viewer: Offered) => viewer.permissions.records && viewer.workerId !== null,
   findChild: (viewer: Offered) => viewer.permissions.seesChildren,
   childRecord: (viewer: Offered) => viewer.permissions.seesChildren,
+  /** A partner agency sees the records shared with it, not who in the council has looked at them. */
+  accessLog: (viewer: Offered) => viewer.permissions.seesChildren && viewer.permissions.scope !== 'shared-with-agency',
+  /** Nor lists of the council's children drawn from its figures. */
+  childrenBehindFigures: (viewer: Offered) => viewer.permissions.seesChildren && viewer.permissions.scope !== 'shared-with-agency',
   recordEvents: (viewer: Offered) => viewer.permissions.records,
   restrictRecord: (viewer: Offered) => viewer.permissions.seesChildren && has(viewer, 'restrict-records'),
   /** Alerts are about children's records: a figures-only role has none. */

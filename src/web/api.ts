@@ -189,7 +189,8 @@ export interface Episode {
   section47s: { section47Id: string; startedOn: string; completedOn?: string; outcome?: string; icpcRequired?: boolean; icpcOn?: string }[];
   initialConferences: { conferenceId: string; heldOn: string; planRequired: boolean }[];
   cpPlans: ChildProtectionPlan[];
-  visits: { visitedOn: string; kind: string; childSeen: boolean; seenAlone: boolean }[];
+  /** Absent from a partner agency's view of the record. */
+  visits?: { visitedOn: string; kind: string; childSeen: boolean; seenAlone: boolean }[];
   closedOn?: string;
   reasonForClosure?: string;
   primaryNeed?: string;
@@ -207,10 +208,17 @@ export interface ChildProtectionPlan {
   endReason?: string;
 }
 
+/**
+ * A child's record as the API gives it: the whole record, or (`view: 'partner'`) a partner
+ * agency's view, which leaves out what src/record/partner-view.ts does not name: the fields
+ * marked optional here for that reason are absent from it.
+ */
 export interface ChildRecord {
+  view?: 'partner';
   childId: string;
   status: string;
-  allowedActions: string[];
+  /** Absent from the partner view: a partner agency does not record. */
+  allowedActions?: string[];
   details?: {
     forename: string;
     surname: string;
@@ -231,7 +239,8 @@ export interface ChildRecord {
   contacts: { contactId: string; receivedOn: string; source: string; primaryReason: string; decision?: string; decidedOn?: string; mashChecks: { agency: string; requestedOn?: string; completedOn?: string }[] }[];
   relationships: { relationshipId: string; relationship: string; relatedChildId?: string; relatedPerson?: { name: string; dateOfBirth?: string }; parentalResponsibility: boolean; livesWithChild: boolean; recordedOn: string; endedOn?: string }[];
   households: { householdId: string; joinedOn: string; leftOn?: string }[];
-  allocations: { workerId: string; teamId: string; startedOn: string; endedOn?: string }[];
+  /** Absent from the partner view: the history of allocation is the council's own. */
+  allocations?: { workerId: string; teamId: string; startedOn: string; endedOn?: string }[];
   duties: Duty[];
   asAt: string;
 }
@@ -242,12 +251,13 @@ export interface ChronologyEntry {
   occurredAt: string;
   occurredOn: string;
   recordedAt: string;
-  recordedBy: { userId: string; role: string; agency: string };
+  /** Absent from the partner view, with the reasons for corrections and voids. */
+  recordedBy?: { userId: string; role: string; agency: string };
   supersedes?: string;
   correctionReason?: string;
   data: Record<string, unknown>;
   effective: boolean;
-  voided: { byEventId: string; reason: string } | null;
+  voided: { byEventId: string; reason?: string } | null;
   supersededBy: string | null;
 }
 

@@ -75,6 +75,7 @@ export function ChildRecordPage(props: { childId: string; view: View }) {
           ))}
         </ul>
       </nav>
+      {child.view === 'partner' ? <PartnerViewNotice /> : null}
       {view === 'summary' ? <Summary child={child} ruleTitle={ruleTitle} /> : null}
       {view === 'chronology' ? <Chronology childId={childId} /> : null}
       {view === 'episodes' ? <Episodes child={child} /> : null}
@@ -86,7 +87,7 @@ export function ChildRecordPage(props: { childId: string; view: View }) {
 function RecordActions(props: { child: ChildRecord }) {
   const { viewer } = useSession();
   if (!viewer || !offers.recordEvents(viewer)) return null;
-  const allowed = (type: string) => props.child.allowedActions.includes(type) && eventForms[type] !== undefined;
+  const allowed = (type: string) => (props.child.allowedActions ?? []).includes(type) && eventForms[type] !== undefined;
   const next = (nextSteps[props.child.status] ?? []).filter(allowed);
   const others = journeyOrder.filter((type) => allowed(type) && !next.includes(type));
   if (next.length === 0 && others.length === 0) return null;
@@ -114,18 +115,30 @@ function RecordActions(props: { child: ChildRecord }) {
   );
 }
 
-/** Who has looked at the record, for all who may read it; restricting it, for those whose role may. */
+/** Who has looked at the record, for the council's staff who may read it; restricting it, for those whose role may. */
 function AboutThisRecord(props: { childId: string }) {
   const { viewer } = useSession();
   const base = `/children/${encodeURIComponent(props.childId)}`;
+  const links = [
+    viewer && offers.accessLog(viewer) ? <li key="access-log"><Link href={`${base}/access-log`}>Who has looked at this record</Link></li> : null,
+    viewer && offers.restrictRecord(viewer) ? <li key="restrict"><Link href={`${base}/restrict`}>Restrict this record</Link></li> : null,
+  ].filter(Boolean);
+  if (links.length === 0) return null;
   return (
     <section aria-labelledby="about-record-heading" data-testid="record-access-actions">
       <h2 className="govuk-heading-m" id="about-record-heading">This record</h2>
-      <ul className="govuk-list">
-        <li><Link href={`${base}/access-log`}>Who has looked at this record</Link></li>
-        {viewer && offers.restrictRecord(viewer) ? <li><Link href={`${base}/restrict`}>Restrict this record</Link></li> : null}
-      </ul>
+      <ul className="govuk-list">{links}</ul>
     </section>
+  );
+}
+
+/** Says that a partner agency is reading the partner view, so that what it leaves out is not taken for missing. */
+function PartnerViewNotice() {
+  return (
+    <div className="govuk-inset-text" data-testid="partner-view">
+      This is the view of the record shared with your agency. It leaves out other agencies' checks, what assessments found,
+      visits, who recorded each entry and who has looked at the record.
+    </div>
   );
 }
 
@@ -169,7 +182,7 @@ function Summary(props: { child: ChildRecord; ruleTitle: (id: string) => string 
   if (plan && plan.numberOfPreviousPlans > 0) flags.push(<Tag key="repeat" text={`Repeat plan (${plan.numberOfPreviousPlans} before)`} classes="govuk-tag--purple" />);
   if (child.episodes.length > 1) flags.push(<Tag key="episodes" text={`${child.episodes.length} episodes`} classes="govuk-tag--grey" />);
   if (details?.disabilities?.some((d) => d !== 'NONE')) flags.push(<Tag key="disability" text="Disability" classes="govuk-tag--blue" />);
-  const lastVisit = episode?.visits.at(-1);
+  const lastVisit = episode?.visits?.at(-1);
   const keyDates = ([
     episode ? { key: { text: 'Referral' }, value: { text: formatDate(episode.referralOn) } } : null,
     episode?.assessments.at(-1) ? { key: { text: 'Assessment' }, value: { text: `Started ${formatDate(episode.assessments.at(-1)!.startedOn)}${episode.assessments.at(-1)!.completedOn ? `, completed ${formatDate(episode.assessments.at(-1)!.completedOn)}` : ', in progress'}` } } : null,
@@ -245,9 +258,9 @@ function Chronology(props: { childId: string }) {
                   {entry.supersedes ? <Tag text="Correction" classes="govuk-tag--yellow" /> : null}
                 </h3>
                 <p className="govuk-body govuk-!-margin-bottom-1">{describe(entry, workerName)}</p>
-                {entry.voided ? <p className="govuk-body govuk-!-margin-bottom-1">Voided: {entry.voided.reason}</p> : null}
+                {entry.voided?.reason ? <p className="govuk-body govuk-!-margin-bottom-1">Voided: {entry.voided.reason}</p> : null}
                 {entry.correctionReason ? <p className="govuk-body govuk-!-margin-bottom-1">Reason for correction: {entry.correctionReason}</p> : null}
-                <p className="govuk-body-s app-timeline__meta">{formatDate(entry.occurredOn)}{entry.occurredAt.includes('T') ? ` at ${timeOf(entry.occurredAt)}` : ''} · recorded {formatDate(entry.recordedAt)} by {workerName(entry.recordedBy.userId)}</p>
+                <p className="govuk-body-s app-timeline__meta">{formatDate(entry.occurredOn)}{entry.occurredAt.includes('T') ? ` at ${timeOf(entry.occurredAt)}` : ''} · recorded {formatDate(entry.recordedAt)}{entry.recordedBy ? ` by ${workerName(entry.recordedBy.userId)}` : ''}</p>
               </li>
             ))}
           </ol>
@@ -289,7 +302,7 @@ function describe(entry: ChronologyEntry, workerName: (id: string) => string): s
 
 function EpisodeCard(props: { episode: Episode; index: number }) {
   const { episode } = props;
-  const rows: SummaryListRow[] = [
+  const rows: SummaryListRow[] = ([
     { key: { text: 'Referral' }, value: { text: `${formatDate(episode.referralOn)} from ${referralSourceCodes[episode.source as keyof typeof referralSourceCodes] ?? episode.source}` } },
     ...episode.assessments.map((a) => ({ key: { text: 'Assessment' }, value: { text: `${formatDate(a.startedOn)} to ${a.completedOn ? formatDate(a.completedOn) : 'in progress'}${a.factors ? `; factors ${a.factors.join(', ')}` : ''}${a.outcome ? `; ${humanise(a.outcome).toLowerCase()}` : ''}` } })),
     ...episode.strategyDiscussions.map((s) => ({ key: { text: 'Strategy discussion' }, value: { text: `${formatDate(s.heldOn)}: ${s.decision === 'section-47' ? 'section 47 enquiry started' : 'no section 47 enquiry'}` } })),
@@ -297,9 +310,9 @@ function EpisodeCard(props: { episode: Episode; index: number }) {
     ...episode.initialConferences.map((c) => ({ key: { text: 'Initial conference' }, value: { text: `${formatDate(c.heldOn)}: ${c.planRequired ? 'plan needed' : 'no plan'}` } })),
     ...episode.cpPlans.map((p) => ({ key: { text: 'Child protection plan' }, value: { text: `${formatDate(p.startedOn)} to ${p.endedOn ? formatDate(p.endedOn) : 'now'}; ${categoryOfAbuseCodes[p.latestCategory as keyof typeof categoryOfAbuseCodes] ?? p.latestCategory}; ${p.reviewConferences.length} reviews, ${p.coreGroups.length} core groups` } })),
     ...episode.cinPlans.map((p) => ({ key: { text: 'Child in need plan' }, value: { text: `${formatDate(p.startedOn)} to ${p.endedOn ? formatDate(p.endedOn) : 'now'}` } })),
-    { key: { text: 'Visits' }, value: { text: `${episode.visits.length} (${episode.visits.filter((v) => v.childSeen).length} with the child seen)` } },
-    { key: { text: 'Closed' }, value: { text: episode.closedOn ? `${formatDate(episode.closedOn)}: ${reasonForClosureCodes[episode.reasonForClosure as keyof typeof reasonForClosureCodes] ?? episode.reasonForClosure}` : 'Open' } },
-  ];
+    episode.visits ? { key: { text: 'Visits' }, value: { text: `${episode.visits.length} (${episode.visits.filter((v) => v.childSeen).length} with the child seen)` } } : null,
+    { key: { text: 'Closed' }, value: { text: episode.closedOn ? `${formatDate(episode.closedOn)}${episode.reasonForClosure ? `: ${reasonForClosureCodes[episode.reasonForClosure as keyof typeof reasonForClosureCodes] ?? episode.reasonForClosure}` : ''}` : 'Open' } },
+  ] as (SummaryListRow | null)[]).filter((row): row is SummaryListRow => row !== null);
   return <SummaryList card={{ title: { text: `Episode ${props.index}: ${formatDate(episode.referralOn)}${episode.closedOn ? ` to ${formatDate(episode.closedOn)}` : ' (open)'}` } }} rows={rows} />;
 }
 

@@ -30,7 +30,7 @@ export function RecordEventPage(props: { childId: string; eventType: string }) {
   if (!form) return <>{back}<h1 className="govuk-heading-l">This can not be recorded here</h1></>;
   if (record.error) return <>{back}<p className="govuk-body">{record.error.message}</p></>;
   if (!record.data) return <p className="govuk-body">Loading…</p>;
-  const allowed = record.data.allowedActions.includes(form.type);
+  const allowed = (record.data.allowedActions ?? []).includes(form.type);
   return (
     <>
       {back}
