@@ -247,6 +247,12 @@ describe('who may see what, in the browser', () => {
           expect(await view.getByText('Restrict this record').count(), expected.username).toBe(expected.restrict ? 1 : 0);
           expect(await view.getByText('Who has looked at this record').count(), expected.username).toBe(1);
           await checkPage(view, `child-record-as-${person.role}`);
+        } else if (await view.locator('[data-testid=partner-view]').count() > 0) {
+          // A partner agency reads the partner view: no record actions, and not who has looked at it.
+          expect(person.role, 'only a partner agency is given the partner view').toBe('police-officer');
+          expect(await view.locator('[data-testid=record-actions]').count(), expected.username).toBe(0);
+          expect(await view.getByText('Who has looked at this record').count(), expected.username).toBe(0);
+          await checkPage(view, `child-record-as-${person.role}`);
         } else {
           expect(person.role, 'only the police may find a record outside their sight').toBe('police-officer');
         }
