@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { simulateInterchange } from '../simulate/simulate.ts';
 import { foldChildRecord, type LoggedEvent } from './fold.ts';
 import { agencyOfReferralSource, partnerSharingOf } from './partner-sharing.ts';
+import type { StoredEvent } from './repo.ts';
+import { childRecordAnswer, chronologyAnswer } from './service.ts';
 
 let sequence = 0;
 const logged = (type: string, occurredAt: string, data: Record<string, unknown> = {}): LoggedEvent =>
@@ -72,4 +75,34 @@ describe('why a child is shared with a partner agency, and until when', () => {
       { agency: 'police', reason: 'strategy-discussion', startedOn: '2024-02-01', endedOn: '2024-02-15' },
     ]);
   });
+});
+
+describe('the partner view of every record of a simulated borough', () => {
+  it('gives each record and chronology without another agency\'s check, assessment detail or staff', async () => {
+    const logs = new Map<string, LoggedEvent[]>();
+    let sequenceInFile = 0;
+    for await (const line of simulateInterchange({ seed: 7, years: 1, from: '2023-04-01', children: 600, warmUpYears: 0.5 })) {
+      const event = JSON.parse(line) as LoggedEvent & { childId?: string; record?: string };
+      if (!event.childId || event.record) continue;
+      const stored = { ...event, sequence: (sequenceInFile += 1), recordedAt: event.recordedAt ?? '2024-06-01T12:00:00Z', recordedBy: { userId: 'u-1', role: 'social-worker', agency: 'childrens-social-care' } };
+      logs.set(event.childId, [...(logs.get(event.childId) ?? []), stored]);
+    }
+    const kinds = new Set<string>();
+    for (const [childId, log] of logs) {
+      const folded = foldChildRecord('206', childId, log);
+      const read = { folded, duties: [], events: log as unknown as StoredEvent[], view: { kind: 'partner', agency: 'police' } as const };
+      const record = childRecordAnswer(read, '2024-04-01', () => ({ state: 'open' }) as never);
+      const chronology = chronologyAnswer(childId, read);
+      const text = JSON.stringify(record) + JSON.stringify(chronology);
+      for (const leftOut of ['factors', 'decidedByWorkerId', 'authorisedByWorkerId', 'chairWorkerId', 'recordedBy', 'allocations', 'visits', 'rationale', 'referrerName']) {
+        expect(text.includes(`"${leftOut}"`), `${childId}: ${leftOut}`).toBe(false);
+      }
+      const otherChecks = chronology.entries.filter((entry) => entry.type.startsWith('mash-check.') && (entry.data as { agency: string }).agency !== 'police');
+      expect(otherChecks).toEqual([]);
+      for (const contact of (record as { contacts: { mashChecks: { agency: string }[] }[] }).contacts) expect(contact.mashChecks.every((m) => m.agency === 'police')).toBe(true);
+      for (const entry of chronology.entries) kinds.add(entry.type);
+    }
+    // The borough has every kind of event a partner may see: each was given in the partner view.
+    expect(kinds.size).toBeGreaterThan(15);
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ const PartnerChildDetails = z.object({
 const PartnerMashCheck = z.object({ agency: Text, requestedOn: OptionalDate, completedOn: OptionalDate, informationHeld: z.boolean().nullish() });
 
 const PartnerContact = z.object({
-  contactId: Text, receivedOn: Text, source: Text, localSource: Text.nullish(), primaryReason: Text, otherReasons: z.array(Text),
+  contactId: Text, receivedOn: Text, source: Text, localSource: Text.nullish(), primaryReason: Text, otherReasons: z.array(Text).nullish(),
   decision: Text.nullish(), decidedOn: OptionalDate,
   /** The agency's own checks only. */
   mashChecks: z.array(PartnerMashCheck),
@@ -67,7 +67,7 @@ export const PartnerChildRecord = z.object({
   contacts: z.array(PartnerContact),
   relationships: z.array(z.object({
     relationshipId: Text, relationship: Text, relatedChildId: Text.nullish(), relatedPerson: z.object({ name: Text, dateOfBirth: OptionalDate }).nullish(),
-    parentalResponsibility: z.boolean(), livesWithChild: z.boolean(), recordedOn: Text, endedOn: OptionalDate,
+    parentalResponsibility: z.boolean().nullish(), livesWithChild: z.boolean().nullish(), recordedOn: Text, endedOn: OptionalDate,
   })),
   households: z.array(z.object({ householdId: Text, joinedOn: Text, leftOn: OptionalDate })),
   duties: z.array(PartnerDuty),
@@ -127,7 +127,12 @@ const PartnerChronologyEntry = z.discriminatedUnion('type', partnerEventTypes.ma
   PartnerChronologyEntryBase.extend({ type: z.literal(type), data: partnerEventData[type] })) as unknown as [z.ZodObject, ...z.ZodObject[]]);
 
 export const PartnerChronology = z.object({ view: z.literal('partner'), childId: Text, entries: z.array(PartnerChronologyEntry) });
-export type PartnerChronology = z.infer<typeof PartnerChronology>;
+/** Spelt out: the union of one schema per event type is built from a list, which its inferred type does not follow. */
+export type PartnerChronology = {
+  view: 'partner';
+  childId: string;
+  entries: (z.infer<typeof PartnerChronologyEntryBase> & { type: PartnerEventType; data: Record<string, unknown> })[];
+};
 
 /** A MASH check, or an event about one, belongs to the agency it was asked of. */
 const isOwnCheck = (agency: string) => (check: { agency?: unknown }) => check.agency === agency;
@@ -158,5 +163,5 @@ export function partnerChronologyOf(childId: string, entries: readonly (StoredEv
     view: 'partner',
     childId,
     entries: shown.map((entry) => ({ ...entry, voided: entry.voided ? { byEventId: entry.voided.byEventId } : null })),
-  });
+  }) as PartnerChronology;
 }
