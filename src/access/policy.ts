@@ -4,7 +4,8 @@
  * read, list or even count a record outside their scope, because the query never finds it.
  *
  * Scopes (see roles.ts): own caseload, team, service, whole LA, children shared with the person's
- * agency, figures only. A restricted record (a member of staff's family, a high-profile case) is
+ * agency (for a live reason, and a configured period after: record/partner-sharing.ts), figures
+ * only. A restricted record (a member of staff's family, a high-profile case) is
  * outside everyone's scope except those granted it, whatever their role; anyone otherwise in scope
  * may break the glass, with a reason, which grants it for a day and alerts the record's owner.
  */
@@ -39,11 +40,6 @@ export function accessGrantFor(
 
 /** Whether the grant is a partner agency's, which sees the partner view of the records shared with it. */
 export const isPartnerAgency = (grant: AccessGrant | undefined): boolean => grant?.scope === 'shared-with-agency';
-
-/** Refuses a partner agency what is for the council's own staff (e.g. who has looked at a record). */
-export function assertNotPartnerAgency(grant: AccessGrant | undefined, what: string): void {
-  if (isPartnerAgency(grant)) throw new DomainError('forbidden', `A ${grant!.role} cannot ${what}: it is for the council's own staff`);
-}
 
 /** The earliest day the work a child was shared for may have ended and the child still be shared. */
 export function partnerSharingCutoff(grant: AccessGrant, today = todayInLondon()): string {
