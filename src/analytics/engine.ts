@@ -20,7 +20,7 @@ import { BenchmarkRepository } from './benchmarks.ts';
 import { findCatalogueEntry, findMetricDefinition, metricDefinitions, metricViews, variantsOf, type MetricDefinition, type MetricView } from './catalogue.ts';
 import { allocationDimensions, dimensions, isDimensionId, orderOf, type DimensionDefinition, type DimensionId } from './dimensions.ts';
 import { analyseDisproportionality, type RateModel } from './disproportionality.ts';
-import { checkTrendBounds, checkWholeCompletedMonths, consecutiveWindows, dfeYearLabelOf, endOf, monthsIn, previousWindow, type ReportingWindow } from './periods.ts';
+import { checkTrendBounds, consecutiveWindows, dfeYearLabelOf, endOf, monthsIn, previousWindow, wholeCompletedMonths, type ReportingWindow } from './periods.ts';
 import type { CountingAcrossCouncils } from './across-councils.ts';
 import { AnalyticsRepository, dimensionFits, metricSources, type GroupedCounts, type MetricParameters, type MetricSource, type PopulationYear, type QueryWindow } from './repo.ts';
 import type { BenchmarkOut, BreakdownRow, DisproportionalityOut, Figure, MetricResult, PopulationOut, TrendPoint, WindowOut } from './schemas.ts';
@@ -125,18 +125,18 @@ export class MetricsEngine {
   }
 
   /**
-   * Refuses a window the reader may not have figures for (a 400 naming the field): under disclosure
-   * control, anything but whole months that are over. Callers that compute many figures for one
-   * window (a dashboard, a report) ask before they start.
+   * The window the reader may have figures for: under disclosure control whole months that are over
+   * (a period still running counted to the end of last month; anything else refused, 400 naming the
+   * field); for anyone else the window asked for. Callers that compute many figures for one window
+   * (a dashboard, a report) ask before they start.
    */
-  checkWindowAllowed(window: ReportingWindow): void {
-    if (this.figures === 'disclosure-controlled') checkWholeCompletedMonths(window, this.deps.today());
+  allowedWindow(window: ReportingWindow): ReportingWindow {
+    return this.figures === 'disclosure-controlled' ? wholeCompletedMonths(window, this.deps.today()) : window;
   }
 
   /**
    * What only some readers may ask for: raw figures or another threshold (capability
-   * see-unsuppressed-figures, each refusal audited), and, under disclosure control, whole completed
-   * months and no breakdown by the allocation (a team's or worker's figures are those of the
+   * see-unsuppressed-figures, each refusal audited), and, under disclosure control, no breakdown by the allocation (a team's or worker's figures are those of the
    * children they hold, outside the reader's scope).
    */
   private async checkRequestAllowed(request: MetricRequest, definition: MetricDefinition, by: readonly DimensionId[]): Promise<void> {
@@ -144,7 +144,6 @@ export class MetricsEngine {
       await this.repo.auditRefused({ metricId: definition.id, window: request.window.label, by, unsuppressed: request.unsuppressed === true, threshold: request.suppressionThreshold });
       throw new DomainError('forbidden', `A ${this.deps.context.access!.role} sees figures with small numbers suppressed, at the published threshold: unsuppressed and threshold need the capability see-unsuppressed-figures`);
     }
-    this.checkWindowAllowed(request.window);
     if (this.figures === 'disclosure-controlled') {
       const allocation = by.filter((id) => allocationDimensions.includes(id));
       if (allocation.length > 0) {
@@ -183,7 +182,7 @@ export class MetricsEngine {
   /** One metric for one window, as the API and the CLI show it. */
   async compute(request: MetricRequest): Promise<MetricResult> {
     const { definition, view, by } = resolveRequest(request);
-    const window = request.window;
+    const window = this.allowedWindow(request.window);
     checkWindow(definition, window);
     // Only a reader who may see raw figures gets here with unsuppressed or threshold.
     await this.checkRequestAllowed(request, definition, by);

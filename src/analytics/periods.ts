@@ -348,18 +348,27 @@ export const lastCompletedMonthEnd = (today: IsoDate): IsoDate => addCalendarDay
 const isMonthEnd = (date: IsoDate) => addCalendarDays(date, 1).endsWith('-01');
 
 /**
- * Disclosure control's windows (docs/analytics.md, "Who sees which figures"): whole calendar months,
- * all of them over. Two windows that differ by a day, or a month still being recorded asked for on
- * two days, would differ by the children of that day; two windows of whole months differ by a
- * month, whose children rounding and suppression hide. Every bad field is named.
+ * Disclosure control's windows (docs/analytics.md, "Who sees which figures"): whole calendar months
+ * that are over. Two windows that differ by a day would differ by the children of that day; two
+ * windows of whole months differ by a month, whose children rounding and suppression hide. A period
+ * still running (this financial year so far) is counted to the end of last month, so asking again
+ * tomorrow gives the same figures; a period with no month over yet, part of a month, or a snapshot
+ * on any day but a month's last day that is over, is refused naming every bad field.
  */
-export function checkWholeCompletedMonths(window: ReportingWindow, today: IsoDate): void {
+export function wholeCompletedMonths(window: ReportingWindow, today: IsoDate): ReportingWindow {
   const fields = fieldsOf(window);
   const lastDay = lastCompletedMonthEnd(today);
   const problems: FieldProblem[] = [];
   const problem = (field: string, message: string) => { if (!problems.some((p) => p.field === field)) problems.push({ field, message }); };
-  if (window.kind !== 'snapshot' && !window.from.endsWith('-01')) problem(fields.start, 'Figures for your role are for whole months: start on the first day of a month');
-  if (!isMonthEnd(endOf(window))) problem(fields.end, 'Figures for your role are for whole months: end on the last day of a month');
-  else if (endOf(window) > lastDay) problem(fields.end, `Figures for your role are for months that are over: end on or before ${lastDay}`);
+  if (window.kind === 'snapshot') {
+    if (!isMonthEnd(window.asAt)) problem('asAt', 'Figures for your role are as at the last day of a month');
+    else if (window.asAt > lastDay) problem('asAt', `Figures for your role are for months that are over: ask for ${lastDay} or earlier`);
+  } else {
+    if (!window.from.endsWith('-01')) problem(fields.start, 'Figures for your role are for whole months: start on the first day of a month');
+    else if (window.from > lastDay) problem(fields.start, `Figures for your role are for months that are over: no month of this period is over yet (the last is the one ending ${lastDay})`);
+    if (!isMonthEnd(window.to)) problem(fields.end, 'Figures for your role are for whole months: end on the last day of a month');
+  }
   if (problems.length > 0) throw DomainError.invalid(problems, problems.map((p) => p.message).join('; '));
+  if (window.kind !== 'snapshot' && window.to > lastDay) return { ...window, label: `${window.label} to ${lastDay}`, to: lastDay };
+  return window;
 }

@@ -33,7 +33,8 @@ export async function produceAnnualReport(
 ): Promise<RenderedReport> {
   const engine = new MetricsEngine(deps);
   // A window out of bounds, or one the reader may not have figures for, is refused before anything is counted.
-  engine.checkWindowAllowed(checkedWindow(reportWindowOf(request.from, request.to)));
+  // A report's period ends by today (buildAnnualReport), so here a window is only refused, never cut short.
+  engine.allowedWindow(checkedWindow(reportWindowOf(request.from, request.to)));
   const make = async (): Promise<RenderedReport> => {
     // Say at once that a PDF cannot be made, before a minute of counting.
     if (request.format === 'pdf' && !(await isChromiumInstalled())) throw chromiumMissing(chromiumPath());
