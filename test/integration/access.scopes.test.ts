@@ -301,6 +301,23 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
     }
   }, 300_000);
 
+  it('metric scope rules per role: a dashboard and the annual report under disclosure control give rounded figures and still render', async () => {
+    const isRounded = (value: number | null | undefined) => value === null || value === undefined || value % 5 === 0;
+    const values = await get('independent-scrutineer', '/api/v1/metrics/values?from=2024-01-01&to=2024-03-31&ids=FD-01,FD-03,FD-13,CIN-08,CP-02b');
+    expect(values.statusCode, values.body).toBe(200);
+    const results = Object.entries(values.json().results as Record<string, { numerator?: number | null; denominator?: number | null; valueType?: string; metric?: { valueType: string } }>);
+    expect(results.length).toBe(5);
+    for (const [id, result] of results) {
+      expect(result.numerator === undefined ? 'error' : 'figure', `${id}: ${JSON.stringify(result).slice(0, 200)}`).toBe('figure');
+      expect(isRounded(result.numerator), `${id} numerator ${result.numerator}`).toBe(true);
+      if (result.metric!.valueType === 'percent') expect(isRounded(result.denominator), `${id} denominator ${result.denominator}`).toBe(true);
+    }
+    expect((values.json().results['FD-01'] as { numerator: number }).numerator).toBe(10); // nine contacts in the quarter
+    const report = await get('independent-scrutineer', '/api/v1/reports/annual?from=2024-01-01&to=2024-03-31');
+    expect(report.statusCode, report.body.slice(0, 300)).toBe(200);
+    expect(report.headers['content-type']).toContain('text/html');
+  }, 300_000);
+
   it('bounds the windows of figures and reports, naming the field, for everyone', async () => {
     for (const role of ['independent-scrutineer', 'performance-analyst'] as const) {
       expect(badFields(await get(role, '/api/v1/metrics/FD-01?from=1900-01-01&to=2026-03-31')), role).toEqual(['from']);
