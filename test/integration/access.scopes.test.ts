@@ -238,6 +238,10 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       `SELECT count(*) AS n FROM audit_event WHERE user_id = 'u-performance-analyst' AND resource = 'metric-unsuppressed' AND (detail->>'threshold')::int = 1`,
     );
     expect(Number(used.rows[0].n), 'each use of raw figures is audited, with its threshold').toBeGreaterThan(0);
+    const refused = await db.pool.query(
+      `SELECT count(*) AS n FROM audit_event WHERE user_id = 'u-social-worker' AND resource = 'metric-unsuppressed' AND action = 'refused'`,
+    );
+    expect(Number(refused.rows[0].n), 'each refused request for raw figures is audited').toBeGreaterThan(0);
   }, 300_000);
 
   it('metric scope rules per role: the children behind a figure say nothing of children outside scope', async () => {
