@@ -136,8 +136,9 @@ export class MetricsEngine {
 
   /**
    * What only some readers may ask for: raw figures or another threshold (capability
-   * see-unsuppressed-figures, each refusal audited), and, under disclosure control, no breakdown by the allocation (a team's or worker's figures are those of the
-   * children they hold, outside the reader's scope).
+   * see-unsuppressed-figures, each refusal audited), and, under disclosure control, a breakdown by
+   * the allocation (a team's or worker's figures are those of the children they hold, outside the
+   * reader's scope).
    */
   private async checkRequestAllowed(request: MetricRequest, definition: MetricDefinition, by: readonly DimensionId[]): Promise<void> {
     if (this.figures !== 'raw' && (request.unsuppressed === true || request.suppressionThreshold !== undefined)) {
