@@ -59,16 +59,37 @@ export const hasCapability = (grant: AccessGrant | undefined, capability: Capabi
 /** Whether a scope may see any child-level row at all. */
 export const seesChildren = (grant: AccessGrant | undefined): boolean => grant === undefined || grant.scope !== 'figures-only';
 
+/**
+ * How much of the council's figures a person may see (docs/analytics.md, "Who sees which figures"):
+ *
+ * - `raw`: whole-council sight and the capability to see unsuppressed figures (and trusted internal
+ *   callers): may turn suppression off or choose its threshold, each use audited.
+ * - `published`: whole-council sight without it: figures as published, small numbers suppressed.
+ * - `disclosure-controlled`: everyone whose sight is narrower than the council (a team, a caseload, a
+ *   partner agency's shared records) or figures only. They see the partnership's council-wide
+ *   figures as official statistics publish them, so that no figure tells them about a child they
+ *   may not see: whole completed months only, counts rounded to the nearest 5, small numbers
+ *   suppressed, and no breakdown by team or worker.
+ */
+export type FiguresAccess = 'raw' | 'published' | 'disclosure-controlled';
+
+export function figuresAccessOf(grant: AccessGrant | undefined): FiguresAccess {
+  if (grant === undefined) return 'raw';
+  if (grant.scope !== 'whole-la') return 'disclosure-controlled';
+  return grant.capabilities.includes('see-unsuppressed-figures') ? 'raw' : 'published';
+}
+
 /** What a person may do, as the web app needs it to offer only what they can: drawn from the grant, so from roles.ts. */
 export interface Permissions {
   scope: RecordScope;
   records: boolean;
   seesChildren: boolean;
   capabilities: Capability[];
+  figures: FiguresAccess;
 }
 
 export function permissionsOf(grant: AccessGrant): Permissions {
-  return { scope: grant.scope, records: grant.records && seesChildren(grant), seesChildren: seesChildren(grant), capabilities: [...grant.capabilities] };
+  return { scope: grant.scope, records: grant.records && seesChildren(grant), seesChildren: seesChildren(grant), capabilities: [...grant.capabilities], figures: figuresAccessOf(grant) };
 }
 
 /**

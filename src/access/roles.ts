@@ -8,7 +8,7 @@ export const recordScopes = ['own-caseload', 'team', 'service', 'whole-la', 'sha
 export type RecordScope = (typeof recordScopes)[number];
 
 /** What a role may do beyond seeing the records in its scope. */
-export const capabilityNames = ['restrict-records', 'review-audit', 'manage-reference-data'] as const;
+export const capabilityNames = ['restrict-records', 'review-audit', 'manage-reference-data', 'see-unsuppressed-figures'] as const;
 export type Capability = (typeof capabilityNames)[number];
 
 export interface RoleDefinition {
@@ -33,13 +33,15 @@ export const roles = {
   'exploitation-and-missing-team': { title: 'Exploitation and missing team', scope: 'whole-la', needsSecondFactor: false, records: true },
   'family-support-worker': { title: 'Family support worker', scope: 'own-caseload', needsSecondFactor: false, records: true },
   'personal-adviser': { title: 'Personal adviser', scope: 'own-caseload', needsSecondFactor: false, records: true },
-  'performance-analyst': { title: 'Performance analyst', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['manage-reference-data'] },
+  // The analyst checks the council's returns against the records, which needs the small numbers;
+  // the administrator answers for the data and reconciles figures when a return is queried.
+  'performance-analyst': { title: 'Performance analyst', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['manage-reference-data', 'see-unsuppressed-figures'] },
   'partnership-business-unit': { title: 'Partnership business unit', scope: 'figures-only', needsSecondFactor: false, records: false },
   'police-officer': { title: 'Police officer', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
   'health-practitioner': { title: 'Health practitioner', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
   'school-designated-safeguarding-lead': { title: 'School designated safeguarding lead', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
   'independent-scrutineer': { title: 'Independent scrutineer', scope: 'figures-only', needsSecondFactor: false, records: false },
-  administrator: { title: 'Administrator', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['restrict-records', 'review-audit', 'manage-reference-data'] },
+  administrator: { title: 'Administrator', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['restrict-records', 'review-audit', 'manage-reference-data', 'see-unsuppressed-figures'] },
 } as const satisfies Record<string, RoleDefinition>;
 
 /**

@@ -53,6 +53,7 @@ export const PermissionsOut = z.object({
   records: z.boolean().describe('May record events on the children\'s records in scope'),
   seesChildren: z.boolean().describe('False for figures-only roles: no child-level row at all'),
   capabilities: z.array(z.enum(capabilityNames)),
+  figures: z.enum(['raw', 'published', 'disclosure-controlled']).describe('How the council\'s figures are shown to this person (docs/analytics.md, "Who sees which figures")'),
 }) satisfies z.ZodType<Permissions>;
 
 /** The permissions of someone acting in a role (signed in, or chosen at development sign-in). */
@@ -80,7 +81,7 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
     const { account } = session;
     // Until the second factor is in, the person may do nothing yet, and is told nothing of what they could.
     const permissions = session.pendingSecondFactor
-      ? { scope: 'figures-only' as const, records: false, seesChildren: false, capabilities: [] }
+      ? { scope: 'figures-only' as const, records: false, seesChildren: false, capabilities: [], figures: 'disclosure-controlled' as const }
       : permissionsFor({ ...session.actor, workerId: account.workerId, teamId: account.teamId });
     return {
       signedIn: !session.pendingSecondFactor,

@@ -4,13 +4,13 @@
  *
  * The counted rows come from the same SQL the figure is counted from (`metricSources` in repo.ts)
  * and the groups from the same dimension SQL, so the list is the numerator by construction. Only
- * children the reader may see are listed (the access condition is in the query); each child listed
- * is audited as read. Metrics computed by their own code (caseloads, population, year-on-year
+ * children the reader may see are listed (the access condition is in the query), and only they are
+ * counted unless the reader may see raw figures; each child listed is audited as read. Metrics computed by their own code (caseloads, population, year-on-year
  * change) count no child's record and answer 409.
  */
 import type pg from 'pg';
 import { z } from 'zod';
-import { isPartnerAgency, seesChildren, visibleChildCondition } from '../access/policy.ts';
+import { figuresAccessOf, isPartnerAgency, seesChildren, visibleChildCondition } from '../access/policy.ts';
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
 import type { Calendar, IsoDate as CalendarDate } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
@@ -43,9 +43,9 @@ export const MetricChildren = z.object({
   metric: z.object({ id: z.string(), title: z.string(), countingUnit: z.string(), numerator: z.string() }),
   window: z.object({ label: z.string(), from: z.string(), to: z.string() }),
   group: z.array(z.object({ dimension: z.string(), code: z.string(), label: z.string() })),
-  counted: z.number().describe('Units in the numerator (of the group), whoever may see them'),
+  counted: z.number().describe('Units in the numerator (of the group) about children the reader may see; for a reader who may see raw figures, all of them'),
   listed: z.number().describe('Units listed: those about children the reader may see, up to the limit'),
-  notVisible: z.number().describe('Units about children outside the reader\'s access'),
+  notVisible: z.number().nullable().describe('Units about children outside the reader\'s access: said only to a reader who may see raw figures (null otherwise)'),
   children: z.array(MetricChild),
 });
 export type MetricChildren = z.infer<typeof MetricChildren>;
@@ -162,9 +162,13 @@ export class MetricChildrenRepository {
       metric: { id: definition.id, title: definition.title, countingUnit: definition.countingUnit, numerator: definition.numerator },
       window,
       group: by.map((dimension, index) => ({ dimension: dimension.id, code: codes[index]!, label: dimension.labelOf(codes[index]!) })),
-      counted: result.rows.length,
+      // How many units are about children the reader may not see is itself a figure about them
+      // (issue 14: "counted=8, notVisible=8" for another team's worker), so only a reader who may
+      // see the raw figures is told it.
+      ...(figuresAccessOf(this.context.access) === 'raw'
+        ? { counted: result.rows.length, notVisible: result.rows.length - seen.length }
+        : { counted: seen.length, notVisible: null }),
       listed: children.length,
-      notVisible: result.rows.length - seen.length,
       children,
     };
   }

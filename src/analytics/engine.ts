@@ -15,16 +15,16 @@ import type pg from 'pg';
 import type { Calendar, IsoDate } from '../platform/calendar/calendar.ts';
 import { DomainError } from '../platform/errors.ts';
 import type { RequestContext } from '../record/repo.ts';
-import { seesChildren } from '../access/policy.ts';
+import { figuresAccessOf, type FiguresAccess } from '../access/policy.ts';
 import { BenchmarkRepository } from './benchmarks.ts';
 import { findCatalogueEntry, findMetricDefinition, metricDefinitions, metricViews, variantsOf, type MetricDefinition, type MetricView } from './catalogue.ts';
-import { dimensions, isDimensionId, orderOf, type DimensionDefinition, type DimensionId } from './dimensions.ts';
+import { allocationDimensions, dimensions, isDimensionId, orderOf, type DimensionDefinition, type DimensionId } from './dimensions.ts';
 import { analyseDisproportionality, type RateModel } from './disproportionality.ts';
-import { consecutiveWindows, dfeYearLabelOf, endOf, monthsIn, previousWindow, type ReportingWindow } from './periods.ts';
+import { checkTrendBounds, consecutiveWindows, dfeYearLabelOf, endOf, monthsIn, previousWindow, wholeCompletedMonths, type ReportingWindow } from './periods.ts';
 import type { CountingAcrossCouncils } from './across-councils.ts';
-import { AnalyticsRepository, dimensionFits, metricSources, type GroupedCounts, type MetricParameters, type PopulationYear, type QueryWindow } from './repo.ts';
+import { AnalyticsRepository, dimensionFits, metricSources, type GroupedCounts, type MetricParameters, type MetricSource, type PopulationYear, type QueryWindow } from './repo.ts';
 import type { BenchmarkOut, BreakdownRow, DisproportionalityOut, Figure, MetricResult, PopulationOut, TrendPoint, WindowOut } from './schemas.ts';
-import { defaultSuppression, shown, tidy, withheld, withheldRows, type FigureKind, type SuppressionOptions } from './suppression.ts';
+import { defaultSuppression, isSmall, roundedCount, shown, tidy, withheld, withheldRows, type FigureKind, type SuppressionOptions } from './suppression.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
@@ -69,6 +69,8 @@ interface Headline {
   ratePer10000: number | null;
   population: PopulationFigures | null;
   additional: Record<string, number | null>;
+  /** Withheld by disclosure control: a small count, shown as "fewer than N". */
+  withheld?: boolean;
 }
 
 const MAX_BY = 2;
@@ -113,35 +115,91 @@ export class MetricsEngine {
    */
   private readonly populationYears = new Map<number, Promise<PopulationYear | undefined>>();
   private readonly populationCounts = new Map<string, Promise<Map<string, number>>>();
+  /** How much of the figures the reader may see (src/access/policy.ts): raw, as published, or under disclosure control. */
+  private readonly figures: FiguresAccess;
 
   constructor(private readonly deps: AnalyticsDependencies) {
     this.repo = new AnalyticsRepository(deps.db, deps.context, deps.acrossCouncils);
     this.benchmarks = new BenchmarkRepository(deps.db, deps.context.laCode);
+    this.figures = figuresAccessOf(deps.context.access);
+  }
+
+  /**
+   * The window the reader may have figures for: under disclosure control whole months that are over
+   * (a period still running counted to the end of last month; anything else refused, 400 naming the
+   * field); for anyone else the window asked for. Callers that compute many figures for one window
+   * (a dashboard, a report) ask before they start.
+   */
+  allowedWindow(window: ReportingWindow): ReportingWindow {
+    return this.figures === 'disclosure-controlled' ? wholeCompletedMonths(window, this.deps.today()) : window;
+  }
+
+  /**
+   * What only some readers may ask for: raw figures or another threshold (capability
+   * see-unsuppressed-figures, each refusal audited), and, under disclosure control, a breakdown by
+   * the allocation (a team's or worker's figures are those of the children they hold, outside the
+   * reader's scope).
+   */
+  private async checkRequestAllowed(request: MetricRequest, definition: MetricDefinition, by: readonly DimensionId[]): Promise<void> {
+    if (this.figures !== 'raw' && (request.unsuppressed === true || request.suppressionThreshold !== undefined)) {
+      await this.repo.auditRefused({ metricId: definition.id, window: request.window.label, by, unsuppressed: request.unsuppressed === true, threshold: request.suppressionThreshold });
+      throw new DomainError('forbidden', `A ${this.deps.context.access!.role} sees figures with small numbers suppressed, at the published threshold: unsuppressed and threshold need the capability see-unsuppressed-figures`);
+    }
+    if (this.figures === 'disclosure-controlled') {
+      const allocation = by.filter((id) => allocationDimensions.includes(id));
+      if (allocation.length > 0) {
+        throw DomainError.invalidField('by', `Your role sees the partnership's figures for the whole council, not by ${allocation.join(' or ')}: a team's or worker's figures are about children outside your scope`);
+      }
+    }
+  }
+
+  /** The counts of a metric's groups, rounded under disclosure control (small counts are withheld later, wherever they appear). */
+  private async countGroups(source: MetricSource, dims: readonly DimensionDefinition[], window: QueryWindow, parameters: MetricParameters): Promise<GroupedCounts[]> {
+    const groups = await this.repo.countGroups(source, dims, window, parameters);
+    if (this.figures !== 'disclosure-controlled') return groups;
+    const threshold = defaultSuppression.threshold;
+    return groups.map((g) => ({
+      codes: g.codes, numerator: roundedCount(g.numerator, threshold), denominator: roundedCount(g.denominator, threshold),
+      additional: Object.fromEntries(Object.entries(g.additional).map(([name, count]) => [name, roundedCount(count, threshold)])),
+    }));
+  }
+
+  /** The headline from the total's counts; under disclosure control withheld when a count in it is small. */
+  private headlineOf(definition: MetricDefinition, window: ReportingWindow, total: GroupedCounts, population: PopulationFigures | null): Headline {
+    const headline = headlineFrom(definition, window, total, population);
+    if (this.figures !== 'disclosure-controlled') return headline;
+    const threshold = defaultSuppression.threshold;
+    const countedDenominator = ['percent', 'mean', 'change'].includes(definition.valueType);
+    if (isSmall(total.numerator, threshold) || (countedDenominator && isSmall(total.denominator, threshold))) {
+      return { value: null, numerator: null, denominator: null, ratePer10000: null, population, additional: Object.fromEntries(Object.keys(headline.additional).map((name) => [name, null])), withheld: true };
+    }
+    const additional = { ...headline.additional };
+    for (const [name, count] of Object.entries(total.additional)) {
+      if (isSmall(count, threshold)) { additional[name] = null; if (`${name}Percent` in additional) additional[`${name}Percent`] = null; }
+    }
+    return { ...headline, additional };
   }
 
   /** One metric for one window, as the API and the CLI show it. */
   async compute(request: MetricRequest): Promise<MetricResult> {
     const { definition, view, by } = resolveRequest(request);
-    const window = request.window;
+    const window = this.allowedWindow(request.window);
     checkWindow(definition, window);
-    // Roles that see figures only (the independent scrutineer, partners' analysts) never see
-    // small numbers unsuppressed, nor a lower threshold than published statistics use.
-    const figuresOnly = !seesChildren(this.deps.context.access);
-    const suppression: SuppressionOptions = {
-      threshold: figuresOnly ? Math.max(request.suppressionThreshold ?? 0, defaultSuppression.threshold) : (request.suppressionThreshold ?? defaultSuppression.threshold),
-      apply: !request.unsuppressed || figuresOnly,
-    };
+    // Only a reader who may see raw figures gets here with unsuppressed or threshold.
+    await this.checkRequestAllowed(request, definition, by);
+    const suppression: SuppressionOptions = { threshold: request.suppressionThreshold ?? defaultSuppression.threshold, apply: !request.unsuppressed };
     if (!Number.isInteger(suppression.threshold) || suppression.threshold < 1) throw DomainError.invalidField('threshold', 'The suppression threshold must be a whole number of at least 1');
     const parameters = this.parametersFor(window, request);
     const notes: string[] = [];
     if (request.trend !== undefined && request.trend > 24) throw DomainError.invalidField('trend', 'A trend covers at most 24 periods');
+    if (request.trend !== undefined && request.trend > 1) checkTrendBounds(window, request.trend);
     // Neither the benchmarks nor the audit row depend on the counts: both go while the counting
     // runs, so the audit row's commit is not waited for after it (both are awaited before
     // answering). A named comparator is checked against the groups counted, so that request is
     // audited only once it is known to be answered.
     const benchmarksRead = this.benchmarksFor(definition, view, window);
     benchmarksRead.catch(() => undefined); // a failed count must not leave it unhandled
-    const auditDetail = { metricId: definition.id, viewId: view?.id, window: window.label, by, unsuppressed: !suppression.apply };
+    const auditDetail = { metricId: definition.id, viewId: view?.id, window: window.label, by, unsuppressed: !suppression.apply, threshold: request.suppressionThreshold };
     const auditedEarly = request.comparator === undefined ? this.repo.audit(auditDetail) : undefined;
     auditedEarly?.catch(() => undefined);
 
@@ -163,10 +221,10 @@ export class MetricsEngine {
       const demographic = firstDimension?.demographic === true && !definition.category ? firstDimension : undefined;
       const wantsGroupPopulation = demographic !== undefined && comparesWithPopulation(definition);
       const [groups, population] = await Promise.all([
-        this.repo.countGroups(metricSources[definition.id]!, dims, queryWindowOf(definition, window), parameters),
+        this.countGroups(metricSources[definition.id]!, dims, queryWindowOf(definition, window), parameters),
         definition.ratePer10000 || wantsGroupPopulation ? this.population(definition, window, wantsGroupPopulation ? demographic : undefined) : null,
       ]);
-      headline = headlineFrom(definition, window, totalOf(groups), population);
+      headline = this.headlineOf(definition, window, totalOf(groups), population);
       if (dims.length > 0) {
         breakdown = {
           by: dims.map((d) => d.id),
@@ -204,7 +262,7 @@ export class MetricsEngine {
       view: view ? { id: view.id, title: view.title, description: view.description } : null,
       window: windowOut(definition, window),
       value: tidyOrNull(headline.value),
-      display: displayOf(definition, headline.value),
+      display: headline.withheld ? withheld(suppression.threshold).display : displayOf(definition, headline.value),
       numerator: tidyOrNull(headline.numerator),
       denominator: tidyOrNull(headline.denominator),
       ratePer10000: tidyOrNull(headline.ratePer10000),
@@ -258,10 +316,10 @@ export class MetricsEngine {
       return (await this.populationFigure(definition, window, [], defaultSuppression, [])).headline;
     }
     const [groups, population] = await Promise.all([
-      this.repo.countGroups(metricSources[definition.id]!, [], queryWindowOf(definition, window), parameters),
+      this.countGroups(metricSources[definition.id]!, [], queryWindowOf(definition, window), parameters),
       definition.ratePer10000 ? this.population(definition, window, undefined) : null,
     ]);
-    return headlineFrom(definition, window, totalOf(groups), population);
+    return this.headlineOf(definition, window, totalOf(groups), population);
   }
 
   private async trend(definition: MetricDefinition, window: ReportingWindow, count: number, parameters: MetricParameters): Promise<TrendPoint[]> {
@@ -343,8 +401,10 @@ export class MetricsEngine {
       };
     };
     const overall = summary(workers.map((w) => w.children));
+    // Under disclosure control the children counted are rounded like any count, and the mean follows them.
+    const children = this.figures === 'disclosure-controlled' ? roundedCount(overall.children, defaultSuppression.threshold) : overall.children;
     const headline: Headline = {
-      value: overall.mean, numerator: overall.children, denominator: overall.workers, ratePer10000: null, population: null,
+      value: overall.workers > 0 ? children / overall.workers : null, numerator: children, denominator: overall.workers, ratePer10000: null, population: null,
       additional: { minimum: overall.minimum, median: overall.median, maximum: overall.maximum, workersAboveStandard: overall.aboveStandard, standard: CASELOAD_STANDARD },
     };
     const dimensionId = by[0];

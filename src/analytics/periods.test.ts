@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../platform/errors.ts';
 import {
-  consecutiveWindows, dfeYearLabelOf, financialYearOf, monthsIn, parsePeriod, periodBetween, previousPeriod, previousSnapshot,
-  snapshotAt, windowOf,
+  checkTrendBounds, consecutiveWindows, dfeYearLabelOf, financialYearOf, monthsIn, parsePeriod, periodBetween, previousPeriod, previousSnapshot,
+  snapshotAt, wholeCompletedMonths, windowOf,
 } from './periods.ts';
 
 const today = () => '2024-06-15';
@@ -84,5 +85,57 @@ describe('months and year labels', () => {
     expect(dfeYearLabelOf('2024-03-31')).toBe('2023-24');
     expect(dfeYearLabelOf('2024-04-01')).toBe('2024-25');
     expect(financialYearOf('2000-01-15').label).toBe('FY1999-00');
+  });
+});
+
+const fieldsOf = (act: () => unknown): string[] => {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof DomainError) return error.problems.map((p) => p.field);
+    throw error;
+  }
+  return [];
+};
+
+describe('the bounds of a window anyone may ask for', () => {
+  it('refuses a window before 2000 or longer than 5 years, naming the field it was given in', () => {
+    expect(fieldsOf(() => windowOf({ from: '1900-01-01', to: '2026-03-31' }, today))).toEqual(['from']);
+    expect(fieldsOf(() => windowOf({ from: '2019-04-01', to: '2024-04-01' }, today))).toEqual(['to']);
+    expect(fieldsOf(() => windowOf({ from: '2019-04-01', to: '2024-03-31' }, today))).toEqual([]);
+    expect(fieldsOf(() => windowOf({ period: 'FY1999-00' }, today))).toEqual(['period']);
+    expect(fieldsOf(() => windowOf({ asAt: '1999-12-31' }, today))).toEqual(['asAt']);
+  });
+
+  it('refuses a trend that would reach before 2000 or span more than 10 years', () => {
+    expect(fieldsOf(() => checkTrendBounds(windowOf({ period: 'FY2023-24' }, today), 10))).toEqual([]);
+    expect(fieldsOf(() => checkTrendBounds(windowOf({ period: 'FY2023-24' }, today), 11))).toEqual(['trend']);
+    expect(fieldsOf(() => checkTrendBounds(windowOf({ period: '2024-03' }, today), 24))).toEqual([]);
+  });
+});
+
+describe('the windows of figures under disclosure control', () => {
+  const control = (request: Parameters<typeof windowOf>[0]) => fieldsOf(() => wholeCompletedMonths(windowOf(request, today), today()));
+  it('takes whole months that are over, in any of the ways a window is asked for', () => {
+    expect(control({ period: 'FY2023-24' })).toEqual([]);
+    expect(control({ period: '2024-05' })).toEqual([]);
+    expect(control({ from: '2024-01-01', to: '2024-05-31' })).toEqual([]);
+    expect(control({ asAt: '2024-03-31' })).toEqual([]);
+  });
+
+  it('counts a period still running to the end of last month, so asking again tomorrow tells nothing new', () => {
+    const window = wholeCompletedMonths(windowOf({ period: 'FY2024-25' }, today), today());
+    expect(window).toMatchObject({ kind: 'financial-year', from: '2024-04-01', to: '2024-05-31', label: 'FY2024-25 to 2024-05-31' });
+    expect(wholeCompletedMonths(windowOf({ period: 'FY2024-25' }, () => '2024-06-30'), '2024-06-30')).toEqual(window);
+  });
+
+  it('refuses part of a month, a month not over, or a snapshot on another day, naming each bad field', () => {
+    expect(control({ from: '2024-02-14', to: '2024-02-14' })).toEqual(['from', 'to']);
+    expect(control({ from: '2024-02-01', to: '2024-02-13' })).toEqual(['to']);
+    expect(control({ from: '2024-02-15', to: '2024-02-29' })).toEqual(['from']);
+    expect(control({ period: '2024-06' })).toEqual(['period']);
+    expect(control({ period: 'YTD', asAt: '2024-05-20' })).toEqual(['period']);
+    expect(control({ asAt: '2024-02-14' })).toEqual(['asAt']);
+    expect(control({ asAt: '2024-06-30' })).toEqual(['asAt']);
   });
 });

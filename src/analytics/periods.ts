@@ -20,7 +20,7 @@
  * can shift a day.
  */
 import { addCalendarDays, addMonths, daysBetween, isIsoDate, type IsoDate } from '../platform/calendar/calendar.ts';
-import { DomainError } from '../platform/errors.ts';
+import { DomainError, type FieldProblem } from '../platform/errors.ts';
 
 export type PeriodKind =
   | 'financial-year'
@@ -190,14 +190,14 @@ export function windowOf(request: WindowRequest, today: () => IsoDate): Reportin
   if (period !== undefined) {
     const parsed = parsePeriod(period, { asAt, today });
     if (asAt !== undefined && parsed.kind !== 'year-to-date') throw invalid('asAt', 'asAt goes with period=YTD (the date it runs to) or alone (a snapshot), not with another period');
-    return parsed;
+    return checkedWindow(parsed);
   }
   if (from !== undefined || to !== undefined) {
     if (from === undefined) throw invalid('from', 'Give from as well as to');
     if (to === undefined) throw invalid('to', 'Give to as well as from');
-    return periodBetween(from, to);
+    return checkedWindow(periodBetween(from, to));
   }
-  if (asAt !== undefined) return snapshotAt(asAt);
+  if (asAt !== undefined) return checkedWindow(snapshotAt(asAt));
   throw invalid('period', 'Give a period (e.g. FY2023-24), from and to, or asAt for a snapshot');
 }
 
@@ -302,4 +302,73 @@ export const endOf = (window: ReportingWindow): IsoDate => (window.kind === 'sna
  */
 export function dfeYearLabelOf(date: IsoDate): string {
   return financialYearOf(date).label.slice(2);
+}
+
+/*
+ * Bounds on what anyone may ask for, so that one request cannot hold the database for long (issue
+ * 14: a report over 1900–2026 took 10.5 s and 5.3 MB). No council holds statutory children's social
+ * care records from before 2000 (the CIN census itself began in 2008), a report or dashboard period
+ * is at most a few years, and a trend shows change over years, not a generation.
+ */
+export const FIRST_COUNTED_DAY: IsoDate = '2000-01-01';
+export const MAX_WINDOW_YEARS = 5;
+export const MAX_TREND_YEARS = 10;
+
+/** The request fields a window's start and end were given in: from and to, a period's name, or asAt. */
+function fieldsOf(window: ReportingWindow): { start: string; end: string } {
+  if (window.kind === 'snapshot') return { start: 'asAt', end: 'asAt' };
+  return window.kind === 'custom' ? { start: 'from', end: 'to' } : { start: 'period', end: 'period' };
+}
+
+const startOf = (window: ReportingWindow): IsoDate => (window.kind === 'snapshot' ? window.asAt : window.from);
+
+/** The window, if it starts no earlier than FIRST_COUNTED_DAY and spans at most MAX_WINDOW_YEARS; else a 400 naming the field. */
+export function checkedWindow<W extends ReportingWindow>(window: W): W {
+  const fields = fieldsOf(window);
+  if (startOf(window) < FIRST_COUNTED_DAY) {
+    throw invalid(fields.start, `Figures start on ${FIRST_COUNTED_DAY}: ask for a window from then on`);
+  }
+  if (endOf(window) >= addMonths(startOf(window), 12 * MAX_WINDOW_YEARS)) {
+    throw invalid(fields.end, `A window covers at most ${MAX_WINDOW_YEARS} years: end it before ${addMonths(startOf(window), 12 * MAX_WINDOW_YEARS)}`);
+  }
+  return window;
+}
+
+/** A trend of `count` windows ending with `window` must start no earlier than FIRST_COUNTED_DAY and span at most MAX_TREND_YEARS. */
+export function checkTrendBounds(window: ReportingWindow, count: number): void {
+  const first = consecutiveWindows(window, count)[0]!;
+  if (startOf(first) < FIRST_COUNTED_DAY || endOf(window) >= addMonths(startOf(first), 12 * MAX_TREND_YEARS)) {
+    throw invalid('trend', `A trend covers at most ${MAX_TREND_YEARS} years, from ${FIRST_COUNTED_DAY} on: ask for fewer periods`);
+  }
+}
+
+/** The last day of the last whole month before `today`'s. */
+export const lastCompletedMonthEnd = (today: IsoDate): IsoDate => addCalendarDays(`${today.slice(0, 7)}-01`, -1);
+
+const isMonthEnd = (date: IsoDate) => addCalendarDays(date, 1).endsWith('-01');
+
+/**
+ * Disclosure control's windows (docs/analytics.md, "Who sees which figures"): whole calendar months
+ * that are over. Two windows that differ by a day would differ by the children of that day; two
+ * windows of whole months differ by a month, whose children rounding and suppression hide. A period
+ * still running (this financial year so far) is counted to the end of last month, so asking again
+ * tomorrow gives the same figures; a period with no month over yet, part of a month, or a snapshot
+ * on any day but a month's last day that is over, is refused naming every bad field.
+ */
+export function wholeCompletedMonths(window: ReportingWindow, today: IsoDate): ReportingWindow {
+  const fields = fieldsOf(window);
+  const lastDay = lastCompletedMonthEnd(today);
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, message: string) => { if (!problems.some((p) => p.field === field)) problems.push({ field, message }); };
+  if (window.kind === 'snapshot') {
+    if (!isMonthEnd(window.asAt)) problem('asAt', 'Figures for your role are as at the last day of a month');
+    else if (window.asAt > lastDay) problem('asAt', `Figures for your role are for months that are over: ask for ${lastDay} or earlier`);
+  } else {
+    if (!window.from.endsWith('-01')) problem(fields.start, 'Figures for your role are for whole months: start on the first day of a month');
+    else if (window.from > lastDay) problem(fields.start, `Figures for your role are for months that are over: no month of this period is over yet (the last is the one ending ${lastDay})`);
+    if (!isMonthEnd(window.to)) problem(fields.end, 'Figures for your role are for whole months: end on the last day of a month');
+  }
+  if (problems.length > 0) throw DomainError.invalid(problems, problems.map((p) => p.message).join('; '));
+  if (window.kind !== 'snapshot' && window.to > lastDay) return { ...window, label: `${window.label} to ${lastDay}`, to: lastDay };
+  return window;
 }

@@ -515,7 +515,15 @@ export class AnalyticsRepository {
   async audit(detail: Record<string, unknown>): Promise<void> {
     await writeAudit(this.db, {
       laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
-      action: 'read', resource: detail.unsuppressed ? 'metric-unsuppressed' : 'metric', outcome: 'ok', detail,
+      action: 'read', resource: detail.unsuppressed || detail.threshold !== undefined ? 'metric-unsuppressed' : 'metric', outcome: 'ok', detail,
+    });
+  }
+
+  /** A refused request for raw figures (unsuppressed or another threshold without the capability). */
+  async auditRefused(detail: Record<string, unknown>): Promise<void> {
+    await writeAudit(this.db, {
+      laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
+      action: 'refused', resource: 'metric-unsuppressed', outcome: 'forbidden', detail,
     });
   }
 

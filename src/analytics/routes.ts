@@ -52,8 +52,8 @@ const MetricQuery = z.object({
   by: z.string().max(80).optional().describe(`Comma-separated breakdown, at most two of: ${dimensionIds.join(', ')}`),
   trend: z.coerce.number().int().min(2).max(24).optional().describe('Also compute this many consecutive periods ending with this one'),
   comparator: z.string().max(40).optional().describe('Relative rate index comparator group code (default White British for ethnicity, White for ethnic group, else all-others)'),
-  unsuppressed: BooleanFlag.optional().describe('Raw figures without small-number suppression (access control comes later)'),
-  threshold: z.coerce.number().int().min(1).max(100).optional().describe(`Suppress counts below this (default ${DEFAULT_SUPPRESSION_THRESHOLD})`),
+  unsuppressed: BooleanFlag.optional().describe('Raw figures without small-number suppression: needs the capability see-unsuppressed-figures (whole council), and each use is audited'),
+  threshold: z.coerce.number().int().min(1).max(100).optional().describe(`Suppress counts below this (default ${DEFAULT_SUPPRESSION_THRESHOLD}): needs the capability see-unsuppressed-figures`),
   withinDays: z.coerce.number().int().min(0).max(365).optional().describe('CIN-04: the timescale in days (default 10)'),
   withinUnit: z.enum(['working-days', 'calendar-days']).optional().describe('CIN-04: working days (default) or calendar days'),
 });
@@ -105,8 +105,9 @@ export function analyticsRoutes(services: AppServices) {
         results: z.record(z.string(), z.union([MetricResult, z.object({ error: z.object({ code: z.string(), message: z.string() }) })])),
       }),
       handler: async ({ query, context }) => {
-        const window = windowOf(query, todayInLondon);
         const engine = engineFor(context);
+        // A window the reader may not have is refused once, naming the field, not once per metric.
+        const window = engine.allowedWindow(windowOf(query, todayInLondon));
         const results: Record<string, unknown> = {};
         for (const id of [...new Set(query.ids.split(',').map((part) => part.trim()).filter(Boolean))].slice(0, 100)) {
           try {

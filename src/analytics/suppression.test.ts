@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, isSmall, shown, withheld, withheldRows } from './suppression.ts';
+import { formatValue, isSmall, roundedCount, shown, withheld, withheldRows } from './suppression.ts';
 
 describe('small-number suppression', () => {
   const options = { threshold: 5, apply: true, secondary: true };
@@ -33,5 +33,11 @@ describe('small-number suppression', () => {
     expect(formatValue(1.5, 'ratio')).toBe('1.50');
     expect(shown(15.000000000000002, 'decimal').value).toBe(15);
     expect(shown(null, 'percent')).toEqual({ value: null, display: '–', suppressed: false });
+  });
+});
+
+describe('rounding under disclosure control', () => {
+  it('rounds counts to the nearest 5, keeps zero, and leaves small counts for suppression to withhold', () => {
+    expect([0, 1, 4, 5, 7, 8, 12, 13, 1002].map((count) => roundedCount(count, 5))).toEqual([0, 1, 4, 5, 5, 10, 10, 15, 1000]);
   });
 });

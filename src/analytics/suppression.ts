@@ -9,7 +9,8 @@
  * sibling is withheld too.
  *
  * The default threshold is 5 ("fewer than 5"), as DfE and most LA publications use for children's
- * social care. The headline figure (the total for the whole LA) is not suppressed.
+ * social care. The headline figure (the total for the whole LA) is not suppressed, except under
+ * disclosure control, where counts are also rounded (roundedCount).
  */
 
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
@@ -17,7 +18,7 @@ export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 export interface SuppressionOptions {
   /** Counts from 1 to threshold − 1 are withheld. */
   threshold: number;
-  /** False only for callers allowed raw figures (the option exists now; access control comes later). */
+  /** False only for callers allowed raw figures (capability see-unsuppressed-figures, src/access/policy.ts). */
   apply: boolean;
 }
 
@@ -31,6 +32,16 @@ export interface Figure {
 }
 
 export const isSmall = (count: number, threshold: number): boolean => count > 0 && count < threshold;
+
+/**
+ * Disclosure control's rounding (docs/analytics.md, "Who sees which figures"): counts to the
+ * nearest 5, as official statistics publish them, so that two figures never differ by exactly one
+ * child. A count from 1 to threshold − 1 is left as it is because it is withheld wherever it
+ * appears (rounding 3 up to 5 would publish that there is someone).
+ */
+export const ROUNDING_BASE = 5;
+export const roundedCount = (count: number, threshold: number): number =>
+  (count === 0 || isSmall(count, threshold) ? count : Math.round(count / ROUNDING_BASE) * ROUNDING_BASE);
 
 export const withheld = (threshold: number): Figure => ({ value: null, display: `fewer than ${threshold}`, suppressed: true });
 

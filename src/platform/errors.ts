@@ -2,7 +2,8 @@
  * The one error type the domain raises. It carries no transport detail: the HTTP layer maps
  * `code` to a status in one place (platform/http/error-mapping.ts).
  */
-export type DomainErrorCode = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated';
+/** `busy`: expensive work is at its limit just now; `details.retryAfterSeconds` says when to ask again. */
+export type DomainErrorCode = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'busy';
 
 export interface FieldProblem {
   field: string;

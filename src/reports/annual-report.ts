@@ -211,7 +211,8 @@ const displayOfPoint = (result: MetricResult, value: number | null): string => {
 function pointOf(result: MetricResult, snapshot: boolean): FigurePoint {
   const window = result.window;
   const when = snapshot ? `on ${dateInWords((window.asAt ?? window.to)!)}` : `${dateInWords(window.from!)} to ${dateInWords(window.to!)}`;
-  return { when, value: result.value, display: displayOfPoint(result, result.value), numerator: result.numerator, denominator: result.denominator };
+  // A figure withheld by disclosure control reads as the engine says ("fewer than 5").
+  return { when, value: result.value, display: result.value === null ? result.display : displayOfPoint(result, result.value), numerator: result.numerator, denominator: result.denominator };
 }
 
 /** Measures that read like the figure itself; a benchmark's numerator and denominator are not shown. */

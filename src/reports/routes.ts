@@ -16,7 +16,7 @@ export function reportRoutes(services: AppServices) {
     defineRoute({
       method: 'GET',
       url: '/api/v1/reports/annual',
-      summary: 'The safeguarding partnership\'s annual report for a period, generated from the case record: HTML, or PDF with format=pdf',
+      summary: 'The safeguarding partnership\'s annual report for a period, generated from the case record: HTML, or PDF with format=pdf (a few at a time: 429 with retry-after when the queue is full)',
       tags: ['reports'],
       query: AnnualReportQuery,
       response: z.union([z.string(), z.instanceof(Buffer)]).describe('The report: a self-contained HTML document, or a PDF'),
@@ -25,6 +25,8 @@ export function reportRoutes(services: AppServices) {
         const rendered = await produceAnnualReport(
           { db: services.db.pool, context, calendar: services.timescales.calendar, today: todayInLondon },
           { from: query.from, to: query.to, format: query.format },
+          undefined,
+          services.pdfRendering,
         );
         return { status: 200, body: rendered.body, contentType: rendered.contentType };
       },

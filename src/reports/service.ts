@@ -3,10 +3,11 @@
  */
 import type { AnalyticsDependencies } from '../analytics/engine.ts';
 import { MetricsEngine } from '../analytics/engine.ts';
+import { checkedWindow } from '../analytics/periods.ts';
 import type { IsoDate } from '../platform/calendar/calendar.ts';
-import { buildAnnualReport } from './annual-report.ts';
+import { buildAnnualReport, reportWindowOf } from './annual-report.ts';
 import { renderAnnualReportHtml } from './html.ts';
-import { chromiumMissing, chromiumPath, htmlToPdf, isChromiumInstalled } from './pdf.ts';
+import { chromiumMissing, chromiumPath, htmlToPdf, isChromiumInstalled, type SharedPdfPrinter, type WorkQueue } from './pdf.ts';
 
 export type ReportFormat = 'html' | 'pdf';
 
@@ -18,17 +19,32 @@ export interface RenderedReport {
   body: string | Buffer;
 }
 
+/** The server's PDF making: a shared browser, and the queue every PDF report waits in. */
+export interface PdfRendering {
+  printer: SharedPdfPrinter;
+  queue: WorkQueue;
+}
+
 export async function produceAnnualReport(
   deps: AnalyticsDependencies,
   request: { from: IsoDate; to: IsoDate; format: ReportFormat },
   onProgress?: (message: string) => void,
+  pdfRendering?: PdfRendering,
 ): Promise<RenderedReport> {
-  // Say at once that a PDF cannot be made, before a minute of counting.
-  if (request.format === 'pdf' && !(await isChromiumInstalled())) throw chromiumMissing(chromiumPath());
-  const report = await buildAnnualReport(new MetricsEngine(deps), { from: request.from, to: request.to, laCode: deps.context.laCode, runOn: deps.today() }, { onProgress });
-  const html = await renderAnnualReportHtml(report);
-  if (request.format === 'html') return { format: 'html', contentType: contentTypes.html, body: html };
-  onProgress?.('Printing to PDF');
-  const body = await htmlToPdf(html);
-  return { format: request.format, contentType: contentTypes[request.format], body };
+  const engine = new MetricsEngine(deps);
+  // A window out of bounds, or one the reader may not have figures for, is refused before anything is counted.
+  // A report's period ends by today (buildAnnualReport), so here a window is only refused, never cut short.
+  engine.allowedWindow(checkedWindow(reportWindowOf(request.from, request.to)));
+  const make = async (): Promise<RenderedReport> => {
+    // Say at once that a PDF cannot be made, before a minute of counting.
+    if (request.format === 'pdf' && !(await isChromiumInstalled())) throw chromiumMissing(chromiumPath());
+    const report = await buildAnnualReport(engine, { from: request.from, to: request.to, laCode: deps.context.laCode, runOn: deps.today() }, { onProgress });
+    const html = await renderAnnualReportHtml(report);
+    if (request.format === 'html') return { format: 'html', contentType: contentTypes.html, body: html };
+    onProgress?.('Printing to PDF');
+    const body = pdfRendering ? await pdfRendering.printer.print(html) : await htmlToPdf(html);
+    return { format: request.format, contentType: contentTypes[request.format], body };
+  };
+  // A PDF report (its counting and its printing) waits its turn in the server's queue, or is refused at once when that is full.
+  return request.format === 'pdf' && pdfRendering ? pdfRendering.queue.run(make) : make();
 }

@@ -27,6 +27,14 @@ describe('what the web app offers whom', () => {
     }
   });
 
+  it('offers any period and breakdowns by team or worker only to those who see the whole council', () => {
+    for (const role of roleNames) {
+      const wholeCouncil = roles[role].scope === 'whole-la';
+      expect({ role, anyPeriod: offers.anyPeriod(viewerIn(role)), byAllocation: offers.breakdownByAllocation(viewerIn(role)) })
+        .toEqual({ role, anyPeriod: wholeCouncil, byAllocation: wholeCouncil });
+    }
+  });
+
   it('lets a police officer read the records shared with the police but record nothing, and have no caseload', () => {
     expect(sections('police-officer', null)).toEqual(['Find a child', 'Dashboards', 'Reports', 'Alerts']);
     expect(homeOf(viewerIn('police-officer', null))).toBe('/children');

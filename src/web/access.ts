@@ -32,6 +32,12 @@ export const offers = {
   alerts: (viewer: Offered) => viewer.permissions.seesChildren,
   reviewAudit: (viewer: Offered) => has(viewer, 'review-audit'),
   figures: () => true,
+  /**
+   * Under disclosure control figures are for whole months that are over (docs/analytics.md): no
+   * dates of one's choosing, no period still running, no breakdown by team, service or worker.
+   */
+  anyPeriod: (viewer: Offered) => viewer.permissions.figures !== 'disclosure-controlled',
+  breakdownByAllocation: (viewer: Offered) => viewer.permissions.figures !== 'disclosure-controlled',
 } satisfies Record<string, (viewer: Offered) => boolean>;
 
 /** Which sections each header link opens, and who is offered it. */

@@ -34,6 +34,19 @@ const OUT = 'OUTSCOPE1';
 const PASSWORD = 'correct horse battery staple';
 const NO_SUCH_ALERT = randomUUID();
 
+/**
+ * Seven contacts in February 2024 about children nobody here is allocated, one of them (LONE1) the
+ * only contact on 14 February: the child a differencing attack would single out.
+ */
+const LONE_DAY = '2024-02-14';
+const februaryContacts = [
+  ['FEB1', '2024-02-05', 'F', 'WBRI'], ['FEB2', '2024-02-06', 'M', 'BCRB'], ['FEB3', '2024-02-07', 'F', 'AIND'], ['FEB4', '2024-02-08', 'M', 'WBRI'],
+  ['FEB5', '2024-02-09', 'F', 'WBRI'], ['LONE1', LONE_DAY, 'M', 'MWBC'], ['FEB6', '2024-02-20', 'F', 'BCRB'],
+].flatMap(([childId, day, sex, ethnicity]) => [
+  registered(childId!, { at: '2024-02-01', sex: sex as 'F' | 'M', ethnicity, dateOfBirth: '2012-06-01' }),
+  contact(childId!, `${day}T10:00:00Z`, { primaryReason: childId === 'LONE1' ? 'physical-abuse' : 'neglect' }),
+]);
+
 const agencyOf = (role: Role) =>
   role === 'police-officer' ? 'police' : role === 'health-practitioner' ? 'health' : role === 'school-designated-safeguarding-lead' ? 'education' : 'childrens-social-care';
 
@@ -70,6 +83,8 @@ const partnerChildren = [MASH_RECENT, MASH_OLD, HEALTH_CONTACT, SCHOOL_OLD, ON_P
 const sharing: Record<string, { agency: string; reason: string; ended: string | null }[]> = {
   [IN]: [{ agency: 'police', reason: 'MASH check, contact undecided', ended: null }],
   [OUT]: [],
+  // The February contacts came from the police (the builders' default source) and are undecided.
+  ...Object.fromEntries(['FEB1', 'FEB2', 'FEB3', 'FEB4', 'FEB5', 'LONE1', 'FEB6'].map((childId) => [childId, [{ agency: 'police', reason: 'own contact, undecided', ended: null }]])),
   [MASH_RECENT]: [{ agency: 'police', reason: 'MASH check', ended: daysAgo(30) }],
   [MASH_OLD]: [{ agency: 'police', reason: 'MASH check', ended: daysAgo(120) }],
   [HEALTH_CONTACT]: [
@@ -208,6 +223,7 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       mashCheckRequested(IN, '2024-01-03T11:00:00Z', 'police'), allocated(IN, '2024-01-04', 'w-a', 't-a'),
       registered(OUT, { at: '2024-01-02' }), contact(OUT, '2024-01-03T10:00:00Z', { source: '1A', localSource: 'family-member' }), allocated(OUT, '2024-01-04', 'w-b', 't-b'),
       ...partnerFixture(),
+      ...februaryContacts,
     ]));
     const context = { laCode: '206', actor: { userId: 'importer', role: 'administrator', agency: 'childrens-social-care' }, correlationId: randomUUID() };
     const services = createServices(loadConfig({ SAFEGUARD_DEV_SIGN_IN: 'off', SAFEGUARD_PARTNER_SHARING_DAYS: String(SHARING_DAYS) }), db);
@@ -351,4 +367,131 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       expect(drill.statusCode, `${role} gets no children from figures`).toBe(403);
     }
   });
+
+  // ---------------------------------------------------------------------------------------------
+  // Metric scope rules per role: figures within scope, disclosure control, bounded windows.
+
+  const get = (role: Role, url: string) => app.inject({ method: 'GET', url, headers: { cookie: sessions.get(role)!.cookie } });
+  const badFields = (response: { json: () => unknown }) => ((response.json() as { error?: { problems?: { field: string }[] } }).error?.problems ?? []).map((p) => p.field);
+  /** Whole council and the capability to see raw figures: the policy as the issue states it. */
+  const seesRawFigures = (role: Role) => roles[role].scope === 'whole-la' && capable(role, 'see-unsuppressed-figures');
+  /** Everyone whose sight is narrower than the whole council sees figures under disclosure control. */
+  const disclosureControlled = (role: Role) => roles[role].scope !== 'whole-la';
+
+  it('metric scope rules per role: raw figures need the capability and are audited; a narrower scope gets no breakdown by worker or team', async () => {
+    const mismatches: string[] = [];
+    for (const role of roleNames) {
+      const raw = await get(role, '/api/v1/metrics/CP-01?asAt=2024-03-31&by=worker,ethnicity&unsuppressed=true&threshold=1');
+      if (seesRawFigures(role)) {
+        if (raw.statusCode !== 200 || raw.json().breakdown.suppression.applied !== false) mismatches.push(`${role} raw: ${raw.statusCode} ${raw.body.slice(0, 160)}`);
+      } else if (raw.statusCode !== 403) mismatches.push(`${role} raw: ${raw.statusCode} (expected 403) ${raw.body.slice(0, 160)}`);
+
+      const byWorker = await get(role, '/api/v1/metrics/CP-01?asAt=2024-03-31&by=worker');
+      if (disclosureControlled(role)) {
+        if (byWorker.statusCode !== 400 || !badFields(byWorker).includes('by')) mismatches.push(`${role} by=worker: ${byWorker.statusCode} (expected 400 naming by) ${byWorker.body.slice(0, 160)}`);
+      } else if (byWorker.statusCode !== 200 || byWorker.json().breakdown.suppression.applied !== true) {
+        mismatches.push(`${role} by=worker: ${byWorker.statusCode} ${byWorker.body.slice(0, 160)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+
+    await chainAwaitingAudit(db.pool);
+    const used = await db.pool.query(
+      `SELECT count(*) AS n FROM audit_event WHERE user_id = 'u-performance-analyst' AND resource = 'metric-unsuppressed' AND (detail->>'threshold')::int = 1`,
+    );
+    expect(Number(used.rows[0].n), 'each use of raw figures is audited, with its threshold').toBeGreaterThan(0);
+    const refused = await db.pool.query(
+      `SELECT count(*) AS n FROM audit_event WHERE user_id = 'u-social-worker' AND resource = 'metric-unsuppressed' AND action = 'refused'`,
+    );
+    expect(Number(refused.rows[0].n), 'each refused request for raw figures is audited').toBeGreaterThan(0);
+  }, 300_000);
+
+  it('metric scope rules per role: the children behind a figure say nothing of children outside scope', async () => {
+    for (const role of roleNames.filter((r) => roles[r].scope !== 'figures-only')) {
+      const response = await get(role, '/api/v1/metrics/FD-01/children?from=2024-01-01&to=2024-03-31');
+      expect(response.statusCode, response.body).toBe(200);
+      const list = response.json() as { counted: number; listed: number; notVisible: number | null; children: { childId: string }[] };
+      for (const child of list.children) expect(sees(role, child.childId) || roles[role].scope === 'whole-la', `${role} was shown ${child.childId}`).toBe(true);
+      if (seesRawFigures(role)) continue;
+      // Nothing beyond what is listed: not how many there are, nor how many are hidden.
+      expect({ role, counted: list.counted, notVisible: list.notVisible }).toEqual({ role, counted: list.listed, notVisible: null });
+    }
+    // Nine contacts in the quarter; the social worker's team holds one of them.
+    const mine = (await get('social-worker', '/api/v1/metrics/FD-01/children?from=2024-01-01&to=2024-03-31')).json();
+    expect({ counted: mine.counted, listed: mine.listed, notVisible: mine.notVisible }).toEqual({ counted: 1, listed: 1, notVisible: null });
+  }, 300_000);
+
+  it('metric scope rules per role: figures-only and narrow-scope roles cannot single out a child by differencing two windows (FD-01)', async () => {
+    // The day has exactly one contact (as someone who may see raw figures counts it).
+    const day = (await get('performance-analyst', `/api/v1/metrics/FD-01?from=${LONE_DAY}&to=${LONE_DAY}`)).json();
+    expect(day.value).toBe(1);
+    const isRounded = (value: number | null) => value === null || value % 5 === 0;
+    for (const role of ['independent-scrutineer', 'partnership-business-unit', 'social-worker', 'police-officer'] as const) {
+      // A window that is not whole months is refused, naming the field that is not.
+      for (const [query, fields] of [
+        [`from=${LONE_DAY}&to=${LONE_DAY}`, ['from', 'to']],
+        ['from=2024-02-01&to=2024-02-13', ['to']],
+        ['from=2024-02-15&to=2024-02-29', ['from']],
+        ['from=2024-02-01&to=2024-02-29', []],
+      ] as const) {
+        for (const by of ['ethnicity', 'sex', 'age-band', 'local-source', 'reason']) {
+          const response = await get(role, `/api/v1/metrics/FD-01?${query}&by=${by}`);
+          if (fields.length > 0) {
+            expect({ role, query, by, status: response.statusCode, fields: badFields(response) }).toEqual({ role, query, by, status: 400, fields });
+            continue;
+          }
+          expect(response.statusCode, response.body).toBe(200);
+        }
+      }
+      expect(badFields(await get(role, `/api/v1/metrics/CP-01?asAt=${LONE_DAY}`))).toEqual(['asAt']);
+      expect(badFields(await get(role, `/api/v1/metrics/values?from=2024-02-01&to=2024-02-13&ids=FD-01`))).toEqual(['to']);
+      expect(badFields(await get(role, `/api/v1/reports/annual?from=2024-02-01&to=2024-02-13`))).toEqual(['to']);
+
+      // Whole months that differ by the month of that day: every count is rounded to 5 or withheld,
+      // so no cell of one differs from the other by exactly one child.
+      for (const by of ['ethnicity', 'sex', 'age-band', 'local-source', 'reason']) {
+        const [withDay, withoutDay] = await Promise.all(['from=2024-01-01&to=2024-02-29', 'from=2024-01-01&to=2024-01-31'].map(async (query) => {
+          const response = await get(role, `/api/v1/metrics/FD-01?${query}&by=${by}&trend=3`);
+          expect(response.statusCode, response.body).toBe(200);
+          return response.json() as { value: number | null; numerator: number | null; trend: { numerator: number | null; value: number | null }[]; breakdown: { rows: { groups: { code: string }[]; numerator: { value: number | null }; value: { value: number | null } }[] } };
+        }));
+        for (const result of [withDay!, withoutDay!]) {
+          expect([result.value, result.numerator, ...result.trend.flatMap((point) => [point.value, point.numerator])].every(isRounded), `${role} ${by} headline`).toBe(true);
+          expect(result.breakdown.rows.every((row) => isRounded(row.numerator.value) && isRounded(row.value.value)), `${role} ${by} cells`).toBe(true);
+        }
+        for (const row of withDay!.breakdown.rows) {
+          const other = withoutDay!.breakdown.rows.find((r) => r.groups.map((g) => g.code).join() === row.groups.map((g) => g.code).join());
+          expect(Math.abs((row.numerator.value ?? 0) - (other?.numerator.value ?? 0)), `${role} ${by} ${row.groups[0]!.code}`).not.toBe(1);
+        }
+      }
+    }
+  }, 300_000);
+
+  it('metric scope rules per role: a dashboard and the annual report under disclosure control give rounded figures and still render', async () => {
+    const isRounded = (value: number | null | undefined) => value === null || value === undefined || value % 5 === 0;
+    const values = await get('independent-scrutineer', '/api/v1/metrics/values?from=2024-01-01&to=2024-03-31&ids=FD-01,FD-03,FD-13,CIN-08,CP-02b');
+    expect(values.statusCode, values.body).toBe(200);
+    const results = Object.entries(values.json().results as Record<string, { numerator?: number | null; denominator?: number | null; valueType?: string; metric?: { valueType: string } }>);
+    expect(results.length).toBe(5);
+    for (const [id, result] of results) {
+      expect(result.numerator === undefined ? 'error' : 'figure', `${id}: ${JSON.stringify(result).slice(0, 200)}`).toBe('figure');
+      expect(isRounded(result.numerator), `${id} numerator ${result.numerator}`).toBe(true);
+      if (result.metric!.valueType === 'percent') expect(isRounded(result.denominator), `${id} denominator ${result.denominator}`).toBe(true);
+    }
+    expect((values.json().results['FD-01'] as { numerator: number }).numerator).toBe(10); // nine contacts in the quarter
+    const report = await get('independent-scrutineer', '/api/v1/reports/annual?from=2024-01-01&to=2024-03-31');
+    expect(report.statusCode, report.body.slice(0, 300)).toBe(200);
+    expect(report.headers['content-type']).toContain('text/html');
+  }, 300_000);
+
+  it('bounds the windows of figures and reports, naming the field, for everyone', async () => {
+    for (const role of ['independent-scrutineer', 'performance-analyst'] as const) {
+      expect(badFields(await get(role, '/api/v1/metrics/FD-01?from=1900-01-01&to=2026-03-31')), role).toEqual(['from']);
+      expect(badFields(await get(role, '/api/v1/metrics/FD-01?from=2015-04-01&to=2026-03-31')), role).toEqual(['to']);
+      expect(badFields(await get(role, '/api/v1/metrics/values?from=1900-01-01&to=2026-03-31&ids=FD-01')), role).toEqual(['from']);
+      expect(badFields(await get(role, '/api/v1/reports/annual?from=1900-01-01&to=2026-03-31')), role).toEqual(['from']);
+      expect(badFields(await get(role, '/api/v1/reports/annual?from=2015-04-01&to=2026-03-31&format=pdf')), role).toEqual(['to']);
+      expect(badFields(await get(role, '/api/v1/metrics/FD-01?period=FY2023-24&trend=24')), role).toEqual(['trend']);
+    }
+  }, 300_000);
 });

@@ -9,6 +9,7 @@ export const httpStatusOf: Record<DomainErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  busy: 429,
 };
 
 export const ErrorResponse = z.object({
@@ -24,6 +25,7 @@ export const ErrorResponse = z.object({
 export function installErrorMapping(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
+      if (typeof error.details.retryAfterSeconds === 'number') reply.header('retry-after', String(error.details.retryAfterSeconds));
       return reply.status(httpStatusOf[error.code]).send({
         error: { code: error.code, message: error.message, problems: error.problems, ...error.details },
       });

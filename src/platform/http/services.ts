@@ -4,6 +4,8 @@ import { ChildRecordRepository, type RequestContext } from '../../record/repo.ts
 import { timescalesFrom, type Timescales } from '../../timescales/timescales.ts';
 import { AccountRepository } from '../../access/repo.ts';
 import { SignInService } from '../../access/sign-in.ts';
+import { PDF_CONCURRENCY, PDF_RETRY_AFTER_SECONDS, PDF_WAITING, SharedPdfPrinter, WorkQueue } from '../../reports/pdf.ts';
+import type { PdfRendering } from '../../reports/service.ts';
 
 export { timescalesFrom };
 
@@ -14,6 +16,8 @@ export interface AppServices {
   timescales: Timescales;
   repositoryFor(context: RequestContext): ChildRecordRepository;
   signIn: SignInService;
+  /** PDF reports: one shared Chromium, a few at a time, a short queue, 429 beyond it. */
+  pdfRendering: PdfRendering;
 }
 
 export function createServices(config: SafeguardConfig, db: Database): AppServices {
@@ -24,5 +28,9 @@ export function createServices(config: SafeguardConfig, db: Database): AppServic
     timescales,
     repositoryFor: (context) => new ChildRecordRepository(db, context, timescales),
     signIn: new SignInService(new AccountRepository(db, config.laCode)),
+    pdfRendering: {
+      printer: new SharedPdfPrinter(),
+      queue: new WorkQueue({ concurrency: PDF_CONCURRENCY, waiting: PDF_WAITING, retryAfterSeconds: PDF_RETRY_AFTER_SECONDS, what: 'PDF reports' }),
+    },
   };
 }

@@ -106,7 +106,8 @@ export interface MetricChildren {
   group: { dimension: string; code: string; label: string }[];
   counted: number;
   listed: number;
-  notVisible: number;
+  /** Said only to a reader who may see raw figures; null otherwise. */
+  notVisible: number | null;
   children: { childId: string; forename: string; surname: string; dateOfBirth: string | null; unitId: string; countedOn: string }[];
 }
 

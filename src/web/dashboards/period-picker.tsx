@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { query } from '../api.ts';
 import { Button, DateInput, ErrorSummary, Radios, Select } from '../govuk/index.ts';
+import { offers } from '../access.ts';
 import { navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
 import { optionsFor, type PeriodChoice, type PeriodKind } from './period.ts';
 
 const kinds: { value: PeriodKind; text: string; field?: string }[] = [
@@ -30,6 +32,10 @@ function dateOf(form: FormData, prefix: string): string | undefined {
  * its list, Enter shows the figures.
  */
 export function PeriodPicker(props: { path: string; choice: PeriodChoice; today: string; buttonText: string; extra?: Record<string, string> }) {
+  const { viewer } = useSession();
+  // Someone who sees figures under disclosure control is offered only whole periods that are over (the API refuses the rest).
+  const anyPeriod = viewer === undefined || offers.anyPeriod(viewer);
+  const offered = anyPeriod ? kinds : kinds.filter((k) => k.value !== 'custom');
   const [kind, setKind] = useState<PeriodKind>(props.choice.kind);
   const [errors, setErrors] = useState<{ href: string; text: string }[]>([]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -66,14 +72,14 @@ export function PeriodPicker(props: { path: string; choice: PeriodChoice; today:
           value={kind}
           classes="govuk-radios--small"
           fieldset={{ legend: { text: 'Period', classes: 'govuk-fieldset__legend--s' } }}
-          items={kinds.map((k) => ({
+          items={offered.map((k) => ({
             value: k.value,
             text: k.text,
             conditional: {
               children: k.field ? (
                 <Select id={k.field} name={k.field} label={{ text: labels[k.field]! }}
                   value={props.choice.kind === k.value ? props.choice.period : undefined}
-                  items={optionsFor(k.value as Exclude<PeriodKind, 'custom'>, props.today)} />
+                  items={optionsFor(k.value as Exclude<PeriodKind, 'custom'>, props.today, !anyPeriod)} />
               ) : (
                 <>
                   <DateInput id="from" namePrefix="from" fieldset={{ legend: { text: 'First day', classes: 'govuk-fieldset__legend--s' } }}

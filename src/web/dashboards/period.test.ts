@@ -50,3 +50,15 @@ describe('the period before', () => {
     expect(previousDatesOf({ kind: 'custom', from: '2024-01-10', to: '2024-01-19' })).toEqual({ from: '2023-12-31', to: '2024-01-09' });
   });
 });
+
+describe('periods offered under disclosure control', () => {
+  it('offers only periods with a month that is over', () => {
+    const today = '2026-11-24';
+    expect(optionsFor('financial-year', today, true).map((o) => o.value)).toEqual(['FY2026-27', 'FY2025-26', 'FY2024-25', 'FY2023-24', 'FY2022-23']);
+    expect(optionsFor('month', today, true)[0]!.value).toBe('2026-10');
+    expect(optionsFor('month', today, true).length).toBe(35);
+    expect(optionsFor('quarter', today, true)[0]!.value).toBe('FY2026-27-Q3');
+    expect(optionsFor('quarter', '2026-10-05', true)[0]!.value).toBe('FY2026-27-Q2');
+    expect(optionsFor('month', today)[0]!.value).toBe('2026-11');
+  });
+});

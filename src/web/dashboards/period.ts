@@ -84,8 +84,20 @@ function lastDayOf(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The choices offered for each kind, newest first: five financial years back from today's. */
-export function optionsFor(kind: Exclude<PeriodKind, 'custom'>, today: string): { value: string; text: string }[] {
+/** The last day of the last month that is over: figures under disclosure control end on or before it. */
+export const lastCompletedMonthEnd = (today: string): string => addDays(`${today.slice(0, 7)}-01`, -1);
+
+/**
+ * The choices offered for each kind, newest first: five financial years back from today's; with
+ * `monthsOverOnly` (figures under disclosure control), only periods with at least one month that is
+ * over, which the API counts to the end of last month.
+ */
+export function optionsFor(kind: Exclude<PeriodKind, 'custom'>, today: string, monthsOverOnly = false): { value: string; text: string }[] {
+  const options = allOptionsFor(kind, today);
+  return monthsOverOnly ? options.filter(({ value }) => datesOf({ kind, period: value }).from <= lastCompletedMonthEnd(today)) : options;
+}
+
+function allOptionsFor(kind: Exclude<PeriodKind, 'custom'>, today: string): { value: string; text: string }[] {
   const current = startYearOf(financialYearOf(today));
   const years = [0, 1, 2, 3, 4].map((back) => current - back);
   switch (kind) {

@@ -34,9 +34,10 @@ export function MetricChildrenPage(props: { metricId: string }) {
           <p className="govuk-body">{data.metric.numerator}{data.group.length > 0 ? `, ${data.group.map((g) => g.label).join(', ')}` : ''}.</p>
           <p className="govuk-body" data-testid="metric-children-count">
             {data.counted.toLocaleString('en-GB')} {unitsOf(data.metric.countingUnit, data.counted)} counted
-            {data.notVisible > 0 ? `; ${data.notVisible.toLocaleString('en-GB')} ${data.notVisible === 1 ? 'is' : 'are'} about children whose records you cannot see, so ${data.notVisible === 1 ? 'it is' : 'they are'} not listed` : ''}.
+            {data.notVisible === null ? ' about children whose records you can see' : ''}
+            {data.notVisible !== null && data.notVisible > 0 ? `; ${data.notVisible.toLocaleString('en-GB')} ${data.notVisible === 1 ? 'is' : 'are'} about children whose records you cannot see, so ${data.notVisible === 1 ? 'it is' : 'they are'} not listed` : ''}.
           </p>
-          {data.listed < data.counted - data.notVisible ? <InsetText text={`The first ${data.listed.toLocaleString('en-GB')} are listed.`} /> : null}
+          {data.listed < data.counted - (data.notVisible ?? 0) ? <InsetText text={`The first ${data.listed.toLocaleString('en-GB')} are listed.`} /> : null}
           {data.children.length > 0 ? (
             <table className="govuk-table" data-testid="metric-children">
               <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">{data.metric.title}: each {unitsOf(data.metric.countingUnit, 1)} counted, its child and the date counted</caption>

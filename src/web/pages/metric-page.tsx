@@ -55,7 +55,9 @@ export function MetricPage(props: { metricId: string }) {
     const chosen = String(new FormData(event.currentTarget).get('by') ?? '');
     navigate(`/dashboards/${encodeURIComponent(props.metricId)}${query({ ...windowQuery, by: chosen || 'none' })}`);
   };
-  const byChoices = (definition?.breakdowns ?? []).filter((id) => id !== definition?.category);
+  const allocation = ['team', 'service', 'worker'];
+  const byChoices = (definition?.breakdowns ?? [])
+    .filter((id) => id !== definition?.category && (viewer === undefined || offers.breakdownByAllocation(viewer) || !allocation.includes(id)));
   const chosenBy = by === 'none' ? '' : by;
   const previous = data?.trend && data.trend.length > 1 ? data.trend[data.trend.length - 2] : undefined;
   const england = data ? englandBenchmark(data.benchmarks) : undefined;

@@ -5,7 +5,9 @@ import { formatDate } from '../format.ts';
 import { useLocation } from '../router.tsx';
 import { markReady } from '../timing.ts';
 import { PeriodPicker } from '../dashboards/period-picker.tsx';
-import { choiceFrom, datesOf, describePeriod } from '../dashboards/period.ts';
+import { choiceFrom, datesOf, describePeriod, lastCompletedMonthEnd } from '../dashboards/period.ts';
+import { offers } from '../access.ts';
+import { useSession } from '../session.tsx';
 import { todayIso } from './dashboard-page.tsx';
 
 /**
@@ -15,12 +17,15 @@ import { todayIso } from './dashboard-page.tsx';
 export function ReportsPage() {
   const { query: params } = useLocation();
   const today = todayIso();
+  const { viewer } = useSession();
   const choice = choiceFrom(params, today);
   const dates = datesOf(choice);
-  // A report for a period still running would have incomplete figures: it runs to today.
-  const to = dates.to > today ? today : dates.to;
+  // A report for a period still running would have incomplete figures: it runs to today, or, for
+  // figures under disclosure control, to the end of last month.
+  const lastDay = viewer === undefined || offers.anyPeriod(viewer) ? today : lastCompletedMonthEnd(today);
+  const to = dates.to > lastDay ? lastDay : dates.to;
   const reportQuery = { from: dates.from, to };
-  const tooEarly = dates.from > today;
+  const tooEarly = dates.from > lastDay;
   useEffect(() => { markReady('reports'); }, []);
   return (
     <>
@@ -32,8 +37,8 @@ export function ReportsPage() {
       </p>
       <PeriodPicker path="/reports" choice={choice} today={today} buttonText="Choose this period" />
       <h3 className="govuk-heading-s" data-testid="report-period">{describePeriod(choice)}: {formatDate(dates.from)} to {formatDate(to)}</h3>
-      {to !== dates.to ? <InsetText text={`The period has not ended: the report runs to today, ${formatDate(today)}.`} /> : null}
-      {tooEarly ? <p className="govuk-body">The period has not started yet.</p> : (
+      {to !== dates.to ? <InsetText text={`The period has not ended: the report runs to ${lastDay === today ? 'today' : 'the end of last month'}, ${formatDate(to)}.`} /> : null}
+      {tooEarly ? <p className="govuk-body">{lastDay === today ? 'The period has not started yet.' : 'No month of the period is over yet.'}</p> : (
         <ul className="govuk-list" data-testid="report-links">
           <li>
             <a className="govuk-link" href={`/api/v1/reports/annual${query({ ...reportQuery, format: 'html' })}`} data-testid="report-html">
