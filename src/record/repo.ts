@@ -10,6 +10,7 @@ import type { Timescales } from '../timescales/timescales.ts';
 import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.ts';
 import { businessDateOf, FoldError, foldAppended, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
+import { assertAllocationReferences } from '../modules/people/workforce.ts';
 import { changeProjectionsSql, projectionRowTextsOf, projectionTables, type ProjectionRowTexts } from './projections.ts';
 import { allowedActions } from './transitions.ts';
 import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, projectionRowsOfFold, type LogFingerprint } from './log-cache.ts';
@@ -188,6 +189,10 @@ export class ChildRecordRepository {
     return this.refusalsAudited(`child-event:${command.type}`, childId, async () => {
       if (this.context.access && !this.context.access.records) {
         throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
+      }
+      // A child allocated to a team or worker that does not exist would be hidden from their managers.
+      if (command.type === 'allocation.started') {
+        await assertAllocationReferences(this.db.pool, this.context.laCode, { ...command.data, on: businessDateOf(command.occurredAt) });
       }
       const attempt = { wentAhead: false };
       try {
