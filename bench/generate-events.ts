@@ -37,7 +37,7 @@ import { interchangeFormatName, interchangeFormatVersion } from '../src/intercha
 import { createCalendar } from '../src/platform/calendar/calendar.ts';
 
 /** Bump when the output changes, so cached files (bench/import.ts) are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface GenerateOptions {
   events: number;
@@ -231,6 +231,17 @@ const CIN_TEAMS = ['t-cin-1', 't-cin-2'];
 const CHAIRS = Array.from({ length: 5 }, (_, i) => `w-chair-${i + 1}`);
 const workerOf = (rng: Rng, team: string) => `w-${team.slice(2)}-${rng.int(1, 9)}`;
 const managerOf = (team: string) => `w-${team.slice(2)}-tm`;
+
+/** The teams and workers the journeys allocate children to: an import refuses allocations to anyone else. */
+function workforceLines(laCode: string): Record<string, unknown>[] {
+  const services: [readonly string[], string][] = [[ASSESSMENT_TEAMS, 'assessment'], [CP_TEAMS, 'child-protection'], [CIN_TEAMS, 'children-in-need']];
+  return services.flatMap(([teams, service]) => teams.flatMap((teamId) => [
+    { record: 'team', laCode, teamId, name: teamId, service },
+    ...[...Array.from({ length: 9 }, (_, i) => `w-${teamId.slice(2)}-${i + 1}`), managerOf(teamId)].map((workerId) => ({
+      record: 'worker', laCode, workerId, name: workerId, role: workerId.endsWith('-tm') ? 'team-manager' : 'social-worker', teamId, startedOn: '2000-01-01',
+    })),
+  ]));
+}
 
 function nhsNumber(rng: Rng): string {
   for (;;) {
@@ -684,7 +695,8 @@ export async function generateInterchangeFile(options: GenerateOptions): Promise
   };
 
   const stream = createWriteStream(out);
-  let buffer = JSON.stringify({ format: interchangeFormatName, version: interchangeFormatVersion, exportedAt: '2024-04-30T18:00:00Z', laCodes: [laCode] }) + '\n';
+  let buffer = JSON.stringify({ format: interchangeFormatName, version: interchangeFormatVersion, exportedAt: '2024-04-30T18:00:00Z', laCodes: [laCode] }) + '\n'
+    + workforceLines(laCode).map((line) => JSON.stringify(line) + '\n').join('');
   let bytes = 0;
   const write = async (force = false) => {
     if (buffer.length < 1 << 20 && !force) return;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { writeAudit } from '../platform/audit/audit.ts';
+import { writeAudit, writeListAudit } from '../platform/audit/audit.ts';
 import { withTransaction, type Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import type { RequestContext } from '../record/repo.ts';
@@ -111,6 +111,10 @@ export class RestrictedRecords {
         WHERE ${this.isMine('a')} ORDER BY a.raised_at DESC LIMIT 200`,
       this.myAlertParameters(),
     );
+    // An alert names the child whose record was opened: each child named is audited as shown.
+    await writeListAudit(this.db.pool, {
+      laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId, resource: 'alert-list', detail: { alerts: result.rows.length },
+    }, result.rows.map((r) => r.child_id as string));
     return result.rows.map((r) => ({
       alertId: r.alert_id, childId: r.child_id, message: r.message, raisedAt: (r.raised_at as Date).toISOString(),
       seenAt: r.seen_at ? (r.seen_at as Date).toISOString() : null,

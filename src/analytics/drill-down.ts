@@ -11,7 +11,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { figuresAccessOf, isPartnerAgency, seesChildren, visibleChildCondition } from '../access/policy.ts';
-import { writeAuditForChildren } from '../platform/audit/audit.ts';
+import { writeListAudit } from '../platform/audit/audit.ts';
 import type { Calendar, IsoDate as CalendarDate } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -153,11 +153,11 @@ export class MetricChildrenRepository {
       unitId: row.unit_id, countedOn: row.counted_on,
     }));
     const window = { label: request.window.label, ...days };
-    await writeAuditForChildren(this.db, {
+    await writeListAudit(this.db, {
       laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
-      action: 'read', resource: 'metric-children', outcome: 'ok',
+      resource: 'metric-children',
       detail: { metricId: definition.id, viewId: request.id.toUpperCase() === definition.id ? undefined : request.id.toUpperCase(), window: window.label, by: by.map((d) => d.id), group: codes },
-    }, [...new Set(children.map((child) => child.childId))]);
+    }, children.map((child) => child.childId));
     return {
       metric: { id: definition.id, title: definition.title, countingUnit: definition.countingUnit, numerator: definition.numerator },
       window,

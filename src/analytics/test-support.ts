@@ -29,6 +29,23 @@ export function recorderFor(app: FastifyInstance, prefix: string) {
     expect(response.statusCode, `${childId} ${type} ${occurredAt}: ${response.body}`).toBe(201);
     return response.json().event as { eventId: string; data: Record<string, unknown> };
   };
+  /**
+   * Adds the team and worker an allocation names when the workforce does not hold them (an
+   * allocation must name a team and worker it holds); a test's own teams and workers stay as they are.
+   */
+  const inWorkforce = async (workerId: string, teamId: string) => {
+    const teams = (await app.inject({ method: 'GET', url: '/api/v1/teams' })).json().teams as { teamId: string }[];
+    const workers = (await app.inject({ method: 'GET', url: '/api/v1/workers' })).json().workers as { workerId: string; teamId: string }[];
+    const missing = [
+      ...(teams.some((t) => t.teamId === teamId) ? [] : [['/api/v1/teams', { teamId, name: `Team ${teamId}`, service: 'children-in-need' }] as const]),
+      ...(workers.some((w) => w.workerId === workerId && w.teamId === teamId) ? []
+        : [['/api/v1/workers', { workerId, name: `Worker ${workerId}`, role: 'social-worker', teamId, startedOn: '2000-01-01' }] as const]),
+    ];
+    for (const [url, payload] of missing) {
+      const response = await app.inject({ method: 'POST', url, payload });
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(201);
+    }
+  };
   return {
     record,
     register: (childId: string, details: { dateOfBirth?: string; expectedDateOfBirth?: string; sex?: 'M' | 'F' | 'U'; ethnicity?: string; disabilities?: string[] } = {}, at = '2020-01-01') =>
@@ -41,7 +58,10 @@ export function recorderFor(app: FastifyInstance, prefix: string) {
     decide: (childId: string, at: string, decision = 'referral-to-social-care') =>
       record(childId, 'contact.decided', at, { decision, decidedByWorkerId: 'w-mash-1' }),
     referral: (childId: string, at: string, source = '6') => record(childId, 'referral.received', at, { source }),
-    allocate: (childId: string, at: string, workerId = 'w-1', teamId = 't-cin') => record(childId, 'allocation.started', at, { workerId, teamId }),
+    allocate: async (childId: string, at: string, workerId = 'w-1', teamId = 't-cin') => {
+      await inWorkforce(workerId, teamId);
+      return record(childId, 'allocation.started', at, { workerId, teamId });
+    },
     startAssessment: (childId: string, at: string) => record(childId, 'assessment.started', at, {}),
     completeAssessment: (childId: string, at: string, outcome = 'child-in-need-plan', factors: string[] = ['3B']) =>
       record(childId, 'assessment.completed', at, { outcome, factors, authorisedByWorkerId: 'w-tm-1', primaryNeed: 'N1' }),

@@ -1,5 +1,5 @@
 import type { Database } from '../platform/database/database.ts';
-import { writeAudit } from '../platform/audit/audit.ts';
+import { writeListAudit, type ChildListResource } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../record/repo.ts';
 import type { Duty } from '../timescales/engine.ts';
 import { visibleChildCondition } from '../access/policy.ts';
@@ -21,15 +21,15 @@ export class DutyRepository {
 
   /** Duties open as at a date: started on or before it and not closed by then. */
   async findOpenAsAt(asAt: string, filter: DutyFilter = {}): Promise<DutyRow[]> {
-    return this.query(`d.opened_on <= $2 AND (d.closed_on IS NULL OR d.closed_on > $2)`, asAt, filter, 'duties-open');
+    return this.query(`d.opened_on <= $2 AND (d.closed_on IS NULL OR d.closed_on > $2)`, asAt, filter, 'duty-list');
   }
 
   /** Duties closed in a window, to say which were met on time and which late. */
   async findClosedBetween(from: string, to: string, filter: DutyFilter = {}): Promise<DutyRow[]> {
-    return this.query(`d.closed_on BETWEEN $6 AND $2`, to, filter, 'duties-closed', from);
+    return this.query(`d.closed_on BETWEEN $6 AND $2`, to, filter, 'closed-duty-list', from);
   }
 
-  private async query(condition: string, asAt: string, filter: DutyFilter, resource: string, from?: string): Promise<DutyRow[]> {
+  private async query(condition: string, asAt: string, filter: DutyFilter, resource: ChildListResource, from?: string): Promise<DutyRow[]> {
     const visible = visibleChildCondition(this.context.access, 'c', 7);
     const result = await this.db.pool.query(
       `SELECT d.child_id, d.rule_id, d.subject_id, d.occurrence, d.opened_on, d.opened_by_event_id, d.started_on, d.started_at, d.unit, d.due_on, d.due_at, d.closed_on, d.closed_at, d.closure,
@@ -50,10 +50,11 @@ export class DutyRepository {
         ORDER BY d.due_on, d.child_id, d.rule_id`,
       [this.context.laCode, asAt, filter.childId ?? null, filter.workerId ?? null, filter.teamId ?? null, from ?? null, ...visible.params],
     );
-    await writeAudit(this.db.pool, {
+    // Every child with a duty in the list was shown (name, what is due): each is audited as read.
+    await writeListAudit(this.db.pool, {
       laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
-      action: 'read', resource, childId: filter.childId, outcome: 'ok', detail: { asAt, from, ...filter, rows: result.rowCount },
-    });
+      resource, detail: { asAt, from, ...filter, rows: result.rowCount },
+    }, result.rows.map((row) => row.child_id as string));
     return result.rows.map((row) => ({
       ruleId: row.rule_id, childId: row.child_id, subjectId: row.subject_id, occurrence: row.occurrence,
       openedOn: row.opened_on, openedByEventId: row.opened_by_event_id, startedOn: row.started_on,

@@ -8,8 +8,9 @@ import { interchangeFormatName, interchangeFormatVersion } from './format.ts';
 const FETCH = 5000;
 
 /**
- * Writes the whole log (or one LA's) as an interchange file in log order, so that importing it
- * into an empty database reproduces every event with its ids. Each exported child is audited.
+ * Writes the whole log (or one LA's) as an interchange file in log order, after the councils' teams
+ * and workers, so that importing it into an empty database reproduces every event with its ids.
+ * Each exported child is audited.
  */
 export async function exportInterchange(db: Database, output: Writable, context: RequestContext, options: { laCode?: string } = {}): Promise<{ events: number; children: number }> {
   const write = async (line: string) => {
@@ -19,6 +20,18 @@ export async function exportInterchange(db: Database, output: Writable, context:
     await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const laCodes = (await client.query(`SELECT DISTINCT la_code FROM child_event WHERE $1::text IS NULL OR la_code = $1 ORDER BY la_code`, [options.laCode ?? null])).rows.map((r) => r.la_code as string);
     await write(JSON.stringify({ format: interchangeFormatName, version: interchangeFormatVersion, exportedAt: new Date().toISOString(), laCodes }));
+    // The teams and workers first: an import refuses an allocation to a team or worker it does not hold.
+    const teams = await client.query(`SELECT la_code, team_id, name, service FROM team WHERE la_code = ANY($1::text[]) ORDER BY la_code, team_id`, [laCodes]);
+    for (const t of teams.rows) await write(JSON.stringify({ record: 'team', laCode: t.la_code, teamId: t.team_id, name: t.name, service: t.service }));
+    const workers = await client.query(
+      `SELECT la_code, worker_id, name, role, team_id, agency, started_on::text AS started_on, left_on::text AS left_on FROM worker
+        WHERE la_code = ANY($1::text[]) ORDER BY la_code, worker_id`, [laCodes]);
+    for (const w of workers.rows) {
+      await write(JSON.stringify({
+        record: 'worker', laCode: w.la_code, workerId: w.worker_id, name: w.name, role: w.role, teamId: w.team_id, agency: w.agency, startedOn: w.started_on,
+        ...(w.left_on ? { leftOn: w.left_on } : {}),
+      }));
+    }
     await client.query(
       `DECLARE export_events CURSOR FOR
          SELECT event_id, sequence, child_id, event_type, occurred_at, recorded_at, recorded_by_user, recorded_by_role, recorded_by_agency,

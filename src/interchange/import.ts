@@ -20,7 +20,7 @@ import { AFFECTED_CHILDREN, FOLD_BATCH_CHILDREN, foldAffectedChildren } from '..
 import { InThreadFolder, WorkerPoolFolder, type BatchFolder } from '../record/fold-pool.ts';
 import { EventId, IsoDateTime, LaChildId, LaCode, OccurredAt } from '../record/schema-helpers.ts';
 import { InterchangeHeader, isHeaderLine } from './format.ts';
-import { Team, Worker } from '../modules/people/workforce.ts';
+import { findImportedAllocationProblems, Team, Worker } from '../modules/people/workforce.ts';
 
 /**
  * A line as a migrating council may write it: ids, record time and recorder may be left out and
@@ -189,6 +189,10 @@ export async function importInterchangeFile(
       await insertEventsNamingRepeats(client, settings, run);
     }
     onProgress({ phase: 'validating', done: totalBytes, total: totalBytes });
+    // Now that every team and worker line is stored, wherever it was in the file.
+    for (const { key, problems } of await findImportedAllocationProblems(client, importBatchId)) {
+      for (const problem of problems) report(run, { line: Number(key), ...problem });
+    }
 
     // Every child is folded even when lines were bad, so that one run reports every problem.
     const problemsFound = run;

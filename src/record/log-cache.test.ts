@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contact, header, smallCaseload, toNdjson } from '../../test/support/event-builders.ts';
+import { contact, header, smallCaseload, toNdjson, withWorkforce } from '../../test/support/event-builders.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { importInterchangeFile } from '../interchange/import.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -23,7 +23,7 @@ describe.each(testDatabaseTargets)('reading a child\'s log again on $name', (tar
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-log-cache-'));
     db = await target.open();
     const file = path.join(dir, 'caseload.ndjson');
-    writeFileSync(file, toNdjson(smallCaseload().lines));
+    writeFileSync(file, toNdjson(withWorkforce(smallCaseload().lines)));
     expect((await importInterchangeFile(db, file, context, timescales)).problems).toEqual([]);
     repo = new ChildRecordRepository(db, context, timescales);
   });

@@ -8,6 +8,7 @@ import { timescalesFrom } from '../timescales/timescales.ts';
 import { RecordEventCommand } from './events.ts';
 import { projectionKeys, projectionTables } from './projections.ts';
 import { checkProjections } from './rebuild.ts';
+import { WorkforceRepository } from '../modules/people/workforce.ts';
 import { ChildRecordRepository } from './repo.ts';
 
 const context = { laCode: '206', actor: { userId: 'worker-1', role: 'social-worker', agency: 'childrens-social-care' }, correlationId: randomUUID() };
@@ -52,6 +53,10 @@ describe.each(testDatabaseTargets)('a write changing only the projection rows it
     const received = await record(contact('DIFF1', '2024-01-03T10:00:00Z'));
     await record(contactDecided('DIFF1', '2024-01-04T10:00:00Z'), { contactId: received.eventId });
     await record(referral('DIFF1', '2024-01-04'), { contactId: received.eventId });
+    // The allocation's team and worker (the builder's own) must be in the workforce.
+    const workforce = new WorkforceRepository(db, '206');
+    await workforce.saveTeam({ teamId: 't-cin-1', name: 'Children in need team 1', service: 'children-in-need' });
+    await workforce.saveWorker({ workerId: 'w-sw-1', name: 'Sam Worker', role: 'social-worker', teamId: 't-cin-1', agency: 'childrens-social-care', startedOn: '2000-01-01' });
     await record(allocated('DIFF1', '2024-01-05T09:00:00Z'));
     await record(assessmentStarted('DIFF1', '2024-01-05'));
     await record(visit('DIFF1', '2024-01-10', { kind: 'assessment', seenAlone: true }));

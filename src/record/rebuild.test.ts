@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smallCaseload, toNdjson } from '../../test/support/event-builders.ts';
+import { smallCaseload, toNdjson, withWorkforce } from '../../test/support/event-builders.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { importInterchangeFile } from '../interchange/import.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -21,7 +21,7 @@ describe.each(testDatabaseTargets)('rebuilding projections from the log on $name
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-rebuild-'));
     db = await target.open();
     const file = path.join(dir, 'caseload.ndjson');
-    writeFileSync(file, toNdjson(smallCaseload().lines));
+    writeFileSync(file, toNdjson(withWorkforce(smallCaseload().lines)));
     expect((await importInterchangeFile(db, file, context, timescales)).problems).toEqual([]);
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { awaitingChainSql, writeAudit, type AuditEntry } from '../platform/audit/audit.ts';
+import { awaitingChainSql, writeAudit, writeListAudit, type AuditEntry } from '../platform/audit/audit.ts';
 import { prepared } from '../platform/database/prepared.ts';
 import { sqlLiteral } from '../platform/database/sql-literal.ts';
 import { commitWith, inlineParameters, withTransaction, type Database, type Opening } from '../platform/database/database.ts';
@@ -10,7 +10,7 @@ import type { Timescales } from '../timescales/timescales.ts';
 import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.ts';
 import { businessDateOf, FoldError, foldAppended, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
-import { writeAuditForChildren } from '../platform/audit/audit.ts';
+import { assertAllocationReferences } from '../modules/people/workforce.ts';
 import { changeProjectionsSql, projectionRowTextsOf, projectionTables, type ProjectionRowTexts } from './projections.ts';
 import { allowedActions } from './transitions.ts';
 import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, projectionRowsOfFold, type LogFingerprint } from './log-cache.ts';
@@ -177,16 +177,20 @@ export class ChildRecordRepository {
   async findRelatedChildren(childId: string, asAt: string): Promise<RelatedChild[]> {
     await this.refusalsAudited('related-children', childId, () => this.assertVisible(this.db.pool, childId));
     const related = await queryRelatedChildren(this.db.pool, this.context.laCode, childId, asAt, this.context.access);
-    await this.audit(this.db.pool, { action: 'read', resource: 'related-children', childId, outcome: 'ok', detail: { related: related.map((r) => r.childId) } });
+    // Each related child was shown (name, date of birth, status): each is audited as read.
+    await writeListAudit(this.db.pool, {
+      laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
+      resource: 'related-children', detail: { relatedTo: childId, asAt },
+    }, related.map((r) => r.childId));
     return related;
   }
 
   /** Finds children; each child listed is audited as read (their name and status were shown). */
   async findChildren(search: ChildSearch): Promise<ChildListItem[]> {
     const children = await queryChildren(this.db.pool, this.context.laCode, search, this.context.access);
-    await writeAuditForChildren(this.db.pool, {
+    await writeListAudit(this.db.pool, {
       laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
-      action: 'read', resource: 'child-list', outcome: 'ok', detail: { search },
+      resource: 'child-search', detail: { search },
     }, children.map((c) => c.childId));
     return children;
   }
@@ -200,6 +204,10 @@ export class ChildRecordRepository {
     return this.refusalsAudited(`child-event:${command.type}`, childId, async () => {
       if (this.context.access && !this.context.access.records) {
         throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
+      }
+      // A child allocated to a team or worker that does not exist would be hidden from their managers.
+      if (command.type === 'allocation.started') {
+        await assertAllocationReferences(this.db.pool, this.context.laCode, { ...command.data, on: businessDateOf(command.occurredAt) });
       }
       const attempt = { wentAhead: false };
       try {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocated, contact, header, registered, smallCaseload, toNdjson } from '../../test/support/event-builders.ts';
+import { allocated, contact, header, registered, smallCaseload, toNdjson, withWorkforce } from '../../test/support/event-builders.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { accessGrantFor } from '../access/policy.ts';
 import { RestrictedRecords } from '../access/restricted-records.ts';
@@ -61,7 +61,7 @@ describe.each(testDatabaseTargets)('writing from the log this process keeps, on 
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-write-ahead-'));
     db = await target.open();
     await importLines('caseload', [
-      ...smallCaseload().lines,
+      ...withWorkforce(smallCaseload().lines),
       { record: 'team', laCode: '206', teamId: 't-a', name: 'Team A', service: 'children-in-need' },
       ...['w-m', 'w-owner'].map((workerId) => ({ record: 'worker', laCode: '206', workerId, name: workerId, role: 'social-worker', teamId: 't-a', agency: 'childrens-social-care', startedOn: '2020-01-01' })),
       registered('KEPT1', { surname: 'Kept' }), allocated('KEPT1', '2024-01-03', 'w-owner', 't-a'),

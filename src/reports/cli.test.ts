@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCliDatabase, runCli, type CliDatabase } from '../../test/integration/cli-harness.ts';
-import { smallCaseload, toNdjson } from '../../test/support/event-builders.ts';
+import { smallCaseload, toNdjson, withWorkforce } from '../../test/support/event-builders.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { chromiumPath, isChromiumInstalled } from './pdf.ts';
 
@@ -19,7 +19,7 @@ describe.each(testDatabaseTargets)('safeguard report annual on $name', (target) 
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-report-cli-'));
     cliDb = await createCliDatabase(target);
     const file = path.join(dir, 'caseload.ndjson');
-    writeFileSync(file, toNdjson(smallCaseload().lines));
+    writeFileSync(file, toNdjson(withWorkforce(smallCaseload().lines)));
     const imported = await runCli(['import', file], cliDb.env);
     expect(imported.code, imported.stderr).toBe(0);
   });

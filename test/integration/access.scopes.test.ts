@@ -495,4 +495,35 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       expect(badFields(await get(role, '/api/v1/metrics/FD-01?period=FY2023-24&trend=24')), role).toEqual(['trend']);
     }
   }, 300_000);
+
+  // List auditing: every child a list shows is on the audit log as read by whoever was shown it.
+  it('audits, for each role, every child each list route showed, under the list\'s name', async () => {
+    const lists: { url: string; resource: string; childIds: (body: Record<string, unknown>) => string[] }[] = [
+      { url: '/api/v1/children?limit=50', resource: 'child-search', childIds: (b) => (b.children as { childId: string }[]).map((c) => c.childId) },
+      { url: '/api/v1/duties?asAt=2024-03-31', resource: 'duty-list', childIds: (b) => (b.duties as { childId: string }[]).map((d) => d.childId) },
+      { url: '/api/v1/duties/closed?from=2024-01-01&to=2024-03-31', resource: 'closed-duty-list', childIds: (b) => (b.items as { childId: string }[]).map((d) => d.childId) },
+      { url: `/api/v1/children/${IN}/related-children`, resource: 'related-children', childIds: (b) => (b.children as { childId: string }[] | undefined ?? []).map((c) => c.childId) },
+      { url: '/api/v1/metrics/FD-01/children?from=2024-01-01&to=2024-03-31', resource: 'metric-children', childIds: (b) => (b.children as { childId: string }[] | undefined ?? []).map((c) => c.childId) },
+      { url: '/api/v1/alerts', resource: 'alert-list', childIds: (b) => (b.alerts as { childId: string }[]).map((a) => a.childId) },
+    ];
+    const unaudited: string[] = [];
+    for (const role of roleNames) {
+      const { cookie } = sessions.get(role)!;
+      const shown: { resource: string; childId: string }[] = [];
+      for (const list of lists) {
+        const response = await app.inject({ method: 'GET', url: list.url, headers: { cookie } });
+        if (response.statusCode !== 200) continue; // refused lists show nobody (the matrix above checks who is refused)
+        for (const childId of list.childIds(response.json())) shown.push({ resource: list.resource, childId });
+      }
+      // The due list shows IN to everyone who may see IN: the check below is not vacuous.
+      if (sees(role, IN)) expect(shown.filter((s) => s.resource === 'duty-list').map((s) => s.childId), `${role}'s due list`).toContain(IN);
+      await chainAwaitingAudit(db.pool);
+      const audited = await db.pool.query(
+        `SELECT DISTINCT resource, child_id FROM audit_event WHERE user_id = $1 AND action = 'read' AND child_id IS NOT NULL`, [`u-${role}`],
+      );
+      const rows = new Set(audited.rows.map((row) => `${row.resource} ${row.child_id}`));
+      for (const { resource, childId } of shown) if (!rows.has(`${resource} ${childId}`)) unaudited.push(`${role}: ${resource} showed ${childId}`);
+    }
+    expect(unaudited).toEqual([]);
+  }, 300_000);
 });

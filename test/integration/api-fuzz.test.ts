@@ -17,7 +17,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/database/database.ts';
 import { createApp } from '../../src/platform/http/server.ts';
 import { createServices } from '../../src/platform/http/services.ts';
-import { smallCaseload, toNdjson } from '../support/event-builders.ts';
+import { smallCaseload, toNdjson, withWorkforce } from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 
 type JsonSchema = {
@@ -128,7 +128,7 @@ describe.each(testDatabaseTargets)('every API route under generated and malforme
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-fuzz-'));
     db = await target.open();
     const file = path.join(dir, 'caseload.ndjson');
-    writeFileSync(file, toNdjson(smallCaseload().lines));
+    writeFileSync(file, toNdjson(withWorkforce(smallCaseload().lines)));
     const services = createServices(loadConfig({ SAFEGUARD_LA_CODE: '206' }), db);
     const imported = await importInterchangeFile(db, file, { laCode: '206', actor: services.config.developmentActor, correlationId: randomUUID() }, services.timescales);
     expect(imported.problems).toEqual([]);

@@ -74,6 +74,9 @@ describe.each(testDatabaseTargets)('a child\'s journey from contact to the end o
 
     // Children in need: referral, allocation, assessment (45 working days across two May bank holidays).
     await recordOk('referral.received', '2024-04-02', { source: '6', contactId });
+    // The team and worker first: an allocation must name a team and worker the workforce holds.
+    expect((await app.inject({ method: 'POST', url: '/api/v1/teams', payload: { teamId: 't-cp-1', name: 'Child protection 1', service: 'child-protection' } })).statusCode).toBe(201);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/workers', payload: { workerId: 'w-sw-1', name: 'Sam Worker', role: 'social-worker', teamId: 't-cp-1', startedOn: '2020-01-06' } })).statusCode).toBe(201);
     await recordOk('allocation.started', '2024-04-03T09:00:00Z', { workerId: 'w-sw-1', teamId: 't-cp-1' });
     const assessment = await recordOk('assessment.started', '2024-04-03');
     expect((await duty('2024-04-03', 'assessment-within-45-working-days-of-referral')).dueOn).toBe('2024-06-06');

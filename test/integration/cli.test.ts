@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { createApp } from '../../src/platform/http/server.ts';
 import { createServices } from '../../src/platform/http/services.ts';
 import { ChildEvent } from '../../src/record/events.ts';
-import { contact, initialConference, referral, registered, smallCaseload, toNdjson, withField, withoutField } from '../support/event-builders.ts';
+import { contact, initialConference, referral, registered, smallCaseload, toNdjson, withField, withoutField, withWorkforce, workforceOf } from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 import { createCliDatabase, runCli, startCli, type CliDatabase } from './cli-harness.ts';
 
@@ -22,7 +22,7 @@ describe.each(testDatabaseTargets)('the safeguard CLI on $name', (target) => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-cli-'));
     cliDb = await createCliDatabase(target);
     const file = path.join(dir, 'caseload.ndjson');
-    writeFileSync(file, toNdjson(caseload.lines));
+    writeFileSync(file, toNdjson(withWorkforce(caseload.lines)));
     const imported = await runCli(['import', file], cliDb.env);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toContain(`Imported ${caseload.lines.length} events for 3 children`);
@@ -47,14 +47,16 @@ describe.each(testDatabaseTargets)('the safeguard CLI on $name', (target) => {
     expect(dueFromCli!.duties.every((d) => d.childName === 'Amara Okafor' && d.workerId === 'w-sw-1')).toBe(true);
   });
 
-  it('exports NDJSON headed by the format line, one valid event per line', async () => {
+  it('exports NDJSON headed by the format line, then the teams and workers, then one valid event per line', async () => {
     const exported = await runCli(['export'], cliDb.env);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stderr).toContain(`Exported ${caseload.lines.length} events for 3 children`);
     const lines = exported.stdout.trimEnd().split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'safeguard-child-events', version: 1, laCodes: ['206'] });
-    expect(lines).toHaveLength(caseload.lines.length + 1);
-    const events = lines.slice(1).map((text) => ChildEvent.parse(JSON.parse(text)));
+    const workforce = workforceOf(caseload.lines);
+    expect(lines).toHaveLength(1 + workforce.length + caseload.lines.length);
+    expect(lines.slice(1, 1 + workforce.length).map((text) => JSON.parse(text).record).sort()).toEqual(workforce.map((line) => line.record).sort());
+    const events = lines.slice(1 + workforce.length).map((text) => ChildEvent.parse(JSON.parse(text)));
     expect(events.map((e) => e.eventId)).toEqual(caseload.lines.map((l) => l.eventId));
   });
 

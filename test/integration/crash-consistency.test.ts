@@ -12,7 +12,7 @@ import { verifyAuditChain } from '../../src/platform/audit/verify.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { checkProjections } from '../../src/record/rebuild.ts';
 import { timescalesFrom } from '../../src/timescales/timescales.ts';
-import { manyJourneys, toNdjson } from '../support/event-builders.ts';
+import { manyJourneys, toNdjson, withWorkforce } from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 import { createCliDatabase, startCli, type CliRun } from './cli-harness.ts';
 
@@ -41,7 +41,7 @@ describe.each(testDatabaseTargets)('crash consistency on $name', (target) => {
         const url = await serverUrl(server);
         // A second process importing at the same time: only a server database takes two writers.
         const importFile = path.join(dir, `import-${round}.ndjson`);
-        writeFileSync(importFile, toNdjson(manyJourneys(300, `IMP${round}X`)));
+        writeFileSync(importFile, toNdjson(withWorkforce(manyJourneys(300, `IMP${round}X`))));
         const importer = target.name === 'postgresql' ? startCli(['import', importFile], cliDb.env) : undefined;
 
         let stop = false;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/database/database.ts';
-import { manyJourneys, toNdjson } from '../support/event-builders.ts';
+import { manyJourneys, toNdjson, withWorkforce } from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 import { createCliDatabase, runCli, startCli, type CliDatabase } from './cli-harness.ts';
 
@@ -49,7 +49,7 @@ describe.each(testDatabaseTargets)('an import killed part-way on $name', (target
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-import-crash-'));
     file = path.join(dir, 'big.ndjson');
-    writeFileSync(file, toNdjson(manyJourneys(CHILDREN)));
+    writeFileSync(file, toNdjson(withWorkforce(manyJourneys(CHILDREN))));
     cliDb = await createCliDatabase(target);
   });
   afterAll(async () => {

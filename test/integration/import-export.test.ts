@@ -24,6 +24,7 @@ import {
   toNdjson,
   withField,
   withoutField,
+  workforceOf,
 } from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 
@@ -73,7 +74,7 @@ describe.each(testDatabaseTargets)('importing and exporting interchange files on
 
   const writeFile = (name: string, lines: readonly unknown[]) => {
     const file = path.join(dir, name);
-    writeFileSync(file, toNdjson(lines));
+    writeFileSync(file, toNdjson([...lines, ...workforceOf(lines)]));
     return file;
   };
   const importFile = (database: Database, file: string, options: ImportOptions = {}) =>
@@ -101,7 +102,7 @@ describe.each(testDatabaseTargets)('importing and exporting interchange files on
     const result = await importFile(db, file);
 
     expect(result.problems).toEqual([]);
-    expect(result).toMatchObject({ committed: true, lines: caseload.lines.length, events: caseload.lines.length, children: 3, moreProblems: 0 });
+    expect(result).toMatchObject({ committed: true, lines: caseload.lines.length + workforceOf(caseload.lines).length, events: caseload.lines.length, children: 3, moreProblems: 0 });
     expect(await count(db, 'child_event')).toBe(caseload.lines.length);
 
     // The import is recorded, and each child's record is audited as written by the import.
@@ -308,7 +309,9 @@ describe.each(testDatabaseTargets)('importing and exporting interchange files on
     const first = await exportToString(db);
     const firstLines = first.trimEnd().split('\n');
     const eventCount = await count(db, 'child_event');
-    expect(firstLines).toHaveLength(eventCount + 1);
+    // The header, the teams and workers, then the events.
+    expect(firstLines).toHaveLength(1 + await count(db, 'team') + await count(db, 'worker') + eventCount);
+    expect(JSON.parse(firstLines[1]!)).toMatchObject({ record: 'team' });
     const firstHeader = JSON.parse(firstLines[0]!);
     expect(firstHeader).toMatchObject({ format: 'safeguard-child-events', version: 1, laCodes: ['206'] });
     expect(typeof firstHeader.exportedAt).toBe('string');

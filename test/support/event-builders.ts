@@ -100,6 +100,36 @@ export const joinedHousehold = (childId: string, at: string, householdId: string
 export const allocated = (childId: string, at: string, workerId = 'w-sw-1', teamId = 't-cin-1', extra: Envelope = {}) =>
   line('allocation.started', childId, at, { workerId, teamId }, extra);
 
+/** A team reference line. */
+export const team = (teamId: string, service = 'children-in-need', laCode = DEFAULT_LA_CODE) =>
+  ({ record: 'team', laCode, teamId, name: `Team ${teamId}`, service });
+
+/** A worker reference line: a social worker in the team, from 2000 unless said otherwise. */
+export const worker = (workerId: string, teamId: string, details: { name?: string; role?: string; startedOn?: string; leftOn?: string } = {}, laCode = DEFAULT_LA_CODE) =>
+  ({ record: 'worker', laCode, workerId, name: details.name ?? workerId, role: details.role ?? 'social-worker', teamId, agency: 'childrens-social-care', startedOn: details.startedOn ?? '2000-01-01', ...(details.leftOn ? { leftOn: details.leftOn } : {}) });
+
+/**
+ * The team and worker lines for every team and worker `lines` allocate children to (a worker in
+ * the team of their first allocation): an import refuses an allocation to anyone it does not hold.
+ * Put after the events, they leave the events' line numbers as they were.
+ */
+export function workforceOf(lines: readonly unknown[]): Record<string, unknown>[] {
+  const teams = new Map<string, ReturnType<typeof team>>();
+  const workers = new Map<string, ReturnType<typeof worker>>();
+  for (const entry of lines) {
+    const event = entry as Partial<InterchangeLine>;
+    if (typeof entry !== 'object' || entry === null || event.type !== 'allocation.started') continue;
+    const laCode = event.laCode ?? DEFAULT_LA_CODE;
+    const { workerId, teamId } = event.data as { workerId: string; teamId: string };
+    if (!teams.has(`${laCode} ${teamId}`)) teams.set(`${laCode} ${teamId}`, team(teamId, 'children-in-need', laCode));
+    if (!workers.has(`${laCode} ${workerId}`)) workers.set(`${laCode} ${workerId}`, worker(workerId, teamId, {}, laCode));
+  }
+  return [...teams.values(), ...workers.values()];
+}
+
+/** `lines` followed by the team and worker lines of their allocations (see workforceOf). */
+export const withWorkforce = (lines: readonly unknown[]): unknown[] => [...lines, ...workforceOf(lines)];
+
 // ---------------------------------------------------------------------------------------------
 // Front door
 

@@ -1,6 +1,7 @@
+import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../../platform/database/database.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, type FieldProblem } from '../../platform/errors.ts';
 import { FreeText, IsoDate } from '../../record/schema-helpers.ts';
 import { assertCapability, type AccessGrant } from '../../access/policy.ts';
 
@@ -69,4 +70,59 @@ export class WorkforceRepository {
       startedOn: r.started_on, leftOn: r.left_on ?? undefined, caseload: r.caseload as number,
     }));
   }
+}
+
+/**
+ * Allocations whose worker or team the workforce does not bear out, as at each allocation's date:
+ * an unknown team or worker, a worker in another team, or one who had not started or had left.
+ * A child allocated to nobody who exists is hidden from every manager whose scope runs through
+ * their team's allocations. `allocations` is a query giving (key, la_code, worker_id, team_id,
+ * on_date); its parameters follow.
+ */
+async function findAllocationProblems(
+  db: Pick<pg.Pool | pg.PoolClient, 'query'>, allocations: string, params: unknown[],
+): Promise<{ key: string; problems: FieldProblem[] }[]> {
+  const result = await db.query(
+    `SELECT a.key, a.worker_id, a.team_id, a.on_date::text AS on_date, t.team_id IS NOT NULL AS team_known,
+            w.worker_id IS NOT NULL AS worker_known, w.team_id AS worker_team, w.started_on::text AS started_on, w.left_on::text AS left_on
+       FROM (${allocations}) a
+       LEFT JOIN team t ON t.la_code = a.la_code AND t.team_id = a.team_id
+       LEFT JOIN worker w ON w.la_code = a.la_code AND w.worker_id = a.worker_id
+      WHERE t.team_id IS NULL OR w.worker_id IS NULL OR w.team_id <> a.team_id OR w.started_on > a.on_date OR w.left_on <= a.on_date
+      ORDER BY a.key`,
+    params,
+  );
+  return result.rows.map((row) => {
+    const problems: FieldProblem[] = [];
+    if (!row.team_known) problems.push({ field: 'data.teamId', message: `No team with id ${row.team_id}` });
+    if (!row.worker_known) {
+      problems.push({ field: 'data.workerId', message: `No worker with id ${row.worker_id}` });
+    } else if (row.worker_team !== row.team_id) {
+      problems.push({ field: 'data.workerId', message: `Worker ${row.worker_id} is in team ${row.worker_team}, not ${row.team_id}` });
+    } else if (row.started_on > row.on_date) {
+      problems.push({ field: 'data.workerId', message: `Worker ${row.worker_id} had not started on ${row.on_date} (started ${row.started_on})` });
+    } else if (row.left_on !== null && row.left_on <= row.on_date) {
+      problems.push({ field: 'data.workerId', message: `Worker ${row.worker_id} had left on ${row.left_on}, before ${row.on_date}` });
+    }
+    return { key: String(row.key), problems };
+  });
+}
+
+/** Refuses an allocation to a worker or team the workforce does not bear out on its date (see findAllocationProblems). */
+export async function assertAllocationReferences(
+  db: Pick<pg.Pool | pg.PoolClient, 'query'>, laCode: string, allocation: { workerId: string; teamId: string; on: string },
+): Promise<void> {
+  const [found] = await findAllocationProblems(db, 'SELECT 1 AS key, $1::text AS la_code, $2::text AS worker_id, $3::text AS team_id, $4::date AS on_date',
+    [laCode, allocation.workerId, allocation.teamId, allocation.on]);
+  if (found) throw DomainError.invalid(found.problems, `The allocation names ${found.problems.map((p) => p.message.charAt(0).toLowerCase() + p.message.slice(1)).join('; ')}`);
+}
+
+/**
+ * The problems of an import's allocations, by line (see findAllocationProblems): run once every
+ * line is stored, so a file's team and worker lines count wherever they are in it.
+ */
+export function findImportedAllocationProblems(client: pg.PoolClient, importBatchId: string): Promise<{ key: string; problems: FieldProblem[] }[]> {
+  return findAllocationProblems(client,
+    `SELECT import_line AS key, la_code, data->>'workerId' AS worker_id, data->>'teamId' AS team_id, occurred_on AS on_date
+       FROM child_event WHERE import_batch_id = $1 AND event_type = 'allocation.started'`, [importBatchId]);
 }

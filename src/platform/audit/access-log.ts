@@ -4,8 +4,9 @@
  */
 import type { Database } from '../database/database.ts';
 import type { RequestContext } from '../../record/repo.ts';
-import { chainAwaitingAudit, writeAudit } from './audit.ts';
+import { chainAwaitingAudit, childListResources, writeAudit, writeListAudit } from './audit.ts';
 import { hasCapability, isPartnerAgency, visibleChildCondition } from '../../access/policy.ts';
+import { roleDefinitionOf, type RecordScope } from '../../access/roles.ts';
 import { DomainError } from '../errors.ts';
 import { verifyAuditChain, type AuditChainReport } from './verify.ts';
 
@@ -31,9 +32,36 @@ export interface AccessAnomaly {
   children: number;
   /** The first children concerned, for the lead to look at. */
   childIds: string[];
+  /** For a rule that counts by day: the day (in London) when the most children were concerned. */
+  day?: string;
 }
 
-export type AnomalyRuleId = 'many-records-outside-caseload' | 'record-shares-own-surname';
+export type AnomalyRuleId = 'many-records-outside-caseload' | 'record-shares-own-surname' | 'many-children-listed';
+
+/**
+ * Distinct children a person may be shown in one day (in London) by lists (searches, due lists,
+ * the children behind figures, related children, alerts: childListResources), not counting
+ * children ever allocated to them or their team, before the day is picked out. Set by what each
+ * scope's everyday work shows at most, well above it, since a list shows many children at once:
+ * - figures only: never a child, so one is already one too many;
+ * - partner agencies (police, health, schools) see only children their agency was asked about or
+ *   met on: a MASH desk answers some tens of checks a day; 2,500 children in a day is a trawl;
+ * - own caseload, team, service: their lists show their own or their team's children, which do
+ *   not count; those they recorded on (a duty visit) and, for a service, other teams' children do;
+ * - the whole council: the front door searches for every contact (a borough's 55 or so a working
+ *   day, 25 children a search in the web app) and a manager may open the borough's due list;
+ *   more than 1,000 other children in a day is more than that work shows.
+ * A role roles.ts does not know is held to the figures-only threshold: it should see no child.
+ */
+export const childrenListedPerDayByScope: Record<RecordScope, number> = {
+  'figures-only': 1,
+  'shared-with-agency': 100,
+  'own-caseload': 50,
+  team: 100,
+  service: 300,
+  'whole-la': 1000,
+};
+const listThresholdOf = (role: string): number => childrenListedPerDayByScope[roleDefinitionOf(role)?.scope ?? 'figures-only'];
 
 /** Anomaly rules as data: what each looks for, and its threshold. */
 export const anomalyRules: Record<AnomalyRuleId, { title: string; threshold: number }> = {
@@ -44,6 +72,11 @@ export const anomalyRules: Record<AnomalyRuleId, { title: string; threshold: num
   'record-shares-own-surname': {
     title: 'Opened the record of a child who shares their surname (possibly their own family)',
     threshold: 1,
+  },
+  'many-children-listed': {
+    title: 'Was shown, in lists, many children never allocated to them or their team in one day',
+    // The lowest of the thresholds by scope (childrenListedPerDayByScope): each role's own is its scope's.
+    threshold: Math.min(...Object.values(childrenListedPerDayByScope)),
   },
 };
 
@@ -133,6 +166,26 @@ export class AuditReader {
         GROUP BY r.user_id, p.name HAVING count(*) >= $4`,
       [this.context.laCode, from, to, anomalyRules['record-shares-own-surname'].threshold],
     );
+    // Children shown in lists, by person and day (in London), those of their caseload and team aside:
+    // each person's busiest day at or over the lowest threshold (their role's own is applied below).
+    const listed = await this.db.pool.query(
+      `WITH shown AS (
+         SELECT DISTINCT user_id, (occurred_at AT TIME ZONE 'Europe/London')::date AS day, child_id FROM audit_event
+          WHERE la_code = $1 AND action = 'read' AND resource = ANY($4::text[]) AND child_id IS NOT NULL AND occurred_at >= $2 AND occurred_at < $3
+       ),
+       ids AS (SELECT DISTINCT user_id FROM shown),
+       ${peopleSql},
+       days AS (
+         SELECT s.user_id, p.name, s.day, count(*) AS children, (array_agg(s.child_id ORDER BY s.child_id))[1:20] AS child_ids
+           FROM shown s JOIN people p ON p.user_id = s.user_id
+          WHERE NOT EXISTS (
+                  SELECT 1 FROM allocation al WHERE al.la_code = $1 AND al.child_id = s.child_id
+                     AND (al.worker_id = p.worker_id OR al.team_id = p.team_id))
+          GROUP BY s.user_id, p.name, s.day HAVING count(*) >= $5
+       )
+       SELECT DISTINCT ON (user_id) user_id, name, day::text AS day, children, child_ids FROM days ORDER BY user_id, children DESC, day`,
+      [this.context.laCode, from, to, [...childListResources], anomalyRules['many-children-listed'].threshold],
+    );
     const roles = await this.db.pool.query(
       `SELECT DISTINCT ON (user_id) user_id, role FROM audit_event WHERE la_code = $1 AND occurred_at >= $2 AND occurred_at < $3 ORDER BY user_id, audit_id DESC`,
       [this.context.laCode, from, to],
@@ -141,11 +194,18 @@ export class AuditReader {
     const anomalies = [
       ...outside.rows.map((row) => ({ rule: 'many-records-outside-caseload' as const, row })),
       ...surname.rows.map((row) => ({ rule: 'record-shares-own-surname' as const, row })),
-    ].map(({ rule, row }) => ({
+      ...listed.rows
+        .filter((row) => Number(row.children) >= listThresholdOf(roleOf.get(row.user_id) ?? 'unknown'))
+        .map((row) => ({ rule: 'many-children-listed' as const, row })),
+    ].map(({ rule, row }): AccessAnomaly => ({
       rule, userId: row.user_id as string, name: row.name as string | null, role: roleOf.get(row.user_id) ?? 'unknown',
-      children: Number(row.children), childIds: row.child_ids as string[],
+      children: Number(row.children), childIds: row.child_ids as string[], ...(row.day ? { day: row.day as string } : {}),
     }));
-    await this.audit('access-anomalies', undefined, { from, to, anomalies: anomalies.length });
+    // The report names children: each is audited as shown to the reviewer.
+    await writeListAudit(this.db.pool, {
+      laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
+      resource: 'access-anomalies', detail: { from, to, anomalies: anomalies.length },
+    }, anomalies.flatMap((anomaly) => anomaly.childIds));
     return anomalies;
   }
 

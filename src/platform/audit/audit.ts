@@ -216,22 +216,52 @@ const isPool = (db: Queryable): boolean => !('release' in db);
  */
 export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   if (!isPool(db)) return storeAwaitingChain(db as pg.PoolClient, entry);
-  return readGroupsOf(db as pg.Pool).store(entry);
+  return readGroupsOf(db as pg.Pool).store([entry]);
+}
+
+/** At most about this many rows go in one statement of a group of reads (a list's rows are never split). */
+const READ_GROUP_ROWS = 5000;
+
+/**
+ * Rows of reads, as parallel arrays, into audit_awaiting_chain in the order given: one statement
+ * however many rows, each value sent once as a parameter rather than spelt out in the text.
+ */
+const awaitingFromArraysSql = `INSERT INTO audit_awaiting_chain (${auditColumns})
+  SELECT la_code, now(), user_id, role, agency, action, resource, child_id, outcome, correlation_id, detail::jsonb
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+         WITH ORDINALITY AS e(la_code, user_id, role, agency, action, resource, child_id, outcome, correlation_id, detail, n)
+   ORDER BY n`;
+
+function awaitingFromArraysParams(entries: readonly AuditEntry[]): unknown[] {
+  // A list's rows share one detail: it is serialised once.
+  const details = new Map<unknown, string>();
+  const detailOf = (entry: AuditEntry) => {
+    let text = details.get(entry.detail);
+    if (text === undefined) details.set(entry.detail, (text = JSON.stringify(entry.detail ?? {})));
+    return text;
+  };
+  return [
+    entries.map((e) => e.laCode), entries.map((e) => e.actor.userId), entries.map((e) => e.actor.role), entries.map((e) => e.actor.agency),
+    entries.map((e) => e.action), entries.map((e) => e.resource), entries.map((e) => e.childId ?? null), entries.map((e) => e.outcome),
+    entries.map((e) => e.correlationId), entries.map(detailOf),
+  ];
 }
 
 /**
  * The audit rows of reads on one pool, stored in groups: while one group's INSERT commits, the
  * next gathers, so reads under way together share one statement and one flush to disk rather
- * than each committing its own. Each read still waits until its row is committed.
+ * than each committing its own. Each read (a record, or a list with a row per child it shows)
+ * still waits until its rows are committed.
  */
 class ReadAuditGroups {
-  private waiting: { entry: AuditEntry; done: (error?: unknown) => void }[] = [];
+  private waiting: { entries: readonly AuditEntry[]; done: (error?: unknown) => void }[] = [];
   private storing = false;
   constructor(private readonly pool: pg.Pool) {}
 
-  store(entry: AuditEntry): Promise<void> {
+  store(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.waiting.push({ entry, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      this.waiting.push({ entries, done: (error) => (error === undefined ? resolve() : reject(error)) });
       if (!this.storing) void this.drain();
     });
   }
@@ -239,15 +269,19 @@ class ReadAuditGroups {
   private async drain(): Promise<void> {
     this.storing = true;
     while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0, CHAIN_BATCH);
+      let rows = 0;
+      let taken = 0;
+      while (taken < this.waiting.length && (taken === 0 || rows + this.waiting[taken]!.entries.length <= READ_GROUP_ROWS)) rows += this.waiting[taken++]!.entries.length;
+      const group = this.waiting.splice(0, taken);
+      const entries = group.flatMap((item) => item.entries);
       try {
-        await this.pool.query(awaitingChainInsertSql(group.map((item) => item.entry)));
+        await this.pool.query(awaitingFromArraysSql, awaitingFromArraysParams(entries));
       } catch (error) {
         for (const item of group) item.done(error);
         continue;
       }
       for (const item of group) item.done();
-      startChaining(this.pool, [...new Set(group.map((item) => item.entry.laCode))]);
+      startChaining(this.pool, [...new Set(entries.map((entry) => entry.laCode))]);
     }
     this.storing = false;
   }
@@ -320,12 +354,37 @@ export function chainAwaitingAudit(pool: pg.Pool, laCodes?: readonly string[]): 
 
 /**
  * Audits many children at once (a list, an export, an import), a row per child, in the order given.
- * On a pool, like any read's rows they await the chain; inside a bulk write's transaction (an
- * import, a rebuild) they are chained there and then, the head held until that commits.
+ * On a pool, like any read's rows they await the chain, stored in one statement with the rows of
+ * the reads under way at the same time; inside a bulk write's transaction (an import, a rebuild)
+ * they are chained there and then, the head held until that commits.
  */
 export async function writeAuditForChildren(db: Queryable, entry: Omit<AuditEntry, 'childId'>, childIds: readonly string[]): Promise<void> {
   const entries = childIds.map((childId) => ({ ...entry, childId }));
   if (!isPool(db)) return appendEntries(db, entry.laCode, entries);
-  for (let start = 0; start < entries.length; start += CHAIN_BATCH) await db.query(awaitingChainInsertSql(entries.slice(start, start + CHAIN_BATCH)));
-  if (entries.length > 0) startChaining(db as pg.Pool, [entry.laCode]);
+  return readGroupsOf(db as pg.Pool).store(entries);
+}
+
+/**
+ * The lists that show children (their ids, names or both), each audited a row per child shown
+ * under its own name, so that the anomaly report can count the children a person was shown.
+ */
+export const childListResources = [
+  'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies',
+] as const;
+export type ChildListResource = (typeof childListResources)[number];
+
+/**
+ * Audits what a list showed: a read row per child in it (each child once, in the order shown),
+ * with the list's name as the resource and what was asked as the detail; a list that showed no
+ * child leaves one row without a child, so the asking is on record too. One statement on the
+ * pool, shared with the reads under way at the same time: a list costs one round trip to audit
+ * however many children it shows.
+ */
+export function writeListAudit(
+  pool: Pick<pg.Pool, 'query'>, list: Omit<AuditEntry, 'childId' | 'action' | 'outcome' | 'resource'> & { resource: ChildListResource },
+  childIds: readonly string[],
+): Promise<void> {
+  const entry = { ...list, action: 'read' as const, outcome: 'ok' };
+  const shown = [...new Set(childIds)];
+  return readGroupsOf(pool as pg.Pool).store(shown.length === 0 ? [entry] : shown.map((childId) => ({ ...entry, childId })));
 }

@@ -26,6 +26,7 @@ export function auditRoutes(services: AppServices) {
       response: z.object({
         anomalies: z.array(z.object({
           rule: z.string(), userId: z.string(), name: z.string().nullable(), role: z.string(), children: z.number(), childIds: z.array(z.string()),
+          day: z.string().optional().describe('For a rule counted by day: the day, in London, when the most children were concerned'),
         })),
       }),
       handler: async ({ query, context }) => ({ anomalies: await new AuditReader(services.db, context).findAnomalies(query.from, query.to) }),

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCliDatabase, runCli } from '../../../test/integration/cli-harness.ts';
-import { smallCaseload, toNdjson } from '../../../test/support/event-builders.ts';
+import { smallCaseload, toNdjson, withWorkforce } from '../../../test/support/event-builders.ts';
 import { testDatabaseTargets } from '../../../test/support/test-database.ts';
 import { importInterchangeFile } from '../../interchange/import.ts';
 import { timescalesFrom } from '../../timescales/timescales.ts';
@@ -33,7 +33,7 @@ describe.each(testDatabaseTargets)('backup and restore on $name', (target) => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-backup-'));
     db = await target.open();
     const file = path.join(dir, 'caseload.ndjson');
-    writeFileSync(file, toNdjson(smallCaseload().lines));
+    writeFileSync(file, toNdjson(withWorkforce(smallCaseload().lines)));
     expect((await importInterchangeFile(db, file, context, timescalesFrom(loadConfig({})))).problems).toEqual([]);
   });
   afterAll(async () => {
@@ -88,7 +88,7 @@ describe.each(testDatabaseTargets)('safeguard backup and restore on $name', (tar
     const dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-backup-cli-'));
     try {
       const caseload = path.join(dir, 'caseload.ndjson');
-      writeFileSync(caseload, toNdjson(smallCaseload().lines));
+      writeFileSync(caseload, toNdjson(withWorkforce(smallCaseload().lines)));
       expect((await runCli(['import', caseload], from.env)).code).toBe(0);
       const file = path.join(dir, 'b.ndjson.gz');
       const backup = await runCli(['backup', '--out', file], from.env);

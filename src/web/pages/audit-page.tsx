@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { offers } from '../access.ts';
 import { query as apiQuery, type AccessAnomaly, type AuditChainReport } from '../api.ts';
 import { Button, Select, SummaryList, Table, Tag, WarningText } from '../govuk/index.ts';
-import { humanise } from '../format.ts';
+import { formatDate, humanise } from '../format.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { roleLabel, useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
@@ -11,6 +11,7 @@ import { useApi } from '../use-api.ts';
 const ruleWords: Record<string, string> = {
   'many-records-outside-caseload': 'Opened many records never allocated to them or their team',
   'record-shares-own-surname': 'Opened the record of a child who shares their surname',
+  'many-children-listed': 'Was shown many children outside their caseload and team in lists in one day',
 };
 const periods = [{ value: '7', text: 'The last 7 days' }, { value: '30', text: 'The last 30 days' }, { value: '365', text: 'The last 12 months' }];
 
@@ -55,7 +56,7 @@ export function AuditPage() {
             head={[{ text: 'Person' }, { text: 'What they did' }, { text: 'Children', format: 'numeric' }, { text: 'Records' }]}
             rows={anomalies.data.anomalies.map((anomaly) => [
               { children: <>{anomaly.name ?? anomaly.userId}<br /><span className="govuk-body-s">{roleLabel(anomaly.role)}</span></> },
-              { text: ruleWords[anomaly.rule] ?? humanise(anomaly.rule) },
+              { text: `${ruleWords[anomaly.rule] ?? humanise(anomaly.rule)}${anomaly.day ? ` (${formatDate(anomaly.day)})` : ''}` },
               { text: anomaly.children, format: 'numeric' },
               { children: anomaly.childIds.map((childId, index) => (
                 <span key={childId}>{index > 0 ? ', ' : ''}{childLinks ? <Link href={`/children/${encodeURIComponent(childId)}/access-log`}>{childId}</Link> : childId}</span>
