@@ -107,12 +107,13 @@ describe.each(testDatabaseTargets)('every child a list shows is audited, and cou
     expect(empty.rows.map((row) => row.detail.search.surname)).toEqual(['Nobody-By-This-Name']);
   });
 
-  it('picks out a partner agency account shown many children through search and the children behind a figure, not a manager going through their team\'s work', async () => {
-    const behindFigure = await new MetricChildrenRepository(db.pool, police, timescales.calendar).findChildren({
+  it('picks out a partner agency account shown many children through search, not a manager going through their team\'s work', async () => {
+    // Partner agencies get no children from figures at all; the search lists what is shared with them.
+    await expect(new MetricChildrenRepository(db.pool, police, timescales.calendar).findChildren({
       id: 'FD-01', window: windowOf({ from: '2024-02-01', to: '2024-02-29' }, todayInLondon),
-    });
-    expect(behindFigure.children.length).toBe(SHARED);
-    expect((await auditedChildren(db, 'u-police', 'metric-children')).size).toBe(SHARED);
+    })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await new ChildRecordRepository(db, police, timescales).findChildren({ limit: 500 })).toHaveLength(SHARED);
+    expect((await auditedChildren(db, 'u-police', 'child-search')).size).toBe(SHARED);
     await new DutyRepository(db, manager).findOpenAsAt('2024-02-07', { teamId: 't-a' });
 
     const anomalies = await new AuditReader(db, admin).findAnomalies('2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
