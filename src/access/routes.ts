@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
 import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/route.ts';
+import { isApiRoute, routeOf } from '../platform/http/security.ts';
 import type { ActiveSession, SignInService } from './sign-in.ts';
 import { capabilityNames, recordScopes, roleDefinitionOf } from './roles.ts';
 import { accessGrantFor, permissionsOf, type Permissions } from './policy.ts';
@@ -96,7 +97,7 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
   };
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRoute(request)) return;
     const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
     if (!token) return;
     const session = await signIn.resolve(token);
@@ -106,14 +107,15 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
   app.addHook('preHandler', async (request) => {
     const session = sessions.get(request);
     if (!session || !UNSAFE_METHODS.has(request.method)) return;
-    const path = request.url.split('?')[0]!;
+    // The route the router matched, however the path was spelt (see platform/http/security.ts).
+    const path = routeOf(request);
     if (path === '/api/v1/sign-in') return;
     if (request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new DomainError('forbidden', 'This request did not come from a Safeguard page: reload the page and try again', {
         problems: [{ field: CSRF_HEADER, message: 'Missing or wrong CSRF token' }],
       });
     }
-    if (session.pendingSecondFactor && !OPEN_ROUTES.has(path)) throw new DomainError('unauthenticated', 'Enter your one-time code to finish signing in');
+    if (session.pendingSecondFactor && (path === undefined || !OPEN_ROUTES.has(path))) throw new DomainError('unauthenticated', 'Enter your one-time code to finish signing in');
   });
 
   app.addHook('onSend', async (request, reply) => {

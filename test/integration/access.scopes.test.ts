@@ -192,4 +192,80 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       }
     }
   });
+
+  // ---------------------------------------------------------------------------------------------
+  // Encoded paths. The router decodes the path before it matches (`%73ign-in` is `sign-in`,
+  // `%61pi` is `api`), so the rate limits, headers, session and CSRF checks must follow the route
+  // it matched, not the raw request line.
+
+  const securityHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'content-security-policy': expect.stringContaining("frame-ancestors 'none'") };
+  /** Spellings the router matches as POST /api/v1/sign-in. */
+  const signInSpellings = ['/api/v1/%73ign-in', '/%61pi/v1/sign-in', '/api/v1/sign%2Din', '/%61%70%69/%76%31/%73%69%67%6E%2D%69%6E', '/api/v1/sign-in?x=1'];
+  /** Spellings that are that route or none (depending on who normalises them): once limited, none reaches the handler. */
+  const notSignInSpellings = ['/api//v1/sign-in', '/api/v1/./sign-in', '/api/v1/../v1/sign-in', '/api/v1/sign-in/', '/API/v1/sign-in', '/api/v1/Sign-In', '/api/v1/%2573ign-in', '/%2561pi/v1/sign-in', '/api/v1/sign-in%2F', '/api/v1/sign-in%00'];
+
+  it('limits sign-in attempts from an address however the path is spelt, and every answer carries the security headers', async () => {
+    const remoteAddress = '10.99.0.1';
+    // A different name each time, so that no name's own lockout answers first.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const wrong = await app.inject({ method: 'POST', url: '/api/v1/sign-in', remoteAddress, payload: { username: `nobody-${attempt}`, password: 'not the password' } });
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.headers).toMatchObject(securityHeaders);
+    }
+    for (const url of ['/api/v1/sign-in', ...signInSpellings]) {
+      const limited = await app.inject({ method: 'POST', url, remoteAddress, payload: { username: 'social-worker', password: PASSWORD } });
+      expect(limited.statusCode, `${url}: ${limited.body}`).toBe(429);
+      expect(limited.headers, url).toMatchObject(securityHeaders);
+    }
+    for (const url of notSignInSpellings) {
+      const elsewhere = await app.inject({ method: 'POST', url, remoteAddress, payload: { username: 'social-worker', password: PASSWORD } });
+      expect([400, 404, 429], `${url}: ${elsewhere.statusCode} ${elsewhere.body}`).toContain(elsewhere.statusCode);
+      expect(elsewhere.headers['set-cookie'], url).toBeUndefined();
+      expect(elsewhere.headers, url).toMatchObject(securityHeaders);
+    }
+  });
+
+  it('counts attempts on an encoded path against the same limit as the plain path', async () => {
+    const remoteAddress = '10.99.0.3';
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const url = signInSpellings[attempt % signInSpellings.length]!;
+      const wrong = await app.inject({ method: 'POST', url, remoteAddress, payload: { username: `nobody-else-${attempt}`, password: 'not the password' } });
+      expect(wrong.statusCode, url).toBe(401);
+      expect(wrong.headers, url).toMatchObject(securityHeaders);
+    }
+    expect((await app.inject({ method: 'POST', url: '/api/v1/sign-in', remoteAddress, payload: { username: 'social-worker', password: PASSWORD } })).statusCode).toBe(429);
+  });
+
+  it('answers a protected route spelt with escapes exactly as the plain route: same session, same scope, same CSRF check, same headers', async () => {
+    const { cookie, csrf } = sessions.get('social-worker')!;
+    const spell = (path: string) => [path, path.replace('/api/', '/%61pi/'), path.replace('/children/', '/%63hildren/'), path.replace(/\/v1\//, '/%76%31/')];
+    for (const path of [`/api/v1/children/${IN}`, `/api/v1/children/${OUT}`, '/api/v1/session', '/api/v1/audit/verify']) {
+      const plain = await app.inject({ method: 'GET', url: path, headers: { cookie } });
+      const anonymous = await app.inject({ method: 'GET', url: path });
+      for (const url of spell(path)) {
+        const signedIn = await app.inject({ method: 'GET', url, headers: { cookie } });
+        expect(signedIn.statusCode, url).toBe(plain.statusCode);
+        expect(signedIn.headers, url).toMatchObject(securityHeaders);
+        const notSignedIn = await app.inject({ method: 'GET', url });
+        expect(notSignedIn.statusCode, url).toBe(anonymous.statusCode);
+        expect(notSignedIn.headers, url).toMatchObject(securityHeaders);
+      }
+    }
+    const event = () => JSON.stringify({ type: 'visit.made', occurredAt: '2024-03-20', clientId: randomUUID(), data: { kind: 'child-in-need', childSeen: true, seenAlone: false } });
+    for (const url of spell(`/api/v1/children/${IN}/events`)) {
+      const withoutToken = await app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/json' }, payload: event() });
+      expect(withoutToken.statusCode, `${url}: ${withoutToken.body}`).toBe(403);
+      expect(withoutToken.json().error.problems[0].field).toBe('x-csrf-token');
+      const withToken = await app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, payload: event() });
+      expect([201, 409], `${url}: ${withToken.body}`).toContain(withToken.statusCode);
+    }
+  });
+
+  it('answers with the security headers where no route matches', async () => {
+    for (const [method, url] of [['GET', '/api/v1/no-such-route'], ['POST', '/api/v1/no-such-route'], ['GET', '/%61pi/v1/no-such-route'], ['POST', '/no-such-page'], ['GET', '/api'], ['POST', '/API/v1/children']] as const) {
+      const missing = await app.inject({ method, url });
+      expect(missing.statusCode, url).toBe(404);
+      expect(missing.headers, `${method} ${url}`).toMatchObject(securityHeaders);
+    }
+  });
 });
