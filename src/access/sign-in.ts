@@ -112,8 +112,13 @@ export class SignInService {
       await this.accounts.recordAttempt({ username: account.username, account, outcome: 'locked', ...request, at: this.now() });
       throw new DomainError('unauthenticated', `Too many attempts that were not right: try again after ${locked.toISOString().slice(11, 16)} UTC`);
     }
-    const valid = account.totpSecret !== null && /^\d{6}$/.test(code)
-      && verifySync({ secret: account.totpSecret, token: code, epoch: Math.floor(this.now().getTime() / 1000), epochTolerance: 30 }).valid;
+    // A code is good once: one of the step last used, or an earlier one (still within the drift
+    // tolerance), is refused like a wrong code, and so is the loser of two sign-ins racing with it.
+    const checked = account.totpSecret !== null && /^\d{6}$/.test(code)
+      ? verifySync({ secret: account.totpSecret, token: code, epoch: Math.floor(this.now().getTime() / 1000), epochTolerance: 30, afterTimeStep: account.totpLastStep ?? undefined })
+      : { valid: false as const };
+    const step = checked.valid && 'timeStep' in checked ? checked.timeStep : undefined;
+    const valid = step !== undefined && (await this.accounts.useSecondFactorStep(account.userId, step));
     if (!valid) {
       await this.accounts.recordAttempt({ username: account.username, account, outcome: 'wrong-code', ...request, at: this.now() });
       throw new DomainError('unauthenticated', 'The code is not right', { problems: [{ field: 'code', message: 'Enter the 6-digit code from your authenticator app' }] });
