@@ -66,6 +66,16 @@ export class AccountRepository {
     return accountOf(result.rows[0]!);
   }
 
+  /** Whether the council has a team with this id (an account's team must be one of its teams). */
+  async teamExists(teamId: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM team WHERE la_code = $1 AND team_id = $2', [this.laCode, teamId])).rowCount === 1;
+  }
+
+  /** Whether the council has a worker record with this id (an account's caseload is that worker's). */
+  async workerExists(workerId: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM worker WHERE la_code = $1 AND worker_id = $2', [this.laCode, workerId])).rowCount === 1;
+  }
+
   async findAccountByUsername(username: string): Promise<Account | undefined> {
     const result = await this.pool.query(`SELECT ${accountColumns} FROM user_account WHERE la_code = $1 AND username = lower($2)`, [this.laCode, username]);
     return result.rows[0] ? accountOf(result.rows[0]) : undefined;
