@@ -169,10 +169,6 @@ export class AccountRepository {
     await this.pool.query('UPDATE user_session SET last_seen_at = $3 WHERE la_code = $1 AND session_hash = $2 AND ended_at IS NULL', [this.laCode, sessionHash, now]);
   }
 
-  async markSecondFactor(sessionHash: Buffer, now: Date): Promise<void> {
-    await this.pool.query('UPDATE user_session SET second_factor_at = $3, last_seen_at = $3 WHERE la_code = $1 AND session_hash = $2', [this.laCode, sessionHash, now]);
-  }
-
   async endSession(sessionHash: Buffer, reason: string, now: Date): Promise<void> {
     await this.pool.query(
       'UPDATE user_session SET ended_at = $3, end_reason = $4 WHERE la_code = $1 AND session_hash = $2 AND ended_at IS NULL',

@@ -48,6 +48,15 @@ export function setSessionCookie(request: FastifyRequest, token: string | undefi
   cookiesToSet.set(request, [...(cookiesToSet.get(request) ?? []), `${value}; Path=/; HttpOnly; SameSite=Strict${secure}`]);
 }
 
+/**
+ * Signing in from a browser that still holds a session ends that session, whoever's it was: the
+ * browser goes on with the new one only, and a token set in it beforehand is worth nothing.
+ */
+export async function endPreviousSession(request: FastifyRequest, signIn: SignInService): Promise<void> {
+  const previous = cookieValue(request.headers.cookie, SESSION_COOKIE);
+  if (previous) await signIn.endReplacedSession(previous);
+}
+
 /** What a person may do, so the web app offers only that; the server still decides every request. */
 export const PermissionsOut = z.object({
   scope: z.enum(recordScopes),
@@ -131,6 +140,7 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
       response: SessionOut,
       handler: async ({ body, request }) => {
         const { session } = await signIn.signIn(body.username, body.password, remote(request));
+        await endPreviousSession(request, signIn);
         setSessionCookie(request, session.token, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000));
         return sessionOut(session);
       },
@@ -142,7 +152,9 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
       handler: async ({ body, request }) => {
         const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
         if (!token) throw new DomainError('unauthenticated', 'Sign in first');
-        return sessionOut(await signIn.verifySecondFactor(token, body.code, remote(request)));
+        const session = await signIn.verifySecondFactor(token, body.code, remote(request));
+        setSessionCookie(request, session.token, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000));
+        return sessionOut(session);
       },
     }),
     defineRoute({

@@ -93,7 +93,10 @@ describe.each(testDatabaseTargets)('signing in on $name', (target) => {
     const code = generateSync({ secret, epoch: Math.floor(time.now().getTime() / 1000) });
     const verified = await service.verifySecondFactor(session.token, code, request());
     expect(verified.pendingSecondFactor).toBe(false);
-    expect((await service.resolve(session.token))?.pendingSecondFactor).toBe(false);
+    // Signed in under a fresh token: the one that waited for the code is ended.
+    expect(verified.token).not.toBe(session.token);
+    expect((await service.resolve(verified.token))?.pendingSecondFactor).toBe(false);
+    expect(await service.resolve(session.token)).toBeUndefined();
 
     await expect(service.signIn('ada.admin', 'correct horse battery staple', request())).rejects.toThrow(/one-time code as well/);
   });
