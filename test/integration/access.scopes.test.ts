@@ -128,12 +128,15 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       const remoteAddress = `10.0.${Math.floor(index / 200)}.${index % 200}`;
       const signedIn = await app.inject({ method: 'POST', url: '/api/v1/sign-in', remoteAddress, payload: { username: role, password: PASSWORD } });
       expect(signedIn.statusCode, signedIn.body).toBe(200);
-      const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
-      const csrf = signedIn.json().csrfToken as string;
+      let cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+      let csrf = signedIn.json().csrfToken as string;
       if (secret) {
         const code = generateSync({ secret, epoch: Math.floor(Date.now() / 1000) });
         const verified = await app.inject({ method: 'POST', url: '/api/v1/sign-in/second-factor', remoteAddress, headers: { cookie, 'x-csrf-token': csrf }, payload: { code } });
         expect(verified.statusCode, verified.body).toBe(200);
+        // The code moves the session to a fresh token.
+        cookie = String(verified.headers['set-cookie']).split(';')[0]!;
+        csrf = verified.json().csrfToken as string;
       }
       sessions.set(role, { cookie, csrf });
     }
@@ -266,6 +269,34 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       const missing = await app.inject({ method, url });
       expect(missing.statusCode, url).toBe(404);
       expect(missing.headers, `${method} ${url}`).toMatchObject(securityHeaders);
+    }
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // What an answer may give away about children outside scope.
+
+  it('answers a clientId already used on another child\'s record without naming that child', async () => {
+    const manager = sessions.get('service-manager')!;
+    const worker = sessions.get('social-worker')!;
+    const clientId = randomUUID();
+    const registration = (childId: string) => JSON.stringify({ type: 'child.registered', occurredAt: '2024-02-01', clientId, data: { forename: 'Hidden', surname: childId, dateOfBirth: '2016-05-02', sex: 'F', ethnicity: 'WBRI', disabilities: ['NONE'] } });
+    // A child only the whole council's roles see (allocated to no one).
+    const written = await app.inject({ method: 'POST', url: '/api/v1/children/UNSEEN1/events', headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf, 'content-type': 'application/json' }, payload: registration('UNSEEN1') });
+    expect(written.statusCode, written.body).toBe(201);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/children/UNSEEN1', headers: { cookie: worker.cookie } })).statusCode).toBe(404);
+
+    const reused = await app.inject({ method: 'POST', url: '/api/v1/children/PROBE1/events', headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrf, 'content-type': 'application/json' }, payload: registration('PROBE1') });
+    expect(reused.statusCode, reused.body).toBe(409);
+    expect(reused.json().error.problems[0].field).toBe('clientId');
+    expect(reused.body).not.toMatch(/UNSEEN1/);
+  });
+
+  it('treats % and _ in a name search as letters, not wildcards that list every child', async () => {
+    const { cookie } = sessions.get('service-manager')!;
+    const found = async (query: string) => ((await app.inject({ method: 'GET', url: `/api/v1/children?${query}`, headers: { cookie } })).json() as { children: { childId: string }[] }).children.map((child) => child.childId);
+    expect(await found('surname=INS')).toContain(IN);
+    for (const query of ['surname=%25', 'surname=%25%25', 'surname=_%25', 'forename=%25', 'surname=%25&forename=%25']) {
+      expect(await found(query), query).toEqual([]);
     }
   });
 });
