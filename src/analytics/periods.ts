@@ -294,8 +294,8 @@ export function consecutiveWindows(window: ReportingWindow, count: number): Repo
   const windows = [window];
   while (windows.length < count) {
     const previous = previousWindow(windows[0]!);
-    // Long custom periods step back by their own length: 24 centuries would reach years the
-    // calendar (and the database's dates) cannot hold, so a trend stays within the dates anyone may ask about.
+    // A custom period steps back by its own length: 24 periods of a century (1900–2000, trend=24)
+    // reached years no date can hold and answered 500, so a trend stays within the years a date may name.
     const starts = previous.kind === 'snapshot' ? previous.asAt : previous.from;
     if (!/^\d{4}-/.test(starts) || Number(starts.slice(0, 4)) < EARLIEST_TREND_YEAR) {
       throw invalid('trend', `${count} periods would reach back before ${EARLIEST_TREND_YEAR}: ask for fewer periods or shorter ones`);
