@@ -7,11 +7,11 @@
  * The password comes from SAFEGUARD_NEW_PASSWORD, never from the command line (which other users
  * of the machine can see).
  */
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { SafeguardConfig } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
-import { hashPassword, passwordProblems } from './passwords.ts';
+import { DomainError } from '../platform/errors.ts';
+import { addLocalAccount } from './accounts.ts';
 import { AccountRepository } from './repo.ts';
 import { roleNames } from './roles.ts';
 import { SignInService } from './sign-in.ts';
@@ -42,13 +42,14 @@ export function registerUserCommand(program: Command, deps: UserCommandDependenc
     .option('--worker <workerId>', 'the worker record (caseload) this person is')
     .option('--oidc-subject <sub>', 'their subject at the council\'s identity provider, for single sign-on')
     .action((options: { username: string; name: string; role: string; agency: string; team?: string; worker?: string; oidcSubject?: string }) => withAccounts(async (accounts) => {
-      if (!(roleNames as string[]).includes(options.role)) throw new Error(`--role must be one of: ${roleNames.join(', ')}`);
-      const password = process.env.SAFEGUARD_NEW_PASSWORD ?? '';
-      const problems = passwordProblems(password);
-      if (problems.length > 0) throw new Error(`SAFEGUARD_NEW_PASSWORD: ${problems.join('; ')}`);
-      const account = await accounts.createAccount({
-        userId: randomUUID(), username: options.username, displayName: options.name, role: options.role, agency: options.agency,
-        teamId: options.team ?? null, workerId: options.worker ?? null, passwordHash: await hashPassword(password), oidcSubject: options.oidcSubject ?? null,
+      const account = await addLocalAccount(accounts, {
+        username: options.username, displayName: options.name, role: options.role, agency: options.agency,
+        teamId: options.team ?? null, workerId: options.worker ?? null, oidcSubject: options.oidcSubject ?? null,
+      }, process.env.SAFEGUARD_NEW_PASSWORD ?? '').catch((error: unknown) => {
+        if (!(error instanceof DomainError)) throw error;
+        // Each bad field under the name the administrator gave it.
+        const option = (field: string) => (field === 'password' ? 'SAFEGUARD_NEW_PASSWORD' : `--${field}`);
+        throw new Error(`${error.message}: ${error.problems.map((problem) => `${option(problem.field)}: ${problem.message}`).join('; ')}`);
       });
       process.stdout.write(`Added ${account.username} (${account.role}), user id ${account.userId}\n`);
     }));

@@ -17,7 +17,7 @@ import { DomainError } from '../platform/errors.ts';
 import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/route.ts';
 import { isLocalPath } from './local-path.ts';
 import { AccountRepository } from './repo.ts';
-import { setSessionCookie } from './routes.ts';
+import { endPreviousSession, setSessionCookie } from './routes.ts';
 import type { SignInResult, SignInService } from './sign-in.ts';
 
 export const OIDC_COOKIE = 'safeguard_oidc';
@@ -210,6 +210,7 @@ export function installOidcSignIn(
         answer(request, { cookie: `${OIDC_COOKIE}=; Max-Age=0; Path=/api/v1/sign-in/oidc; HttpOnly; SameSite=Lax${secure}` });
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
         const { session, returnTo } = await flow.finish(cookieValue(request.headers.cookie, OIDC_COOKIE), query, remote(request));
+        await endPreviousSession(request, options.signIn);
         setSessionCookie(request, session.token, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000));
         answer(request, { location: returnTo });
         return { status: 302, body: { location: returnTo } };

@@ -12,6 +12,8 @@ export interface Account {
   workerId: string | null;
   passwordHash: string | null;
   totpSecret: string | null;
+  /** Time step of the last one-time code accepted: that code and earlier ones are not accepted again. */
+  totpLastStep: number | null;
   oidcSubject: string | null;
   disabled: boolean;
 }
@@ -31,13 +33,14 @@ export type SignInOutcome = 'signed-in' | 'second-factor-required' | 'wrong-pass
   /** The identity provider's answer proved no one (tampered, replayed, expired or refused there). */
   | 'identity-not-proven';
 
-const accountColumns = `user_id, username, display_name, role, agency, team_id, worker_id, password_hash, totp_secret, oidc_subject, disabled_at`;
+const accountColumns = `user_id, username, display_name, role, agency, team_id, worker_id, password_hash, totp_secret, totp_last_step, oidc_subject, disabled_at`;
 
 function accountOf(row: Record<string, unknown>): Account {
   return {
     userId: row.user_id as string, username: row.username as string, displayName: row.display_name as string, role: row.role as string,
     agency: row.agency as string, teamId: row.team_id as string | null, workerId: row.worker_id as string | null,
-    passwordHash: row.password_hash as string | null, totpSecret: row.totp_secret as string | null, oidcSubject: row.oidc_subject as string | null,
+    passwordHash: row.password_hash as string | null, totpSecret: row.totp_secret as string | null,
+    totpLastStep: row.totp_last_step === null || row.totp_last_step === undefined ? null : Number(row.totp_last_step), oidcSubject: row.oidc_subject as string | null,
     disabled: row.disabled_at !== null,
   };
 }
@@ -53,7 +56,7 @@ export class AccountRepository {
     return this.db.pool;
   }
 
-  async createAccount(account: Omit<Account, 'disabled' | 'totpSecret'> & { totpSecret?: string | null }): Promise<Account> {
+  async createAccount(account: Omit<Account, 'disabled' | 'totpSecret' | 'totpLastStep'> & { totpSecret?: string | null }): Promise<Account> {
     const result = await this.pool.query(
       `INSERT INTO user_account (la_code, user_id, username, display_name, role, agency, team_id, worker_id, password_hash, totp_secret, oidc_subject, created_at)
        VALUES ($1, $2, lower($3), $4, $5, $6, $7, $8, $9, $10, $11, now()) RETURNING ${accountColumns}`,
@@ -61,6 +64,16 @@ export class AccountRepository {
         account.passwordHash, account.totpSecret ?? null, account.oidcSubject],
     );
     return accountOf(result.rows[0]!);
+  }
+
+  /** Whether the council has a team with this id (an account's team must be one of its teams). */
+  async teamExists(teamId: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM team WHERE la_code = $1 AND team_id = $2', [this.laCode, teamId])).rowCount === 1;
+  }
+
+  /** Whether the council has a worker record with this id (an account's caseload is that worker's). */
+  async workerExists(workerId: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM worker WHERE la_code = $1 AND worker_id = $2', [this.laCode, workerId])).rowCount === 1;
   }
 
   async findAccountByUsername(username: string): Promise<Account | undefined> {
@@ -79,7 +92,21 @@ export class AccountRepository {
   }
 
   async setSecondFactorSecret(userId: string, secret: string): Promise<void> {
-    await this.pool.query('UPDATE user_account SET totp_secret = $3 WHERE la_code = $1 AND user_id = $2', [this.laCode, userId, secret]);
+    // A new secret: no code of it has been used yet.
+    await this.pool.query('UPDATE user_account SET totp_secret = $3, totp_last_step = NULL WHERE la_code = $1 AND user_id = $2', [this.laCode, userId, secret]);
+  }
+
+  /**
+   * Takes a one-time code's time step as used, if no code of that step or a later one was used
+   * before. One statement, so two sign-ins racing with the same code cannot both have it.
+   */
+  async useSecondFactorStep(userId: string, step: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE user_account SET totp_last_step = $3
+        WHERE la_code = $1 AND user_id = $2 AND (totp_last_step IS NULL OR totp_last_step < $3)`,
+      [this.laCode, userId, step],
+    );
+    return result.rowCount === 1;
   }
 
   /** Records an attempt and audits it: a success as a sign-in, anything else as a refusal. */
@@ -99,11 +126,15 @@ export class AccountRepository {
     });
   }
 
-  /** Wrong passwords and codes since the username last signed in, and when the last one was. */
+  /**
+   * Wrong passwords and codes since the username last signed in, and when the last one was. A name
+   * no account has counts its attempts the same way, so it locks as a real one would and lockout
+   * does not tell which names exist.
+   */
   async findFailuresSinceLastSuccess(username: string): Promise<{ failures: number; lastFailureAt: Date | null }> {
     const result = await this.pool.query(
       `SELECT count(*) AS failures, max(attempted_at) AS last_failure_at FROM sign_in_attempt
-        WHERE la_code = $1 AND username = lower($2) AND outcome IN ('wrong-password', 'wrong-code')
+        WHERE la_code = $1 AND username = lower($2) AND outcome IN ('wrong-password', 'wrong-code', 'unknown-user')
           AND attempt_id > coalesce((SELECT max(attempt_id) FROM sign_in_attempt
                                       WHERE la_code = $1 AND username = lower($2) AND outcome = 'signed-in'), 0)`,
       [this.laCode, username],
@@ -136,10 +167,6 @@ export class AccountRepository {
 
   async touchSession(sessionHash: Buffer, now: Date): Promise<void> {
     await this.pool.query('UPDATE user_session SET last_seen_at = $3 WHERE la_code = $1 AND session_hash = $2 AND ended_at IS NULL', [this.laCode, sessionHash, now]);
-  }
-
-  async markSecondFactor(sessionHash: Buffer, now: Date): Promise<void> {
-    await this.pool.query('UPDATE user_session SET second_factor_at = $3, last_seen_at = $3 WHERE la_code = $1 AND session_hash = $2', [this.laCode, sessionHash, now]);
   }
 
   async endSession(sessionHash: Buffer, reason: string, now: Date): Promise<void> {

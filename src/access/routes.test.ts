@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -7,12 +8,14 @@ import { createApp } from '../platform/http/server.ts';
 import { createServices } from '../platform/http/services.ts';
 import { hashPassword } from './passwords.ts';
 import { AccountRepository } from './repo.ts';
+import { SignInService } from './sign-in.ts';
 
 const registration = { type: 'child.registered', occurredAt: '2024-03-01', data: { forename: 'Ada', surname: 'Lovelace', dateOfBirth: '2015-12-10', sex: 'F', ethnicity: 'WBRI', disabilities: ['NONE'] } };
 
 describe.each(testDatabaseTargets)('signing in over HTTP on $name', (target) => {
   let db: Database;
   let app: FastifyInstance;
+  let managerSecret: string;
 
   beforeAll(async () => {
     db = await target.open();
@@ -21,6 +24,11 @@ describe.each(testDatabaseTargets)('signing in over HTTP on $name', (target) => 
     await new AccountRepository(db, '206').createAccount({
       userId: 'sw-9', username: 'sam.worker', displayName: 'Sam Worker', role: 'social-worker', agency: 'childrens-social-care', teamId: null,
       workerId: null, passwordHash: await hashPassword('correct horse battery staple'), oidcSubject: null,
+    });
+    managerSecret = SignInService.newSecondFactor({ username: 'tina.manager' }).secret;
+    await new AccountRepository(db, '206').createAccount({
+      userId: 'tm-9', username: 'tina.manager', displayName: 'Tina Manager', role: 'team-manager', agency: 'childrens-social-care', teamId: null,
+      workerId: null, passwordHash: await hashPassword('correct horse battery staple'), oidcSubject: null, totpSecret: managerSecret,
     });
     app = createApp(services);
   });
@@ -92,6 +100,37 @@ describe.each(testDatabaseTargets)('signing in over HTTP on $name', (target) => 
     const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(response.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  it('ends the session a browser held when it signs in again, and gives a fresh token once the one-time code is in', async () => {
+    const signInAs = (username: string, cookie?: string) => app.inject({
+      method: 'POST', url: '/api/v1/sign-in', remoteAddress: '10.7.7.7', headers: cookie ? { cookie } : {}, payload: { username, password: 'correct horse battery staple' },
+    });
+    const sessionCookieOf = (response: { headers: Record<string, unknown> }) => String(response.headers['set-cookie']).split(';')[0]!;
+    const isSignedIn = async (cookie: string) => (await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } })).json().signedIn as boolean;
+
+    const first = sessionCookieOf(await signInAs('sam.worker'));
+    expect(await isSignedIn(first)).toBe(true);
+    const second = sessionCookieOf(await signInAs('sam.worker', first));
+    expect(second).not.toBe(first);
+    expect(await isSignedIn(first)).toBe(false);
+    expect(await isSignedIn(second)).toBe(true);
+
+    // A privileged role: the token that waited for the code is not the one that is signed in.
+    const pendingResponse = await signInAs('tina.manager', second);
+    expect(await isSignedIn(second)).toBe(false);
+    const pending = sessionCookieOf(pendingResponse);
+    const code = generateSync({ secret: managerSecret, epoch: Math.floor(Date.now() / 1000) });
+    const verified = await app.inject({
+      method: 'POST', url: '/api/v1/sign-in/second-factor', remoteAddress: '10.7.7.7', headers: { cookie: pending, 'x-csrf-token': pendingResponse.json().csrfToken }, payload: { code },
+    });
+    expect(verified.statusCode, verified.body).toBe(200);
+    const signedIn = sessionCookieOf(verified);
+    expect(signedIn).toMatch(/^safeguard_session=[A-Za-z0-9_-]{43}$/);
+    expect(signedIn).not.toBe(pending);
+    expect(verified.json().csrfToken).not.toBe(pendingResponse.json().csrfToken);
+    expect(await isSignedIn(signedIn)).toBe(true);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: pending } })).json()).toMatchObject({ signedIn: false, pendingSecondFactor: false });
   });
 
   it('limits sign-in attempts from one address', async () => {

@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
 import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/route.ts';
+import { isApiRoute, routeOf } from '../platform/http/security.ts';
 import type { ActiveSession, SignInService } from './sign-in.ts';
 import { capabilityNames, recordScopes, roleDefinitionOf } from './roles.ts';
 import { accessGrantFor, permissionsOf, type Permissions } from './policy.ts';
@@ -45,6 +46,15 @@ export function setSessionCookie(request: FastifyRequest, token: string | undefi
   const secure = request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
   const value = token === undefined ? `${SESSION_COOKIE}=; Max-Age=0` : `${SESSION_COOKIE}=${token}; Max-Age=${maxAgeSeconds}`;
   cookiesToSet.set(request, [...(cookiesToSet.get(request) ?? []), `${value}; Path=/; HttpOnly; SameSite=Strict${secure}`]);
+}
+
+/**
+ * Signing in from a browser that still holds a session ends that session, whoever's it was: the
+ * browser goes on with the new one only, and a token set in it beforehand is worth nothing.
+ */
+export async function endPreviousSession(request: FastifyRequest, signIn: SignInService): Promise<void> {
+  const previous = cookieValue(request.headers.cookie, SESSION_COOKIE);
+  if (previous) await signIn.endReplacedSession(previous);
 }
 
 /** What a person may do, so the web app offers only that; the server still decides every request. */
@@ -97,7 +107,7 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
   };
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRoute(request)) return;
     const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
     if (!token) return;
     const session = await signIn.resolve(token);
@@ -107,14 +117,15 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
   app.addHook('preHandler', async (request) => {
     const session = sessions.get(request);
     if (!session || !UNSAFE_METHODS.has(request.method)) return;
-    const path = request.url.split('?')[0]!;
+    // The route the router matched, however the path was spelt (see platform/http/security.ts).
+    const path = routeOf(request);
     if (path === '/api/v1/sign-in') return;
     if (request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new DomainError('forbidden', 'This request did not come from a Safeguard page: reload the page and try again', {
         problems: [{ field: CSRF_HEADER, message: 'Missing or wrong CSRF token' }],
       });
     }
-    if (session.pendingSecondFactor && !OPEN_ROUTES.has(path)) throw new DomainError('unauthenticated', 'Enter your one-time code to finish signing in');
+    if (session.pendingSecondFactor && (path === undefined || !OPEN_ROUTES.has(path))) throw new DomainError('unauthenticated', 'Enter your one-time code to finish signing in');
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -130,6 +141,7 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
       response: SessionOut,
       handler: async ({ body, request }) => {
         const { session } = await signIn.signIn(body.username, body.password, remote(request));
+        await endPreviousSession(request, signIn);
         setSessionCookie(request, session.token, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000));
         return sessionOut(session);
       },
@@ -141,7 +153,9 @@ export function installSignIn(app: FastifyInstance, options: { laCode: string; s
       handler: async ({ body, request }) => {
         const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
         if (!token) throw new DomainError('unauthenticated', 'Sign in first');
-        return sessionOut(await signIn.verifySecondFactor(token, body.code, remote(request)));
+        const session = await signIn.verifySecondFactor(token, body.code, remote(request));
+        setSessionCookie(request, session.token, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000));
+        return sessionOut(session);
       },
     }),
     defineRoute({

@@ -4,6 +4,7 @@ import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import type { Database } from '../platform/database/database.ts';
+import type { DomainError } from '../platform/errors.ts';
 import { hashPassword } from './passwords.ts';
 import { AccountRepository } from './repo.ts';
 import { SignInService } from './sign-in.ts';
@@ -92,9 +93,58 @@ describe.each(testDatabaseTargets)('signing in on $name', (target) => {
     const code = generateSync({ secret, epoch: Math.floor(time.now().getTime() / 1000) });
     const verified = await service.verifySecondFactor(session.token, code, request());
     expect(verified.pendingSecondFactor).toBe(false);
-    expect((await service.resolve(session.token))?.pendingSecondFactor).toBe(false);
+    // Signed in under a fresh token: the one that waited for the code is ended.
+    expect(verified.token).not.toBe(session.token);
+    expect((await service.resolve(verified.token))?.pendingSecondFactor).toBe(false);
+    expect(await service.resolve(session.token)).toBeUndefined();
 
     await expect(service.signIn('ada.admin', 'correct horse battery staple', request())).rejects.toThrow(/one-time code as well/);
+  });
+
+  it('locks a name no account has exactly as it locks a real one, so lockout does not tell which names exist', async () => {
+    const time = clock('2024-03-08T14:00:00Z');
+    const service = new SignInService(accounts, undefined, time.now);
+    await accounts.createAccount({ userId: 'rr-1', username: 'rita.real', displayName: 'Rita Real', role: 'social-worker', agency: 'childrens-social-care', teamId: 't-1', workerId: 'w-3', passwordHash: await hashPassword('correct horse battery staple'), oidcSubject: null });
+    const answer = async (username: string, password: string) => {
+      const error = await service.signIn(username, password, request()).then(() => undefined, (refused: DomainError) => refused);
+      return error && { code: error.code, message: error.message, problems: error.problems, details: error.details };
+    };
+    for (let attempt = 1; attempt <= 8; attempt += 1) {
+      const real = await answer('rita.real', 'wrong password!');
+      const unknown = await answer('no.such.person', 'wrong password!');
+      expect(unknown, `attempt ${attempt}`).toEqual(real);
+      if (attempt > 5) expect(real?.message, `attempt ${attempt}`).toMatch(/Too many attempts/);
+      if (attempt === 5) time.advance(0.5); // locked now: the same wait for both
+    }
+    expect(await service.lockedUntil('no.such.person')).toEqual(await service.lockedUntil('rita.real'));
+    // Once the lock has passed, the real name signs in with its password; the count starts again.
+    time.advance(60);
+    expect((await service.signIn('rita.real', 'correct horse battery staple', request())).status).toBe('signed-in');
+  });
+
+  it('accepts a one-time code once: not again, nor an earlier one, nor twice at the same moment', async () => {
+    const time = clock('2024-03-09T10:00:05Z');
+    const service = new SignInService(accounts, undefined, time.now);
+    const ownSecret = SignInService.newSecondFactor({ username: 'tom.manager' }).secret;
+    await accounts.createAccount({ userId: 'tm-2', username: 'tom.manager', displayName: 'Tom Manager', role: 'team-manager', agency: 'childrens-social-care', teamId: 't-1', workerId: 'w-4', passwordHash: await hashPassword('correct horse battery staple'), oidcSubject: null, totpSecret: ownSecret });
+    const codeAt = (offsetSeconds: number) => generateSync({ secret: ownSecret, epoch: Math.floor(time.now().getTime() / 1000) + offsetSeconds });
+    const pending = async () => (await service.signIn('tom.manager', 'correct horse battery staple', request())).session.token;
+
+    const code = codeAt(0);
+    const earlier = codeAt(-30); // within the clock-drift tolerance, so good until a later one is used
+    expect((await service.verifySecondFactor(await pending(), code, request())).pendingSecondFactor).toBe(false);
+    // The same code, to finish a second and a third sign-in: refused.
+    await expect(service.verifySecondFactor(await pending(), code, request())).rejects.toThrow(/code is not right/);
+    time.advance(0.25);
+    await expect(service.verifySecondFactor(await pending(), code, request())).rejects.toThrow(/code is not right/);
+    await expect(service.verifySecondFactor(await pending(), earlier, request())).rejects.toThrow(/code is not right/);
+
+    // The next code is good, once, even when two sign-ins send it at the same moment.
+    time.advance(0.5);
+    const next = codeAt(0);
+    const [first, second] = [await pending(), await pending()];
+    const outcomes = await Promise.allSettled([service.verifySecondFactor(first, next, request()), service.verifySecondFactor(second, next, request())]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
 
   it('ends a session on signing out', async () => {

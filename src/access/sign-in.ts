@@ -112,15 +112,31 @@ export class SignInService {
       await this.accounts.recordAttempt({ username: account.username, account, outcome: 'locked', ...request, at: this.now() });
       throw new DomainError('unauthenticated', `Too many attempts that were not right: try again after ${locked.toISOString().slice(11, 16)} UTC`);
     }
-    const valid = account.totpSecret !== null && /^\d{6}$/.test(code)
-      && verifySync({ secret: account.totpSecret, token: code, epoch: Math.floor(this.now().getTime() / 1000), epochTolerance: 30 }).valid;
+    // A code is good once: one of the step last used, or an earlier one (still within the drift
+    // tolerance), is refused like a wrong code, and so is the loser of two sign-ins racing with it.
+    const checked = account.totpSecret !== null && /^\d{6}$/.test(code)
+      ? verifySync({ secret: account.totpSecret, token: code, epoch: Math.floor(this.now().getTime() / 1000), epochTolerance: 30, afterTimeStep: account.totpLastStep ?? undefined })
+      : { valid: false as const };
+    const step = checked.valid && 'timeStep' in checked ? checked.timeStep : undefined;
+    const valid = step !== undefined && (await this.accounts.useSecondFactorStep(account.userId, step));
     if (!valid) {
       await this.accounts.recordAttempt({ username: account.username, account, outcome: 'wrong-code', ...request, at: this.now() });
       throw new DomainError('unauthenticated', 'The code is not right', { problems: [{ field: 'code', message: 'Enter the 6-digit code from your authenticator app' }] });
     }
-    await this.accounts.markSecondFactor(stored.sessionHash, this.now());
+    // A fresh token (and CSRF token) for the signed-in session: whoever saw or set the token before
+    // the code was entered (a shared computer, a planted cookie) does not hold the session after it.
+    const now = this.now();
+    const signedInToken = newToken();
+    const csrfToken = newToken();
+    await this.accounts.createSession({ sessionHash: hashOf(signedInToken), userId: account.userId, expiresAt: stored.expiresAt, secondFactorAt: now, csrfToken, now });
+    await this.accounts.endSession(stored.sessionHash, 'second-factor-entered', now);
     await this.accounts.recordAttempt({ username: account.username, account, outcome: 'signed-in', ...request, at: this.now() });
-    return this.activeSession(token, account, stored.csrfToken, false, stored.expiresAt);
+    return this.activeSession(signedInToken, account, csrfToken, false, stored.expiresAt);
+  }
+
+  /** Ends the session a browser held before it signed in again: one browser, one session. */
+  async endReplacedSession(token: string): Promise<void> {
+    await this.accounts.endSession(hashOf(token), 'replaced-by-sign-in', this.now());
   }
 
   /** The session a token belongs to, if it is still good; ends it if it has timed out. */

@@ -285,11 +285,23 @@ export function previousWindow(window: ReportingWindow): ReportingWindow {
   return window.kind === 'snapshot' ? previousSnapshot(window) : previousPeriod(window);
 }
 
+/** The earliest year a trend reaches back to: the first year any date in a request may name. */
+const EARLIEST_TREND_YEAR = 1900;
+
 /** `count` consecutive windows ending with `window`, oldest first. */
 export function consecutiveWindows(window: ReportingWindow, count: number): ReportingWindow[] {
   if (!Number.isInteger(count) || count < 1) throw invalid('trend', `The number of periods must be a whole number of at least 1, not ${count}`);
   const windows = [window];
-  while (windows.length < count) windows.unshift(previousWindow(windows[0]!));
+  while (windows.length < count) {
+    const previous = previousWindow(windows[0]!);
+    // A custom period steps back by its own length: 24 periods of a century (1900–2000, trend=24)
+    // reached years no date can hold and answered 500, so a trend stays within the years a date may name.
+    const starts = previous.kind === 'snapshot' ? previous.asAt : previous.from;
+    if (!/^\d{4}-/.test(starts) || Number(starts.slice(0, 4)) < EARLIEST_TREND_YEAR) {
+      throw invalid('trend', `${count} periods would reach back before ${EARLIEST_TREND_YEAR}: ask for fewer periods or shorter ones`);
+    }
+    windows.unshift(previous);
+  }
   return windows;
 }
 

@@ -256,7 +256,9 @@ export class ChildRecordRepository {
       if (known.replay) {
         const event = known.replay;
         if (event.childId !== childId || event.type !== command.type) {
-          throw new DomainError('conflict', `clientId ${command.clientId} was already used for a ${event.type} on child ${event.childId}`, { problems: [{ field: 'clientId', message: 'Already used for a different command' }] });
+          // Naming the other record's child (or what was recorded there) would tell someone who
+          // may not see that child that it exists: the answer names nothing but the clientId.
+          throw new DomainError('conflict', `clientId ${command.clientId} was already used for a different command: use a new one`, { problems: [{ field: 'clientId', message: 'Already used for a different command' }] });
         }
         return { event, replayed: true, folded: foldOf(this.context.laCode, childId, known.events) };
       }

@@ -238,12 +238,15 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       const remoteAddress = `10.0.${Math.floor(index / 200)}.${index % 200}`;
       const signedIn = await app.inject({ method: 'POST', url: '/api/v1/sign-in', remoteAddress, payload: { username: role, password: PASSWORD } });
       expect(signedIn.statusCode, signedIn.body).toBe(200);
-      const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
-      const csrf = signedIn.json().csrfToken as string;
+      let cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+      let csrf = signedIn.json().csrfToken as string;
       if (secret) {
         const code = generateSync({ secret, epoch: Math.floor(Date.now() / 1000) });
         const verified = await app.inject({ method: 'POST', url: '/api/v1/sign-in/second-factor', remoteAddress, headers: { cookie, 'x-csrf-token': csrf }, payload: { code } });
         expect(verified.statusCode, verified.body).toBe(200);
+        // The code moves the session to a fresh token.
+        cookie = String(verified.headers['set-cookie']).split(';')[0]!;
+        csrf = verified.json().csrfToken as string;
       }
       sessions.set(role, { cookie, csrf });
     }
@@ -365,6 +368,82 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       expect(log.body).not.toContain('u-');
       const drill = await app.inject({ method: 'GET', url: '/api/v1/metrics/FD-01/children?from=2024-01-01&to=2024-03-31', headers: { cookie } });
       expect(drill.statusCode, `${role} gets no children from figures`).toBe(403);
+    }
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Encoded paths. The router decodes the path before it matches (`%73ign-in` is `sign-in`,
+  // `%61pi` is `api`), so the rate limits, headers, session and CSRF checks must follow the route
+  // it matched, not the raw request line.
+
+  const securityHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'content-security-policy': expect.stringContaining("frame-ancestors 'none'") };
+  /** Spellings the router matches as POST /api/v1/sign-in. */
+  const signInSpellings = ['/api/v1/%73ign-in', '/%61pi/v1/sign-in', '/api/v1/sign%2Din', '/%61%70%69/%76%31/%73%69%67%6E%2D%69%6E', '/api/v1/sign-in?x=1'];
+  /** Spellings that are that route or none (depending on who normalises them): once limited, none reaches the handler. */
+  const notSignInSpellings = ['/api//v1/sign-in', '/api/v1/./sign-in', '/api/v1/../v1/sign-in', '/api/v1/sign-in/', '/API/v1/sign-in', '/api/v1/Sign-In', '/api/v1/%2573ign-in', '/%2561pi/v1/sign-in', '/api/v1/sign-in%2F', '/api/v1/sign-in%00'];
+
+  it('limits sign-in attempts from an address however the path is spelt, and every answer carries the security headers', async () => {
+    const remoteAddress = '10.99.0.1';
+    // A different name each time, so that no name's own lockout answers first.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const wrong = await app.inject({ method: 'POST', url: '/api/v1/sign-in', remoteAddress, payload: { username: `nobody-${attempt}`, password: 'not the password' } });
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.headers).toMatchObject(securityHeaders);
+    }
+    for (const url of ['/api/v1/sign-in', ...signInSpellings]) {
+      const limited = await app.inject({ method: 'POST', url, remoteAddress, payload: { username: 'social-worker', password: PASSWORD } });
+      expect(limited.statusCode, `${url}: ${limited.body}`).toBe(429);
+      expect(limited.headers, url).toMatchObject(securityHeaders);
+    }
+    for (const url of notSignInSpellings) {
+      const elsewhere = await app.inject({ method: 'POST', url, remoteAddress, payload: { username: 'social-worker', password: PASSWORD } });
+      expect([400, 404, 429], `${url}: ${elsewhere.statusCode} ${elsewhere.body}`).toContain(elsewhere.statusCode);
+      expect(elsewhere.headers['set-cookie'], url).toBeUndefined();
+      expect(elsewhere.headers, url).toMatchObject(securityHeaders);
+    }
+  });
+
+  it('counts attempts on an encoded path against the same limit as the plain path', async () => {
+    const remoteAddress = '10.99.0.3';
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const url = signInSpellings[attempt % signInSpellings.length]!;
+      const wrong = await app.inject({ method: 'POST', url, remoteAddress, payload: { username: `nobody-else-${attempt}`, password: 'not the password' } });
+      expect(wrong.statusCode, url).toBe(401);
+      expect(wrong.headers, url).toMatchObject(securityHeaders);
+    }
+    expect((await app.inject({ method: 'POST', url: '/api/v1/sign-in', remoteAddress, payload: { username: 'social-worker', password: PASSWORD } })).statusCode).toBe(429);
+  });
+
+  it('answers a protected route spelt with escapes exactly as the plain route: same session, same scope, same CSRF check, same headers', async () => {
+    const { cookie, csrf } = sessions.get('social-worker')!;
+    const spell = (path: string) => [path, path.replace('/api/', '/%61pi/'), path.replace('/children/', '/%63hildren/'), path.replace(/\/v1\//, '/%76%31/')];
+    for (const path of [`/api/v1/children/${IN}`, `/api/v1/children/${OUT}`, '/api/v1/session', '/api/v1/audit/verify']) {
+      const plain = await app.inject({ method: 'GET', url: path, headers: { cookie } });
+      const anonymous = await app.inject({ method: 'GET', url: path });
+      for (const url of spell(path)) {
+        const signedIn = await app.inject({ method: 'GET', url, headers: { cookie } });
+        expect(signedIn.statusCode, url).toBe(plain.statusCode);
+        expect(signedIn.headers, url).toMatchObject(securityHeaders);
+        const notSignedIn = await app.inject({ method: 'GET', url });
+        expect(notSignedIn.statusCode, url).toBe(anonymous.statusCode);
+        expect(notSignedIn.headers, url).toMatchObject(securityHeaders);
+      }
+    }
+    const event = () => JSON.stringify({ type: 'visit.made', occurredAt: '2024-03-20', clientId: randomUUID(), data: { kind: 'child-in-need', childSeen: true, seenAlone: false } });
+    for (const url of spell(`/api/v1/children/${IN}/events`)) {
+      const withoutToken = await app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/json' }, payload: event() });
+      expect(withoutToken.statusCode, `${url}: ${withoutToken.body}`).toBe(403);
+      expect(withoutToken.json().error.problems[0].field).toBe('x-csrf-token');
+      const withToken = await app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, payload: event() });
+      expect([201, 409], `${url}: ${withToken.body}`).toContain(withToken.statusCode);
+    }
+  });
+
+  it('answers with the security headers where no route matches', async () => {
+    for (const [method, url] of [['GET', '/api/v1/no-such-route'], ['POST', '/api/v1/no-such-route'], ['GET', '/%61pi/v1/no-such-route'], ['POST', '/no-such-page'], ['GET', '/api'], ['POST', '/API/v1/children']] as const) {
+      const missing = await app.inject({ method, url });
+      expect(missing.statusCode, url).toBe(404);
+      expect(missing.headers, `${method} ${url}`).toMatchObject(securityHeaders);
     }
   });
 
@@ -526,4 +605,32 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
     }
     expect(unaudited).toEqual([]);
   }, 300_000);
+
+  // ---------------------------------------------------------------------------------------------
+  // What an answer may give away about children outside scope.
+
+  it('answers a clientId already used on another child\'s record without naming that child', async () => {
+    const manager = sessions.get('service-manager')!;
+    const worker = sessions.get('social-worker')!;
+    const clientId = randomUUID();
+    const registration = (childId: string) => JSON.stringify({ type: 'child.registered', occurredAt: '2024-02-01', clientId, data: { forename: 'Hidden', surname: childId, dateOfBirth: '2016-05-02', sex: 'F', ethnicity: 'WBRI', disabilities: ['NONE'] } });
+    // A child only the whole council's roles see (allocated to no one).
+    const written = await app.inject({ method: 'POST', url: '/api/v1/children/UNSEEN1/events', headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf, 'content-type': 'application/json' }, payload: registration('UNSEEN1') });
+    expect(written.statusCode, written.body).toBe(201);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/children/UNSEEN1', headers: { cookie: worker.cookie } })).statusCode).toBe(404);
+
+    const reused = await app.inject({ method: 'POST', url: '/api/v1/children/PROBE1/events', headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrf, 'content-type': 'application/json' }, payload: registration('PROBE1') });
+    expect(reused.statusCode, reused.body).toBe(409);
+    expect(reused.json().error.problems[0].field).toBe('clientId');
+    expect(reused.body).not.toMatch(/UNSEEN1/);
+  });
+
+  it('treats % and _ in a name search as letters, not wildcards that list every child', async () => {
+    const { cookie } = sessions.get('service-manager')!;
+    const found = async (query: string) => ((await app.inject({ method: 'GET', url: `/api/v1/children?${query}`, headers: { cookie } })).json() as { children: { childId: string }[] }).children.map((child) => child.childId);
+    expect(await found('surname=INS')).toContain(IN);
+    for (const query of ['surname=%25', 'surname=%25%25', 'surname=_%25', 'forename=%25', 'surname=%25&forename=%25']) {
+      expect(await found(query), query).toEqual([]);
+    }
+  });
 });

@@ -85,6 +85,12 @@ const childFilters = `la_code = $1
         AND ($8::text IS NULL OR allocated_team_id = $8)
         AND ($9::text IS NULL OR status = $9)`;
 
+/**
+ * A name as the start of a LIKE pattern: `%` and `_` in it are letters to match, not wildcards
+ * (a search for `%` would otherwise list every child in scope). Backslash is LIKE's escape.
+ */
+const likePrefix = (name: string | undefined) => (name === undefined ? null : name.replace(/[\\%_]/g, '\\$&'));
+
 /** Enough rows to hold every child of a large borough's record when looking for a misspelt name. */
 const fuzzyCandidateLimit = 50_000;
 
@@ -100,7 +106,7 @@ export async function queryChildren(db: Pick<pg.Pool, 'query'>, laCode: string, 
     `SELECT ${childColumns} FROM child WHERE ${childFilters} AND (${visible.sql})
       ORDER BY lower(surname), lower(forename), child_id
       LIMIT $10`,
-    [laCode, search.surname ?? null, search.forename ?? null, ...otherCriteria, search.limit, ...visible.params],
+    [laCode, likePrefix(search.surname), likePrefix(search.forename), ...otherCriteria, search.limit, ...visible.params],
   );
   const exact = result.rows.map(childListItemOf);
   if ((!search.surname && !search.forename) || exact.length >= search.limit) return exact;

@@ -31,6 +31,8 @@ describe('tolerant name matching', () => {
   it.each([
     ['Smith', 'Jones'],
     ['Ali', 'Okafor'],
+    ['%', 'Okafor'],
+    ['_%', 'Smith'],
   ])('does not match %s to %s', (typed, recorded) => {
     expect(nameMatchScore(typed, recorded)).toBeUndefined();
   });

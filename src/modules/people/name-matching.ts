@@ -44,7 +44,8 @@ export function soundKey(name: string): string {
 export function nameMatchScore(typed: string, recorded: string): number | undefined {
   const a = plainName(typed);
   const b = plainName(recorded);
-  if (a.length === 0) return 0;
+  // A name typed with no letters at all (`%`, `_`, `-`) is like no name: it matches nothing, not everyone.
+  if (a.length === 0) return undefined;
   if (b.startsWith(a)) return 0;
   if (soundKey(a) === soundKey(b)) return 1;
   const allowed = a.length <= 4 ? 1 : a.length <= 8 ? 2 : 3;

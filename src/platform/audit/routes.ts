@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { LaChildId } from '../../record/schema-helpers.ts';
+import { IsoDateTime, LaChildId } from '../../record/schema-helpers.ts';
 import { defineRoute } from '../http/route.ts';
 import type { AppServices } from '../http/services.ts';
 import { AuditReader } from './access-log.ts';
-
-const Instant = z.iso.datetime({ offset: true, message: 'Enter a date and time as YYYY-MM-DDTHH:MM:SSZ' });
 
 export function auditRoutes(services: AppServices) {
   return [
@@ -22,7 +20,7 @@ export function auditRoutes(services: AppServices) {
     }),
     defineRoute({
       method: 'GET', url: '/api/v1/audit/anomalies', summary: 'Access the anomaly rules pick out between two instants', tags: ['audit'],
-      query: z.object({ from: Instant, to: Instant }),
+      query: z.object({ from: IsoDateTime, to: IsoDateTime }),
       response: z.object({
         anomalies: z.array(z.object({
           rule: z.string(), userId: z.string(), name: z.string().nullable(), role: z.string(), children: z.number(), childIds: z.array(z.string()),

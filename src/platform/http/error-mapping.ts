@@ -23,6 +23,8 @@ export const ErrorResponse = z.object({
 });
 
 export function installErrorMapping(app: FastifyInstance): void {
+  // Server errors already logged with their cause, so the answer's own log line is not written twice.
+  const logged = new WeakSet<object>();
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       if (typeof error.details.retryAfterSeconds === 'number') reply.header('retry-after', String(error.details.retryAfterSeconds));
@@ -37,11 +39,19 @@ export function installErrorMapping(app: FastifyInstance): void {
         error: { code: 'invalid', message: error.message, problems: [{ field: '(body)', message: error.message }] },
       });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    // The reference the caller is given is the request id: the log line carries both.
+    request.log.error({ reference: request.id, method: request.method, route: request.routeOptions.url ?? null, status: 500, err: error }, 'server error');
+    logged.add(request);
     // Never a stack trace or SQL to the caller; the correlation id finds the log line.
     return reply.status(500).send({
       error: { code: 'internal', message: `Something went wrong. Quote reference ${request.id} if you report it.`, problems: [] },
     });
+  });
+  // Every other 5xx (one a handler chose to send) is logged too, with the same reference.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode >= 500 && !logged.has(request)) {
+      request.log.error({ reference: request.id, method: request.method, route: request.routeOptions.url ?? null, status: reply.statusCode }, 'server error answer');
+    }
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}`, problems: [] } }),

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError, problemsFromIssues } from '../errors.ts';
+import { DomainError, problemsFromIssues, type FieldProblem } from '../errors.ts';
 import type { RequestContext } from '../../record/repo.ts';
 
 /**
@@ -36,8 +36,34 @@ export const defineRoute = <P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
   route: RouteDefinition<P, Q, B, R>,
 ) => route as AnyRoute;
 
+/** A lone half of a UTF-16 surrogate pair: no character at all, and PostgreSQL refuses to store it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Every string in a request's params, query or body (names of fields too) that holds a NUL or a
+ * lone surrogate: PostgreSQL cannot store either in text or JSON, so such input is refused here,
+ * naming the field, before any schema or query sees it.
+ */
+function unstorableTextProblems(value: unknown, path: string[], problems: FieldProblem[]): FieldProblem[] {
+  const field = () => path.join('.') || '(body)';
+  const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+  if (typeof value === 'string') {
+    if (unstorable(value)) problems.push({ field: field(), message: 'Text cannot contain a NUL character or half of a character pair' });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => unstorableTextProblems(item, [...path, String(index)], problems));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (unstorable(key)) problems.push({ field: field(), message: 'A field name cannot contain a NUL character or half of a character pair' });
+      else unstorableTextProblems(item, [...path, key], problems);
+    }
+  }
+  return problems;
+}
+
 function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): unknown {
   if (!schema) return undefined;
+  const unstorable = unstorableTextProblems(value, part === 'body' ? [] : [part], []);
+  if (unstorable.length > 0) throw DomainError.invalid(unstorable);
   const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
   if (!result.success) throw DomainError.invalid(problemsFromIssues(result.error.issues, part === 'body' ? '' : part));
   return result.data;

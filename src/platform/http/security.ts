@@ -1,6 +1,10 @@
 /**
- * Security defaults for every API answer, in one place: headers that keep answers out of caches,
+ * Security defaults for every answer, in one place: headers that keep answers out of caches,
  * frames and content sniffing, and rate limits on sign-in and on the API as a whole.
+ *
+ * Hooks decide by the route the router matched (`routeOf`), never by the raw request line: the
+ * router decodes `%73ign-in` to `sign-in` and `%61pi` to `api`, so a hook reading `request.url`
+ * would let an encoded path reach a handler without its rate limit, headers or CSRF check.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -20,6 +24,18 @@ const reportHeaders = {
   ...apiHeaders,
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
 };
+
+/**
+ * The route template the router matched for this request (e.g. `/api/v1/children/:childId`), or
+ * undefined when no route matched (the answer is then the 404). However the path was spelt, this
+ * is what the handler that answers it sees.
+ */
+export function routeOf(request: FastifyRequest): string | undefined {
+  return request.routeOptions.url;
+}
+
+/** Whether a request reached one of the API's routes (the web app's catch-all route is not one). */
+export const isApiRoute = (request: FastifyRequest): boolean => routeOf(request)?.startsWith('/api/') ?? false;
 
 export interface RateLimits {
   /** Sign-in attempts per client address per minute (on top of each account's lockout). */
@@ -54,10 +70,12 @@ export function installSecurityDefaults(app: FastifyInstance, limits: RateLimits
   const signIns = new FixedWindowCounter();
   const requests = new FixedWindowCounter();
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) return;
-    const path = request.url.split('?')[0]!;
-    reply.headers(path.startsWith('/api/v1/reports/') ? reportHeaders : apiHeaders);
-    if (request.method === 'POST' && path.startsWith('/api/v1/sign-in') && signIns.hit(request.ip) > limits.signInPerMinute) {
+    const route = routeOf(request);
+    // Every answer starts with the strict headers, a 404 included; the web app's pages and files
+    // replace the few that must differ for a browser page (its own content security policy, caching).
+    reply.headers(route?.startsWith('/api/v1/reports/') ? reportHeaders : apiHeaders);
+    if (route === '/*') return; // the web app's files and pages: no session, no data
+    if (request.method === 'POST' && route?.startsWith('/api/v1/sign-in') && signIns.hit(request.ip) > limits.signInPerMinute) {
       return refuse(reply, signIns, 'Too many sign-in attempts from here: wait a minute and try again');
     }
     // Per user where there is a session (a council's staff may all reach us through one proxy address).

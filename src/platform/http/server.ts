@@ -55,9 +55,17 @@ function platformRoutes(services: AppServices, allRoutes: () => AnyRoute[]) {
  * and rate limits, sign-in (session, CSRF), the public routes, then every other route, each run as
  * the one actor decided in contextOf.
  */
-export function createApp(services: AppServices, options: { logger?: boolean } = {}): FastifyInstance {
+export interface AppOptions {
+  /** Log every request (info); without it only server errors are logged, which is always done. */
+  logger?: boolean;
+  /** Where log lines go, one JSON object a line (Fastify's pino logger): standard error unless given. */
+  logStream?: { write(line: string): unknown };
+}
+
+export function createApp(services: AppServices, options: AppOptions = {}): FastifyInstance {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Never off: a server error's log line, with the reference its answer quotes, is how it is found.
+    logger: { level: options.logger ? 'info' : 'error', stream: options.logStream ?? process.stderr },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/database/database.ts';
 import { DomainError, problemsFromIssues } from '../../platform/errors.ts';
+import { isApiRoute } from '../../platform/http/security.ts';
 import type { Actor } from '../../record/events.ts';
 import { permissionsFor } from '../../access/routes.ts';
 
@@ -58,7 +59,7 @@ export function installDevSignIn(app: FastifyInstance, options: { db: Database; 
   const { db, laCode, enabled } = options;
   if (enabled) {
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/')) return;
+      if (!isApiRoute(request)) return;
       const workerId = cookieValue(request.headers.cookie, signInCookie);
       if (!workerId || !/^[A-Za-z0-9-]{1,40}$/.test(workerId)) return;
       const worker = await findWorker(db, laCode, workerId);

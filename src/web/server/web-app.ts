@@ -35,7 +35,9 @@ const securityHeaders = {
 export function installWebApp(app: FastifyInstance, root = webAppDir): void {
   const indexFile = path.join(root, 'index.html');
   app.get('/*', async (request, reply) => {
-    const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    // The path as the router decoded it when it matched this route, not the raw request line: a
+    // second decoding here would read `%2561pi` as `api` where the router saw `%61pi`.
+    const urlPath = `/${(request.params as { '*'?: string })['*'] ?? ''}`;
     if (urlPath === '/api' || urlPath.startsWith('/api/')) return reply.callNotFound();
     reply.headers(securityHeaders);
     const candidate = path.resolve(root, `.${urlPath}`);

@@ -92,6 +92,15 @@ describe.each(testDatabaseTargets)('development sign-in on $name', (target) => {
     expect(recorded.statusCode, recorded.body).toBe(201);
     const chronology = await app.inject({ url: '/api/v1/children/DEV1/chronology', headers });
     expect(chronology.json().entries[0].recordedBy).toEqual({ userId: 'W9001', role: 'team-manager', agency: 'childrens-social-care' });
+    // A path spelt with escapes is the same route to the router, so it runs as the chosen worker
+    // too, never as the configured actor who sees the whole council.
+    const escaped = await app.inject({
+      method: 'POST', url: '/%61pi/v1/children/DEV2/events', headers,
+      payload: { type: 'child.registered', occurredAt: '2026-01-05', clientId: 'dev-sign-in-2', data: { forename: 'Kim', surname: 'Lee', dateOfBirth: '2015-02-03', sex: 'F', ethnicity: 'WBRI' } },
+    });
+    expect(escaped.statusCode, escaped.body).toBe(201);
+    const escapedChronology = await app.inject({ url: '/api/v1/%63hildren/DEV2/chronology', headers });
+    expect(escapedChronology.json().entries[0].recordedBy).toEqual({ userId: 'W9001', role: 'team-manager', agency: 'childrens-social-care' });
   });
 
   it('uses the configured actor without a cookie, and ignores a cookie naming nobody', async () => {
