@@ -125,6 +125,27 @@ async function seedWithProgress(db: Database, config: SafeguardConfig, simulatio
   say(`Seeded ${result.events} events for ${result.children} children in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * While serving, the audit chain's head is signed and recorded outside the database every so
+ * often (SAFEGUARD_AUDIT_CHECKPOINT_MINUTES). Answers how to stop it.
+ */
+async function checkpointPeriodically(config: SafeguardConfig, db: Database): Promise<() => void> {
+  const { auditCheckpoint } = config;
+  if (auditCheckpoint.intervalMinutes === 0 || (!auditCheckpoint.file && !auditCheckpoint.command)) return () => {};
+  const { checkpointKey, recordCheckpoints, takeCheckpoints } = await import('../audit/checkpoint.ts');
+  if (!auditCheckpoint.key && config.databaseUrl) {
+    say('Audit checkpoints are off: set SAFEGUARD_AUDIT_CHECKPOINT_KEY to sign them');
+    return () => {};
+  }
+  const key = checkpointKey(config);
+  const timer = setInterval(() => {
+    takeCheckpoints(db, key).then((checkpoints) => recordCheckpoints(config, checkpoints))
+      .catch((error: unknown) => say(`Audit checkpoint not recorded: ${error instanceof Error ? error.message : String(error)}`));
+  }, auditCheckpoint.intervalMinutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** The command line; only the command named in `argv` (all of them for help) loads its module. */
 export async function buildCli(argv: readonly string[] = process.argv): Promise<Command> {
   const requested = argv.slice(2).find((arg) => !arg.startsWith('-'));
@@ -147,7 +168,9 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     const address = await app.listen({ port: config.port, host: '127.0.0.1' });
     if (db.kind === 'embedded') announceServer(config.dataDir, address);
     say(`Safeguard is running at ${address} (database: ${db.description})`);
+    const stopCheckpoints = await checkpointPeriodically(config, db);
     const stop = async () => {
+      stopCheckpoints();
       if (db.kind === 'embedded') withdrawServer(config.dataDir);
       await app.close();
       await db.close();
@@ -350,23 +373,48 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
   const audit = program.command('audit').description('The tamper-evident audit log');
   audit.command('verify').description('Check every council\'s audit chain; name the first row that was changed or removed')
     .option('--la <code>', 'only this council')
+    .option('--checkpoint <file>', 'also check against the signed checkpoints in this file: names what was cut or rewritten since')
     .option('--json', 'print JSON')
-    .action(async (options: { la?: string; json?: boolean }) => {
+    .action(async (options: { la?: string; checkpoint?: string; json?: boolean }) => {
       const config = loadConfig();
-      const [db, { auditedLaCodes, verifyAuditChain }] = await Promise.all([openMigrated(config), import('../audit/verify.ts')]);
+      const [db, { auditedLaCodes, verifyAuditChain }, { checkpointKey, readCheckpoints }] = await Promise.all([
+        openMigrated(config), import('../audit/verify.ts'), import('../audit/checkpoint.ts'),
+      ]);
       try {
-        const laCodes = options.la ? [options.la] : await auditedLaCodes(db.pool);
+        const anchor = options.checkpoint ? { key: checkpointKey(config), checkpoints: readCheckpoints(path.resolve(options.checkpoint)) } : undefined;
+        const laCodes = options.la ? [options.la] : [...new Set([...await auditedLaCodes(db.pool), ...(anchor?.checkpoints.map((c) => c.laCode) ?? [])])].sort();
         const reports = [];
-        for (const laCode of laCodes) reports.push(await verifyAuditChain(db.pool, laCode));
+        for (const laCode of laCodes) reports.push(await verifyAuditChain(db.pool, laCode, anchor));
         if (options.json) process.stdout.write(JSON.stringify({ intact: reports.every((r) => r.intact), councils: reports }, null, 2) + '\n');
         for (const r of reports) {
           if (!options.json) {
             process.stdout.write(r.intact
-              ? `LA ${r.laCode}: intact, ${r.rows} rows; head ${r.lastAuditId ?? '(none)'} ${r.headHash ?? ''}\n`
+              ? `LA ${r.laCode}: intact, ${r.rows} rows; head ${r.lastAuditId ?? '(none)'} ${r.headHash ?? ''}${r.checkpoints === undefined ? '' : `; ${r.checkpoints} checkpoints hold`}\n`
               : `LA ${r.laCode}: BROKEN at audit row ${r.firstBreak!.auditId}: ${r.firstBreak!.message}\n`);
           }
         }
         process.exitCode = reports.every((r) => r.intact) ? 0 : 1;
+      } finally {
+        await db.close();
+      }
+    });
+
+  audit.command('checkpoint').description('Sign the audit chain\'s head of each council and record it outside the database (the checkpoint file, the command, or --out)')
+    .option('--la <code>', 'only this council')
+    .option('--out <file>', 'append to this file instead (- for standard output)')
+    .action(async (options: { la?: string; out?: string }) => {
+      const config = loadConfig();
+      const [db, { appendCheckpoints, checkpointKey, recordCheckpoints, takeCheckpoints }] = await Promise.all([openMigrated(config), import('../audit/checkpoint.ts')]);
+      try {
+        const checkpoints = await takeCheckpoints(db, checkpointKey(config), options.la ? [options.la] : undefined);
+        if (options.out === '-') {
+          for (const checkpoint of checkpoints) process.stdout.write(JSON.stringify(checkpoint) + '\n');
+          return;
+        }
+        if (options.out) appendCheckpoints(path.resolve(options.out), checkpoints);
+        const places = options.out ? [options.out] : await recordCheckpoints(config, checkpoints);
+        if (places.length === 0) throw new Error('Nowhere to record checkpoints: set SAFEGUARD_AUDIT_CHECKPOINT_FILE or SAFEGUARD_AUDIT_CHECKPOINT_COMMAND, or give --out');
+        for (const c of checkpoints) say(`LA ${c.laCode}: checkpoint of audit row ${c.sequence} written to ${places.join(' and ')}`);
       } finally {
         await db.close();
       }
