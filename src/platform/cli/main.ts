@@ -53,9 +53,10 @@ async function rebuildAllProjections(db: Database, config: SafeguardConfig): Pro
   }
 }
 
+/** Every command runs as the operator (SAFEGUARD_OPERATOR, or the account running it), named in its audit rows. */
 const cliContext = (config: SafeguardConfig, laCode = config.laCode): RequestContext => ({
   laCode,
-  actor: config.developmentActor,
+  actor: config.operator,
   correlationId: randomUUID(),
 });
 
@@ -320,14 +321,18 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
       }
     });
 
-  program.command('backup').description('Write a consistent backup of the whole database (gzipped NDJSON)')
+  program.command('backup').description('Write a consistent backup of the whole database (gzipped NDJSON), accounts and sessions left out unless asked for')
     .requiredOption('--out <file>', 'where to write it, e.g. safeguard-2024-03-31.ndjson.gz')
-    .action(async (options: { out: string }) => {
+    .option('--include-accounts', 'include accounts, sessions and sign-in attempts, sealed with SAFEGUARD_BACKUP_KEY (AES-256-GCM)')
+    .action(async (options: { out: string; includeAccounts?: boolean }) => {
       const config = loadConfig();
+      if (options.includeAccounts && !config.backupKey) throw new Error('--include-accounts seals accounts and sessions with SAFEGUARD_BACKUP_KEY: set it (64 hex digits, e.g. from openssl rand -hex 32), or leave them out');
       const [db, { backupDatabase }] = await Promise.all([openMigrated(config), import('../backup/backup.ts')]);
       try {
-        const summary = await backupDatabase(db, path.resolve(options.out));
-        say(`Backed up ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows from ${summary.tables.length} tables to ${options.out}`);
+        const summary = await backupDatabase(db, path.resolve(options.out), { auditAs: cliContext(config), includeAccounts: options.includeAccounts === true, backupKey: config.backupKey });
+        say(`Backed up ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows from ${summary.tables.length} tables to ${options.out}`
+          + (summary.leftOut.length > 0 ? ` (left out: ${summary.leftOut.join(', ')}; --include-accounts to seal them in)` : '')
+          + (summary.sealed.length > 0 ? ` (sealed with the backup key: ${summary.sealed.join(', ')})` : ''));
       } finally {
         await db.close();
       }
@@ -338,8 +343,9 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
       const config = loadConfig();
       const [db, { restoreDatabase }] = await Promise.all([openMigrated(config), import('../backup/backup.ts')]);
       try {
-        const summary = await restoreDatabase(db, path.resolve(file));
-        say(`Restored ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows into ${summary.tables.length} tables`);
+        const summary = await restoreDatabase(db, path.resolve(file), { auditAs: cliContext(config), backupKey: config.backupKey });
+        say(`Restored ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows into ${summary.tables.length} tables`
+          + (summary.leftOut.length > 0 ? `; the backup left out ${summary.leftOut.join(', ')}` : ''));
       } finally {
         await db.close();
       }
