@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import type { SafeguardConfig } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { hashPassword, passwordProblems } from './passwords.ts';
-import { AccountRepository } from './repo.ts';
+import { AccountRepository, type AuditedBy } from './repo.ts';
 import { roleNames } from './roles.ts';
 import { SignInService } from './sign-in.ts';
 
@@ -23,11 +23,11 @@ export interface UserCommandDependencies {
 
 export function registerUserCommand(program: Command, deps: UserCommandDependencies): void {
   const user = program.command('user').description('Local accounts: add one, set up its one-time code');
-  const withAccounts = async (work: (accounts: AccountRepository) => Promise<void>) => {
+  const withAccounts = async (work: (accounts: AccountRepository, operator: AuditedBy) => Promise<void>) => {
     const config = deps.loadConfig();
     const db = await deps.openDatabase(config);
     try {
-      await work(new AccountRepository(db, config.laCode));
+      await work(new AccountRepository(db, config.laCode), { actor: config.operator, correlationId: randomUUID() });
     } finally {
       await db.close();
     }
@@ -41,7 +41,7 @@ export function registerUserCommand(program: Command, deps: UserCommandDependenc
     .option('--team <teamId>')
     .option('--worker <workerId>', 'the worker record (caseload) this person is')
     .option('--oidc-subject <sub>', 'their subject at the council\'s identity provider, for single sign-on')
-    .action((options: { username: string; name: string; role: string; agency: string; team?: string; worker?: string; oidcSubject?: string }) => withAccounts(async (accounts) => {
+    .action((options: { username: string; name: string; role: string; agency: string; team?: string; worker?: string; oidcSubject?: string }) => withAccounts(async (accounts, operator) => {
       if (!(roleNames as string[]).includes(options.role)) throw new Error(`--role must be one of: ${roleNames.join(', ')}`);
       const password = process.env.SAFEGUARD_NEW_PASSWORD ?? '';
       const problems = passwordProblems(password);
@@ -49,16 +49,16 @@ export function registerUserCommand(program: Command, deps: UserCommandDependenc
       const account = await accounts.createAccount({
         userId: randomUUID(), username: options.username, displayName: options.name, role: options.role, agency: options.agency,
         teamId: options.team ?? null, workerId: options.worker ?? null, passwordHash: await hashPassword(password), oidcSubject: options.oidcSubject ?? null,
-      });
+      }, operator);
       process.stdout.write(`Added ${account.username} (${account.role}), user id ${account.userId}\n`);
     }));
 
   user.command('second-factor').argument('<username>').description('Set up a new one-time code for an account: prints the link for an authenticator app')
-    .action((username: string) => withAccounts(async (accounts) => {
+    .action((username: string) => withAccounts(async (accounts, operator) => {
       const account = await accounts.findAccountByUsername(username);
       if (!account) throw new Error(`No account ${username}`);
       const { secret, uri } = SignInService.newSecondFactor(account);
-      await accounts.setSecondFactorSecret(account.userId, secret);
+      await accounts.setSecondFactorSecret(account.userId, secret, operator);
       process.stdout.write(`${uri}\n`);
     }));
 }
