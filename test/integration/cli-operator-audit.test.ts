@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ describe.each(testDatabaseTargets)('the command line\'s audit of its operator on
   const children = ['AMARA1', 'BEN1', 'CARA1'];
   const operatorEnv = (env: Record<string, string>) => ({ ...env, SAFEGUARD_OPERATOR: 'ops.jane', SAFEGUARD_DEV_ACTOR: 'development-user:social-worker:childrens-social-care' });
   let rows: AuditRow[] = [];
+  let refused: Awaited<ReturnType<typeof runCli>>;
   const osOperator = `os:${os.userInfo().username}`;
 
   beforeAll(async () => {
@@ -46,9 +47,7 @@ describe.each(testDatabaseTargets)('the command line\'s audit of its operator on
     // Without SAFEGUARD_OPERATOR, the account that runs the command.
     const exported = await runCli(['export', '--out', path.join(dir, 'export.ndjson')], { ...cliDb.env, SAFEGUARD_OPERATOR: '' });
     expect(exported.code, exported.stderr).toBe(0);
-    const refused = await runCli(['backup', '--out', path.join(dir, 'refused.ndjson.gz'), '--include-accounts'], { ...env, SAFEGUARD_BACKUP_KEY: '' });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/SAFEGUARD_BACKUP_KEY/);
+    refused = await runCli(['backup', '--out', path.join(dir, 'refused.ndjson.gz'), '--include-accounts'], { ...env, SAFEGUARD_BACKUP_KEY: '' });
 
     const db = await cliDb.open();
     try {
@@ -76,6 +75,12 @@ describe.each(testDatabaseTargets)('the command line\'s audit of its operator on
     const backups = rows.filter((row) => row.resource === 'database:backup');
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatchObject({ user_id: 'ops.jane', role: 'operator', action: 'read', detail: { file: 'backup.ndjson.gz', tables: { child_event: caseload.lines.length } } });
+  });
+
+  it('refuses to back up accounts and sessions without a key to seal them with, and writes nothing', () => {
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--include-accounts seals accounts and sessions with SAFEGUARD_BACKUP_KEY/);
+    expect(existsSync(path.join(dir, 'refused.ndjson.gz'))).toBe(false);
   });
 
   it('audits an export as the account that ran it when no operator is configured, a row for each child exported', () => {
