@@ -40,6 +40,8 @@ describe.each(testDatabaseTargets)('the command line\'s audit of its operator on
       ['backup', '--out', path.join(dir, 'backup.ndjson.gz')],
       ['retention', 'hold', 'AMARA1', '--reason', 'a subject access request'],
       ['user', 'add', '--username', 'sam.new', '--name', 'Sam New', '--role', 'social-worker'],
+      ['projections', 'check'],
+      ['audit', 'verify'],
     ]) {
       const run = await runCli(args, { ...env, SAFEGUARD_NEW_PASSWORD: 'three random words here' });
       expect(run.code, run.stderr).toBe(0);
@@ -93,6 +95,11 @@ describe.each(testDatabaseTargets)('the command line\'s audit of its operator on
     const added = rows.filter((row) => row.resource === 'user-account');
     expect(added).toEqual([expect.objectContaining({ user_id: 'ops.jane', role: 'operator', action: 'write', detail: expect.objectContaining({ username: 'sam.new', role: 'social-worker' }) })]);
     expect(JSON.stringify(added)).not.toContain('three random words');
+  });
+
+  it('audits a projections check, which reads every record, and an audit verification, as the operator', () => {
+    expect(rows.filter((row) => row.resource === 'child-record:projections-check')).toEqual([expect.objectContaining({ user_id: 'ops.jane', role: 'operator', action: 'read' })]);
+    expect(rows.filter((row) => row.resource === 'audit-log:verify')).toEqual([expect.objectContaining({ user_id: 'ops.jane', role: 'operator', action: 'read' })]);
   });
 
   it('audits a retention hold as the operator, and nothing as the development actor', () => {

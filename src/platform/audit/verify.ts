@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { chainAwaitingAudit } from './audit.ts';
+import type { Actor } from '../../record/events.ts';
+import { chainAwaitingAudit, writeAudit } from './audit.ts';
 import { checkAgainstCheckpoints, type AuditCheckpoint, type CheckpointBreak } from './checkpoint.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
@@ -95,4 +96,14 @@ export async function auditedLaCodes(db: Queryable): Promise<string[]> {
     `SELECT la_code FROM audit_chain_head UNION SELECT la_code FROM audit_event UNION SELECT la_code FROM audit_awaiting_chain ORDER BY 1`,
   );
   return result.rows.map((row) => row.la_code as string);
+}
+
+/** Audits a verification (it reads every audit row of the councils): a row per council, saying what was found. */
+export async function auditVerification(db: pg.Pool, by: { actor: Actor; correlationId: string }, reports: readonly AuditChainReport[]): Promise<void> {
+  for (const report of reports) {
+    await writeAudit(db, {
+      laCode: report.laCode, actor: by.actor, correlationId: by.correlationId, action: 'read', resource: 'audit-log:verify',
+      outcome: report.intact ? 'intact' : 'broken', detail: { rows: report.rows, ...(report.checkpoints === undefined ? {} : { checkpoints: report.checkpoints }), ...(report.firstBreak ? { firstBreak: report.firstBreak.auditId } : {}) },
+    });
+  }
 }

@@ -383,7 +383,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     .option('--json', 'print JSON')
     .action(async (options: { la?: string; checkpoint?: string; json?: boolean }) => {
       const config = loadConfig();
-      const [db, { auditedLaCodes, verifyAuditChain }, { checkpointKey, readCheckpoints }] = await Promise.all([
+      const [db, { auditVerification, auditedLaCodes, verifyAuditChain }, { checkpointKey, readCheckpoints }] = await Promise.all([
         openMigrated(config), import('../audit/verify.ts'), import('../audit/checkpoint.ts'),
       ]);
       try {
@@ -391,6 +391,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
         const laCodes = options.la ? [options.la] : [...new Set([...await auditedLaCodes(db.pool), ...(anchor?.checkpoints.map((c) => c.laCode) ?? [])])].sort();
         const reports = [];
         for (const laCode of laCodes) reports.push(await verifyAuditChain(db.pool, laCode, anchor));
+        await auditVerification(db.pool, cliContext(config), reports);
         if (options.json) process.stdout.write(JSON.stringify({ intact: reports.every((r) => r.intact), councils: reports }, null, 2) + '\n');
         for (const r of reports) {
           if (!options.json) {
