@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,7 +85,8 @@ describe.each(testDatabaseTargets)('the command line\'s audit of its operator on
     expect(existsSync(path.join(dir, 'refused.ndjson.gz'))).toBe(false);
   });
 
-  it('audits an export as the account that ran it when no operator is configured, a row for each child exported', () => {
+  it('audits an export as the account that ran it when no operator is configured, a row for each child exported, in a file its owner\'s only', () => {
+    expect(statSync(path.join(dir, 'export.ndjson')).mode & 0o777).toBe(0o600);
     const exported = rows.filter((row) => row.resource === 'child-record:export');
     expect(exported.map((row) => row.child_id).sort()).toEqual(children);
     for (const row of exported) expect(row).toMatchObject({ user_id: osOperator, role: 'operator' });

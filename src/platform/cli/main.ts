@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -287,7 +288,12 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
       const db = await openMigrated(config);
       try {
         const { exportInterchange } = await import('../../interchange/export.ts');
-        const output = options.out ? createWriteStream(options.out) : process.stdout;
+        // An export is children's records: its file is its owner's only, like the database's.
+        const output = options.out ? createWriteStream(options.out, { mode: 0o600 }) : process.stdout;
+        if (options.out) {
+          await once(output, 'open');
+          chmodSync(options.out, 0o600);
+        }
         const { events, children } = await exportInterchange(db, output, cliContext(config), { laCode: options.la });
         if (options.out) await new Promise<void>((resolve, reject) => (output as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())));
         say(`Exported ${events} events for ${children} children`);
