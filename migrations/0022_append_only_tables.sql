@@ -39,23 +39,27 @@ CREATE TRIGGER retention_hold_lifted_is_append_only BEFORE UPDATE OR DELETE ON r
 -- The chain's head moves on with every chaining, but a council's head is never removed.
 CREATE TRIGGER audit_chain_head_is_never_removed BEFORE DELETE ON audit_chain_head FOR EACH ROW EXECUTE FUNCTION refuse_change_to_record();
 
--- An audit row awaiting the chain is never changed; it leaves only by being moved onto the chain.
-CREATE TRIGGER audit_awaiting_chain_is_never_changed BEFORE UPDATE ON audit_awaiting_chain FOR EACH ROW EXECUTE FUNCTION refuse_change_to_record();
+-- An audit row awaiting the chain is never changed (an UPDATE is refused whatever rows it names);
+-- it leaves only by being moved onto the chain.
+CREATE TRIGGER audit_awaiting_chain_is_never_changed BEFORE UPDATE ON audit_awaiting_chain FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_record();
 
 -- The chaining pass removes a council's oldest awaiting rows and appends them, unchanged, as the
 -- council's newest chained rows, in one statement. Checked once that statement is done: the rows
--- removed must be the council's last rows on the chain, column for column. A cheap check (a
--- backward scan of as many rows as were moved), so chaining costs no more than it did.
+-- removed, in the order they were written, must be the council's last rows on the chain, in
+-- order, column for column. Paired by position (a backward scan of as many chained rows as were
+-- moved, no hashing or sorting of their content), so the check costs a pass little.
 CREATE FUNCTION refuse_removal_unless_chained() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   council record;
 BEGIN
   FOR council IN SELECT la_code, count(*) AS moved FROM removed GROUP BY la_code LOOP
     IF EXISTS (
-      SELECT occurred_at, user_id, role, agency, action, resource, child_id, outcome, correlation_id, detail FROM removed WHERE la_code = council.la_code
-      EXCEPT ALL
-      SELECT occurred_at, user_id, role, agency, action, resource, child_id, outcome, correlation_id, detail
-        FROM (SELECT * FROM audit_event WHERE la_code = council.la_code ORDER BY audit_id DESC LIMIT council.moved) newest
+      SELECT 1
+        FROM (SELECT row_number() OVER (ORDER BY awaiting_id) AS n, * FROM removed WHERE la_code = council.la_code) r
+        FULL JOIN (SELECT row_number() OVER (ORDER BY audit_id) AS n, *
+                     FROM (SELECT * FROM audit_event WHERE la_code = council.la_code ORDER BY audit_id DESC LIMIT council.moved) newest) e USING (n)
+       WHERE (r.occurred_at, r.user_id, r.role, r.agency, r.action, r.resource, r.child_id, r.outcome, r.correlation_id, r.detail)
+             IS DISTINCT FROM (e.occurred_at, e.user_id, e.role, e.agency, e.action, e.resource, e.child_id, e.outcome, e.correlation_id, e.detail)
     ) THEN
       RAISE EXCEPTION 'audit_awaiting_chain is append-only: its rows leave only by being moved onto the audit chain (LA %)', council.la_code;
     END IF;

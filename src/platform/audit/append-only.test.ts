@@ -38,7 +38,9 @@ describe.each(testDatabaseTargets)('append-only tables on $name', (target) => {
   });
 
   it('refuses to change an audit row awaiting the chain, which would then be chained as if genuine', async () => {
-    await storeAwaiting(db, '206', 'AWAITING-1');
+    // Another council than the one written to above, whose pass (due shortly) would move the row first.
+    await storeAwaiting(db, '208', 'AWAITING-1');
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM audit_awaiting_chain WHERE child_id = 'AWAITING-1'`)).rows[0].n).toBe(1);
     await expect(db.pool.query(`UPDATE audit_awaiting_chain SET user_id = 'someone-else' WHERE child_id = 'AWAITING-1'`)).rejects.toThrow(/append-only/);
     await chainAwaitingAudit(db.pool);
     const chained = await db.pool.query(`SELECT user_id FROM audit_event WHERE child_id = 'AWAITING-1'`);
@@ -46,12 +48,12 @@ describe.each(testDatabaseTargets)('append-only tables on $name', (target) => {
   });
 
   it('refuses to remove an audit row awaiting the chain other than by moving it onto the chain', async () => {
-    await storeAwaiting(db, '206', 'AWAITING-2');
+    await storeAwaiting(db, '208', 'AWAITING-2');
     await expect(db.pool.query(`DELETE FROM audit_awaiting_chain WHERE child_id = 'AWAITING-2'`)).rejects.toThrow(/append-only/);
     await chainAwaitingAudit(db.pool);
     expect((await db.pool.query(`SELECT count(*)::int AS n FROM audit_awaiting_chain`)).rows[0].n).toBe(0);
     expect((await db.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE child_id = 'AWAITING-2'`)).rows[0].n).toBe(1);
-    expect(await verifyAuditChain(db.pool, '206')).toMatchObject({ intact: true });
+    expect(await verifyAuditChain(db.pool, '208')).toMatchObject({ intact: true });
   });
 
   it('refuses to remove the chain\'s head, a tombstone, an import batch or a retention hold', async () => {
