@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type FieldProblem } from '../platform/errors.ts';
 import { hashPassword, passwordProblems } from './passwords.ts';
-import type { Account, AccountRepository } from './repo.ts';
+import type { Account, AccountRepository, AuditedBy } from './repo.ts';
 import { roleNames } from './roles.ts';
 
 export interface NewLocalAccount {
@@ -19,12 +19,13 @@ export interface NewLocalAccount {
 }
 
 /** Adds the account, or refuses it naming every bad field (nothing is written). */
-export async function addLocalAccount(accounts: AccountRepository, account: NewLocalAccount, password: string): Promise<Account> {
+/** `auditAs`: who adds it (the command line's operator), named in the audit row. */
+export async function addLocalAccount(accounts: AccountRepository, account: NewLocalAccount, password: string, auditAs?: AuditedBy): Promise<Account> {
   const problems: FieldProblem[] = [];
   if (!(roleNames as readonly string[]).includes(account.role)) problems.push({ field: 'role', message: `Must be one of: ${roleNames.join(', ')}` });
   for (const message of await passwordProblems(password)) problems.push({ field: 'password', message });
   if (account.teamId !== null && !(await accounts.teamExists(account.teamId))) problems.push({ field: 'team', message: `No team with id ${account.teamId}` });
   if (account.workerId !== null && !(await accounts.workerExists(account.workerId))) problems.push({ field: 'worker', message: `No worker with id ${account.workerId}` });
   if (problems.length > 0) throw DomainError.invalid(problems, 'The account was not added');
-  return accounts.createAccount({ ...account, userId: randomUUID(), passwordHash: await hashPassword(password) });
+  return accounts.createAccount({ ...account, userId: randomUUID(), passwordHash: await hashPassword(password) }, auditAs);
 }

@@ -7,12 +7,13 @@
  * The password comes from SAFEGUARD_NEW_PASSWORD, never from the command line (which other users
  * of the machine can see).
  */
+import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { SafeguardConfig } from '../platform/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { addLocalAccount } from './accounts.ts';
-import { AccountRepository } from './repo.ts';
+import { AccountRepository, type AuditedBy } from './repo.ts';
 import { roleNames } from './roles.ts';
 import { SignInService } from './sign-in.ts';
 
@@ -23,11 +24,11 @@ export interface UserCommandDependencies {
 
 export function registerUserCommand(program: Command, deps: UserCommandDependencies): void {
   const user = program.command('user').description('Local accounts: add one, set up its one-time code');
-  const withAccounts = async (work: (accounts: AccountRepository) => Promise<void>) => {
+  const withAccounts = async (work: (accounts: AccountRepository, operator: AuditedBy) => Promise<void>) => {
     const config = deps.loadConfig();
     const db = await deps.openDatabase(config);
     try {
-      await work(new AccountRepository(db, config.laCode));
+      await work(new AccountRepository(db, config.laCode), { actor: config.operator, correlationId: randomUUID() });
     } finally {
       await db.close();
     }
@@ -41,11 +42,11 @@ export function registerUserCommand(program: Command, deps: UserCommandDependenc
     .option('--team <teamId>')
     .option('--worker <workerId>', 'the worker record (caseload) this person is')
     .option('--oidc-subject <sub>', 'their subject at the council\'s identity provider, for single sign-on')
-    .action((options: { username: string; name: string; role: string; agency: string; team?: string; worker?: string; oidcSubject?: string }) => withAccounts(async (accounts) => {
+    .action((options: { username: string; name: string; role: string; agency: string; team?: string; worker?: string; oidcSubject?: string }) => withAccounts(async (accounts, operator) => {
       const account = await addLocalAccount(accounts, {
         username: options.username, displayName: options.name, role: options.role, agency: options.agency,
         teamId: options.team ?? null, workerId: options.worker ?? null, oidcSubject: options.oidcSubject ?? null,
-      }, process.env.SAFEGUARD_NEW_PASSWORD ?? '').catch((error: unknown) => {
+      }, process.env.SAFEGUARD_NEW_PASSWORD ?? '', operator).catch((error: unknown) => {
         if (!(error instanceof DomainError)) throw error;
         // Each bad field under the name the administrator gave it.
         const option = (field: string) => (field === 'password' ? 'SAFEGUARD_NEW_PASSWORD' : `--${field}`);
@@ -55,11 +56,11 @@ export function registerUserCommand(program: Command, deps: UserCommandDependenc
     }));
 
   user.command('second-factor').argument('<username>').description('Set up a new one-time code for an account: prints the link for an authenticator app')
-    .action((username: string) => withAccounts(async (accounts) => {
+    .action((username: string) => withAccounts(async (accounts, operator) => {
       const account = await accounts.findAccountByUsername(username);
       if (!account) throw new Error(`No account ${username}`);
       const { secret, uri } = SignInService.newSecondFactor(account);
-      await accounts.setSecondFactorSecret(account.userId, secret);
+      await accounts.setSecondFactorSecret(account.userId, secret, operator);
       process.stdout.write(`${uri}\n`);
     }));
 }

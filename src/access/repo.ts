@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { writeAudit } from '../platform/audit/audit.ts';
 import type { Database } from '../platform/database/database.ts';
+import type { Actor } from '../record/events.ts';
 
 export interface Account {
   userId: string;
@@ -45,6 +46,12 @@ function accountOf(row: Record<string, unknown>): Account {
   };
 }
 
+/** Who changes an account outside a request (the command line's operator), for its audit row. */
+export interface AuditedBy {
+  actor: Actor;
+  correlationId: string;
+}
+
 /** Accounts, sign-in attempts and sessions of one council. Sign-ins and refusals are audited here. */
 export class AccountRepository {
   constructor(
@@ -56,13 +63,15 @@ export class AccountRepository {
     return this.db.pool;
   }
 
-  async createAccount(account: Omit<Account, 'disabled' | 'totpSecret' | 'totpLastStep'> & { totpSecret?: string | null }): Promise<Account> {
+  /** Adds an account; given who adds it (the command line's operator), audits that. */
+  async createAccount(account: Omit<Account, 'disabled' | 'totpSecret' | 'totpLastStep'> & { totpSecret?: string | null }, auditAs?: AuditedBy): Promise<Account> {
     const result = await this.pool.query(
       `INSERT INTO user_account (la_code, user_id, username, display_name, role, agency, team_id, worker_id, password_hash, totp_secret, oidc_subject, created_at)
        VALUES ($1, $2, lower($3), $4, $5, $6, $7, $8, $9, $10, $11, now()) RETURNING ${accountColumns}`,
       [this.laCode, account.userId, account.username, account.displayName, account.role, account.agency, account.teamId, account.workerId,
         account.passwordHash, account.totpSecret ?? null, account.oidcSubject],
     );
+    if (auditAs) await this.auditAccountChange(auditAs, 'user-account', account.userId, { username: account.username.toLowerCase(), role: account.role });
     return accountOf(result.rows[0]!);
   }
 
@@ -74,6 +83,12 @@ export class AccountRepository {
   /** Whether the council has a worker record with this id (an account's caseload is that worker's). */
   async workerExists(workerId: string): Promise<boolean> {
     return (await this.pool.query('SELECT 1 FROM worker WHERE la_code = $1 AND worker_id = $2', [this.laCode, workerId])).rowCount === 1;
+  }
+
+  private auditAccountChange(auditAs: AuditedBy, resource: string, userId: string, detail: Record<string, unknown>): Promise<void> {
+    return writeAudit(this.pool, {
+      laCode: this.laCode, actor: auditAs.actor, correlationId: auditAs.correlationId, action: 'write', resource, outcome: 'ok', detail: { userId, ...detail },
+    });
   }
 
   async findAccountByUsername(username: string): Promise<Account | undefined> {
@@ -91,9 +106,11 @@ export class AccountRepository {
     return result.rows[0] ? accountOf(result.rows[0]) : undefined;
   }
 
-  async setSecondFactorSecret(userId: string, secret: string): Promise<void> {
+  /** Sets an account's one-time-code secret; given who sets it, audits that (never the secret). */
+  async setSecondFactorSecret(userId: string, secret: string, auditAs?: AuditedBy): Promise<void> {
     // A new secret: no code of it has been used yet.
     await this.pool.query('UPDATE user_account SET totp_secret = $3, totp_last_step = NULL WHERE la_code = $1 AND user_id = $2', [this.laCode, userId, secret]);
+    if (auditAs) await this.auditAccountChange(auditAs, 'user-account:second-factor', userId, {});
   }
 
   /**

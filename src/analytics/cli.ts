@@ -80,7 +80,7 @@ export function registerKpiCommand(program: Command, deps: KpiCommandDependencie
       const config = deps.loadConfig();
       const db = await deps.openDatabase(config);
       try {
-        const context = { laCode: config.laCode, actor: config.developmentActor, correlationId: randomUUID() };
+        const context = { laCode: config.laCode, actor: config.operator, correlationId: randomUUID() };
         if (options.loadBenchmarks) {
           const loaded = await new BenchmarkRepository(db.pool, config.laCode).save(parseBenchmarksCsv(await readFile(options.loadBenchmarks, 'utf8')));
           if (!options.json) write(`Loaded ${loaded} benchmark(s) from ${options.loadBenchmarks}\n`);

@@ -200,7 +200,7 @@ export async function importInterchangeFile(
       onProgress({ phase: 'applying', done, total }),
     );
     if (run.problemCount > 0) throw new RollbackRequested();
-    await auditImportedChildren(client, context, importBatchId);
+    await auditImportedChildren(client, context, { importBatchId, file: path.basename(file), events: run.events });
     await client.query(
       `INSERT INTO import_batch (la_code, import_batch_id, file_name, started_at, imported_by, event_count) VALUES ($1, $2, $3, $4, $5, $6)`,
       [context.laCode, importBatchId, path.basename(file), importedAt, context.actor.userId, run.events],
@@ -573,14 +573,14 @@ async function foldImportedChildren(
  * to the audit chain holds its head until the transaction ends, and everyone else's audited
  * reads wait for it meanwhile.
  */
-async function auditImportedChildren(client: pg.PoolClient, context: RequestContext, importBatchId: string): Promise<void> {
+async function auditImportedChildren(client: pg.PoolClient, context: RequestContext, detail: { importBatchId: string; file: string; events: number }): Promise<void> {
   const affected = await client.query<{ la_code: string; child_ids: string[] }>(
     `SELECT la_code, array_agg(child_id ORDER BY child_id) AS child_ids FROM ${AFFECTED_CHILDREN} GROUP BY la_code ORDER BY la_code`,
   );
   for (const { la_code: laCode, child_ids: childIds } of affected.rows) {
     await writeAuditForChildren(client, {
       laCode, actor: context.actor, correlationId: context.correlationId, action: 'write', resource: 'child-record:import',
-      outcome: 'ok', detail: { importBatchId },
+      outcome: 'ok', detail: { ...detail, children: childIds.length },
     }, childIds);
   }
 }

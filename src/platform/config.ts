@@ -1,7 +1,8 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { Actor } from '../record/events.ts';
-import { IsoDate, LaCode } from '../record/schema-helpers.ts';
+import { FreeText, IsoDate, LaCode } from '../record/schema-helpers.ts';
 import { timescaleOverridesSchema, type TimescaleOverrides } from '../timescales/rules.ts';
 import { retentionOverridesSchema, type RetentionOverrides } from '../retention/schedules.ts';
 import { DEFAULT_PARTNER_SHARING_DAYS } from '../access/roles.ts';
@@ -26,6 +27,23 @@ export interface SafeguardConfig {
   oidc?: OidcSettings;
   /** Days a child stays shared with a partner agency after the work it was shared for ends (see access/roles.ts). */
   partnerSharingDays: number;
+  /** Signed checkpoints of the audit chain's head, kept outside the database (see src/platform/audit/checkpoint.ts). */
+  auditCheckpoint: AuditCheckpointSettings;
+  /** Who a command-line command runs as: the operator, named in its audit rows. */
+  operator: Actor;
+  /** AES-256-GCM key (64 hex digits) for the accounts and sessions in a backup made with --include-accounts. */
+  backupKey?: Buffer;
+}
+
+export interface AuditCheckpointSettings {
+  /** HMAC key; without it the embedded database makes one in its data folder, a server database has none. */
+  key?: string;
+  /** Append-only JSON Lines file: by default, for the embedded database, beside its data folder. */
+  file?: string;
+  /** A shell command each checkpoint is also sent to, one JSON line on its standard input. */
+  command?: string;
+  /** How often a running server writes one (0: never). */
+  intervalMinutes: number;
 }
 
 export interface OidcSettings {
@@ -87,10 +105,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
   const partnerSharingDays = check('SAFEGUARD_PARTNER_SHARING_DAYS', z.coerce.number().int().min(0).max(3650),
     env.SAFEGUARD_PARTNER_SHARING_DAYS || String(DEFAULT_PARTNER_SHARING_DAYS));
   const oidc = checkOidc(env, check, problems);
+  const checkpointKey = check('SAFEGUARD_AUDIT_CHECKPOINT_KEY', z.string().min(32, 'Use at least 32 characters').optional(), env.SAFEGUARD_AUDIT_CHECKPOINT_KEY || undefined);
+  const checkpointMinutes = check('SAFEGUARD_AUDIT_CHECKPOINT_MINUTES', z.coerce.number().int().min(0).max(7 * 24 * 60), env.SAFEGUARD_AUDIT_CHECKPOINT_MINUTES ?? '15');
+  const operator = check('SAFEGUARD_OPERATOR', FreeText(60).optional(), env.SAFEGUARD_OPERATOR || undefined);
+  const backupKey = check('SAFEGUARD_BACKUP_KEY', z.string().regex(/^[0-9a-fA-F]{64}$/, 'Use 64 hex digits (a 256-bit key), e.g. from openssl rand -hex 32').optional(), env.SAFEGUARD_BACKUP_KEY || undefined);
+  const dataDir = path.resolve(env.SAFEGUARD_DATA_DIR ?? '.safeguard-data');
   if (problems.length > 0) throw new Error(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
   return {
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.SAFEGUARD_DATA_DIR ?? '.safeguard-data'),
+    dataDir,
     port: port!,
     laCode: laCode!,
     developmentActor: developmentActor!,
@@ -102,7 +125,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
     rateLimits: { signInPerMinute: signInPerMinute!, apiPerMinute: apiPerMinute! },
     partnerSharingDays: partnerSharingDays!,
     ...(oidc ? { oidc } : {}),
+    auditCheckpoint: {
+      ...(checkpointKey ? { key: checkpointKey } : {}),
+      // Beside the embedded database by default, so that there is one; it anchors the chain only
+      // when kept where whoever can change the database cannot (another host or volume).
+      ...(env.SAFEGUARD_AUDIT_CHECKPOINT_FILE || !env.DATABASE_URL
+        ? { file: path.resolve(env.SAFEGUARD_AUDIT_CHECKPOINT_FILE || `${dataDir}.audit-checkpoints.jsonl`) } : {}),
+      ...(env.SAFEGUARD_AUDIT_CHECKPOINT_COMMAND ? { command: env.SAFEGUARD_AUDIT_CHECKPOINT_COMMAND } : {}),
+      intervalMinutes: checkpointMinutes!,
+    },
+    operator: { userId: operator ?? `os:${operatingSystemUser()}`, role: 'operator', agency: 'childrens-social-care' },
+    ...(backupKey ? { backupKey: Buffer.from(backupKey, 'hex') } : {}),
   };
+}
+
+/** The account running the command, as the operating system knows it. */
+function operatingSystemUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    // A uid with no name (as in some containers).
+    return String(process.getuid?.() ?? 'unknown');
+  }
 }
 
 function parseJson(text: string): unknown {

@@ -3,7 +3,7 @@
  * they hold, or to check that nothing has drifted), all or nothing.
  */
 import type pg from 'pg';
-import { writeAuditForChildren } from '../platform/audit/audit.ts';
+import { writeAudit, writeAuditForChildren } from '../platform/audit/audit.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { Timescales } from '../timescales/timescales.ts';
 import type { ImportProblem } from './batch-fold.ts';
@@ -105,5 +105,9 @@ export async function checkProjections(db: Database, context: RequestContext, ti
   } finally {
     await client.query('ROLLBACK').catch(() => {});
     client.release();
+    // The rebuild's own audit rows went with the rollback; the check still read every record.
+    await writeAudit(db.pool, {
+      laCode: context.laCode, actor: context.actor, correlationId: context.correlationId, action: 'read', resource: 'child-record:projections-check', outcome: 'ok',
+    });
   }
 }

@@ -66,7 +66,7 @@ export function registerReportCommand(program: Command, deps: ReportCommandDepen
       const db = await deps.openDatabase(config);
       const started = Date.now();
       try {
-        const context = { laCode: config.laCode, actor: config.developmentActor, correlationId: randomUUID() };
+        const context = { laCode: config.laCode, actor: config.operator, correlationId: randomUUID() };
         const rendered = await produceAnnualReport(
           { db: db.pool, context, calendar: createCalendar({ extraBankHolidays: config.extraBankHolidays }), today: deps.today ?? todayInLondon },
           { from, to, format },

@@ -32,7 +32,7 @@ export function registerRetentionCommand(program: Command, deps: RetentionComman
     const config = deps.loadConfig();
     const db = await deps.openDatabase(config);
     try {
-      return await work(new RetentionRepository(db, { laCode: config.laCode, actor: config.developmentActor, correlationId: randomUUID() }), config);
+      return await work(new RetentionRepository(db, { laCode: config.laCode, actor: config.operator, correlationId: randomUUID() }), config);
     } finally {
       await db.close();
     }

@@ -107,14 +107,17 @@ export class RetentionRepository {
       if (!now || now.status !== 'due-for-disposal') {
         throw new DomainError('conflict', `The record of ${childId} is no longer due for disposal${now ? `: ${now.reason}` : ''}`, { details: { childId } });
       }
-      await client.query(`SELECT set_config('safeguard.disposal', 'on', true)`);
-      const removed = await client.query('DELETE FROM child_event WHERE la_code = $1 AND child_id = $2', [this.context.laCode, childId]);
-      for (const table of projectionTables) await client.query(`DELETE FROM ${table} WHERE la_code = $1 AND child_id = $2`, [this.context.laCode, childId]);
+      // The tombstone comes first: the log gives up a child's events only to a disposal whose
+      // tombstone this transaction has written (see migration 0022), and it can never be removed.
+      const events = await client.query('SELECT count(*)::int AS n FROM child_event WHERE la_code = $1 AND child_id = $2', [this.context.laCode, childId]);
       await client.query(
         `INSERT INTO child_disposal (la_code, child_id, disposed_at, disposed_by, record_type, rule_id, retained_until, events_removed, correlation_id)
          VALUES ($1, $2, now(), $3, $4, $5, $6, $7, $8)`,
-        [this.context.laCode, childId, this.context.actor.userId, now.recordType, now.ruleId, now.retainUntil, removed.rowCount, this.context.correlationId],
+        [this.context.laCode, childId, this.context.actor.userId, now.recordType, now.ruleId, now.retainUntil, events.rows[0].n, this.context.correlationId],
       );
+      await client.query(`SELECT set_config('safeguard.disposal', 'on', true)`);
+      const removed = await client.query('DELETE FROM child_event WHERE la_code = $1 AND child_id = $2', [this.context.laCode, childId]);
+      for (const table of projectionTables) await client.query(`DELETE FROM ${table} WHERE la_code = $1 AND child_id = $2`, [this.context.laCode, childId]);
       await this.audit(client, {
         action: 'write', resource: 'child-record:disposal', childId, outcome: 'ok',
         detail: { ruleId: now.ruleId, recordType: now.recordType, retainedUntil: now.retainUntil, eventsRemoved: removed.rowCount },

@@ -1,12 +1,14 @@
 import type pg from 'pg';
-import { chainAwaitingAudit } from './audit.ts';
+import type { Actor } from '../../record/events.ts';
+import { chainAwaitingAudit, writeAudit } from './audit.ts';
+import { checkAgainstCheckpoints, type AuditCheckpoint, type CheckpointBreak } from './checkpoint.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
 export interface AuditChainBreak {
   auditId: string;
   /** Why the chain breaks at this row. */
-  reason: 'content-changed' | 'previous-row-changed-or-removed' | 'rows-removed-from-the-end';
+  reason: 'content-changed' | 'previous-row-changed-or-removed' | 'rows-removed-from-the-end' | CheckpointBreak['reason'];
   message: string;
 }
 
@@ -18,6 +20,14 @@ export interface AuditChainReport {
   headHash: string | null;
   intact: boolean;
   firstBreak?: AuditChainBreak;
+  /** How many of the council's checkpoints were checked, when checkpoints were given. */
+  checkpoints?: number;
+}
+
+/** Checkpoints kept outside the database (see checkpoint.ts), and the key they were signed with. */
+export interface CheckpointsToCheck {
+  key: Buffer;
+  checkpoints: readonly AuditCheckpoint[];
 }
 
 /**
@@ -25,8 +35,10 @@ export interface AuditChainReport {
  * content and the previous row's hash, each row must name the row before it, and the chain's
  * head must be its last row. Names the first row where any of this fails. Rows of committed
  * writes still awaiting the chain (left by a crash) are chained first, so every row is checked.
+ * Given checkpoints, also that each checkpointed head is still there with the same hash: a chain
+ * rewritten and rehashed, or cut and its head moved back, verifies on its own but not against them.
  */
-export async function verifyAuditChain(db: pg.Pool, laCode: string): Promise<AuditChainReport> {
+export async function verifyAuditChain(db: pg.Pool, laCode: string, anchor?: CheckpointsToCheck): Promise<AuditChainReport> {
   await chainAwaitingAudit(db, [laCode]);
   const checked = await db.query(
     `WITH checked AS (
@@ -67,6 +79,14 @@ export async function verifyAuditChain(db: pg.Pool, laCode: string): Promise<Aud
       message: `The chain's head is row ${headId ?? '(none)'} but the last row is ${lastId}: rows were removed from the end, or the head was changed`,
     };
   }
+  if (anchor) {
+    const { checked, firstBreak } = await checkAgainstCheckpoints(db, anchor.key, laCode, anchor.checkpoints);
+    report.checkpoints = checked;
+    if (firstBreak && report.intact) {
+      report.intact = false;
+      report.firstBreak = firstBreak;
+    }
+  }
   return report;
 }
 
@@ -76,4 +96,14 @@ export async function auditedLaCodes(db: Queryable): Promise<string[]> {
     `SELECT la_code FROM audit_chain_head UNION SELECT la_code FROM audit_event UNION SELECT la_code FROM audit_awaiting_chain ORDER BY 1`,
   );
   return result.rows.map((row) => row.la_code as string);
+}
+
+/** Audits a verification (it reads every audit row of the councils): a row per council, saying what was found. */
+export async function auditVerification(db: pg.Pool, by: { actor: Actor; correlationId: string }, reports: readonly AuditChainReport[]): Promise<void> {
+  for (const report of reports) {
+    await writeAudit(db, {
+      laCode: report.laCode, actor: by.actor, correlationId: by.correlationId, action: 'read', resource: 'audit-log:verify',
+      outcome: report.intact ? 'intact' : 'broken', detail: { rows: report.rows, ...(report.checkpoints === undefined ? {} : { checkpoints: report.checkpoints }), ...(report.firstBreak ? { firstBreak: report.firstBreak.auditId } : {}) },
+    });
+  }
 }

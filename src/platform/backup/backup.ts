@@ -7,17 +7,32 @@
  * the copy is consistent. Restore goes into an empty, migrated database at the same migration,
  * table by table in foreign-key order, keeping identity values (the event log's sequence, the
  * audit chain's ids), so the audit chain still verifies afterwards.
+ *
+ * Accounts, sessions, sign-in attempts and sign-ins in progress (password hashes, one-time-code
+ * secrets, session token hashes) are left out unless asked for, and then each of their rows is
+ * sealed with AES-256-GCM under SAFEGUARD_BACKUP_KEY: a backup file travels further than the
+ * database, and is no place for what lets someone sign in as a social worker. Every backup and
+ * restore is audited, naming its tables and their rows, and the file is its owner's only.
  */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { chmodSync, createReadStream, createWriteStream, rmSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type pg from 'pg';
+import type { RequestContext } from '../../record/repo.ts';
+import { writeAudit } from '../audit/audit.ts';
 import { withTransaction, type Database } from '../database/database.ts';
 
 export const BACKUP_FORMAT = 'safeguard-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 leaves out or seals the account tables; version 1 backups (which hold them in the clear) are still restored. */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
+
+/** Tables whose rows let someone sign in or ride a session: left out of a backup, or sealed. */
+export const ACCOUNT_TABLES = ['user_account', 'user_session', 'sign_in_attempt', 'oidc_pending_sign_in'] as const;
 
 interface BackupHeader {
   format: typeof BACKUP_FORMAT;
@@ -25,11 +40,56 @@ interface BackupHeader {
   createdAt: string;
   migrations: string[];
   tables: { name: string; rows: number }[];
+  /** Tables not in the backup (version 2). */
+  leftOut?: string[];
+  /** Tables whose rows are sealed with the backup key (version 2). */
+  sealed?: string[];
 }
 
 export interface BackupSummary {
   tables: { name: string; rows: number }[];
   migrations: number;
+  leftOut: string[];
+  sealed: string[];
+}
+
+export interface BackupOptions {
+  /** Who makes the backup: named in its audit row. */
+  auditAs: RequestContext;
+  /** Include the account tables, each row sealed with `backupKey`. */
+  includeAccounts?: boolean;
+  /** AES-256-GCM key (32 bytes): SAFEGUARD_BACKUP_KEY. */
+  backupKey?: Buffer;
+}
+
+export interface RestoreOptions {
+  /** Who restores it: named in the audit row the restore adds to the restored chain. */
+  auditAs: RequestContext;
+  /** Needed when the backup holds sealed account tables. */
+  backupKey?: Buffer;
+}
+
+const isAccountTable = (table: string): boolean => (ACCOUNT_TABLES as readonly string[]).includes(table);
+
+/** One row sealed: iv, tag and ciphertext (base64, joined by dots); the table's name is authenticated with it. */
+function seal(key: Buffer, table: string, row: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(table));
+  const ciphertext = Buffer.concat([cipher.update(row, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64')).join('.');
+}
+
+function unseal(key: Buffer, table: string, sealed: string): unknown {
+  const [iv, tag, ciphertext] = sealed.split('.').map((part) => Buffer.from(part, 'base64'));
+  const decipher = createDecipheriv('aes-256-gcm', key, iv!);
+  decipher.setAAD(Buffer.from(table));
+  decipher.setAuthTag(tag!);
+  try {
+    return JSON.parse(Buffer.concat([decipher.update(ciphertext!), decipher.final()]).toString('utf8'));
+  } catch {
+    throw new Error(`The backup's ${table} rows do not open with SAFEGUARD_BACKUP_KEY: it is not the key the backup was made with, or the file was changed`);
+  }
 }
 
 const ROWS_PER_FETCH = 2000;
@@ -62,30 +122,46 @@ async function tablesInDependencyOrder(client: Pick<pg.PoolClient, 'query'>): Pr
   return ordered;
 }
 
-/** Writes a consistent backup of the whole database to `file`. */
-export async function backupDatabase(db: Database, file: string): Promise<BackupSummary> {
+/**
+ * Writes a consistent backup of the whole database to `file` (readable by its owner only), the
+ * account tables left out or sealed, and audits it: its tables and their rows.
+ */
+export async function backupDatabase(db: Database, file: string, options: BackupOptions): Promise<BackupSummary> {
+  if (options.includeAccounts && options.backupKey?.length !== 32) {
+    throw new Error('--include-accounts seals accounts and sessions with SAFEGUARD_BACKUP_KEY (64 hex digits): set it, or leave them out');
+  }
   const gzip = createGzip();
-  const output = createWriteStream(file);
+  const output = createWriteStream(file, { mode: 0o600 });
+  // An existing file keeps its mode when overwritten: a backup is its owner's only, whatever was there.
+  await once(output, 'open');
+  chmodSync(file, 0o600);
   gzip.pipe(output);
   const write = async (value: unknown) => {
     if (!gzip.write(JSON.stringify(value) + '\n')) await once(gzip, 'drain');
   };
   const client = await db.pool.connect();
+  let summary: BackupSummary;
   try {
     // One snapshot for every table: a backup taken while people work is still consistent.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const tables = await tablesInDependencyOrder(client);
+    const allTables = await tablesInDependencyOrder(client);
+    const leftOut = options.includeAccounts ? [] : allTables.filter(isAccountTable);
+    const sealed = options.includeAccounts ? allTables.filter(isAccountTable) : [];
+    const tables = allTables.filter((table) => !leftOut.includes(table));
     const counts: { name: string; rows: number }[] = [];
     for (const table of tables) counts.push({ name: table, rows: Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n) });
     const migrations = (await client.query('SELECT version FROM schema_migration ORDER BY version')).rows.map((r) => r.version as string);
-    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations, tables: counts };
+    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations, tables: counts, leftOut, sealed };
     await write(header);
     for (const table of tables) {
       await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${table} t`);
       for (;;) {
         const batch = await client.query(`FETCH ${ROWS_PER_FETCH} FROM backup_rows`);
         for (const { row } of batch.rows) {
-          if (!gzip.write(`{"table":${JSON.stringify(table)},"row":${row as string}}\n`)) await once(gzip, 'drain');
+          const line = sealed.includes(table)
+            ? `{"table":${JSON.stringify(table)},"sealed":${JSON.stringify(seal(options.backupKey!, table, row as string))}}\n`
+            : `{"table":${JSON.stringify(table)},"row":${row as string}}\n`;
+          if (!gzip.write(line)) await once(gzip, 'drain');
         }
         if (batch.rows.length < ROWS_PER_FETCH) break;
       }
@@ -94,28 +170,48 @@ export async function backupDatabase(db: Database, file: string): Promise<Backup
     await client.query('COMMIT');
     gzip.end();
     await finished(output);
-    return { tables: counts, migrations: migrations.length };
+    summary = { tables: counts, migrations: migrations.length, leftOut, sealed };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     gzip.destroy();
     output.destroy();
+    rmSync(file, { force: true });
     throw error;
   } finally {
     client.release();
   }
+  try {
+    await auditBackup(db, options.auditAs, 'read', 'database:backup', file, summary);
+  } catch (error) {
+    // No backup leaves without its audit row.
+    rmSync(file, { force: true });
+    throw error;
+  }
+  return summary;
+}
+
+function auditBackup(db: Database, context: RequestContext, action: 'read' | 'write', resource: string, file: string, summary: BackupSummary): Promise<void> {
+  return writeAudit(db.pool, {
+    laCode: context.laCode, actor: context.actor, correlationId: context.correlationId, action, resource, outcome: 'ok',
+    detail: { file: path.basename(file), tables: Object.fromEntries(summary.tables.map((t) => [t.name, t.rows])), leftOut: summary.leftOut, sealed: summary.sealed },
+  });
 }
 
 /**
  * Restores a backup into `db`, which must be migrated to the backup's migrations and hold no rows.
  * All in one transaction: a restore that fails leaves the database empty.
  */
-export async function restoreDatabase(db: Database, file: string): Promise<BackupSummary> {
+export async function restoreDatabase(db: Database, file: string, options: RestoreOptions): Promise<BackupSummary> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
   const header = (first.done ? undefined : JSON.parse(first.value)) as BackupHeader | undefined;
   if (header?.format !== BACKUP_FORMAT) throw new Error(`${file} is not a Safeguard backup`);
-  if (header.version !== BACKUP_VERSION) throw new Error(`${file} is a version ${header.version} backup; this Safeguard reads version ${BACKUP_VERSION}`);
+  if (!READABLE_VERSIONS.includes(header.version)) throw new Error(`${file} is a version ${header.version} backup; this Safeguard reads versions ${READABLE_VERSIONS.join(' and ')}`);
+  const sealed = header.sealed ?? [];
+  if (sealed.length > 0 && options.backupKey?.length !== 32) {
+    throw new Error(`${file} holds accounts and sessions sealed with a backup key: set SAFEGUARD_BACKUP_KEY to the key it was made with`);
+  }
 
   const summary = await withTransaction(db.pool, async (client) => {
     const migrations = (await client.query('SELECT version FROM schema_migration ORDER BY version')).rows.map((r) => r.version as string);
@@ -144,8 +240,11 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
     };
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       if (next.value.trim() === '') continue;
-      const { table, row } = JSON.parse(next.value) as { table: string; row: unknown };
+      const line = JSON.parse(next.value) as { table: string; row?: unknown; sealed?: string };
+      const { table } = line;
       if (!known.has(table)) throw new Error(`The backup has rows for ${table}, which this database does not have`);
+      if ((line.sealed !== undefined) !== sealed.includes(table)) throw new Error(`The backup's ${table} rows are not as its header says`);
+      const row = line.sealed === undefined ? line.row : unseal(options.backupKey!, table, line.sealed);
       if (table !== batchTable || batch.length >= ROWS_PER_INSERT) {
         await flush();
         batchTable = table;
@@ -163,8 +262,10 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
     for (const { table_name: table, column_name: column } of identities.rows) {
       await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${column}) FROM ${table}), 0) + 1, false)`, [table, column]);
     }
-    return { tables: header.tables, migrations: header.migrations.length };
+    return { tables: header.tables, migrations: header.migrations.length, leftOut: header.leftOut ?? [], sealed };
   });
   await db.pool.query('ANALYZE'); // a restored database is a bulk load: give the planner its statistics
+  // On the restored chain: who restored it, from what.
+  await auditBackup(db, options.auditAs, 'write', 'database:restore', file, summary);
   return summary;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -53,9 +54,10 @@ async function rebuildAllProjections(db: Database, config: SafeguardConfig): Pro
   }
 }
 
+/** Every command runs as the operator (SAFEGUARD_OPERATOR, or the account running it), named in its audit rows. */
 const cliContext = (config: SafeguardConfig, laCode = config.laCode): RequestContext => ({
   laCode,
-  actor: config.developmentActor,
+  actor: config.operator,
   correlationId: randomUUID(),
 });
 
@@ -125,6 +127,27 @@ async function seedWithProgress(db: Database, config: SafeguardConfig, simulatio
   say(`Seeded ${result.events} events for ${result.children} children in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * While serving, the audit chain's head is signed and recorded outside the database every so
+ * often (SAFEGUARD_AUDIT_CHECKPOINT_MINUTES). Answers how to stop it.
+ */
+async function checkpointPeriodically(config: SafeguardConfig, db: Database): Promise<() => void> {
+  const { auditCheckpoint } = config;
+  if (auditCheckpoint.intervalMinutes === 0 || (!auditCheckpoint.file && !auditCheckpoint.command)) return () => {};
+  const { checkpointKey, recordCheckpoints, takeCheckpoints } = await import('../audit/checkpoint.ts');
+  if (!auditCheckpoint.key && config.databaseUrl) {
+    say('Audit checkpoints are off: set SAFEGUARD_AUDIT_CHECKPOINT_KEY to sign them');
+    return () => {};
+  }
+  const key = checkpointKey(config);
+  const timer = setInterval(() => {
+    takeCheckpoints(db, key).then((checkpoints) => recordCheckpoints(config, checkpoints))
+      .catch((error: unknown) => say(`Audit checkpoint not recorded: ${error instanceof Error ? error.message : String(error)}`));
+  }, auditCheckpoint.intervalMinutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** The command line; only the command named in `argv` (all of them for help) loads its module. */
 export async function buildCli(argv: readonly string[] = process.argv): Promise<Command> {
   const requested = argv.slice(2).find((arg) => !arg.startsWith('-'));
@@ -147,7 +170,9 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     const address = await app.listen({ port: config.port, host: '127.0.0.1' });
     if (db.kind === 'embedded') announceServer(config.dataDir, address);
     say(`Safeguard is running at ${address} (database: ${db.description})`);
+    const stopCheckpoints = await checkpointPeriodically(config, db);
     const stop = async () => {
+      stopCheckpoints();
       if (db.kind === 'embedded') withdrawServer(config.dataDir);
       await app.close();
       await db.close();
@@ -263,7 +288,12 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
       const db = await openMigrated(config);
       try {
         const { exportInterchange } = await import('../../interchange/export.ts');
-        const output = options.out ? createWriteStream(options.out) : process.stdout;
+        // An export is children's records: its file is its owner's only, like the database's.
+        const output = options.out ? createWriteStream(options.out, { mode: 0o600 }) : process.stdout;
+        if (options.out) {
+          await once(output, 'open');
+          chmodSync(options.out, 0o600);
+        }
         const { events, children } = await exportInterchange(db, output, cliContext(config), { laCode: options.la });
         if (options.out) await new Promise<void>((resolve, reject) => (output as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())));
         say(`Exported ${events} events for ${children} children`);
@@ -297,14 +327,18 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
       }
     });
 
-  program.command('backup').description('Write a consistent backup of the whole database (gzipped NDJSON)')
+  program.command('backup').description('Write a consistent backup of the whole database (gzipped NDJSON), accounts and sessions left out unless asked for')
     .requiredOption('--out <file>', 'where to write it, e.g. safeguard-2024-03-31.ndjson.gz')
-    .action(async (options: { out: string }) => {
+    .option('--include-accounts', 'include accounts, sessions and sign-in attempts, sealed with SAFEGUARD_BACKUP_KEY (AES-256-GCM)')
+    .action(async (options: { out: string; includeAccounts?: boolean }) => {
       const config = loadConfig();
+      if (options.includeAccounts && !config.backupKey) throw new Error('--include-accounts seals accounts and sessions with SAFEGUARD_BACKUP_KEY: set it (64 hex digits, e.g. from openssl rand -hex 32), or leave them out');
       const [db, { backupDatabase }] = await Promise.all([openMigrated(config), import('../backup/backup.ts')]);
       try {
-        const summary = await backupDatabase(db, path.resolve(options.out));
-        say(`Backed up ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows from ${summary.tables.length} tables to ${options.out}`);
+        const summary = await backupDatabase(db, path.resolve(options.out), { auditAs: cliContext(config), includeAccounts: options.includeAccounts === true, backupKey: config.backupKey });
+        say(`Backed up ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows from ${summary.tables.length} tables to ${options.out}`
+          + (summary.leftOut.length > 0 ? ` (left out: ${summary.leftOut.join(', ')}; --include-accounts to seal them in)` : '')
+          + (summary.sealed.length > 0 ? ` (sealed with the backup key: ${summary.sealed.join(', ')})` : ''));
       } finally {
         await db.close();
       }
@@ -315,8 +349,9 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
       const config = loadConfig();
       const [db, { restoreDatabase }] = await Promise.all([openMigrated(config), import('../backup/backup.ts')]);
       try {
-        const summary = await restoreDatabase(db, path.resolve(file));
-        say(`Restored ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows into ${summary.tables.length} tables`);
+        const summary = await restoreDatabase(db, path.resolve(file), { auditAs: cliContext(config), backupKey: config.backupKey });
+        say(`Restored ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows into ${summary.tables.length} tables`
+          + (summary.leftOut.length > 0 ? `; the backup left out ${summary.leftOut.join(', ')}` : ''));
       } finally {
         await db.close();
       }
@@ -350,23 +385,49 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
   const audit = program.command('audit').description('The tamper-evident audit log');
   audit.command('verify').description('Check every council\'s audit chain; name the first row that was changed or removed')
     .option('--la <code>', 'only this council')
+    .option('--checkpoint <file>', 'also check against the signed checkpoints in this file: names what was cut or rewritten since')
     .option('--json', 'print JSON')
-    .action(async (options: { la?: string; json?: boolean }) => {
+    .action(async (options: { la?: string; checkpoint?: string; json?: boolean }) => {
       const config = loadConfig();
-      const [db, { auditedLaCodes, verifyAuditChain }] = await Promise.all([openMigrated(config), import('../audit/verify.ts')]);
+      const [db, { auditVerification, auditedLaCodes, verifyAuditChain }, { checkpointKey, readCheckpoints }] = await Promise.all([
+        openMigrated(config), import('../audit/verify.ts'), import('../audit/checkpoint.ts'),
+      ]);
       try {
-        const laCodes = options.la ? [options.la] : await auditedLaCodes(db.pool);
+        const anchor = options.checkpoint ? { key: checkpointKey(config), checkpoints: readCheckpoints(path.resolve(options.checkpoint)) } : undefined;
+        const laCodes = options.la ? [options.la] : [...new Set([...await auditedLaCodes(db.pool), ...(anchor?.checkpoints.map((c) => c.laCode) ?? [])])].sort();
         const reports = [];
-        for (const laCode of laCodes) reports.push(await verifyAuditChain(db.pool, laCode));
+        for (const laCode of laCodes) reports.push(await verifyAuditChain(db.pool, laCode, anchor));
+        await auditVerification(db.pool, cliContext(config), reports);
         if (options.json) process.stdout.write(JSON.stringify({ intact: reports.every((r) => r.intact), councils: reports }, null, 2) + '\n');
         for (const r of reports) {
           if (!options.json) {
             process.stdout.write(r.intact
-              ? `LA ${r.laCode}: intact, ${r.rows} rows; head ${r.lastAuditId ?? '(none)'} ${r.headHash ?? ''}\n`
+              ? `LA ${r.laCode}: intact, ${r.rows} rows; head ${r.lastAuditId ?? '(none)'} ${r.headHash ?? ''}${r.checkpoints === undefined ? '' : `; ${r.checkpoints} checkpoints hold`}\n`
               : `LA ${r.laCode}: BROKEN at audit row ${r.firstBreak!.auditId}: ${r.firstBreak!.message}\n`);
           }
         }
         process.exitCode = reports.every((r) => r.intact) ? 0 : 1;
+      } finally {
+        await db.close();
+      }
+    });
+
+  audit.command('checkpoint').description('Sign the audit chain\'s head of each council and record it outside the database (the checkpoint file, the command, or --out)')
+    .option('--la <code>', 'only this council')
+    .option('--out <file>', 'append to this file instead (- for standard output)')
+    .action(async (options: { la?: string; out?: string }) => {
+      const config = loadConfig();
+      const [db, { appendCheckpoints, checkpointKey, recordCheckpoints, takeCheckpoints }] = await Promise.all([openMigrated(config), import('../audit/checkpoint.ts')]);
+      try {
+        const checkpoints = await takeCheckpoints(db, checkpointKey(config), options.la ? [options.la] : undefined);
+        if (options.out === '-') {
+          for (const checkpoint of checkpoints) process.stdout.write(JSON.stringify(checkpoint) + '\n');
+          return;
+        }
+        if (options.out) appendCheckpoints(path.resolve(options.out), checkpoints);
+        const places = options.out ? [options.out] : await recordCheckpoints(config, checkpoints);
+        if (places.length === 0) throw new Error('Nowhere to record checkpoints: set SAFEGUARD_AUDIT_CHECKPOINT_FILE or SAFEGUARD_AUDIT_CHECKPOINT_COMMAND, or give --out');
+        for (const c of checkpoints) say(`LA ${c.laCode}: checkpoint of audit row ${c.sequence} written to ${places.join(' and ')}`);
       } finally {
         await db.close();
       }

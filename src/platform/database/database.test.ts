@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseTargets } from '../../../test/support/test-database.ts';
+import { createFreshPgliteDataDir, testDatabaseTargets } from '../../../test/support/test-database.ts';
 import { openDatabase, withTransaction, type Database } from './database.ts';
 import { EMBEDDED_LOCK_FILE, EMBEDDED_SOCKET_FILE, isProcessAlive } from './embedded-host.mjs';
 
@@ -158,6 +158,59 @@ describe('embedded database lifecycle', () => {
       await db.close();
     }
   });
+});
+
+/** The data folder and everything in it, with the permission bits other users have (0 when none). */
+function permissionsOfOthers(dataDir: string): { path: string; kind: 'folder' | 'file'; groupAndOthers: number }[] {
+  const entries = readdirSync(dataDir, { withFileTypes: true, recursive: true }).filter((entry) => !entry.isSymbolicLink() && !entry.isSocket());
+  return [{ path: dataDir, kind: 'folder' as const }, ...entries.map((entry) => ({
+    path: path.join(entry.parentPath, entry.name), kind: entry.isDirectory() ? 'folder' as const : 'file' as const,
+  }))].map((entry) => ({ ...entry, groupAndOthers: lstatSync(entry.path).mode & 0o077 }));
+}
+
+describe('embedded database files are readable by their owner only', () => {
+  it('creates a new data folder 0700 and its files 0600, the write-ahead log included', async () => {
+    const parentDir = await mkdtemp(path.join(os.tmpdir(), 'safeguard-permissions-fresh-'));
+    const dataDir = path.join(parentDir, 'data');
+    try {
+      const db = await openDatabase({ dataDir });
+      try {
+        await db.pool.query('CREATE TABLE permissions_note (body text)');
+        await db.pool.query(`INSERT INTO permissions_note VALUES ('a child''s name')`);
+        const open = permissionsOfOthers(dataDir);
+        expect(open.filter((entry) => entry.path.includes(`${path.sep}pg_wal${path.sep}`)).length).toBeGreaterThan(0);
+        expect(open.filter((entry) => entry.groupAndOthers !== 0)).toEqual([]);
+      } finally {
+        await db.close();
+      }
+      expect(lstatSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(permissionsOfOthers(dataDir).filter((entry) => entry.groupAndOthers !== 0)).toEqual([]);
+    } finally {
+      await rm(parentDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('tightens a data folder whose files were left 0666 and folders 0755, and says how many it fixed', async () => {
+    const { dataDir, dispose } = await createFreshPgliteDataDir('safeguard-permissions-loose-');
+    try {
+      const loosened = permissionsOfOthers(dataDir);
+      for (const entry of loosened) chmodSync(entry.path, entry.kind === 'folder' ? 0o755 : 0o666);
+      const progress: string[] = [];
+      const db = await openDatabase({ dataDir, onProgress: (message) => progress.push(message) });
+      try {
+        expect(progress).toEqual([`Made ${loosened.length} files and folders of ${dataDir} readable by their owner only (they were open to other users)`]);
+        expect(permissionsOfOthers(dataDir).filter((entry) => entry.groupAndOthers !== 0)).toEqual([]);
+      } finally {
+        await db.close();
+      }
+      const reopenProgress: string[] = [];
+      const reopened = await openDatabase({ dataDir, onProgress: (message) => reopenProgress.push(message) });
+      await reopened.close();
+      expect(reopenProgress).toEqual([]);
+    } finally {
+      await dispose();
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!process.env.DATABASE_URL)('server database', () => {

@@ -5,6 +5,8 @@ export declare const EMBEDDED_SOCKET_FILE: string;
 export declare const EMBEDDED_LOCK_FILE: string;
 export declare const EMBEDDED_RUNTIME_FILES: readonly string[];
 export declare function isProcessAlive(pid: number): boolean;
+/** Removes group and other users' permissions from the data folder and everything in it; answers how many it changed. */
+export declare function restrictToOwner(dataDir: string): number;
 
 export interface EmbeddedConnectionInfo {
   /** For pg: a directory (Unix socket) or 127.0.0.1 (TCP fallback). */

@@ -20,7 +20,7 @@
  * It shuts down cleanly (stop server, close PGlite) on SIGTERM, SIGINT, a 'shutdown'
  * message, or the parent disconnecting (which also happens when the parent dies).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -44,6 +44,26 @@ const MAX_UNIX_SOCKET_PATH_BYTES = 100;
  * Note: all connections share PGlite's single backend session.
  */
 const MAX_CONNECTIONS = 4;
+
+/**
+ * The database's files hold children's records, its write-ahead log included: nobody but the
+ * account that runs Safeguard may read them. Everything this process creates is made so (see the
+ * umask at startup); what an earlier version or a copy left open to other users is tightened
+ * here, at every open, and the count reported. Answers how many files and folders it changed.
+ */
+export function restrictToOwner(dataDir) {
+  let tightened = 0;
+  const tighten = (entryPath) => {
+    const stats = lstatSync(entryPath);
+    // A symbolic link's own mode means nothing, and a socket is a host's, made by it with the umask.
+    if (stats.isSymbolicLink() || stats.isSocket() || (stats.mode & 0o077) === 0) return;
+    chmodSync(entryPath, stats.mode & 0o700);
+    tightened += 1;
+  };
+  tighten(dataDir);
+  for (const entry of readdirSync(dataDir, { withFileTypes: true, recursive: true })) tighten(path.join(entry.parentPath, entry.name));
+  return tightened;
+}
 
 /** @param {import('./embedded-host.mjs').HostToParentMessage} message */
 function sendToParent(message) {
@@ -156,8 +176,14 @@ async function runHost(dataDir) {
   });
 
   startup = (async () => {
-    mkdirSync(dataDir, { recursive: true });
+    // Files and folders PGlite creates (the log, new tables, checkpoints) are the owner's alone.
+    process.umask(0o077);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     lockPath = acquireDataDirLock(dataDir);
+    const tightened = restrictToOwner(dataDir);
+    if (tightened > 0) {
+      sendToParent({ type: 'progress', message: `Made ${tightened} files and folders of ${dataDir} readable by their owner only (they were open to other users)` });
+    }
     // We hold the lock, so a socket file present now is stale (left by a host that was killed).
     rmSync(socketPath, { force: true });
 
@@ -167,6 +193,9 @@ async function runHost(dataDir) {
       await createDatabaseFiles(dataDir);
     }
     db = await PGlite.create({ dataDir });
+    // PGlite writes some files with modes of its own, whatever the umask: the files of a new
+    // database (unpacked from its image) and the relation caches it writes as it opens.
+    restrictToOwner(dataDir);
 
     const useUnixSocket = Buffer.byteLength(socketPath) <= MAX_UNIX_SOCKET_PATH_BYTES;
     server = new PGLiteSocketServer(
