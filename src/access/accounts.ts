@@ -8,15 +8,8 @@ import { hashPassword, passwordProblems } from './passwords.ts';
 import type { Account, AccountRepository, AuditedBy } from './repo.ts';
 import { roleNames } from './roles.ts';
 
-export interface NewLocalAccount {
-  username: string;
-  displayName: string;
-  role: string;
-  agency: string;
-  teamId: string | null;
-  workerId: string | null;
-  oidcSubject: string | null;
-}
+/** What an administrator gives for a new account: the password is hashed here, the user id made here. */
+export type NewLocalAccount = Pick<Account, 'username' | 'displayName' | 'role' | 'agency' | 'teamId' | 'workerId' | 'oidcSubject'>;
 
 /** Adds the account, or refuses it naming every bad field (nothing is written). */
 /** `auditAs`: who adds it (the command line's operator), named in the audit row. */
