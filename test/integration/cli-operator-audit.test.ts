@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainAwaitingAudit } from '../../src/platform/audit/audit.ts';
-import { smallCaseload, toNdjson } from '../support/event-builders.ts';
+import { smallCaseload, toNdjson, withWorkforce } from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 import { createCliDatabase, runCli, type CliDatabase } from './cli-harness.ts';
 
@@ -33,7 +33,7 @@ describe.each(testDatabaseTargets)('the command line\'s audit of its operator on
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-cli-operator-'));
     cliDb = await createCliDatabase(target);
     const file = path.join(dir, 'caseload.ndjson');
-    writeFileSync(file, toNdjson(caseload.lines));
+    writeFileSync(file, toNdjson(withWorkforce(caseload.lines)));
     const env = operatorEnv(cliDb.env);
     for (const args of [
       ['import', file],

@@ -40,8 +40,9 @@ const probes: { name: string; method: 'GET' | 'POST'; url: string; payload?: unk
   { name: 'benchmarks loaded', method: 'POST', url: '/api/v1/benchmarks', payload: { csv: `metric_id,year,geography,value,source\nFD-01,2023-24,england,5,x${NUL}` }, field: 'csv' },
   { name: 'anomalies from year 0000', method: 'GET', url: '/api/v1/audit/anomalies?from=0000-01-01T00:00:00Z&to=2024-01-01T00:00:00Z', field: 'query.from' },
   { name: 'anomalies to year 9999', method: 'GET', url: '/api/v1/audit/anomalies?from=2024-01-01T00:00:00Z&to=9999-12-31T00:00:00Z', field: 'query.to' },
-  { name: 'a trend of 24 centuries', method: 'GET', url: '/api/v1/metrics/FD-01?from=1900-01-01&to=2000-01-01&trend=24', field: 'trend' },
-  { name: 'a trend before 1900', method: 'GET', url: '/api/v1/metrics/FD-01?from=1900-01-01&to=1900-12-31&trend=2', field: 'trend' },
+  // A window as long as may be asked, stepped back 24 times: 120 years, before anything is counted.
+  { name: 'a trend of 24 five-year windows', method: 'GET', url: '/api/v1/metrics/FD-01?from=2020-01-01&to=2024-12-31&trend=24', field: 'trend' },
+  { name: 'a trend reaching back before 2000', method: 'GET', url: '/api/v1/metrics/FD-01?from=2001-01-01&to=2001-12-31&trend=3', field: 'trend' },
 ];
 
 describe.each(testDatabaseTargets)('input that cannot be stored on $name', (target) => {

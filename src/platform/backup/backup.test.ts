@@ -102,7 +102,7 @@ describe.each(testDatabaseTargets)('backups of accounts and sessions, and the au
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-backup-accounts-'));
     db = await target.open();
     const file = path.join(dir, 'caseload.ndjson');
-    writeFileSync(file, toNdjson(smallCaseload().lines));
+    writeFileSync(file, toNdjson(withWorkforce(smallCaseload().lines)));
     expect((await importInterchangeFile(db, file, context, timescalesFrom(loadConfig({})))).problems).toEqual([]);
     await new AccountRepository(db, '206').createAccount({
       userId: 'u-backup-1', username: 'sam.backup', displayName: 'Sam Backup', role: 'social-worker', agency: 'childrens-social-care',
