@@ -91,6 +91,12 @@ function financialYearOfToday(): string {
   return `FY${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+/** The financial year before one named as the metrics API names it: FY2025-26 before FY2026-27. */
+function previousFinancialYear(period: string): string {
+  const start = Number(period.slice(2, 6)) - 1;
+  return `FY${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
 const dueRow = (title: string) => page.locator('[data-testid=child-duties] tr', { hasText: title });
 
 describe('a social worker in the browser', () => {
@@ -419,8 +425,12 @@ describe('a social worker in the browser', () => {
   });
 
   it('clicks through from a figure to the children behind it, and on to a child\'s record', async () => {
-    // Keira's contact today is in this financial year's contacts, and she is this worker's.
-    await page.goto(`${server.baseUrl}/dashboards/FD-01?period=${financialYearOfToday()}`);
+    // Keira's contact today is in this financial year's contacts, and she is this worker's. A social
+    // worker's figures are for months that are over (disclosure control): in April no month of this
+    // financial year is, so the figure is last year's, without Keira.
+    const thisYearHasAMonthOver = today.slice(5, 7) !== '04';
+    const period = thisYearHasAMonthOver ? financialYearOfToday() : previousFinancialYear(financialYearOfToday());
+    await page.goto(`${server.baseUrl}/dashboards/FD-01?period=${period}`);
     await nextReadyTime('metric');
     await page.locator('[data-testid=metric-children-link]').click();
     timings['Children behind a figure'] = await nextReadyTime('metric-children');
@@ -428,9 +438,11 @@ describe('a social worker in the browser', () => {
     expect(listed).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=metric-children-count]').textContent()).toMatch(/contacts? counted/);
     await checkPage(page, 'metric-children');
-    await page.getByRole('link', { name: 'Keira Whitlock' }).first().click();
+    const child = thisYearHasAMonthOver ? page.getByRole('link', { name: 'Keira Whitlock' }).first() : page.locator('[data-testid=metric-children] tbody tr a').first();
+    const name = (await child.textContent())!.trim();
+    await child.click();
     await page.waitForSelector('html[data-ready="child-record"]');
-    expect(await page.locator('h1').textContent()).toContain('Keira Whitlock');
+    expect(await page.locator('h1').textContent()).toContain(name);
   });
 
   it('opens the annual report page and fetches the report as HTML and PDF', async () => {
