@@ -75,6 +75,17 @@ describe('a correction folded in place of what it corrects', () => {
     expect(decidedLater.withCorrection).toBe(decidedLater.rightFirstTime);
   });
 
+  it('folds the latest of several corrections in the place of the first version', () => {
+    const child = registered('C', { at: '2024-01-02' });
+    const received = contact('C', '2024-03-04T09:00:00Z');
+    const decision = contactDecided('C', '2024-03-04T15:00:00Z', { contactId: received.eventId });
+    const first = corrected(received, { data: { primaryReason: 'neglect' } });
+    const second = corrected(first, { occurredAt: '2024-03-04T08:00:00Z', data: { primaryReason: 'domestic-abuse' } });
+    const withCorrections = outcomeOf(logOf([child, received, decision, first, second])).replaceAll(second.eventId, received.eventId);
+    const rightFirstTime = outcomeOf(logOf([child, { ...second, eventId: received.eventId, supersedes: undefined }, decision]));
+    expect(withCorrections).toBe(rightFirstTime);
+  });
+
   it('is refused, naming the event it breaks, when the corrected content makes a later event impossible', () => {
     const received = contact('C', '2024-03-04T09:00:00Z');
     const decision = contactDecided('C', '2024-03-04T15:00:00Z', { contactId: received.eventId });
