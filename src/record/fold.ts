@@ -48,8 +48,9 @@ export const businessDateOf = londonDateOf;
 
 /**
  * Folds a child's logged events into the current record. Corrections are resolved first: voided
- * events and superseded versions drop out; the rest are applied in business order (date, then log
- * order), each checked against the transition table and the date rules. Pure: same log, same record.
+ * events and superseded versions drop out, and the latest version of a corrected event takes the
+ * place in log order of the first; the rest are applied in business order (date, then log order),
+ * each checked against the transition table and the date rules. Pure: same log, same record.
  */
 export function foldChildRecord(laCode: string, childId: string, logged: readonly LoggedEvent[]): FoldedChildRecord {
   const byId = new Map(logged.map((event) => [event.eventId, event]));
@@ -84,9 +85,15 @@ export function foldChildRecord(laCode: string, childId: string, logged: readonl
     return false;
   };
 
+  // A correction stands in the place of what it corrects: it keeps the first version's sequence, so
+  // the record folds as if it had been recorded right the first time (a correction of a contact
+  // made after the contact's decision on the same day is still folded before that decision).
   const effectiveEvents = logged
     .filter((event) => event.type !== 'event.voided' && !supersededBy.has(event.eventId) && !isVoided(event))
-    .map((event) => effectiveEventOf(event, entityIdOf(event)))
+    .map((event) => {
+      const entityId = entityIdOf(event);
+      return effectiveEventOf(event, entityId, byId.get(entityId)!.sequence);
+    })
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.sequence - b.sequence));
 
   const state = emptyChildRecord(laCode, childId);
@@ -111,7 +118,7 @@ export function foldChildRecord(laCode: string, childId: string, logged: readonl
 export function foldAppended(before: FoldedChildRecord, event: LoggedEvent): FoldedChildRecord | undefined {
   if (event.type === 'event.voided' || event.supersedes !== undefined) return undefined;
   const last = before.effectiveEvents.at(-1);
-  const effective = effectiveEventOf(event, event.eventId);
+  const effective = effectiveEventOf(event, event.eventId, event.sequence);
   if (last !== undefined && (effective.occurredOn < last.occurredOn || effective.sequence <= last.sequence)) return undefined;
   const state = structuredClone(before.state);
   try {
@@ -124,9 +131,9 @@ export function foldAppended(before: FoldedChildRecord, event: LoggedEvent): Fol
 }
 
 // Built field by field: spreading events of many shapes is the slowest step of an import's fold.
-function effectiveEventOf(event: LoggedEvent, entityId: string): EffectiveEvent {
+function effectiveEventOf(event: LoggedEvent, entityId: string, sequence: number): EffectiveEvent {
   return {
-    type: event.type, data: structuredClone(event.data), eventId: event.eventId, entityId, sequence: event.sequence,
+    type: event.type, data: structuredClone(event.data), eventId: event.eventId, entityId, sequence,
     occurredAt: event.occurredAt, occurredOn: businessDateOf(event.occurredAt), recordedAt: event.recordedAt,
   } as EffectiveEvent;
 }

@@ -331,7 +331,8 @@ export class ChildRecordRepository {
     const { folded, duties, rows } = prepared;
     const event = { ...prepared.event, sequence } as StoredEvent;
     const effective = folded.effectiveEvents.find((e) => e.eventId === event.eventId);
-    if (effective) effective.sequence = sequence;
+    // A correction keeps the place (the sequence) of the event it corrects: only a new event takes the number the log gave it.
+    if (effective && effective.entityId === effective.eventId) effective.sequence = sequence;
     keepWritten(this.db.pool, this.context.laCode, childId, {
       events: before.events + 1, lastSequence: Math.max(before.lastSequence ?? sequence, sequence),
     }, [...events, storedEventFromRow(rowOf(event))], folded, this.timescales, duties, rows);
@@ -393,14 +394,18 @@ export class ChildRecordRepository {
       return appended ?? foldChildRecord(this.context.laCode, childId, [...(events as readonly LoggedEvent[]), candidate]);
     } catch (error) {
       if (error instanceof FoldError && error.eventId !== candidate.eventId) {
-        // The new event is fine on its own date but breaks something recorded later.
-        const later = events.find((e) => e.eventId === error.eventId);
-        throw new DomainError(error.code, `Recording this would make the later ${later?.type ?? 'event'} of ${later?.occurredAt ?? ''} invalid: ${error.message}`, {
-          problems: [{ field: 'occurredAt', message: error.message }],
+        // The new event is fine on its own date but breaks something recorded later; a correction,
+        // folded in the place of what it corrects, may break any event after that place.
+        const broken = events.find((e) => e.eventId === error.eventId);
+        const what = `the ${candidate.supersedes !== undefined ? '' : 'later '}${broken?.type ?? 'event'} of ${broken?.occurredAt ?? ''}`;
+        const doing = candidate.supersedes !== undefined ? 'Correcting this' : 'Recording this';
+        throw new DomainError(error.code, `${doing} would make ${what} invalid: ${error.message}`, {
+          problems: [{ field: candidate.supersedes !== undefined ? 'supersedes' : 'occurredAt', message: error.message }],
           details: { ...error.details, conflictingEventId: error.eventId },
         });
       }
-      if (error instanceof FoldError && error.code === 'conflict' && events.length > 0) {
+      // A correction is checked in the place of what it corrects, not as a new action now.
+      if (error instanceof FoldError && error.code === 'conflict' && events.length > 0 && candidate.supersedes === undefined) {
         // Allowed now but not on the date given: the date is what is wrong (e.g. an assessment dated before its referral).
         const current = foldOf(this.context.laCode, childId, events);
         if ((allowedActions(current.state) as string[]).includes(candidate.type)) {
