@@ -58,7 +58,7 @@ describe.each(testDatabaseTargets)('an import killed part-way on $name', (target
     file = path.join(dir, 'big.ndjson');
     writeFileSync(file, toNdjson(withWorkforce(manyJourneys(CHILDREN))));
     cliDb = await createCliDatabase(target);
-  });
+  }, 300_000);
   afterAll(async () => {
     await cliDb?.dispose();
     rmSync(dir, { recursive: true, force: true });
