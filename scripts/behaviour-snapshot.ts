@@ -21,7 +21,7 @@
  *                                            chronology, for the first ten children of the due list
  *
  * What differs from one run to the next whatever the code (when the events were recorded, the day
- * the report was made) is replaced by a placeholder before writing, and listed in NORMALISED below.
+ * the report was made) is replaced by a marker such as `<when>` before writing, as NORMALISED below lists.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
