@@ -27,10 +27,10 @@ import { fileURLToPath } from 'node:url';
 import { DutyRepository } from '../src/duties/repo.ts';
 import { dueListAsAt } from '../src/duties/service.ts';
 import { importInterchangeFile } from '../src/interchange/import.ts';
-import { loadConfig } from '../src/platform/config.ts';
+import { loadConfig } from '../src/app/config.ts';
 import { openDatabase } from '../src/platform/database/database.ts';
 import { listMigrationFiles, migrate } from '../src/platform/database/migrate.ts';
-import { timescalesFrom } from '../src/platform/http/services.ts';
+import { timescalesFrom } from '../src/app/services.ts';
 import { createFreshPgliteDataDir } from '../test/support/test-database.ts';
 import { cachedInterchangeFile, GENERATOR_VERSION } from './generate-events.ts';
 

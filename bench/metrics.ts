@@ -106,10 +106,10 @@ import { parsePeriod, type Period } from '../src/analytics/periods.ts';
 import { importInterchangeFile } from '../src/interchange/import.ts';
 import { createCalendar } from '../src/platform/calendar/calendar.ts';
 import { todayInLondon } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
+import { loadConfig } from '../src/app/config.ts';
 import { openDatabase, withTransaction, type Database } from '../src/platform/database/database.ts';
 import { migrate } from '../src/platform/database/migrate.ts';
-import { timescalesFrom } from '../src/platform/http/services.ts';
+import { timescalesFrom } from '../src/app/services.ts';
 import { seedDatabase, simulatorActor, writeSimulation } from '../src/simulate/seed.ts';
 import { createFreshServerDatabase, testDatabaseTargets, withAdminClient } from '../test/support/test-database.ts';
 

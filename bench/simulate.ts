@@ -8,10 +8,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/platform/config.ts';
+import { loadConfig } from '../src/app/config.ts';
 import { openDatabase } from '../src/platform/database/database.ts';
 import { migrate } from '../src/platform/database/migrate.ts';
-import { timescalesFrom } from '../src/platform/http/services.ts';
+import { timescalesFrom } from '../src/app/services.ts';
 import { importInterchangeFile } from '../src/interchange/import.ts';
 import { simulatorActor, writeSimulation } from '../src/simulate/seed.ts';
 import { createFreshServerDatabase } from '../test/support/test-database.ts';

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import type { SafeguardConfig } from '../platform/config.ts';
+import type { SafeguardConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { addLocalAccount } from './accounts.ts';

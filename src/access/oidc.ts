@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
-import { OIDC_CALLBACK_PATH, type OidcSettings } from '../platform/config.ts';
+import { OIDC_CALLBACK_PATH, type OidcSettings } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/route.ts';

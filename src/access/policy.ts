@@ -9,24 +9,11 @@
  * outside everyone's scope except those granted it, whatever their role; anyone otherwise in scope
  * may break the glass, with a reason, which grants it for a day and alerts the record's owner.
  */
+import type { AccessGrant, Capability, RecordScope } from '../platform/request-context.ts';
 import { todayInLondon } from '../platform/clock.ts';
 import { DomainError } from '../platform/errors.ts';
-import { DEFAULT_PARTNER_SHARING_DAYS, roleDefinitionOf, type Capability, type RecordScope } from './roles.ts';
+import { DEFAULT_PARTNER_SHARING_DAYS, roleDefinitionOf } from './roles.ts';
 
-/** Who is asking, as far as access is concerned. Absent on a context: a trusted internal caller (CLI, import). */
-export interface AccessGrant {
-  userId: string;
-  role: string;
-  scope: RecordScope;
-  workerId: string | null;
-  teamId: string | null;
-  agency: string;
-  /** May record events (within scope). */
-  records: boolean;
-  capabilities: readonly Capability[];
-  /** For a partner agency: days a child stays shared after the work it was shared for ends. */
-  partnerSharingDays: number;
-}
 
 export function accessGrantFor(
   person: { userId: string; role: string; agency: string; workerId: string | null; teamId: string | null }, partnerSharingDays = DEFAULT_PARTNER_SHARING_DAYS,

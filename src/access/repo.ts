@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { writeAudit } from '../platform/audit/audit.ts';
 import type { Database } from '../platform/database/database.ts';
-import type { Actor } from '../record/events.ts';
+import type { Actor } from '../platform/request-context.ts';
 
 export interface Account {
   userId: string;

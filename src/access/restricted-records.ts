@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { writeAudit, writeListAudit } from '../platform/audit/audit.ts';
 import { withTransaction, type Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
-import type { RequestContext } from '../record/repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
 import { hasCapability, visibleChildCondition } from './policy.ts';
 
 /** How long breaking the glass opens a record for. */

@@ -3,13 +3,8 @@
  * scope), whether it needs a second factor, and whether it sees figures only.
  */
 
-/** How far a role's sight of children's records reaches. */
-export const recordScopes = ['own-caseload', 'team', 'service', 'whole-la', 'shared-with-agency', 'figures-only'] as const;
-export type RecordScope = (typeof recordScopes)[number];
+import type { Capability, RecordScope } from '../platform/request-context.ts';
 
-/** What a role may do beyond seeing the records in its scope. */
-export const capabilityNames = ['restrict-records', 'review-audit', 'manage-reference-data', 'see-unsuppressed-figures'] as const;
-export type Capability = (typeof capabilityNames)[number];
 
 export interface RoleDefinition {
   title: string;

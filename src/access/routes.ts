@@ -12,10 +12,11 @@ import { DomainError } from '../platform/errors.ts';
 import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/route.ts';
 import { isApiRoute, routeOf } from '../platform/http/security.ts';
 import type { ActiveSession, SignInService } from './sign-in.ts';
-import { capabilityNames, recordScopes, roleDefinitionOf } from './roles.ts';
+import { roleDefinitionOf } from './roles.ts';
+import { capabilityNames, recordScopes } from '../platform/request-context.ts';
 import { accessGrantFor, permissionsOf, type Permissions } from './policy.ts';
 import type { Database } from '../platform/database/database.ts';
-import { LaChildId } from '../record/schema-helpers.ts';
+import { LaChildId } from '../platform/schema-helpers.ts';
 import { RestrictedRecords } from './restricted-records.ts';
 
 export const SESSION_COOKIE = 'safeguard_session';

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import { DomainError } from '../platform/errors.ts';
-import type { Actor } from '../record/events.ts';
+import type { Actor } from '../platform/request-context.ts';
 import { decoyPasswordHash, passwordMatches } from './passwords.ts';
 import type { Account, AccountRepository, StoredSession } from './repo.ts';
 import { roleDefinitionOf } from './roles.ts';

@@ -16,7 +16,7 @@
  * (bench/metrics.ts).
  */
 import type pg from 'pg';
-import type { RequestContext } from '../record/repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
 import { MetricsEngine, type AnalyticsDependencies, type MetricRequest } from './engine.ts';
 import type { ReportingWindow } from './periods.ts';
 import { bindNamed } from './repo.ts';

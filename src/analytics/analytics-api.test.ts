@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, createCalendar } from '../platform/calendar/calendar.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { metricDefinitions } from './catalogue.ts';

@@ -14,7 +14,8 @@ import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { catalogueTitles, findCatalogueEntry } from './catalogue.ts';
 import { DomainError, type FieldProblem } from '../platform/errors.ts';
-import { assertCapability, type AccessGrant } from '../access/policy.ts';
+import { assertCapability } from '../access/policy.ts';
+import type { AccessGrant } from '../platform/request-context.ts';
 
 export const benchmarkMeasures = ['value', 'numerator', 'denominator', 'rate-per-10000'] as const;
 export type BenchmarkMeasure = (typeof benchmarkMeasures)[number];

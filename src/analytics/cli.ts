@@ -18,7 +18,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { createCalendar } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
-import type { SafeguardConfig } from '../platform/config.ts';
+import type { SafeguardConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { councilsOnRecord, MetricsAcrossCouncils } from './across-councils.ts';

@@ -16,9 +16,9 @@ import type { Calendar, IsoDate as CalendarDate } from '../platform/calendar/cal
 import { todayInLondon } from '../platform/clock.ts';
 import { DomainError } from '../platform/errors.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import type { AppServices } from '../platform/http/services.ts';
-import type { RequestContext } from '../record/repo.ts';
-import { IsoDate } from '../record/schema-helpers.ts';
+import type { AppServices } from '../app/services.ts';
+import type { RequestContext } from '../platform/request-context.ts';
+import { IsoDate } from '../platform/schema-helpers.ts';
 import { findCatalogueEntry, findMetricDefinition, type MetricDefinition } from './catalogue.ts';
 import { dimensions, isDimensionId, type DimensionDefinition } from './dimensions.ts';
 import { endOf, windowOf, type ReportingWindow } from './periods.ts';

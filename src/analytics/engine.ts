@@ -14,7 +14,7 @@
 import type pg from 'pg';
 import type { Calendar, IsoDate } from '../platform/calendar/calendar.ts';
 import { DomainError } from '../platform/errors.ts';
-import type { RequestContext } from '../record/repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
 import { figuresAccessOf, type FiguresAccess } from '../access/policy.ts';
 import { BenchmarkRepository } from './benchmarks.ts';
 import { findCatalogueEntry, findMetricDefinition, metricDefinitions, metricViews, variantsOf, type MetricDefinition, type MetricView } from './catalogue.ts';

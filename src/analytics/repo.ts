@@ -15,7 +15,7 @@
  */
 import type pg from 'pg';
 import { writeAudit } from '../platform/audit/audit.ts';
-import type { RequestContext } from '../record/repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
 import type { CountingAcrossCouncils } from './across-councils.ts';
 import type { DimensionDefinition } from './dimensions.ts';
 

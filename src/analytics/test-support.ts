@@ -4,10 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
-import { createApp } from '../platform/http/server.ts';
-import { createServices } from '../platform/http/services.ts';
+import { createApp } from '../app/server.ts';
+import { createServices } from '../app/services.ts';
 
 export const LA_CODE = '206';
 

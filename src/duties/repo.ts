@@ -1,6 +1,6 @@
 import type { Database } from '../platform/database/database.ts';
 import { writeListAudit, type ChildListResource } from '../platform/audit/audit.ts';
-import type { RequestContext } from '../record/repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
 import type { Duty } from '../timescales/engine.ts';
 import { visibleChildCondition } from '../access/policy.ts';
 

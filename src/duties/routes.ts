@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import type { AppServices } from '../platform/http/services.ts';
-import { IsoDate, LaChildId } from '../record/schema-helpers.ts';
+import type { AppServices } from '../app/services.ts';
+import { IsoDate, LaChildId } from '../platform/schema-helpers.ts';
 import { DutyRepository } from './repo.ts';
 import { closedDutiesReport, dueListAsAt, summariseDue } from './service.ts';
 

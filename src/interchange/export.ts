@@ -2,7 +2,8 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
 import { withTransaction, type Database } from '../platform/database/database.ts';
-import { storedEventFromRow, type RequestContext } from '../record/repo.ts';
+import { storedEventFromRow } from '../record/repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
 import { interchangeFormatName, interchangeFormatVersion } from './format.ts';
 
 const FETCH = 5000;

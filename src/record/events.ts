@@ -3,7 +3,8 @@ import { childProtectionEvents } from '../modules/child-protection/events.ts';
 import { childrenInNeedEvents } from '../modules/children-in-need/events.ts';
 import { frontDoorEvents } from '../modules/front-door/events.ts';
 import { peopleEvents } from '../modules/people/events.ts';
-import { EventId, FreeText, IsoDateTime, LaChildId, LaCode, OccurredAt } from './schema-helpers.ts';
+import { Actor } from '../platform/request-context.ts';
+import { EventId, FreeText, IsoDateTime, LaChildId, LaCode, OccurredAt } from '../platform/schema-helpers.ts';
 
 /** Voids an earlier event: it stays in the log, shown as voided, and no longer counts. */
 export const EventVoided = z.object({
@@ -23,12 +24,6 @@ export type EventType = EventBody['type'];
 export type EventOfType<T extends EventType> = Extract<EventBody, { type: T }>;
 export const eventTypes = EventBody.options.map((option) => option.shape.type.value) as EventType[];
 
-export const Actor = z.object({
-  userId: FreeText(60),
-  role: FreeText(60),
-  agency: FreeText(60),
-});
-export type Actor = z.infer<typeof Actor>;
 
 /**
  * What a caller sends to record an event. `clientId` makes the command idempotent; `supersedes`

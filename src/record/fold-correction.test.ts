@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contact, contactDecided, corrected, registered, typicalJourney, type InterchangeLine } from '../../test/support/event-builders.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { timescalesFrom } from '../timescales/timescales.ts';
 import { foldChildRecord, FoldError, type LoggedEvent } from './fold.ts';
 import { projectionRowTextsOf } from './projections.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocated, assessmentStarted, contact, contactDecided, referral, registered, visit, type InterchangeLine } from '../../test/support/event-builders.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { timescalesFrom } from '../timescales/timescales.ts';
 import { RecordEventCommand } from './events.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallCaseload, toNdjson, withWorkforce } from '../../test/support/event-builders.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { importInterchangeFile } from '../interchange/import.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { timescalesFrom } from '../timescales/timescales.ts';
 import { checkProjections, rebuildProjections } from './rebuild.ts';

@@ -10,7 +10,7 @@ import type { ImportProblem } from './batch-fold.ts';
 import { AFFECTED_CHILDREN, FOLD_BATCH_CHILDREN, foldAffectedChildren } from './fold-children.ts';
 import { InThreadFolder, WorkerPoolFolder } from './fold-pool.ts';
 import { vacuumAndAnalyzeRecordTables, projectionTables } from './projections.ts';
-import type { RequestContext } from './repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
 
 export interface RebuildResult {
   children: number;

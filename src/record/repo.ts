@@ -7,22 +7,16 @@ import { commitWith, inlineParameters, withTransaction, type Database, type Open
 import { DomainError } from '../platform/errors.ts';
 import { computeDuties, type Duty } from '../timescales/engine.ts';
 import type { Timescales } from '../timescales/timescales.ts';
-import type { Actor, ChildEvent, EventBody, RecordEventCommand } from './events.ts';
+import type { ChildEvent, EventBody, RecordEventCommand } from './events.ts';
+import type { AccessGrant, Actor, RequestContext } from '../platform/request-context.ts';
 import { businessDateOf, FoldError, foldAppended, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
 import { assertAllocationReferences } from '../modules/people/workforce.ts';
 import { changeProjectionsSql, projectionRowTextsOf, projectionTables, type ProjectionRowTexts } from './projections.ts';
 import { allowedActions } from './transitions.ts';
 import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, projectionRowsOfFold, type LogFingerprint } from './log-cache.ts';
-import { isPartnerAgency, visibleChildCondition, type AccessGrant } from '../access/policy.ts';
+import { isPartnerAgency, visibleChildCondition } from '../access/policy.ts';
 
-export interface RequestContext {
-  laCode: string;
-  actor: Actor;
-  correlationId: string;
-  /** What the actor may see and do. Absent for trusted internal callers (the command line, imports). */
-  access?: AccessGrant;
-}
 
 export type { Timescales };
 

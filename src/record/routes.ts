@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { dutyStatusAsAt } from '../timescales/engine.ts';
-import type { AppServices } from '../platform/http/services.ts';
+import type { AppServices } from '../app/services.ts';
 import { eventTypes, RecordEventCommand } from './events.ts';
 import { ChildRecordRepository } from './repo.ts';
 import { PartnerChildRecord, PartnerChronology } from './partner-view.ts';
 import { childRecordAnswer, chronologyAnswer } from './service.ts';
 import { allowedActions, childStatusOf } from './transitions.ts';
-import { IsoDate, LaChildId } from './schema-helpers.ts';
+import { IsoDate, LaChildId } from '../platform/schema-helpers.ts';
 
 const ChildParams = z.object({ childId: LaChildId });
 

@@ -9,11 +9,12 @@ import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { accessGrantFor } from '../access/policy.ts';
 import { RestrictedRecords } from '../access/restricted-records.ts';
 import { importInterchangeFile } from '../interchange/import.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { timescalesFrom } from '../timescales/timescales.ts';
 import { checkProjections } from './rebuild.ts';
-import { ChildRecordRepository, type RequestContext } from './repo.ts';
+import { ChildRecordRepository } from './repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
 
 const timescales = timescalesFrom(loadConfig({}));
 const importer: RequestContext = { laCode: '206', actor: { userId: 'importer', role: 'administrator', agency: 'childrens-social-care' }, correlationId: randomUUID() };

@@ -9,7 +9,7 @@ import { BenchmarkRepository, parseBenchmarksCsv } from '../analytics/benchmarks
 import { MetricsEngine } from '../analytics/engine.ts';
 import { appOn, fourThousandChildren, LA_CODE, loadPopulation, recorderFor } from '../analytics/test-support.ts';
 import { createCalendar } from '../platform/calendar/calendar.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildAnnualReport, changeInBrief, comparisonSentence, type AnnualReport, type FigurePoint, type ReportFiguresSection } from './annual-report.ts';

@@ -13,10 +13,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { createCalendar } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
-import type { SafeguardConfig } from '../platform/config.ts';
+import type { SafeguardConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
-import { IsoDate } from '../record/schema-helpers.ts';
+import { IsoDate } from '../platform/schema-helpers.ts';
 import { produceAnnualReport, type ReportFormat } from './service.ts';
 
 export interface ReportCommandDependencies {

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetricsEngine } from '../analytics/engine.ts';
 import { appOn, LA_CODE } from '../analytics/test-support.ts';
 import { createCalendar } from '../platform/calendar/calendar.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildAnnualReport } from './annual-report.ts';
 import { renderAnnualReportHtml } from './html.ts';
-import { createServices } from '../platform/http/services.ts';
-import { createApp } from '../platform/http/server.ts';
+import { createServices } from '../app/services.ts';
+import { createApp } from '../app/server.ts';
 import { chromiumPath, htmlToPdf, isChromiumInstalled, PDF_CONCURRENCY, PDF_RETRY_AFTER_SECONDS, PDF_WAITING, WorkQueue } from './pdf.ts';
 
 const chromium = chromiumPath();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import type { AppServices } from '../platform/http/services.ts';
-import { IsoDate } from '../record/schema-helpers.ts';
+import type { AppServices } from '../app/services.ts';
+import { IsoDate } from '../platform/schema-helpers.ts';
 import { contentTypes, produceAnnualReport } from './service.ts';
 
 const AnnualReportQuery = z.object({

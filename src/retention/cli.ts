@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { isIsoDate } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
-import type { SafeguardConfig } from '../platform/config.ts';
+import type { SafeguardConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { RetentionRepository } from './repo.ts';
 import { resolveRetentionRules } from './schedules.ts';

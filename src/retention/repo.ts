@@ -4,7 +4,7 @@ import { writeAudit, writeAuditForChildren } from '../platform/audit/audit.ts';
 import { withTransaction, type Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
 import { projectionTables } from '../record/projections.ts';
-import type { RequestContext } from '../record/repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
 import type { RetentionDecision, RetentionFacts } from './rules.ts';
 import type { RecordType } from './schedules.ts';
 

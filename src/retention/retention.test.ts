@@ -12,7 +12,7 @@ import {
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { importInterchangeFile } from '../interchange/import.ts';
 import { verifyAuditChain } from '../platform/audit/verify.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { timescalesFrom } from '../timescales/timescales.ts';
 import { RetentionRepository } from './repo.ts';

@@ -4,7 +4,7 @@
  * sends (scope, recording, capabilities from src/access/roles.ts), never a role name.
  */
 import { isLocalPath } from '../access/local-path.ts';
-import type { Capability } from '../access/roles.ts';
+import type { Capability } from '../platform/request-context.ts';
 import type { Permissions } from './api.ts';
 
 export type Section = 'my-work' | 'find' | 'dashboards' | 'reports' | 'alerts' | 'audit';

@@ -4,7 +4,7 @@
  */
 import type { Permissions } from '../access/policy.ts';
 import type { AccessAlert } from '../access/restricted-records.ts';
-import type { AccessAnomaly, RecordAccess } from '../platform/audit/access-log.ts';
+import type { AccessAnomaly, RecordAccess } from '../access/access-log.ts';
 import type { AuditChainReport } from '../platform/audit/verify.ts';
 
 // The answers' shapes are the server's own types: imported as types only, so nothing server-side reaches the browser.

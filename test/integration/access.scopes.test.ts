@@ -19,10 +19,10 @@ import { AccountRepository } from '../../src/access/repo.ts';
 import { roleNames, roles, type Role } from '../../src/access/roles.ts';
 import { SignInService } from '../../src/access/sign-in.ts';
 import { importInterchangeFile } from '../../src/interchange/import.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import { loadConfig } from '../../src/app/config.ts';
 import type { Database } from '../../src/platform/database/database.ts';
-import { createApp } from '../../src/platform/http/server.ts';
-import { createServices } from '../../src/platform/http/services.ts';
+import { createApp } from '../../src/app/server.ts';
+import { createServices } from '../../src/app/services.ts';
 import {
   allocated, assessmentCompleted, assessmentStarted, contact, contactDecided, coreGroup, initialConference, line, mashCheckRequested,
   referral, registered, section47Completed, toNdjson, type InterchangeLine,

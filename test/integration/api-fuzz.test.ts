@@ -13,10 +13,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importInterchangeFile } from '../../src/interchange/import.ts';
 import { verifyAuditChain } from '../../src/platform/audit/verify.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import { loadConfig } from '../../src/app/config.ts';
 import type { Database } from '../../src/platform/database/database.ts';
-import { createApp } from '../../src/platform/http/server.ts';
-import { createServices } from '../../src/platform/http/services.ts';
+import { createApp } from '../../src/app/server.ts';
+import { createServices } from '../../src/app/services.ts';
 import { smallCaseload, toNdjson, withWorkforce } from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 

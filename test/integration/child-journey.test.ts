@@ -1,10 +1,10 @@
 import { chainAwaitingAudit } from '../../src/platform/audit/audit.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/platform/config.ts';
+import { loadConfig } from '../../src/app/config.ts';
 import type { Database } from '../../src/platform/database/database.ts';
-import { createApp } from '../../src/platform/http/server.ts';
-import { createServices } from '../../src/platform/http/services.ts';
+import { createApp } from '../../src/app/server.ts';
+import { createServices } from '../../src/app/services.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 
 /**

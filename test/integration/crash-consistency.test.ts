@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/verify.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import { loadConfig } from '../../src/app/config.ts';
 import { checkProjections } from '../../src/record/rebuild.ts';
 import { timescalesFrom } from '../../src/timescales/timescales.ts';
 import { manyJourneys, toNdjson, withWorkforce } from '../support/event-builders.ts';

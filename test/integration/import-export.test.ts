@@ -8,11 +8,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportInterchange } from '../../src/interchange/export.ts';
 import { importInterchangeFile, type ImportOptions, type ImportResult } from '../../src/interchange/import.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import { loadConfig } from '../../src/app/config.ts';
 import type { Database } from '../../src/platform/database/database.ts';
-import { createApp } from '../../src/platform/http/server.ts';
-import { createServices, type AppServices } from '../../src/platform/http/services.ts';
-import type { RequestContext } from '../../src/record/repo.ts';
+import { createApp } from '../../src/app/server.ts';
+import { createServices, type AppServices } from '../../src/app/services.ts';
+import type { RequestContext } from '../../src/platform/request-context.ts';
 import {
   contact,
   header,

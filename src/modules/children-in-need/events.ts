@@ -5,7 +5,7 @@ import {
   reasonForClosureCodes,
   referralSourceCodes,
 } from '../../codes/statutory-codes.ts';
-import { codeFrom, EventId, FreeText } from '../../record/schema-helpers.ts';
+import { codeFrom, EventId, FreeText } from '../../platform/schema-helpers.ts';
 
 /** Opens a children-in-need episode (occurredAt: the referral date). */
 export const ReferralReceived = z.object({

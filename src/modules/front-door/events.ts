@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contactReasonCodes, localContactSources, referralSourceCodes } from '../../codes/statutory-codes.ts';
-import { codeFrom, EventId, FreeText } from '../../record/schema-helpers.ts';
+import { codeFrom, EventId, FreeText } from '../../platform/schema-helpers.ts';
 
 export const mashAgencies = [
   'police',

@@ -5,7 +5,7 @@ import {
   sexCodes,
   upnUnknownCodes,
 } from '../../codes/statutory-codes.ts';
-import { codeFrom, FreeText, IsoDate } from '../../record/schema-helpers.ts';
+import { codeFrom, FreeText, IsoDate } from '../../platform/schema-helpers.ts';
 
 const Upn = z
   .string()

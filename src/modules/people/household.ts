@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { nameMatchScore } from './name-matching.ts';
-import { visibleChildCondition, type AccessGrant } from '../../access/policy.ts';
+import { visibleChildCondition } from '../../access/policy.ts';
+import type { AccessGrant } from '../../platform/request-context.ts';
 
 export interface RelatedChild {
   childId: string;

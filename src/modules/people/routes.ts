@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { todayInLondon } from '../../platform/clock.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import type { AppServices } from '../../platform/http/services.ts';
-import { IsoDate } from '../../record/schema-helpers.ts';
-import type { RequestContext } from '../../record/repo.ts';
+import type { AppServices } from '../../app/services.ts';
+import { IsoDate } from '../../platform/schema-helpers.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import { Team, Worker, WorkforceRepository } from './workforce.ts';
 
 

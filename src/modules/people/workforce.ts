@@ -2,8 +2,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../../platform/database/database.ts';
 import { DomainError, type FieldProblem } from '../../platform/errors.ts';
-import { FreeText, IsoDate } from '../../record/schema-helpers.ts';
-import { assertCapability, type AccessGrant } from '../../access/policy.ts';
+import { FreeText, IsoDate } from '../../platform/schema-helpers.ts';
+import { assertCapability } from '../../access/policy.ts';
+import type { AccessGrant } from '../../platform/request-context.ts';
 
 export const Team = z.object({
   teamId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Team id: letters, digits and hyphens'),

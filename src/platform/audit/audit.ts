@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { sqlLiteral } from '../database/sql-literal.ts';
-import type { Actor } from '../../record/events.ts';
+import type { Actor } from '../request-context.ts';
 
 export interface AuditEntry {
   laCode: string;

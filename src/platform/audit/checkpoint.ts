@@ -13,7 +13,6 @@ import { appendFileSync, chmodSync, existsSync, readFileSync, writeFileSync } fr
 import path from 'node:path';
 import type pg from 'pg';
 import { z } from 'zod';
-import type { SafeguardConfig } from '../config.ts';
 import type { Database } from '../database/database.ts';
 import { chainAwaitingAudit } from './audit.ts';
 
@@ -50,7 +49,14 @@ export function isSignedWith(key: Buffer, checkpoint: AuditCheckpoint): boolean 
  * a key made on first use in its data folder (readable by its owner only). A key beside the
  * database guards against a change made through the database, not against whoever holds its files.
  */
-export function checkpointKey(config: SafeguardConfig): Buffer {
+/** What checkpointing needs of the configuration: where the key and the checkpoints are kept. */
+export interface CheckpointSettings {
+  databaseUrl?: string;
+  dataDir: string;
+  auditCheckpoint: { key?: string; file?: string; command?: string };
+}
+
+export function checkpointKey(config: CheckpointSettings): Buffer {
   if (config.auditCheckpoint.key) return Buffer.from(config.auditCheckpoint.key, 'utf8');
   if (config.databaseUrl) throw new Error('Set SAFEGUARD_AUDIT_CHECKPOINT_KEY (at least 32 characters) to sign or check audit checkpoints');
   const file = path.join(config.dataDir, EMBEDDED_CHECKPOINT_KEY_FILE);
@@ -97,7 +103,7 @@ export function sendCheckpoints(command: string, checkpoints: readonly AuditChec
 }
 
 /** Records checkpoints wherever configuration says: the checkpoint file, the command, or both. */
-export async function recordCheckpoints(config: SafeguardConfig, checkpoints: readonly AuditCheckpoint[]): Promise<string[]> {
+export async function recordCheckpoints(config: CheckpointSettings, checkpoints: readonly AuditCheckpoint[]): Promise<string[]> {
   const places: string[] = [];
   if (config.auditCheckpoint.file) {
     appendCheckpoints(config.auditCheckpoint.file, checkpoints);

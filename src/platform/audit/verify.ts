@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Actor } from '../../record/events.ts';
+import type { Actor } from '../request-context.ts';
 import { chainAwaitingAudit, writeAudit } from './audit.ts';
 import { checkAgainstCheckpoints, type AuditCheckpoint, type CheckpointBreak } from './checkpoint.ts';
 

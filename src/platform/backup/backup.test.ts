@@ -12,7 +12,7 @@ import { importInterchangeFile } from '../../interchange/import.ts';
 import { timescalesFrom } from '../../timescales/timescales.ts';
 import { chainAwaitingAudit } from '../audit/audit.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../../app/config.ts';
 import type { Database } from '../database/database.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 

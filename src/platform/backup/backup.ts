@@ -22,7 +22,7 @@ import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type pg from 'pg';
-import type { RequestContext } from '../../record/repo.ts';
+import type { RequestContext } from '../request-context.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { withTransaction, type Database } from '../database/database.ts';
 

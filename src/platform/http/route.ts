@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, problemsFromIssues, type FieldProblem } from '../errors.ts';
-import type { RequestContext } from '../../record/repo.ts';
+import type { RequestContext } from '../request-context.ts';
 
 /**
  * A route declares its input and output with zod: the same schemas validate requests and

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../platform/database/database.ts';
 import { DomainError, problemsFromIssues } from '../../platform/errors.ts';
 import { isApiRoute } from '../../platform/http/security.ts';
-import type { Actor } from '../../record/events.ts';
+import type { Actor } from '../../platform/request-context.ts';
 import { permissionsFor } from '../../access/routes.ts';
 
 /**

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../platform/config.ts';
+import { loadConfig } from '../../app/config.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { installErrorMapping } from '../../platform/http/error-mapping.ts';
-import { createApp } from '../../platform/http/server.ts';
-import { createServices } from '../../platform/http/services.ts';
+import { createApp } from '../../app/server.ts';
+import { createServices } from '../../app/services.ts';
 import { testDatabaseTargets } from '../../../test/support/test-database.ts';
 import { installWebApp } from './web-app.ts';
 

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { importInterchangeFile } from '../../../src/interchange/import.ts';
 import { todayInLondon } from '../../../src/platform/clock.ts';
-import { loadConfig } from '../../../src/platform/config.ts';
-import { timescalesFrom } from '../../../src/platform/http/services.ts';
+import { loadConfig } from '../../../src/app/config.ts';
+import { timescalesFrom } from '../../../src/app/services.ts';
 import { allocated, assessmentStarted, contact, contactDecided, referral, registered, toNdjson, visit } from '../../support/event-builders.ts';
 import type { RunningServer } from './server.ts';
 

@@ -1,11 +1,12 @@
-import type { SafeguardConfig } from '../config.ts';
-import type { Database } from '../database/database.ts';
-import { ChildRecordRepository, type RequestContext } from '../../record/repo.ts';
-import { timescalesFrom, type Timescales } from '../../timescales/timescales.ts';
-import { AccountRepository } from '../../access/repo.ts';
-import { SignInService } from '../../access/sign-in.ts';
-import { PDF_CONCURRENCY, PDF_RETRY_AFTER_SECONDS, PDF_WAITING, SharedPdfPrinter, WorkQueue } from '../../reports/pdf.ts';
-import type { PdfRendering } from '../../reports/service.ts';
+import type { SafeguardConfig } from './config.ts';
+import type { Database } from '../platform/database/database.ts';
+import { ChildRecordRepository } from '../record/repo.ts';
+import type { RequestContext } from '../platform/request-context.ts';
+import { timescalesFrom, type Timescales } from '../timescales/timescales.ts';
+import { AccountRepository } from '../access/repo.ts';
+import { SignInService } from '../access/sign-in.ts';
+import { PDF_CONCURRENCY, PDF_RETRY_AFTER_SECONDS, PDF_WAITING, SharedPdfPrinter, WorkQueue } from '../reports/pdf.ts';
+import type { PdfRendering } from '../reports/service.ts';
 
 export { timescalesFrom };
 

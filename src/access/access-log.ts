@@ -2,13 +2,14 @@
  * Reading the audit log back: who has looked at a child's record, and patterns of access that a
  * council's information governance lead should look into. Reading the audit is itself audited.
  */
-import type { Database } from '../database/database.ts';
-import type { RequestContext } from '../../record/repo.ts';
-import { chainAwaitingAudit, childListResources, writeAudit, writeListAudit } from './audit.ts';
-import { hasCapability, isPartnerAgency, visibleChildCondition } from '../../access/policy.ts';
-import { roleDefinitionOf, type RecordScope } from '../../access/roles.ts';
-import { DomainError } from '../errors.ts';
-import { verifyAuditChain, type AuditChainReport } from './verify.ts';
+import type { Database } from '../platform/database/database.ts';
+import type { RequestContext } from '../platform/request-context.ts';
+import { chainAwaitingAudit, childListResources, writeAudit, writeListAudit } from '../platform/audit/audit.ts';
+import { hasCapability, isPartnerAgency, visibleChildCondition } from './policy.ts';
+import { roleDefinitionOf } from './roles.ts';
+import type { RecordScope } from '../platform/request-context.ts';
+import { DomainError } from '../platform/errors.ts';
+import { verifyAuditChain, type AuditChainReport } from '../platform/audit/verify.ts';
 
 export interface RecordAccess {
   userId: string;

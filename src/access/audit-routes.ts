@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDateTime, LaChildId } from '../../record/schema-helpers.ts';
-import { defineRoute } from '../http/route.ts';
-import type { AppServices } from '../http/services.ts';
+import { IsoDateTime, LaChildId } from '../platform/schema-helpers.ts';
+import { defineRoute } from '../platform/http/route.ts';
+import type { AppServices } from '../app/services.ts';
 import { AuditReader } from './access-log.ts';
 
 export function auditRoutes(services: AppServices) {

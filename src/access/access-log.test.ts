@@ -1,17 +1,17 @@
-import { chainAwaitingAudit } from './audit.ts';
+import { chainAwaitingAudit } from '../platform/audit/audit.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocated, registered, toNdjson } from '../../../test/support/event-builders.ts';
-import { testDatabaseTargets } from '../../../test/support/test-database.ts';
-import { importInterchangeFile } from '../../interchange/import.ts';
-import { timescalesFrom } from '../../timescales/timescales.ts';
-import { loadConfig } from '../config.ts';
-import type { Database } from '../database/database.ts';
+import { allocated, registered, toNdjson } from '../../test/support/event-builders.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
+import { importInterchangeFile } from '../interchange/import.ts';
+import { timescalesFrom } from '../timescales/timescales.ts';
+import { loadConfig } from '../app/config.ts';
+import type { Database } from '../platform/database/database.ts';
 import { AuditReader, anomalyRules } from './access-log.ts';
-import { writeAudit } from './audit.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
 
 const worker = (workerId: string, name: string, teamId: string) => ({ record: 'worker', laCode: '206', workerId, name, role: 'social-worker', teamId, agency: 'childrens-social-care', startedOn: '2020-01-01' });
 const team = (teamId: string) => ({ record: 'team', laCode: '206', teamId, name: `Team ${teamId}`, service: 'children-in-need' });

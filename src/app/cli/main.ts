@@ -4,16 +4,16 @@ import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { todayInLondon } from '../clock.ts';
+import { todayInLondon } from '../../platform/clock.ts';
 import { loadConfig, type SafeguardConfig } from '../config.ts';
-import { openDatabase, type Database } from '../database/database.ts';
-import { migrate } from '../database/migrate.ts';
-import { isIsoDate } from '../calendar/calendar.ts';
+import { openDatabase, type Database } from '../../platform/database/database.ts';
+import { migrate } from '../../platform/database/migrate.ts';
+import { isIsoDate } from '../../platform/calendar/calendar.ts';
 import { timescalesFrom } from '../../timescales/timescales.ts';
 import { announceServer, findRunningServer, withdrawServer } from './running-server.ts';
 import { fetchDue, printDue } from './due-over-http.mjs';
 import type { ImportProgress } from '../../interchange/import.ts';
-import type { RequestContext } from '../../record/repo.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import type { SimulationOptions, SimulationProgress } from '../../simulate/simulate.ts';
 
 // Each command loads what it needs when it runs: `safeguard due` should not wait for the web
@@ -134,7 +134,7 @@ async function seedWithProgress(db: Database, config: SafeguardConfig, simulatio
 async function checkpointPeriodically(config: SafeguardConfig, db: Database): Promise<() => void> {
   const { auditCheckpoint } = config;
   if (auditCheckpoint.intervalMinutes === 0 || (!auditCheckpoint.file && !auditCheckpoint.command)) return () => {};
-  const { checkpointKey, recordCheckpoints, takeCheckpoints } = await import('../audit/checkpoint.ts');
+  const { checkpointKey, recordCheckpoints, takeCheckpoints } = await import('../../platform/audit/checkpoint.ts');
   if (!auditCheckpoint.key && config.databaseUrl) {
     say('Audit checkpoints are off: set SAFEGUARD_AUDIT_CHECKPOINT_KEY to sign them');
     return () => {};
@@ -162,7 +162,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
       await seedWithProgress(db, config, defaultSeedOptions(todayInLondon()));
     }
     const [{ createApp }, { createServices }, { chainAwaitingAudit }] = await Promise.all([
-      import('../http/server.ts'), import('../http/services.ts'), import('../audit/audit.ts'),
+      import('../server.ts'), import('../services.ts'), import('../../platform/audit/audit.ts'),
     ]);
     // Writes committed just before a crash may have left audit rows short of the chain.
     await chainAwaitingAudit(db.pool);
@@ -333,7 +333,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     .action(async (options: { out: string; includeAccounts?: boolean }) => {
       const config = loadConfig();
       if (options.includeAccounts && !config.backupKey) throw new Error('--include-accounts seals accounts and sessions with SAFEGUARD_BACKUP_KEY: set it (64 hex digits, e.g. from openssl rand -hex 32), or leave them out');
-      const [db, { backupDatabase }] = await Promise.all([openMigrated(config), import('../backup/backup.ts')]);
+      const [db, { backupDatabase }] = await Promise.all([openMigrated(config), import('../../platform/backup/backup.ts')]);
       try {
         const summary = await backupDatabase(db, path.resolve(options.out), { auditAs: cliContext(config), includeAccounts: options.includeAccounts === true, backupKey: config.backupKey });
         say(`Backed up ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows from ${summary.tables.length} tables to ${options.out}`
@@ -347,7 +347,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
   program.command('restore').argument('<file>', 'a backup made by safeguard backup').description('Restore a backup into an empty database')
     .action(async (file: string) => {
       const config = loadConfig();
-      const [db, { restoreDatabase }] = await Promise.all([openMigrated(config), import('../backup/backup.ts')]);
+      const [db, { restoreDatabase }] = await Promise.all([openMigrated(config), import('../../platform/backup/backup.ts')]);
       try {
         const summary = await restoreDatabase(db, path.resolve(file), { auditAs: cliContext(config), backupKey: config.backupKey });
         say(`Restored ${summary.tables.reduce((n, t) => n + t.rows, 0)} rows into ${summary.tables.length} tables`
@@ -390,7 +390,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     .action(async (options: { la?: string; checkpoint?: string; json?: boolean }) => {
       const config = loadConfig();
       const [db, { auditVerification, auditedLaCodes, verifyAuditChain }, { checkpointKey, readCheckpoints }] = await Promise.all([
-        openMigrated(config), import('../audit/verify.ts'), import('../audit/checkpoint.ts'),
+        openMigrated(config), import('../../platform/audit/verify.ts'), import('../../platform/audit/checkpoint.ts'),
       ]);
       try {
         const anchor = options.checkpoint ? { key: checkpointKey(config), checkpoints: readCheckpoints(path.resolve(options.checkpoint)) } : undefined;
@@ -417,7 +417,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     .option('--out <file>', 'append to this file instead (- for standard output)')
     .action(async (options: { la?: string; out?: string }) => {
       const config = loadConfig();
-      const [db, { appendCheckpoints, checkpointKey, recordCheckpoints, takeCheckpoints }] = await Promise.all([openMigrated(config), import('../audit/checkpoint.ts')]);
+      const [db, { appendCheckpoints, checkpointKey, recordCheckpoints, takeCheckpoints }] = await Promise.all([openMigrated(config), import('../../platform/audit/checkpoint.ts')]);
       try {
         const checkpoints = await takeCheckpoints(db, checkpointKey(config), options.la ? [options.la] : undefined);
         if (options.out === '-') {

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { Actor } from '../record/events.ts';
-import { FreeText, IsoDate, LaCode } from '../record/schema-helpers.ts';
+import { Actor } from '../platform/request-context.ts';
+import { FreeText, IsoDate, LaCode } from '../platform/schema-helpers.ts';
 import { timescaleOverridesSchema, type TimescaleOverrides } from '../timescales/rules.ts';
 import { retentionOverridesSchema, type RetentionOverrides } from '../retention/schedules.ts';
 import { DEFAULT_PARTNER_SHARING_DAYS } from '../access/roles.ts';
