@@ -58,7 +58,13 @@ function safeguard(repo: string, args: string[], env: NodeJS.ProcessEnv): string
   });
 }
 
-const prettyJson = (text: string) => `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+// Keys in name order: the order of an object's keys carries no meaning in JSON, and a module's
+// parts of an answer follow the registry's order.
+const sortedKeys = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(sortedKeys)
+    : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortedKeys(v)]))
+      : value;
+const prettyJson = (text: string) => `${JSON.stringify(sortedKeys(JSON.parse(text)), null, 2)}\n`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

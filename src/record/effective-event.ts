@@ -1,3 +1,4 @@
+import type { Effective } from '../modules/domain-module.ts';
 import type { EventBody } from './events.ts';
 
 /**
@@ -6,11 +7,4 @@ import type { EventBody } from './events.ts';
  * correction chain, so correcting a contact does not orphan the decision that refers to it.
  * `sequence` is likewise the first version's: a correction is folded where what it corrects was.
  */
-export type EffectiveEvent = EventBody & {
-  eventId: string;
-  entityId: string;
-  sequence: number;
-  occurredAt: string;
-  occurredOn: string;
-  recordedAt: string;
-};
+export type EffectiveEvent = Effective<EventBody>;

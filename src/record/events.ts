@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { childProtectionEvents } from '../modules/child-protection/events.ts';
-import { childrenInNeedEvents } from '../modules/children-in-need/events.ts';
-import { frontDoorEvents } from '../modules/front-door/events.ts';
-import { peopleEvents } from '../modules/people/events.ts';
+import type { EventSchema } from '../modules/domain-module.ts';
+import { domainModules } from '../modules/registry.ts';
 import { Actor } from '../platform/request-context.ts';
 import { EventId, FreeText, IsoDateTime, LaChildId, LaCode, OccurredAt } from '../platform/schema-helpers.ts';
 
@@ -12,13 +10,13 @@ export const EventVoided = z.object({
   data: z.object({ voidedEventId: EventId, reason: FreeText(1000) }),
 });
 
-export const EventBody = z.discriminatedUnion('type', [
-  ...peopleEvents,
-  ...frontDoorEvents,
-  ...childrenInNeedEvents,
-  ...childProtectionEvents,
-  EventVoided,
-]);
+/** Every module's event schemas, in registry order. */
+type ModuleEventSchema = (typeof domainModules)[number]['events'][number];
+type AnyEventSchema = ModuleEventSchema | typeof EventVoided;
+const eventSchemas = [...domainModules.flatMap((module): readonly EventSchema[] => module.events), EventVoided] as unknown as [AnyEventSchema, ...AnyEventSchema[]];
+
+/** Any event of the child's record: one of a module's, or a void. */
+export const EventBody = z.discriminatedUnion('type', eventSchemas);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];
 export type EventOfType<T extends EventType> = Extract<EventBody, { type: T }>;

@@ -1,13 +1,9 @@
 import { londonDateOf } from '../platform/calendar/calendar.ts';
 import { DomainError } from '../platform/errors.ts';
-import { childProtectionReducers } from '../modules/child-protection/rules.ts';
-import { childrenInNeedReducers } from '../modules/children-in-need/rules.ts';
-import { frontDoorReducers } from '../modules/front-door/rules.ts';
-import { peopleReducers } from '../modules/people/rules.ts';
+import { domainModules } from '../modules/registry.ts';
 import { emptyChildRecord, type ChildRecordState } from './child-record-state.ts';
 import type { EffectiveEvent } from './effective-event.ts';
 import type { EventBody, EventType } from './events.ts';
-import type { Reducer } from './fold-context.ts';
 import { actionRequirements, allowedActions, childStatusOf } from './transitions.ts';
 
 /** An event as read from the log, before corrections are resolved. */
@@ -19,12 +15,10 @@ export type LoggedEvent = EventBody & {
   supersedes?: string;
 };
 
-const reducers: { [K in Exclude<EventType, 'event.voided'>]: Reducer<K> } = {
-  ...peopleReducers,
-  ...frontDoorReducers,
-  ...childrenInNeedReducers,
-  ...childProtectionReducers,
-};
+type Reducer = (state: ChildRecordState, event: EffectiveEvent) => void;
+
+/** Every module's reducers, by event type. */
+const reducers = Object.fromEntries(domainModules.flatMap((module) => Object.entries(module.reducers))) as Record<Exclude<EventType, 'event.voided'>, Reducer>;
 
 export interface FoldedChildRecord {
   state: ChildRecordState;
@@ -146,5 +140,5 @@ function applyEvent(state: ChildRecordState, event: EffectiveEvent): void {
       details: { status: childStatusOf(state), allowedActions: allowedActions(state), asAt: event.occurredOn },
     });
   }
-  (reducers[type] as Reducer<typeof type>)(state, event as never);
+  reducers[type](state, event);
 }

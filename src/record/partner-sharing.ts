@@ -15,7 +15,8 @@
  * - child-protection-plan: it attended the initial conference that made the plan, or a core group
  *   or review conference of it, while the plan is open.
  */
-import type { ChildRecordState, EpisodeState } from './child-record-state.ts';
+import type { ChildRecordState } from './child-record-state.ts';
+import type { EpisodeState } from '../modules/children-in-need/index.ts';
 import type { EffectiveEvent } from './effective-event.ts';
 
 export const partnerSharingReasons = ['own-contact', 'own-referral', 'mash-check', 'strategy-discussion', 'child-protection-conference', 'child-protection-plan'] as const;

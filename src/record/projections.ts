@@ -3,7 +3,7 @@ import { sqlLiteral } from '../platform/database/sql-literal.ts';
 import type { Duty } from '../timescales/engine.ts';
 import type { FoldedChildRecord } from './fold.ts';
 import { childStatusOf } from './transitions.ts';
-import { currentAllocationOf } from './child-record-state.ts';
+import { currentAllocationOf } from '../modules/people/index.ts';
 import { partnerSharingOf } from './partner-sharing.ts';
 
 /**

@@ -44,7 +44,8 @@ const RecordPart = z.custom<object>((value) => typeof value === "object" && valu
 const ChildRecordOut = z.object({
   childId: z.string(),
   laCode: z.string(),
-  status: z.string(),
+  status: z.string().describe('The kind of the furthest-along involvement; known with none'),
+  involvements: z.array(z.object({ kind: z.string(), label: z.string(), since: z.string() })).describe('Everything the child is involved in now, from every module, the furthest along first'),
   allowedActions: z.array(z.string()),
   details: RecordPart.optional(),
   allocation: RecordPart.nullable(),

@@ -1,31 +1,21 @@
-import { categoryOfAbuseCodes } from '../codes/statutory-codes.ts';
+import { domainModules } from '../modules/registry.ts';
 import type { Duty, DutyStatus } from '../timescales/engine.ts';
-import { activePlanOf, currentAllocationOf, openEpisodeOf } from './child-record-state.ts';
+import type { ChildRecordState } from './child-record-state.ts';
 import type { FoldedChildRecord } from './fold.ts';
 import { partnerChronologyOf, partnerRecordOf } from './partner-view.ts';
 import type { RecordView, StoredEvent } from './repo.ts';
-import { allowedActions, childStatusOf } from './transitions.ts';
+import { allowedActions, childStatusOf, involvementsOf } from './transitions.ts';
 
 /** The summary a practitioner opens first: who the child is, where they are, what is due. */
 export function childRecordSummary(folded: FoldedChildRecord, duties: readonly Duty[], asAt: string, statusOfDuty: (duty: Duty) => DutyStatus) {
   const { state } = folded;
-  const plan = activePlanOf(state);
-  const episode = openEpisodeOf(state);
-  const allocation = currentAllocationOf(state);
   return {
     childId: state.childId,
     laCode: state.laCode,
-    details: state.details,
     status: childStatusOf(state),
+    involvements: involvementsOf(state).map(({ kind, label, since }) => ({ kind, label, since })),
     allowedActions: allowedActions(state),
-    allocation: allocation ?? null,
-    openEpisode: episode ?? null,
-    activeChildProtectionPlan: plan ? { ...plan, latestCategoryLabel: categoryOfAbuseCodes[plan.latestCategory as keyof typeof categoryOfAbuseCodes] } : null,
-    episodes: state.episodes,
-    contacts: state.contacts,
-    relationships: state.relationships,
-    households: state.households,
-    allocations: state.allocations,
+    ...summaryPartsOf(state),
     duties: duties
       // A duty closed before the day asked about is neither open nor overdue: its status (the
       // working days it was late by, say) need not be worked out. Long records have hundreds.
@@ -34,6 +24,14 @@ export function childRecordSummary(folded: FoldedChildRecord, duties: readonly D
       .filter((duty) => duty.state === 'open' || duty.state === 'overdue'),
     asAt,
   };
+}
+
+/** Each module's parts of the summary (people: details and allocation; front door: contacts; …). */
+type SummaryParts = IntersectionOf<ReturnType<NonNullable<(typeof domainModules)[number]['summaryOf']>>>;
+type IntersectionOf<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+
+function summaryPartsOf(state: ChildRecordState): SummaryParts {
+  return Object.assign({}, ...domainModules.map((module) => (module.summaryOf as ((state: ChildRecordState) => object) | undefined)?.(state) ?? {}));
 }
 
 /**

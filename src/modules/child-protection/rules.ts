@@ -1,26 +1,24 @@
-import { requireOnOrAfter, resolveReference, type ReducerTable } from '../../record/fold-context.ts';
-import { openEpisodeOf, type ChildProtectionPlanState, type ChildRecordState, type EpisodeState } from '../../record/child-record-state.ts';
+import { openEpisodeOf, type ChildrenInNeedState, type EpisodeState } from '../children-in-need/index.ts';
+import { openItemFor, requireOnOrAfter, type Reducers, type TransitionRow } from '../domain-module.ts';
+import type { PeopleState } from '../people/index.ts';
+import type { childProtectionEvents } from './events.ts';
+import { activePlanIn, type ChildProtectionPlanState } from './state.ts';
 
-type ChildProtectionEventType =
-  | 'strategy-discussion.held'
-  | 'section-47.completed'
-  | 'conference.initial-held'
-  | 'core-group.held'
-  | 'conference.review-held'
-  | 'cp-plan.ended'
-  | 'cp-plan.category-changed';
+type ChildProtectionView = ChildrenInNeedState & PeopleState;
 
-const episodeOf = (state: ChildRecordState): EpisodeState => openEpisodeOf(state)!;
+/** The transition table has already checked that an episode is open for these events. */
+const episodeOf = (state: ChildrenInNeedState): EpisodeState => openEpisodeOf(state)!;
 
-function activePlan(state: ChildRecordState, planId: string | undefined): ChildProtectionPlanState {
-  const active = episodeOf(state).cpPlans.filter((p) => p.endedOn === undefined);
-  return resolveReference(active, (p) => p.planId, planId, 'data.planId', 'child protection plan');
-}
+/** The active plan an event acts on, checked to be dated on or after the plan started. */
+const activePlanFor = (state: ChildrenInNeedState, event: { type: string; occurredOn: string; data: { planId?: string } }): ChildProtectionPlanState => openItemFor(event, {
+  among: episodeOf(state).cpPlans.filter((p) => p.endedOn === undefined), idOf: (p) => p.planId, field: 'planId',
+  what: 'child protection plan', beganOn: (p) => p.startedOn, began: 'the plan started',
+});
 
 /** Plans the child had before this one, in any episode (CIN census NumberOfPreviousCPP). */
-const previousPlanCount = (state: ChildRecordState) => state.episodes.reduce((count, e) => count + e.cpPlans.length, 0);
+const previousPlanCount = (state: ChildrenInNeedState) => state.episodes.reduce((count, e) => count + e.cpPlans.length, 0);
 
-export const childProtectionReducers: ReducerTable<ChildProtectionEventType> = {
+export const childProtectionReducers: Reducers<typeof childProtectionEvents, ChildProtectionView> = {
   'strategy-discussion.held': (state, event) => {
     const episode = episodeOf(state);
     requireOnOrAfter(event, episode.referralOn, 'the referral');
@@ -37,20 +35,20 @@ export const childProtectionReducers: ReducerTable<ChildProtectionEventType> = {
     }
   },
   'section-47.completed': (state, event) => {
-    const inProgress = episodeOf(state).section47s.filter((s) => s.completedOn === undefined);
-    const enquiry = resolveReference(inProgress, (s) => s.section47Id, event.data.section47Id, 'data.section47Id', 'section 47 enquiry');
-    event.data.section47Id = enquiry.section47Id;
-    requireOnOrAfter(event, enquiry.startedOn, 'the strategy discussion that started the enquiry');
+    const enquiry = openItemFor(event, {
+      among: episodeOf(state).section47s.filter((s) => s.completedOn === undefined), idOf: (s) => s.section47Id, field: 'section47Id',
+      what: 'section 47 enquiry', beganOn: (s) => s.startedOn, began: 'the strategy discussion that started the enquiry',
+    });
     enquiry.completedOn = event.occurredOn;
     enquiry.outcome = event.data.outcome;
     enquiry.icpcRequired = event.data.outcome === 'initial-child-protection-conference';
   },
   'conference.initial-held': (state, event) => {
     const episode = episodeOf(state);
-    const awaiting = episode.section47s.filter((s) => s.icpcOn === undefined && s.icpcRequired !== false);
-    const enquiry = resolveReference(awaiting, (s) => s.section47Id, event.data.section47Id, 'data.section47Id', 'section 47 enquiry awaiting a conference');
-    event.data.section47Id = enquiry.section47Id;
-    requireOnOrAfter(event, enquiry.startedOn, 'the strategy discussion that started the enquiry');
+    const enquiry = openItemFor(event, {
+      among: episode.section47s.filter((s) => s.icpcOn === undefined && s.icpcRequired !== false), idOf: (s) => s.section47Id, field: 'section47Id',
+      what: 'section 47 enquiry awaiting a conference', beganOn: (s) => s.startedOn, began: 'the strategy discussion that started the enquiry',
+    });
     enquiry.icpcOn = event.occurredOn;
     if (enquiry.completedOn === undefined) {
       enquiry.completedOn = event.occurredOn;
@@ -74,15 +72,11 @@ export const childProtectionReducers: ReducerTable<ChildProtectionEventType> = {
     }
   },
   'core-group.held': (state, event) => {
-    const plan = activePlan(state, event.data.planId);
-    event.data.planId = plan.planId;
-    requireOnOrAfter(event, plan.startedOn, 'the plan started');
+    const plan = activePlanFor(state, event);
     plan.coreGroups.push(event.occurredOn);
   },
   'conference.review-held': (state, event) => {
-    const plan = activePlan(state, event.data.planId);
-    event.data.planId = plan.planId;
-    requireOnOrAfter(event, plan.startedOn, 'the plan started');
+    const plan = activePlanFor(state, event);
     plan.reviewConferences.push(event.occurredOn);
     if (event.data.categoryOfAbuse) plan.latestCategory = event.data.categoryOfAbuse;
     if (!event.data.planContinues) {
@@ -91,16 +85,43 @@ export const childProtectionReducers: ReducerTable<ChildProtectionEventType> = {
     }
   },
   'cp-plan.ended': (state, event) => {
-    const plan = activePlan(state, event.data.planId);
-    event.data.planId = plan.planId;
-    requireOnOrAfter(event, plan.startedOn, 'the plan started');
+    const plan = activePlanFor(state, event);
     plan.endedOn = event.occurredOn;
     plan.endReason = event.data.reason;
   },
   'cp-plan.category-changed': (state, event) => {
-    const plan = activePlan(state, event.data.planId);
-    event.data.planId = plan.planId;
-    requireOnOrAfter(event, plan.startedOn, 'the plan started');
+    const plan = activePlanFor(state, event);
     plan.latestCategory = event.data.categoryOfAbuse;
   },
 };
+
+const hasOpenEpisode = (s: ChildrenInNeedState) => openEpisodeOf(s) !== undefined;
+const hasActivePlan = (s: ChildrenInNeedState) => activePlanIn(openEpisodeOf(s)) !== undefined;
+const section47InProgress = (s: ChildrenInNeedState) => openEpisodeOf(s)?.section47s.some((e) => e.completedOn === undefined) ?? false;
+const awaitingInitialConference = (s: ChildrenInNeedState) =>
+  openEpisodeOf(s)?.section47s.some((e) => e.icpcOn === undefined && e.icpcRequired !== false) ?? false;
+
+export const childProtectionTransitions: { [K in keyof typeof childProtectionReducers]: TransitionRow<ChildProtectionView> } = {
+  'strategy-discussion.held': { requires: 'an open episode', holds: hasOpenEpisode },
+  'section-47.completed': { requires: 'a section 47 enquiry in progress', holds: section47InProgress },
+  'conference.initial-held': {
+    requires: 'a section 47 enquiry awaiting an initial conference and no active plan',
+    holds: (s) => awaitingInitialConference(s) && !hasActivePlan(s),
+  },
+  'core-group.held': { requires: 'an active child protection plan', holds: hasActivePlan },
+  'conference.review-held': { requires: 'an active child protection plan', holds: hasActivePlan },
+  'cp-plan.ended': { requires: 'an active child protection plan', holds: hasActivePlan },
+  'cp-plan.category-changed': { requires: 'an active child protection plan', holds: hasActivePlan },
+};
+
+/** A section 47 enquiry (until its initial conference) and a child protection plan, each while it lasts. */
+export function childProtectionInvolvements(state: ChildrenInNeedState) {
+  const episode = openEpisodeOf(state);
+  if (!episode) return [];
+  const involvements = [];
+  const plan = activePlanIn(episode);
+  if (plan) involvements.push({ kind: 'child-protection-plan', label: 'Child protection plan', since: plan.startedOn, rank: 6 });
+  const enquiry = episode.section47s.find((e) => e.completedOn === undefined || (e.icpcOn === undefined && e.icpcRequired !== false));
+  if (enquiry) involvements.push({ kind: 'section-47', label: 'Section 47 enquiry', since: enquiry.startedOn, rank: 5 });
+  return involvements;
+}

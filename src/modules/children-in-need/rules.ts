@@ -1,20 +1,17 @@
 import { DomainError } from '../../platform/errors.ts';
-import { requireOnOrAfter, resolveReference, type ReducerTable } from '../../record/fold-context.ts';
-import { openEpisodeOf, type ChildRecordState, type EpisodeState } from '../../record/child-record-state.ts';
+import { activePlanIn, noChildProtectionParts } from '../child-protection/state.ts';
+import { openItemFor, requireOnOrAfter, type Reducers, type TransitionRow } from '../domain-module.ts';
+import type { FrontDoorState } from '../front-door/index.ts';
+import { isRegistered, type PeopleState } from '../people/index.ts';
+import type { childrenInNeedEvents } from './events.ts';
+import { openEpisodeOf, type ChildrenInNeedState, type EpisodeState } from './state.ts';
 
-type ChildrenInNeedEventType =
-  | 'referral.received'
-  | 'assessment.started'
-  | 'assessment.completed'
-  | 'cin-plan.started'
-  | 'cin-plan.ended'
-  | 'visit.made'
-  | 'episode.closed';
+type ChildrenInNeedView = ChildrenInNeedState & FrontDoorState & PeopleState;
 
 /** The transition table has already checked that an episode is open for these events. */
-const episodeOf = (state: ChildRecordState): EpisodeState => openEpisodeOf(state)!;
+const episodeOf = (state: ChildrenInNeedState): EpisodeState => openEpisodeOf(state)!;
 
-export const childrenInNeedReducers: ReducerTable<ChildrenInNeedEventType> = {
+export const childrenInNeedReducers: Reducers<typeof childrenInNeedEvents, ChildrenInNeedView> = {
   'referral.received': (state, event) => {
     const previous = state.episodes.at(-1);
     requireOnOrAfter(event, previous?.closedOn, 'the previous episode closed');
@@ -30,10 +27,7 @@ export const childrenInNeedReducers: ReducerTable<ChildrenInNeedEventType> = {
       contactId: event.data.contactId,
       assessments: [],
       cinPlans: [],
-      strategyDiscussions: [],
-      section47s: [],
-      initialConferences: [],
-      cpPlans: [],
+      ...noChildProtectionParts(),
       visits: [],
     });
   },
@@ -44,10 +38,10 @@ export const childrenInNeedReducers: ReducerTable<ChildrenInNeedEventType> = {
   },
   'assessment.completed': (state, event) => {
     const episode = episodeOf(state);
-    const inProgress = episode.assessments.filter((a) => a.completedOn === undefined);
-    const assessment = resolveReference(inProgress, (a) => a.assessmentId, event.data.assessmentId, 'data.assessmentId', 'assessment');
-    event.data.assessmentId = assessment.assessmentId;
-    requireOnOrAfter(event, assessment.startedOn, 'the assessment started');
+    const assessment = openItemFor(event, {
+      among: episode.assessments.filter((a) => a.completedOn === undefined), idOf: (a) => a.assessmentId, field: 'assessmentId',
+      what: 'assessment', beganOn: (a) => a.startedOn, began: 'the assessment started',
+    });
     assessment.completedOn = event.occurredOn;
     assessment.factors = event.data.factors;
     assessment.outcome = event.data.outcome;
@@ -59,11 +53,10 @@ export const childrenInNeedReducers: ReducerTable<ChildrenInNeedEventType> = {
     episode.cinPlans.push({ cinPlanId: event.entityId, startedOn: event.occurredOn });
   },
   'cin-plan.ended': (state, event) => {
-    const episode = episodeOf(state);
-    const active = episode.cinPlans.filter((p) => p.endedOn === undefined);
-    const plan = resolveReference(active, (p) => p.cinPlanId, event.data.cinPlanId, 'data.cinPlanId', 'child in need plan');
-    event.data.cinPlanId = plan.cinPlanId;
-    requireOnOrAfter(event, plan.startedOn, 'the plan started');
+    const plan = openItemFor(event, {
+      among: episodeOf(state).cinPlans.filter((p) => p.endedOn === undefined), idOf: (p) => p.cinPlanId, field: 'cinPlanId',
+      what: 'child in need plan', beganOn: (p) => p.startedOn, began: 'the plan started',
+    });
     plan.endedOn = event.occurredOn;
   },
   'visit.made': (state, event) => {
@@ -72,7 +65,7 @@ export const childrenInNeedReducers: ReducerTable<ChildrenInNeedEventType> = {
     const visit = { visitedOn: event.occurredOn, childSeen: event.data.childSeen, seenAlone: event.data.seenAlone };
     episode.visits.push({ ...visit, kind: event.data.kind });
     if (event.data.kind === 'child-protection') {
-      const plan = episode.cpPlans.find((p) => p.endedOn === undefined);
+      const plan = activePlanIn(episode);
       if (!plan) throw DomainError.invalidField('data.kind', 'A child protection visit needs an active child protection plan');
       requireOnOrAfter(event, plan.startedOn, 'the plan started');
       plan.visits.push(visit);
@@ -93,3 +86,40 @@ export const childrenInNeedReducers: ReducerTable<ChildrenInNeedEventType> = {
     episode.primaryNeed = event.data.primaryNeed;
   },
 };
+
+const hasOpenEpisode = (s: ChildrenInNeedState) => openEpisodeOf(s) !== undefined;
+const assessmentInProgress = (s: ChildrenInNeedState) => openEpisodeOf(s)?.assessments.some((a) => a.completedOn === undefined) ?? false;
+const activeCinPlan = (s: ChildrenInNeedState) => openEpisodeOf(s)?.cinPlans.some((p) => p.endedOn === undefined) ?? false;
+const hasActivePlan = (s: ChildrenInNeedState) => activePlanIn(openEpisodeOf(s)) !== undefined;
+const section47InProgress = (s: ChildrenInNeedState) => openEpisodeOf(s)?.section47s.some((e) => e.completedOn === undefined) ?? false;
+
+export const childrenInNeedTransitions: { [K in keyof typeof childrenInNeedReducers]: TransitionRow<ChildrenInNeedView> } = {
+  'referral.received': { requires: 'no open children-in-need episode', holds: (s) => isRegistered(s) && !hasOpenEpisode(s) },
+  'assessment.started': {
+    requires: 'an open episode with no assessment in progress',
+    holds: (s) => hasOpenEpisode(s) && !assessmentInProgress(s),
+  },
+  'assessment.completed': { requires: 'an assessment in progress', holds: assessmentInProgress },
+  'cin-plan.started': {
+    requires: 'an open episode with no child in need or child protection plan',
+    holds: (s) => hasOpenEpisode(s) && !activeCinPlan(s) && !hasActivePlan(s),
+  },
+  'cin-plan.ended': { requires: 'an active child in need plan', holds: activeCinPlan },
+  'visit.made': { requires: 'an open episode', holds: hasOpenEpisode },
+  'episode.closed': {
+    requires: 'an open episode with no active plan and no section 47 enquiry or assessment in progress',
+    holds: (s) => hasOpenEpisode(s) && !hasActivePlan(s) && !activeCinPlan(s) && !section47InProgress(s) && !assessmentInProgress(s),
+  },
+};
+
+/** Referral, assessment or child in need: where the child stands in an open episode. */
+export function childrenInNeedInvolvements(state: ChildrenInNeedState) {
+  const episode = openEpisodeOf(state);
+  if (!episode) return [];
+  const assessment = episode.assessments.find((a) => a.completedOn === undefined);
+  if (assessment) return [{ kind: 'assessment', label: 'Assessment in progress', since: assessment.startedOn, rank: 3 }];
+  const plan = episode.cinPlans.find((p) => p.endedOn === undefined);
+  if (plan) return [{ kind: 'child-in-need', label: 'Child in need plan', since: plan.startedOn, rank: 3 }];
+  if (episode.assessments.length > 0) return [{ kind: 'child-in-need', label: 'Child in need', since: episode.referralOn, rank: 3 }];
+  return [{ kind: 'referral', label: 'Referral', since: episode.referralOn, rank: 2 }];
+}

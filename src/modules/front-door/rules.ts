@@ -1,13 +1,17 @@
-import { requireOnOrAfter, resolveReference, type ReducerTable } from '../../record/fold-context.ts';
-import type { ChildRecordState, ContactState } from '../../record/child-record-state.ts';
+import { openItemFor, requireOnOrAfter, type Reducers, type TransitionRow } from '../domain-module.ts';
+import { isRegistered, type PeopleState } from '../people/index.ts';
+import type { frontDoorEvents } from './events.ts';
+import { undecidedContactsOf, type FrontDoorState } from './state.ts';
 
-type FrontDoorEventType = 'contact.received' | 'mash-check.requested' | 'mash-check.completed' | 'contact.decided';
+type FrontDoorView = FrontDoorState & PeopleState;
 
-const undecidedContacts = (state: ChildRecordState) => state.contacts.filter((c) => c.decision === undefined);
-const contactFor = (state: ChildRecordState, contactId: string | undefined): ContactState =>
-  resolveReference(undecidedContacts(state), (c) => c.contactId, contactId, 'data.contactId', 'contact awaiting a decision');
+/** The contact an event acts on: the one it names, or the only one awaiting a decision. */
+const contactFor = (state: FrontDoorState, event: { type: string; occurredOn: string; data: { contactId?: string } }) => openItemFor(event, {
+  among: undecidedContactsOf(state), idOf: (c) => c.contactId, field: 'contactId',
+  what: 'contact awaiting a decision', beganOn: (c) => c.receivedOn, began: 'the contact was received',
+});
 
-export const frontDoorReducers: ReducerTable<FrontDoorEventType> = {
+export const frontDoorReducers: Reducers<typeof frontDoorEvents, FrontDoorView> = {
   'contact.received': (state, event) => {
     state.contacts.push({
       contactId: event.entityId,
@@ -21,15 +25,11 @@ export const frontDoorReducers: ReducerTable<FrontDoorEventType> = {
     });
   },
   'mash-check.requested': (state, event) => {
-    const contact = contactFor(state, event.data.contactId);
-    event.data.contactId = contact.contactId;
-    requireOnOrAfter(event, contact.receivedOn, 'the contact was received');
+    const contact = contactFor(state, event);
     contact.mashChecks.push({ agency: event.data.agency, requestedOn: event.occurredOn });
   },
   'mash-check.completed': (state, event) => {
-    const contact = contactFor(state, event.data.contactId);
-    event.data.contactId = contact.contactId;
-    requireOnOrAfter(event, contact.receivedOn, 'the contact was received');
+    const contact = contactFor(state, event);
     const requested = contact.mashChecks.find((c) => c.agency === event.data.agency && c.completedOn === undefined);
     if (requested) {
       requireOnOrAfter(event, requested.requestedOn, 'the check was requested');
@@ -40,12 +40,19 @@ export const frontDoorReducers: ReducerTable<FrontDoorEventType> = {
     }
   },
   'contact.decided': (state, event) => {
-    const contact = contactFor(state, event.data.contactId);
-    event.data.contactId = contact.contactId;
-    requireOnOrAfter(event, contact.receivedOn, 'the contact was received');
+    const contact = contactFor(state, event);
     contact.decision = event.data.decision;
     contact.decidedAt = event.occurredAt;
     contact.decidedOn = event.occurredOn;
     contact.decidedByWorkerId = event.data.decidedByWorkerId;
   },
+};
+
+const undecidedContact = (s: FrontDoorState) => s.contacts.some((c) => c.decision === undefined);
+
+export const frontDoorTransitions: { [K in keyof typeof frontDoorReducers]: TransitionRow<FrontDoorView> } = {
+  'contact.received': { requires: 'a registered child', holds: isRegistered },
+  'mash-check.requested': { requires: 'a contact awaiting a decision', holds: undecidedContact },
+  'mash-check.completed': { requires: 'a contact awaiting a decision', holds: undecidedContact },
+  'contact.decided': { requires: 'a contact awaiting a decision', holds: undecidedContact },
 };

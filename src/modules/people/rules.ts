@@ -1,17 +1,9 @@
 import { DomainError } from '../../platform/errors.ts';
-import { requireOnOrAfter, resolveReference, type ReducerTable } from '../../record/fold-context.ts';
+import { openItemFor, requireOnOrAfter, type Reducers, type TransitionRow } from '../domain-module.ts';
+import type { peopleEvents } from './events.ts';
+import { isRegistered, type PeopleState } from './state.ts';
 
-type PeopleEventType =
-  | 'child.registered'
-  | 'child.details-changed'
-  | 'relationship.recorded'
-  | 'relationship.ended'
-  | 'household.joined'
-  | 'household.left'
-  | 'allocation.started'
-  | 'allocation.ended';
-
-export const peopleReducers: ReducerTable<PeopleEventType> = {
+export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
   'child.registered': (state, event) => {
     const details = event.data;
     if (!details.dateOfBirth && !details.expectedDateOfBirth) {
@@ -37,10 +29,10 @@ export const peopleReducers: ReducerTable<PeopleEventType> = {
     state.relationships.push({ relationshipId: event.entityId, recordedOn: event.occurredOn, ...event.data });
   },
   'relationship.ended': (state, event) => {
-    const current = state.relationships.filter((r) => r.endedOn === undefined);
-    const relationship = resolveReference(current, (r) => r.relationshipId, event.data.relationshipId, 'data.relationshipId', 'relationship');
-    event.data.relationshipId = relationship.relationshipId;
-    requireOnOrAfter(event, relationship.recordedOn, 'the relationship was recorded');
+    const relationship = openItemFor(event, {
+      among: state.relationships.filter((r) => r.endedOn === undefined), idOf: (r) => r.relationshipId, field: 'relationshipId',
+      what: 'relationship', beganOn: (r) => r.recordedOn, began: 'the relationship was recorded',
+    });
     relationship.endedOn = event.occurredOn;
   },
   'household.joined': (state, event) => {
@@ -50,9 +42,10 @@ export const peopleReducers: ReducerTable<PeopleEventType> = {
     state.households.push({ householdId: event.data.householdId, joinedOn: event.occurredOn });
   },
   'household.left': (state, event) => {
-    const current = state.households.filter((h) => h.leftOn === undefined);
-    const household = resolveReference(current, (h) => h.householdId, event.data.householdId, 'data.householdId', 'household');
-    requireOnOrAfter(event, household.joinedOn, 'the child joined the household');
+    const household = openItemFor(event, {
+      among: state.households.filter((h) => h.leftOn === undefined), idOf: (h) => h.householdId, field: 'householdId',
+      what: 'household', beganOn: (h) => h.joinedOn, began: 'the child joined the household',
+    });
     household.leftOn = event.occurredOn;
   },
   'allocation.started': (state, event) => {
@@ -70,4 +63,15 @@ export const peopleReducers: ReducerTable<PeopleEventType> = {
     requireOnOrAfter(event, allocation.startedOn, 'the allocation started');
     allocation.endedOn = event.occurredOn;
   },
+};
+
+export const peopleTransitions: { [K in keyof typeof peopleReducers]: TransitionRow<PeopleState> } = {
+  'child.registered': { requires: 'a child not yet registered', holds: (s) => !isRegistered(s) },
+  'child.details-changed': { requires: 'a registered child', holds: isRegistered },
+  'relationship.recorded': { requires: 'a registered child', holds: isRegistered },
+  'relationship.ended': { requires: 'a current relationship', holds: (s) => s.relationships.some((r) => r.endedOn === undefined) },
+  'household.joined': { requires: 'a registered child', holds: isRegistered },
+  'household.left': { requires: 'a current household', holds: (s) => s.households.some((h) => h.leftOn === undefined) },
+  'allocation.started': { requires: 'a registered child', holds: isRegistered },
+  'allocation.ended': { requires: 'a current allocation', holds: (s) => s.allocations.some((a) => a.endedOn === undefined) },
 };

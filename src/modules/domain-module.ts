@@ -1,0 +1,151 @@
+/**
+ * What a domain module is: everything Safeguard knows about one area of work (the front door,
+ * child protection, private fostering…) in one folder, handed to the engines through
+ * `registry.ts`. The engines (the fold, timescales, analytics, reports, retention, the simulator,
+ * the web app) read the registry and name no module, so a new domain is its folder, its migration
+ * and a line in each registry. docs/architecture.md walks through adding one.
+ *
+ * This file is the contract between the two sides, and the kit a module writes its reducers with.
+ * It imports nothing above the kernel.
+ */
+import type { z } from 'zod';
+import { DomainError } from '../platform/errors.ts';
+
+/** An event's schema: a literal `type` and its `data`. */
+export type EventSchema = z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>;
+
+/** An event as the fold sees it: corrections resolved, with its business date in London time. */
+export type Effective<E> = E & {
+  eventId: string;
+  /** The id other events refer to it by: the first version's id when it has been corrected. */
+  entityId: string;
+  /** Where it is folded: the first version's place in the log when it has been corrected. */
+  sequence: number;
+  occurredAt: string;
+  occurredOn: string;
+  recordedAt: string;
+};
+
+type EventsOf<Events extends readonly EventSchema[]> = z.infer<Events[number]>;
+type EventTypesOf<Events extends readonly EventSchema[]> = EventsOf<Events>['type'];
+
+/** What every child's state has, whatever the modules: whose record it is. */
+export interface ChildIdentity {
+  laCode: string;
+  childId: string;
+}
+
+/** Applies one event to the child's state (what the module reads of it: `View`). Throws a DomainError to refuse it. */
+export type Reducers<Events extends readonly EventSchema[], View> = {
+  [K in EventTypesOf<Events>]: (state: View & ChildIdentity, event: Effective<Extract<EventsOf<Events>, { type: K }>>) => void;
+};
+
+/** One row of the transition table: what an action needs of the child's record, in words and as a test. */
+export interface TransitionRow<View> {
+  requires: string;
+  holds: (state: View) => boolean;
+}
+
+/**
+ * Something the child is currently involved in, from one module: "section 47 enquiry",
+ * "child protection plan", "privately fostered". A child has any number at once.
+ */
+export interface Involvement {
+  /** Stable, kebab-case: what lists filter by. */
+  kind: string;
+  /** Plain English for the record header. */
+  label: string;
+  /** The date it began. */
+  since: string;
+  /**
+   * How far along the child's journey through children's services it stands: the record's one-word
+   * status (for lists and refusals) is the kind of the child's highest-ranked involvement.
+   */
+  rank: number;
+}
+
+/**
+ * A domain module. `Own` is the part of the child's state it keeps (made by `initialState`);
+ * `View` is what its reducers and rules read, which may include other modules' parts (child
+ * protection reads the children-in-need episode it works within).
+ */
+export interface DomainModule<Events extends readonly EventSchema[] = readonly EventSchema[], Own extends object = object, View = Own, Summary extends object = object> {
+  /** kebab-case and stable: the folder's name. */
+  id: string;
+  /** Plain English. */
+  title: string;
+  /** The event schemas it owns, each a literal `type` (e.g. 'contact.received') and its `data`. */
+  events: Events;
+  /** Its part of a new child's state. */
+  initialState: () => Own;
+  /** How each of its events changes the state. */
+  reducers: Reducers<Events, View>;
+  /** What each of its events requires of the record (the allowed actions are the rows that hold). */
+  transitions: { [K in EventTypesOf<Events>]: TransitionRow<View> };
+  /** The child's current involvements with this area of work. */
+  involvementsOf?: (state: View) => Involvement[];
+  /** Its parts of the record summary a practitioner opens first (record/service.ts). */
+  summaryOf?: (state: View) => Summary;
+}
+
+/** Gives a module its types without writing them out; checks it against the contract. */
+export function defineDomainModule<const Events extends readonly EventSchema[], Own extends object, View = Own, Summary extends object = object>(
+  module: DomainModule<Events, Own, View, Summary>,
+): DomainModule<Events, Own, View, Summary> {
+  return module;
+}
+
+/** Refuses an event dated before the thing it follows (e.g. an assessment before its referral). */
+export function requireOnOrAfter(event: { type: string; occurredOn: string }, earliest: string | undefined, what: string): void {
+  if (earliest !== undefined && event.occurredOn < earliest) {
+    throw DomainError.invalidField('occurredAt', `${event.type} on ${event.occurredOn} is before ${what} on ${earliest}`);
+  }
+}
+
+/**
+ * Finds the sub-record an event refers to. With no id given, the single open candidate is used;
+ * with none or several, the caller is told which ids are possible.
+ */
+export function resolveReference<T>(
+  candidates: T[],
+  idOf: (candidate: T) => string,
+  givenId: string | undefined,
+  field: string,
+  what: string,
+): T {
+  if (givenId !== undefined) {
+    const found = candidates.find((candidate) => idOf(candidate) === givenId);
+    if (!found) throw DomainError.invalidField(field, `No open ${what} with id ${givenId}`);
+    return found;
+  }
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 0) throw DomainError.invalidField(field, `There is no open ${what}`);
+  throw DomainError.invalidField(field, `Several ${what}s are open: give ${field} (one of ${candidates.map(idOf).join(', ')})`);
+}
+
+/** How an event names the open item it acts on, and when that item began. */
+export interface OpenItemReference<T> {
+  /** The open candidates. */
+  among: T[];
+  idOf: (item: T) => string;
+  /** The data field that names it, e.g. 'planId'; resolved and written back so the stored event is explicit. */
+  field: string;
+  /** Plain English for messages: 'child protection plan'. */
+  what: string;
+  beganOn: (item: T) => string | undefined;
+  /** Plain English for messages: 'the plan started'. */
+  began: string;
+}
+
+/**
+ * The pattern most ending events share: find the open item the event names (or the only one),
+ * record which it was on the event, and refuse the event if it is dated before the item began.
+ * The caller then ends, completes or changes the item it is given.
+ */
+export function openItemFor<T>(event: { type: string; occurredOn: string; data: object }, reference: OpenItemReference<T>): T {
+  const data = event.data as Record<string, unknown>;
+  const item = resolveReference(reference.among, reference.idOf, data[reference.field] as string | undefined, `data.${reference.field}`, reference.what);
+  data[reference.field] = reference.idOf(item);
+  requireOnOrAfter(event, reference.beganOn(item), reference.began);
+  return item;
+}

@@ -1,0 +1,27 @@
+/**
+ * People: the child (registration and details), their family network (relationships, households)
+ * and the workforce allocated to them. Every other module starts from a registered child.
+ */
+import { defineDomainModule } from '../domain-module.ts';
+import { peopleEvents } from './events.ts';
+import { peopleReducers, peopleTransitions } from './rules.ts';
+import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
+
+export const peopleModule = defineDomainModule({
+  id: 'people',
+  title: 'The child, their network and who works with them',
+  events: peopleEvents,
+  initialState: (): PeopleState => ({ relationships: [], households: [], allocations: [] }),
+  reducers: peopleReducers,
+  transitions: peopleTransitions,
+  summaryOf: (state: PeopleState) => ({
+    details: state.details,
+    allocation: currentAllocationOf(state) ?? null,
+    relationships: state.relationships,
+    households: state.households,
+    allocations: state.allocations,
+  }),
+});
+
+export { currentAllocationOf, isRegistered, type PeopleState };
+export * from './events.ts';
