@@ -7,6 +7,7 @@ import { openEpisodeOf, type ChildrenInNeedState } from '../children-in-need/ind
 import { defineDomainModule } from '../domain-module.ts';
 import { childProtectionEvents } from './events.ts';
 import { childProtectionReportSections } from './report.ts';
+import { childProtectionRetention } from './retention.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 
@@ -23,6 +24,7 @@ export const childProtectionModule = defineDomainModule({
   transitions: childProtectionTransitions,
   involvementsOf: childProtectionInvolvements,
   reportSections: childProtectionReportSections,
+  retention: childProtectionRetention,
   summaryOf: (state: ChildrenInNeedState) => {
     const plan = activePlanOf(state);
     return {
