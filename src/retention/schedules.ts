@@ -6,8 +6,6 @@ import { z } from 'zod';
 import { domainModules } from '../modules/registry.ts';
 import type { ChildCondition, RecordKind, RetentionRule } from './retention-schedule.ts';
 
-export type { RetentionRule };
-
 /**
  * Awaiting the looked-after module, which will recognise a looked-after child's record and keep it
  * by this rule. The period is set by law, so the rule is listed, and a council's configuration may
