@@ -10,6 +10,8 @@
  */
 import type { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
+import type { ReportSectionSpec } from '../reports/report-section.ts';
+import type { RetentionSchedule } from '../retention/retention-schedule.ts';
 
 /** An event's schema: a literal `type` and its `data`. */
 export type EventSchema = z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>;
@@ -86,6 +88,10 @@ export interface DomainModule<Events extends readonly EventSchema[] = readonly E
   involvementsOf?: (state: View) => Involvement[];
   /** Its parts of the record summary a practitioner opens first (record/service.ts). */
   summaryOf?: (state: View) => Summary;
+  /** Its sections of the partnership's annual report, each placed by its position (reports/sections.ts). */
+  reportSections?: readonly ReportSectionSpec[];
+  /** The kinds of child's record its work makes, how long each is kept, and its open work (retention/schedules.ts). */
+  retention?: RetentionSchedule;
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */

@@ -2,20 +2,21 @@
  * The partnership's annual report as data, assembled from the metrics engine for one window.
  *
  * Every number comes from MetricsEngine.compute, which counts in SQL, suppresses small numbers and
- * audits each read; this module only chooses what to ask for (sections.ts), pairs each figure with
- * the previous period of the same length (periods.ts previousWindow, asked for as a figure of its
- * own), and words factual comparisons. It writes no commentary: the partnership's own words go in
+ * audits each read; this module only chooses what to ask for (sections.ts, with each domain
+ * module's report.ts), pairs each figure with the previous period of the same length (periods.ts
+ * previousWindow, asked for as a figure of its own), and words factual comparisons. It writes no commentary: the partnership's own words go in
  * marked places that the rendering leaves empty.
  */
 import { catalogue, findMetricDefinition, type UnavailableMetric } from '../analytics/catalogue.ts';
-import { dimensions, type DimensionId } from '../analytics/dimensions.ts';
+import { dimensions, isDimensionId, type DimensionDefinition } from '../analytics/dimensions.ts';
 import type { MetricsEngine } from '../analytics/engine.ts';
 import { dfeYearLabelOf, monthsIn, partnershipPeriod, periodBetween, type Period, previousPeriod, previousWindow } from '../analytics/periods.ts';
 import type { BenchmarkOut, DisproportionalityOut, Figure, MetricResult } from '../analytics/schemas.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD, formatValue, shown } from '../analytics/suppression.ts';
 import { addMonths, type IsoDate } from '../platform/calendar/calendar.ts';
 import { DomainError } from '../platform/errors.ts';
-import { annualReportSections, type BreakdownSpec, type DisproportionalitySpec, type FiguresSection, type SectionSpec } from './sections.ts';
+import type { BreakdownSpec, DisproportionalitySpec, FiguresSection, ReportSectionSpec } from './report-section.ts';
+import { annualReportSections } from './sections.ts';
 
 /** A figure for one window, as computed. */
 export interface FigurePoint {
@@ -260,10 +261,16 @@ async function monthlyOf(engine: MetricsEngine, spec: NonNullable<FiguresSection
   return { metricId: spec.metricId, title: spec.title, points };
 }
 
+/** Sections name dimensions by id (report-section.ts); the engine has refused any it does not know before this is asked. */
+function dimensionNamed(id: string): DimensionDefinition {
+  if (!isDimensionId(id)) throw new Error(`No dimension ${id}`);
+  return dimensions[id];
+}
+
 async function breakdownOf(engine: MetricsEngine, spec: BreakdownSpec, window: Period): Promise<{ breakdown: ReportBreakdown; notes: string[] }> {
   const result = await engine.compute({ id: spec.metricId, window, by: spec.by ? [spec.by] : [] });
-  const dimensionId = (result.breakdown?.by.at(-1) ?? spec.by) as DimensionId | undefined;
-  const dimension = dimensionId ? dimensions[dimensionId] : undefined;
+  const dimensionId = result.breakdown?.by.at(-1) ?? spec.by;
+  const dimension = dimensionId ? dimensionNamed(dimensionId) : undefined;
   return {
     breakdown: {
       metricId: spec.metricId, title: spec.title, dimensionTitle: dimension?.title ?? '', overlapping: dimension?.multiValued === true,
@@ -277,7 +284,7 @@ async function breakdownOf(engine: MetricsEngine, spec: BreakdownSpec, window: P
 async function disproportionalityOf(engine: MetricsEngine, spec: DisproportionalitySpec, window: Period): Promise<ReportDisproportionality> {
   const result = await engine.compute({ id: spec.metricId, window, by: [spec.by] });
   return {
-    metricId: spec.metricId, viewId: spec.viewId ?? null, title: spec.title, dimensionTitle: dimensions[spec.by].title,
+    metricId: spec.metricId, viewId: spec.viewId ?? null, title: spec.title, dimensionTitle: dimensionNamed(spec.by).title,
     analysis: result.disproportionality,
     notes: result.disproportionality ? [] : result.notes.filter((note) => /population/.test(note)),
   };
@@ -313,7 +320,7 @@ async function figuresSectionOf(engine: MetricsEngine, spec: FiguresSection, win
   };
 }
 
-async function sectionOf(engine: MetricsEngine, spec: SectionSpec, window: Period): Promise<ReportSection> {
+async function sectionOf(engine: MetricsEngine, spec: ReportSectionSpec, window: Period): Promise<ReportSection> {
   if (spec.kind === 'not-yet-recorded') return { kind: 'not-yet-recorded', id: spec.id, title: spec.title, entries: notYetRecordedIn(spec.domains) };
   return figuresSectionOf(engine, spec, window);
 }
@@ -322,7 +329,7 @@ async function sectionOf(engine: MetricsEngine, spec: SectionSpec, window: Perio
 export async function buildAnnualReport(
   engine: MetricsEngine,
   request: AnnualReportRequest,
-  options: { sections?: readonly SectionSpec[]; onProgress?: (message: string) => void } = {},
+  options: { sections?: readonly ReportSectionSpec[]; onProgress?: (message: string) => void } = {},
 ): Promise<AnnualReport> {
   const sections = options.sections ?? annualReportSections;
   const window = reportWindowOf(request.from, request.to);

@@ -6,7 +6,7 @@ import { DomainError } from '../platform/errors.ts';
 import { projectionTables } from '../record/projections.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 import type { RetentionDecision, RetentionFacts } from './rules.ts';
-import type { RecordType } from './schedules.ts';
+import { openWorkConditions, recordKinds } from './schedules.ts';
 
 export interface RetentionHold {
   holdId: string;
@@ -15,6 +15,17 @@ export interface RetentionHold {
   placedBy: string;
   placedAt: string;
 }
+
+/**
+ * The kind of a child's record (`c`): the most involved kind whose test holds, or else the least
+ * involved, which has none (schedules.ts). The kinds' names are the query's parameters from $3 on.
+ */
+const recordTypeParameter = (index: number) => `$${index + 3}::text`;
+const recordTypeSql = `CASE ${recordKinds.flatMap((kind, index) => (kind.recognisedBy === undefined ? [] : [`WHEN (${kind.recognisedBy}) THEN ${recordTypeParameter(index)}`])).join(' ')}
+                   ELSE ${recordTypeParameter(recordKinds.length - 1)} END`;
+
+/** Whether the child (`c`) has open work of any module's. */
+const openWorkSql = openWorkConditions.map((condition) => `(${condition})`).join(' OR ') || 'false';
 
 /** Retention's data access: facts about records, holds, and disposal. Audits what it reads and writes. */
 export class RetentionRepository {
@@ -37,25 +48,20 @@ export class RetentionRepository {
        SELECT c.child_id, to_char(c.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
               to_char(c.expected_date_of_birth, 'YYYY-MM-DD') AS expected_date_of_birth,
               to_char(l.last_event_on, 'YYYY-MM-DD') AS last_event_on,
-              CASE WHEN EXISTS (SELECT 1 FROM cp_plan p WHERE p.la_code = c.la_code AND p.child_id = c.child_id)
-                     OR EXISTS (SELECT 1 FROM section_47_enquiry s WHERE s.la_code = c.la_code AND s.child_id = c.child_id) THEN 'child-protection'
-                   WHEN EXISTS (SELECT 1 FROM cin_episode e WHERE e.la_code = c.la_code AND e.child_id = c.child_id) THEN 'child-in-need'
-                   ELSE 'contact-only' END AS record_type,
-              EXISTS (SELECT 1 FROM cin_episode e WHERE e.la_code = c.la_code AND e.child_id = c.child_id AND e.closed_on IS NULL)
-                OR EXISTS (SELECT 1 FROM cp_plan p WHERE p.la_code = c.la_code AND p.child_id = c.child_id AND p.ended_on IS NULL)
-                OR EXISTS (SELECT 1 FROM contact k WHERE k.la_code = c.la_code AND k.child_id = c.child_id AND k.decision IS NULL) AS open_work,
+              ${recordTypeSql} AS record_type,
+              ${openWorkSql} AS open_work,
               EXISTS (SELECT 1 FROM retention_hold h WHERE h.la_code = c.la_code AND h.child_id = c.child_id
                          AND NOT EXISTS (SELECT 1 FROM retention_hold_lifted x WHERE x.la_code = h.la_code AND x.hold_id = h.hold_id)) AS on_hold
          FROM child c JOIN last_event l ON l.child_id = c.child_id
         WHERE c.la_code = $1
         ORDER BY c.child_id`,
-      [this.context.laCode, childIds ? [...childIds] : null],
+      [this.context.laCode, childIds ? [...childIds] : null, ...recordKinds.map((kind) => kind.rule.recordType)],
     );
     return result.rows.map((row) => ({
       childId: row.child_id as string,
       dateOfBirth: row.date_of_birth as string | null,
       expectedDateOfBirth: row.expected_date_of_birth as string | null,
-      recordType: row.record_type as RecordType,
+      recordType: row.record_type as string,
       lastEventOn: row.last_event_on as string,
       openWork: row.open_work as boolean,
       onHold: row.on_hold as boolean,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { retentionDecision, mostInvolved, type RetentionFacts } from './rules.ts';
-import { resolveRetentionRules } from './schedules.ts';
+import type { RecordKind } from './retention-schedule.ts';
+import { retentionDecision, type RetentionFacts } from './rules.ts';
+import { inOrderOfInvolvement, recordKinds, resolveRetentionRules } from './schedules.ts';
 
 const rules = resolveRetentionRules();
 const facts = (over: Partial<RetentionFacts>): RetentionFacts => ({
@@ -39,8 +40,23 @@ describe('retention decisions', () => {
     expect(retentionDecision(facts({ dateOfBirth: null, lastEventOn: '2001-01-15' }), rules, '2020-01-01').retainUntil).toBe('2026-01-15');
   });
 
-  it('takes the most involved kind of record', () => {
-    expect(mostInvolved(['contact-only', 'child-protection', 'child-in-need'])).toBe('child-protection');
-    expect(mostInvolved([])).toBe('contact-only');
+});
+
+describe('kinds of record', () => {
+  const kind = (recordType: string, rank: number, recognisedBy?: string): RecordKind => ({
+    rank, recognisedBy, rule: { id: recordType, recordType, title: recordType, yearsAfterLastEvent: 6, statutory: false, source: 'test' },
+  });
+
+  it('are tested most involved first, the modules\' kinds after the rule awaiting the looked-after module', () => {
+    expect(recordKinds.map((k) => k.rule.recordType)).toEqual(['child-protection', 'child-in-need', 'contact-only']);
+    expect(resolveRetentionRules().map((rule) => rule.recordType)).toEqual(['looked-after', 'child-protection', 'child-in-need', 'contact-only']);
+  });
+
+  it('are ordered by rank whatever the registry\'s order, with one least involved kind and no two of a rank', () => {
+    expect(inOrderOfInvolvement([kind('contact-only', 1), kind('child-protection', 5, 'true'), kind('child-in-need', 2, 'true')]).map((k) => k.rule.recordType))
+      .toEqual(['child-protection', 'child-in-need', 'contact-only']);
+    expect(() => inOrderOfInvolvement([kind('a', 2, 'true'), kind('b', 2, 'true'), kind('c', 1)])).toThrow(/both have rank 2/);
+    expect(() => inOrderOfInvolvement([kind('a', 2), kind('c', 1)])).toThrow(/a need a test/);
+    expect(() => inOrderOfInvolvement([kind('a', 2, 'true'), kind('c', 1, 'true')])).toThrow(/c, must have no test/);
   });
 });

@@ -1,13 +1,13 @@
 import { addMonths } from '../platform/calendar/calendar.ts';
-import { recordTypes, type RecordType, type RetentionRule } from './schedules.ts';
+import type { RetentionRule } from './retention-schedule.ts';
 
 /** What retention needs to know about one child's record. */
 export interface RetentionFacts {
   childId: string;
   dateOfBirth: string | null;
   expectedDateOfBirth: string | null;
-  /** The most involved kind of record the child has. */
-  recordType: RecordType;
+  /** The most involved kind of record the child has (schedules.ts). */
+  recordType: string;
   /** The latest business date of anything recorded about the child. */
   lastEventOn: string;
   /** An open episode (or other open work) is never disposed of, whatever the dates say. */
@@ -19,7 +19,7 @@ export type RetentionStatus = 'due-for-disposal' | 'retained' | 'open-work' | 'o
 
 export interface RetentionDecision {
   childId: string;
-  recordType: RecordType;
+  recordType: string;
   ruleId: string;
   retainUntil: string;
   status: RetentionStatus;
@@ -47,9 +47,4 @@ export function retentionDecision(facts: RetentionFacts, rules: readonly Retenti
   if (facts.openWork) return { ...base, status: 'open-work', reason: 'The child has open work (an open episode or plan)' };
   if (retainUntil > asAt) return { ...base, status: 'retained', reason: `Kept until ${retainUntil} (${rule.title})` };
   return { ...base, status: 'due-for-disposal', reason: `Retention ended on ${retainUntil} (${rule.title})` };
-}
-
-/** The most involved of several kinds of record. */
-export function mostInvolved(types: readonly RecordType[]): RecordType {
-  return recordTypes.find((type) => types.includes(type)) ?? 'contact-only';
 }

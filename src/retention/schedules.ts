@@ -1,65 +1,50 @@
 /**
- * Retention schedules as data: how long each kind of child's record is kept, and why.
- *
- * A child's record is as long-lived as the most involved part of their journey: a child who was
- * ever looked after keeps the looked-after schedule even if they were later only in need. Where a
- * period is set by law the rule cites it; where it is the council's policy the rule says so and the
- * council can change it (SAFEGUARD_RETENTION), and should agree it with its records manager.
+ * Retention schedules: the domain modules' kinds of record and their rules (retention-schedule.ts
+ * describes one), in order of involvement, and a council's changes to the local rules.
  */
 import { z } from 'zod';
+import { domainModules } from '../modules/registry.ts';
+import type { ChildCondition, RecordKind, RetentionRule } from './retention-schedule.ts';
 
-/** Kinds of record, most involved first. */
-export const recordTypes = ['looked-after', 'child-protection', 'child-in-need', 'contact-only'] as const;
-export type RecordType = (typeof recordTypes)[number];
+/**
+ * Awaiting the looked-after module, which will recognise a looked-after child's record and keep it
+ * by this rule. The period is set by law, so the rule is listed, and a council's configuration may
+ * not shorten it, before looked-after events are recorded; until then no record is of this kind.
+ */
+const awaitingTheLookedAfterModule: RetentionRule = {
+  id: 'looked-after-to-75th-birthday',
+  recordType: 'looked-after',
+  title: 'A child who was looked after: until their 75th birthday',
+  untilBirthday: 75,
+  statutory: true,
+  source: 'Care Planning, Placement and Case Review (England) Regulations 2010, reg. 50 (applies once looked-after events are recorded)',
+};
 
-export interface RetentionRule {
-  id: string;
-  recordType: RecordType;
-  title: string;
-  /** Kept until the child's birthday of this age (from the date, or expected date, of birth)… */
-  untilBirthday?: number;
-  /** …and in any case for this many years after the last thing recorded about the child. */
-  yearsAfterLastEvent?: number;
-  statutory: boolean;
-  source: string;
+/**
+ * Kinds of record, most involved first. Ranks are distinct, so which kind a record is never depends
+ * on the registry's order, and only the least involved kind (which every record is at least) goes
+ * without a test.
+ */
+export function inOrderOfInvolvement(kinds: readonly RecordKind[]): RecordKind[] {
+  if (kinds.length === 0) throw new Error('No module gives a kind of record: every record must be kept by a rule');
+  const ordered = [...kinds].sort((a, b) => b.rank - a.rank);
+  for (const [index, kind] of ordered.entries()) {
+    const higher = ordered[index - 1];
+    if (higher?.rank === kind.rank) throw new Error(`Records of kinds ${higher.rule.recordType} and ${kind.rule.recordType} both have rank ${kind.rank}`);
+    const least = index === ordered.length - 1;
+    if (least && kind.recognisedBy !== undefined) throw new Error(`The least involved kind of record, ${kind.rule.recordType}, must have no test: it is every record of no other kind`);
+    if (!least && kind.recognisedBy === undefined) throw new Error(`Records of kind ${kind.rule.recordType} need a test: only the least involved kind goes without`);
+  }
+  return ordered;
 }
 
-export const retentionRules: readonly RetentionRule[] = [
-  {
-    id: 'looked-after-to-75th-birthday',
-    recordType: 'looked-after',
-    title: 'A child who was looked after: until their 75th birthday',
-    untilBirthday: 75,
-    statutory: true,
-    source: 'Care Planning, Placement and Case Review (England) Regulations 2010, reg. 50 (applies once looked-after events are recorded)',
-  },
-  {
-    id: 'child-protection-to-25th-birthday',
-    recordType: 'child-protection',
-    title: 'A child subject to a section 47 enquiry or a child protection plan: until their 25th birthday, and at least 6 years after the last event',
-    untilBirthday: 25,
-    yearsAfterLastEvent: 6,
-    statutory: false,
-    source: 'Local policy; no statutory period. Default follows common local authority practice (25th birthday); agree it with the council\'s records manager',
-  },
-  {
-    id: 'child-in-need-to-25th-birthday',
-    recordType: 'child-in-need',
-    title: 'A child in need (referred to social care): until their 25th birthday, and at least 6 years after the last event',
-    untilBirthday: 25,
-    yearsAfterLastEvent: 6,
-    statutory: false,
-    source: 'Local policy; no statutory period. Default follows common local authority practice (25th birthday); agree it with the council\'s records manager',
-  },
-  {
-    id: 'contact-only-6-years',
-    recordType: 'contact-only',
-    title: 'Contacts that never became a referral: 6 years after the last contact',
-    yearsAfterLastEvent: 6,
-    statutory: false,
-    source: 'Local policy. Default mirrors the Limitation Act 1980 six-year period; agree it with the council\'s records manager',
-  },
-];
+export const recordKinds: readonly RecordKind[] = inOrderOfInvolvement(domainModules.flatMap((module) => module.retention?.recordKinds ?? []));
+
+/** The work that keeps a record from disposal while it is open, from each module. */
+export const openWorkConditions: readonly ChildCondition[] = domainModules.flatMap((module) => module.retention?.openWork ?? []);
+
+/** Every rule, most involved kind of record first. */
+export const retentionRules: readonly RetentionRule[] = [awaitingTheLookedAfterModule, ...recordKinds.map((kind) => kind.rule)];
 
 /** A council's changes to the local rules: other periods, never a shorter statutory one. */
 export const retentionOverridesSchema = z.record(

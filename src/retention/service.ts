@@ -1,12 +1,12 @@
 import type { RetentionRepository } from './repo.ts';
 import { retentionDecision, type RetentionDecision, type RetentionStatus } from './rules.ts';
-import type { RecordType, RetentionRule } from './schedules.ts';
+import type { RetentionRule } from './retention-schedule.ts';
 
 export interface RetentionReport {
   asAt: string;
   rules: readonly RetentionRule[];
   /** Children by status and kind of record. */
-  summary: Record<RetentionStatus, Partial<Record<RecordType, number>>>;
+  summary: Record<RetentionStatus, Partial<Record<string, number>>>;
   /** Records due for disposal, and those past their date but held or still open, oldest date first. */
   children: RetentionDecision[];
 }

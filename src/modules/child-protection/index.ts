@@ -6,6 +6,8 @@ import { categoryOfAbuseCodes } from '../../codes/statutory-codes.ts';
 import { openEpisodeOf, type ChildrenInNeedState } from '../children-in-need/index.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childProtectionEvents } from './events.ts';
+import { childProtectionReportSections } from './report.ts';
+import { childProtectionRetention } from './retention.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 
@@ -21,6 +23,8 @@ export const childProtectionModule = defineDomainModule({
   reducers: childProtectionReducers,
   transitions: childProtectionTransitions,
   involvementsOf: childProtectionInvolvements,
+  reportSections: childProtectionReportSections,
+  retention: childProtectionRetention,
   summaryOf: (state: ChildrenInNeedState) => {
     const plan = activePlanOf(state);
     return {

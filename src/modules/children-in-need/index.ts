@@ -5,6 +5,8 @@
 import { activePlanIn } from '../child-protection/state.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childrenInNeedEvents } from './events.ts';
+import { childrenInNeedReportSections } from './report.ts';
+import { childrenInNeedRetention } from './retention.ts';
 import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
 
@@ -16,6 +18,8 @@ export const childrenInNeedModule = defineDomainModule({
   reducers: childrenInNeedReducers,
   transitions: childrenInNeedTransitions,
   involvementsOf: childrenInNeedInvolvements,
+  reportSections: childrenInNeedReportSections,
+  retention: childrenInNeedRetention,
   summaryOf: (state: ChildrenInNeedState) => ({ openEpisode: openEpisodeOf(state) ?? null, episodes: state.episodes }),
 });
 

@@ -4,6 +4,8 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { frontDoorEvents } from './events.ts';
+import { frontDoorReportSections } from './report.ts';
+import { frontDoorRetention } from './retention.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
 
@@ -18,6 +20,8 @@ export const frontDoorModule = defineDomainModule({
     const awaiting = undecidedContactsOf(state);
     return awaiting.length === 0 ? [] : [{ kind: 'contact', label: 'Contact awaiting a decision', since: awaiting[0]!.receivedOn, rank: 1 }];
   },
+  reportSections: frontDoorReportSections,
+  retention: frontDoorRetention,
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
 });
 
