@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
+import type { TimescaleRule } from '../timescales/timescale-rule.ts';
 
 /** An event's schema: a literal `type` and its `data`. */
 export type EventSchema = z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>;
@@ -86,6 +87,8 @@ export interface DomainModule<Events extends readonly EventSchema[] = readonly E
   involvementsOf?: (state: View) => Involvement[];
   /** Its parts of the record summary a practitioner opens first (record/service.ts). */
   summaryOf?: (state: View) => Summary;
+  /** The timescales whose clocks its events start, each with its source (src/timescales/rules.ts lists them). */
+  timescales?: readonly TimescaleRule[];
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */

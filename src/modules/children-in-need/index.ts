@@ -7,6 +7,7 @@ import { defineDomainModule } from '../domain-module.ts';
 import { childrenInNeedEvents } from './events.ts';
 import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
+import { childrenInNeedTimescaleRules, episodeClosure } from './timescales.ts';
 
 export const childrenInNeedModule = defineDomainModule({
   id: 'children-in-need',
@@ -17,7 +18,8 @@ export const childrenInNeedModule = defineDomainModule({
   transitions: childrenInNeedTransitions,
   involvementsOf: childrenInNeedInvolvements,
   summaryOf: (state: ChildrenInNeedState) => ({ openEpisode: openEpisodeOf(state) ?? null, episodes: state.episodes }),
+  timescales: childrenInNeedTimescaleRules,
 });
 
-export { activePlanIn, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };
+export { activePlanIn, episodeClosure, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };
 export * from './events.ts';

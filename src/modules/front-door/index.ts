@@ -6,6 +6,7 @@ import { defineDomainModule } from '../domain-module.ts';
 import { frontDoorEvents } from './events.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
+import { frontDoorTimescaleRules } from './timescales.ts';
 
 export const frontDoorModule = defineDomainModule({
   id: 'front-door',
@@ -19,6 +20,7 @@ export const frontDoorModule = defineDomainModule({
     return awaiting.length === 0 ? [] : [{ kind: 'contact', label: 'Contact awaiting a decision', since: awaiting[0]!.receivedOn, rank: 1 }];
   },
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
+  timescales: frontDoorTimescaleRules,
 });
 
 export { undecidedContactsOf, type ContactState, type FrontDoorState };
