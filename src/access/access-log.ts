@@ -9,7 +9,8 @@ import { hasCapability, isPartnerAgency, visibleChildCondition } from './policy.
 import { roleDefinitionOf } from './roles.ts';
 import type { RecordScope } from '../platform/request-context.ts';
 import { DomainError } from '../platform/errors.ts';
-import { verifyAuditChain, type AuditChainReport } from '../platform/audit/verify.ts';
+import type { AuditChainReport } from '../platform/audit-chain-report.ts';
+import { verifyAuditChain } from '../platform/audit/verify.ts';
 
 export interface RecordAccess {
   userId: string;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { IsoDateTime, LaChildId } from '../platform/schema-helpers.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import type { AppServices } from '../app/services.ts';
+import type { Database } from '../platform/database/database.ts';
 import { AuditReader } from './access-log.ts';
 
-export function auditRoutes(services: AppServices) {
+export function auditRoutes(services: { db: Database }) {
   return [
     defineRoute({
       method: 'GET', url: '/api/v1/children/{childId}/access-log', summary: 'Who has read, written or been refused this child\'s record', tags: ['audit'],

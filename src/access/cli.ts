@@ -9,20 +9,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import type { SafeguardConfig } from '../app/config.ts';
-import type { Database } from '../platform/database/database.ts';
+import type { CommandDependencies, CommandSettings } from '../platform/command-line.ts';
 import { DomainError } from '../platform/errors.ts';
 import { addLocalAccount } from './accounts.ts';
 import { AccountRepository, type AuditedBy } from './repo.ts';
 import { roleNames } from './roles.ts';
 import { SignInService } from './sign-in.ts';
 
-export interface UserCommandDependencies {
-  loadConfig: () => SafeguardConfig;
-  openDatabase: (config: SafeguardConfig) => Promise<Database>;
-}
-
-export function registerUserCommand(program: Command, deps: UserCommandDependencies): void {
+export function registerUserCommand<Settings extends CommandSettings>(program: Command, deps: CommandDependencies<Settings>): void {
   const user = program.command('user').description('Local accounts: add one, set up its one-time code');
   const withAccounts = async (work: (accounts: AccountRepository, operator: AuditedBy) => Promise<void>) => {
     const config = deps.loadConfig();

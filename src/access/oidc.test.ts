@@ -12,11 +12,12 @@ import ProviderClass from 'oidc-provider';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { loadConfig, OIDC_CALLBACK_PATH } from '../app/config.ts';
+import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { createApp } from '../app/server.ts';
 import { createServices } from '../app/services.ts';
 import { isLocalPath, OIDC_COOKIE } from './oidc.ts';
+import { OIDC_CALLBACK_PATH } from './oidc-settings.ts';
 import { AccountRepository } from './repo.ts';
 import { SignInService } from './sign-in.ts';
 

@@ -18,9 +18,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { createCalendar } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
-import type { SafeguardConfig } from '../app/config.ts';
+import type { CommandDependencies, CommandSettings } from '../platform/command-line.ts';
 import type { Database } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
+import type { TimescaleSettings } from '../timescales/timescales.ts';
 import { councilsOnRecord, MetricsAcrossCouncils } from './across-councils.ts';
 import { BenchmarkRepository, parseBenchmarksCsv } from './benchmarks.ts';
 import { MetricsEngine } from './engine.ts';
@@ -28,10 +29,10 @@ import { dfeYearLabelOf, endOf, windowOf, type ReportingWindow } from './periods
 import type { Figure, MetricResult } from './schemas.ts';
 import { formatValue } from './suppression.ts';
 
-export interface KpiCommandDependencies {
-  loadConfig: () => SafeguardConfig;
-  /** Opens the configured database, migrated; the command closes it. */
-  openDatabase: (config: SafeguardConfig) => Promise<Database>;
+/** What the command reads of the configuration: also the council's bank holidays, to count working days. */
+export interface KpiCommandSettings extends CommandSettings, Pick<TimescaleSettings, 'extraBankHolidays'> {}
+
+export interface KpiCommandDependencies<Settings extends KpiCommandSettings> extends CommandDependencies<Settings> {
   /** Where tables and JSON go (default standard output). */
   write?: (text: string) => void;
   /** Today in London (default the clock). */
@@ -56,7 +57,7 @@ interface KpiOptions {
   json?: boolean;
 }
 
-export function registerKpiCommand(program: Command, deps: KpiCommandDependencies): Command {
+export function registerKpiCommand<Settings extends KpiCommandSettings>(program: Command, deps: KpiCommandDependencies<Settings>): Command {
   return program.command('kpi')
     .description('The partnership\'s figures for a period or date: every metric, or one metric with breakdown, disproportionality, benchmarks and trend')
     .option('--period <name>', 'FY2023-24, FY2023-24-Q1, AY2023-24, CY2023, 2023-Q1 (calendar quarter), 2023-06, ISCP2022-24 or YTD')

@@ -16,7 +16,7 @@ import type { Calendar, IsoDate as CalendarDate } from '../platform/calendar/cal
 import { todayInLondon } from '../platform/clock.ts';
 import { DomainError } from '../platform/errors.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import type { AppServices } from '../app/services.ts';
+import type { AnalyticsRouteServices } from './route-services.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 import { IsoDate } from '../platform/schema-helpers.ts';
 import { findCatalogueEntry, findMetricDefinition, type MetricDefinition } from './catalogue.ts';
@@ -196,7 +196,7 @@ const DrillDownQuery = z.object({
 
 const splitList = (text: string | undefined) => text?.split(',').map((part) => part.trim()).filter(Boolean);
 
-export function drillDownRoutes(services: AppServices) {
+export function drillDownRoutes(services: AnalyticsRouteServices) {
   return [
     defineRoute({
       method: 'GET',

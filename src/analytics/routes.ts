@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
 import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import type { AppServices } from '../app/services.ts';
+import type { AnalyticsRouteServices } from './route-services.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 import { IsoDate } from '../platform/schema-helpers.ts';
 import { BenchmarkRepository } from './benchmarks.ts';
@@ -67,7 +67,7 @@ function catalogueEntryOut(entry: CatalogueEntry): z.input<typeof CatalogueEntry
   }
 }
 
-export function analyticsRoutes(services: AppServices) {
+export function analyticsRoutes(services: AnalyticsRouteServices) {
   const engineFor = (context: RequestContext) =>
     new MetricsEngine({ db: services.db.pool, context, calendar: services.timescales.calendar, today: todayInLondon });
   return [

@@ -6,6 +6,7 @@ import { FreeText, IsoDate, LaCode } from '../platform/schema-helpers.ts';
 import { timescaleOverridesSchema, type TimescaleOverrides } from '../timescales/rules.ts';
 import { retentionOverridesSchema, type RetentionOverrides } from '../retention/schedules.ts';
 import { DEFAULT_PARTNER_SHARING_DAYS } from '../access/roles.ts';
+import { OIDC_CALLBACK_PATH, type OidcSettings } from '../access/oidc-settings.ts';
 
 /** Everything configurable, read once from the environment and checked, so a typo fails at start. */
 export interface SafeguardConfig {
@@ -45,17 +46,6 @@ export interface AuditCheckpointSettings {
   /** How often a running server writes one (0: never). */
   intervalMinutes: number;
 }
-
-export interface OidcSettings {
-  /** The identity provider's issuer; its discovery document is read from `<issuer>/.well-known/openid-configuration`. */
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  /** Where the provider sends people back: this service's `/api/v1/sign-in/oidc/callback`, exactly as registered there. */
-  redirectUri: string;
-}
-
-export const OIDC_CALLBACK_PATH = '/api/v1/sign-in/oidc/callback';
 
 /** https; plain http only on this machine (a provider run for development or tests). */
 const secureUrl = z.url().refine((value) => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import type { AppServices } from '../app/services.ts';
+import type { Database } from '../platform/database/database.ts';
+import type { Timescales } from '../timescales/timescales.ts';
 import { IsoDate, LaChildId } from '../platform/schema-helpers.ts';
 import { DutyRepository } from './repo.ts';
 import { closedDutiesReport, dueListAsAt, summariseDue } from './service.ts';
@@ -19,7 +20,7 @@ const DutyFilterQuery = z.object({
 });
 
 
-export function dutyRoutes(services: AppServices) {
+export function dutyRoutes(services: { db: Database; timescales: Timescales }) {
   return [
     defineRoute({
       method: 'GET',

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
 import type { ReportSectionSpec } from '../reports/report-section.ts';
 import type { RetentionSchedule } from '../retention/retention-schedule.ts';
+import type { TimescaleRule } from '../timescales/timescale-rule.ts';
 
 /** An event's schema: a literal `type` and its `data`. */
 export type EventSchema = z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>;
@@ -92,6 +93,8 @@ export interface DomainModule<Events extends readonly EventSchema[] = readonly E
   reportSections?: readonly ReportSectionSpec[];
   /** The kinds of child's record its work makes, how long each is kept, and its open work (retention/schedules.ts). */
   retention?: RetentionSchedule;
+  /** The timescales whose clocks its events start, each with its source (src/timescales/rules.ts lists them). */
+  timescales?: readonly TimescaleRule[];
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */

@@ -10,7 +10,8 @@ import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { timescalesFrom } from '../timescales/timescales.ts';
 import { ChildLogCache } from './log-cache.ts';
-import { ChildRecordRepository, type StoredEvent } from './repo.ts';
+import { ChildRecordRepository } from './repo.ts';
+import type { StoredEvent } from './stored-event.ts';
 
 const context = { laCode: '206', actor: { userId: 'worker-1', role: 'social-worker', agency: 'childrens-social-care' }, correlationId: randomUUID() };
 const timescales = timescalesFrom(loadConfig({}));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateInterchange } from '../simulate/simulate.ts';
 import { foldChildRecord, type LoggedEvent } from './fold.ts';
 import { agencyOfReferralSource, partnerSharingOf } from './partner-sharing.ts';
-import type { StoredEvent } from './repo.ts';
+import type { StoredEvent } from './stored-event.ts';
 import { childRecordAnswer, chronologyAnswer } from './service.ts';
 
 let sequence = 0;

@@ -7,13 +7,14 @@ import { commitWith, inlineParameters, withTransaction, type Database, type Open
 import { DomainError } from '../platform/errors.ts';
 import { computeDuties, type Duty } from '../timescales/engine.ts';
 import type { Timescales } from '../timescales/timescales.ts';
-import type { ChildEvent, EventBody, RecordEventCommand } from './events.ts';
+import type { EventBody, RecordEventCommand } from './events.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 import { businessDateOf, FoldError, foldAppended, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
 import { assertAllocationReferences } from '../modules/people/workforce.ts';
 import { changeProjectionsSql, projectionRowTextsOf, projectionTables, type ProjectionRowTexts } from './projections.ts';
 import { allowedActions } from './transitions.ts';
+import type { StoredEvent } from './stored-event.ts';
 import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, projectionRowsOfFold, type LogFingerprint } from './log-cache.ts';
 import { isPartnerAgency, visibleChildCondition } from '../access/policy.ts';
 
@@ -25,9 +26,6 @@ export type { Timescales };
  * a partner agency's view of a record shared with it (record/partner-view.ts).
  */
 export type RecordView = { kind: 'whole' } | { kind: 'partner'; agency: string };
-
-/** A logged event with everything the log keeps about it, as the API and the export show it. */
-export type StoredEvent = ChildEvent & { sequence: number; importBatchId?: string; importLine?: number };
 
 interface ChildAsRead {
   visibility: Visibility | undefined;

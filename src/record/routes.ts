@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { dutyStatusAsAt } from '../timescales/engine.ts';
-import type { AppServices } from '../app/services.ts';
+import type { RequestContext } from '../platform/request-context.ts';
+import type { Timescales } from '../timescales/timescales.ts';
 import { eventTypes, RecordEventCommand } from './events.ts';
 import { ChildRecordRepository } from './repo.ts';
 import { PartnerChildRecord, PartnerChronology } from './partner-view.ts';
@@ -60,7 +61,7 @@ const ChildRecordOut = z.object({
   asAt: z.string(),
 });
 
-export function childRecordRoutes(services: AppServices) {
+export function childRecordRoutes(services: { repositoryFor(context: RequestContext): ChildRecordRepository; timescales: Pick<Timescales, 'calendar'> }) {
   const repositoryFor = (context: Parameters<typeof services.repositoryFor>[0]) => services.repositoryFor(context);
   return [
     defineRoute({

@@ -3,7 +3,8 @@ import type { Duty, DutyStatus } from '../timescales/engine.ts';
 import type { ChildRecordState } from './child-record-state.ts';
 import type { FoldedChildRecord } from './fold.ts';
 import { partnerChronologyOf, partnerRecordOf } from './partner-view.ts';
-import type { RecordView, StoredEvent } from './repo.ts';
+import type { RecordView } from './repo.ts';
+import type { StoredEvent } from './stored-event.ts';
 import { allowedActions, childStatusOf, involvementsOf } from './transitions.ts';
 
 /** The summary a practitioner opens first: who the child is, where they are, what is due. */

@@ -13,16 +13,16 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { createCalendar } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
-import type { SafeguardConfig } from '../app/config.ts';
-import type { Database } from '../platform/database/database.ts';
+import type { CommandDependencies, CommandSettings } from '../platform/command-line.ts';
 import { DomainError } from '../platform/errors.ts';
 import { IsoDate } from '../platform/schema-helpers.ts';
+import type { TimescaleSettings } from '../timescales/timescales.ts';
 import { produceAnnualReport, type ReportFormat } from './service.ts';
 
-export interface ReportCommandDependencies {
-  loadConfig: () => SafeguardConfig;
-  /** Opens the configured database, migrated; the command closes it. */
-  openDatabase: (config: SafeguardConfig) => Promise<Database>;
+/** What the command reads of the configuration: also the council's bank holidays, to count working days. */
+export interface ReportCommandSettings extends CommandSettings, Pick<TimescaleSettings, 'extraBankHolidays'> {}
+
+export interface ReportCommandDependencies<Settings extends ReportCommandSettings> extends CommandDependencies<Settings> {
   /** Where progress messages go (default standard error). */
   say?: (message: string) => void;
   /** Today in London (default the clock). */
@@ -49,7 +49,7 @@ function formatOf(out: string, format: string | undefined): ReportFormat {
   throw new Error(format ? `--format must be html or pdf, not ${format}` : `Cannot tell the format from ${out}: name the file .html or .pdf, or give --format`);
 }
 
-export function registerReportCommand(program: Command, deps: ReportCommandDependencies): Command {
+export function registerReportCommand<Settings extends ReportCommandSettings>(program: Command, deps: ReportCommandDependencies<Settings>): Command {
   const report = program.command('report').description('The partnership\'s reports, generated from the case record');
   report.command('annual')
     .description('The safeguarding partnership\'s annual report for a period, as HTML or PDF (PDF needs Chromium)')

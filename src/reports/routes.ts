@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import type { AppServices } from '../app/services.ts';
+import type { Database } from '../platform/database/database.ts';
+import type { Timescales } from '../timescales/timescales.ts';
 import { IsoDate } from '../platform/schema-helpers.ts';
-import { contentTypes, produceAnnualReport } from './service.ts';
+import { contentTypes, produceAnnualReport, type PdfRendering } from './service.ts';
 
 const AnnualReportQuery = z.object({
   from: IsoDate.describe('First day of the period, e.g. 2022-09-01'),
@@ -11,7 +12,7 @@ const AnnualReportQuery = z.object({
   format: z.enum(['html', 'pdf']).default('html').describe('html (default), or pdf (needs Chromium on the server)'),
 });
 
-export function reportRoutes(services: AppServices) {
+export function reportRoutes(services: { db: Database; timescales: Pick<Timescales, 'calendar'>; pdfRendering: PdfRendering }) {
   return [
     defineRoute({
       method: 'GET',

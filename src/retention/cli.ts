@@ -10,25 +10,24 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { isIsoDate } from '../platform/calendar/calendar.ts';
 import { todayInLondon } from '../platform/clock.ts';
-import type { SafeguardConfig } from '../app/config.ts';
-import type { Database } from '../platform/database/database.ts';
+import type { CommandDependencies, CommandSettings } from '../platform/command-line.ts';
 import { RetentionRepository } from './repo.ts';
-import { resolveRetentionRules } from './schedules.ts';
+import { resolveRetentionRules, type RetentionOverrides } from './schedules.ts';
 import { disposeDueRecords, retentionReport } from './service.ts';
 
-export interface RetentionCommandDependencies {
-  loadConfig: () => SafeguardConfig;
-  openDatabase: (config: SafeguardConfig) => Promise<Database>;
+/** What the command reads of the configuration: also the council's retention periods. */
+export interface RetentionCommandSettings extends CommandSettings {
+  retentionOverrides: RetentionOverrides;
 }
 
 const write = (text: string): void => {
   process.stdout.write(text);
 };
 
-export function registerRetentionCommand(program: Command, deps: RetentionCommandDependencies): void {
+export function registerRetentionCommand<Settings extends RetentionCommandSettings>(program: Command, deps: CommandDependencies<Settings>): void {
   const retention = program.command('retention').description('Retention schedules: what is due for disposal, disposal, and holds');
 
-  const withRepository = async <T>(work: (repo: RetentionRepository, config: SafeguardConfig) => Promise<T>): Promise<T> => {
+  const withRepository = async <T>(work: (repo: RetentionRepository, config: Settings) => Promise<T>): Promise<T> => {
     const config = deps.loadConfig();
     const db = await deps.openDatabase(config);
     try {

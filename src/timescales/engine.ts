@@ -11,7 +11,7 @@
  * D + 3 months) and hours are unaffected.
  */
 import { isIsoDateTime, type Calendar, type IsoDate, type IsoDateTime } from '../platform/calendar/calendar.ts';
-import type { EventMatcher, Timescale, TimescaleRule, TimeUnit } from './rules.ts';
+import type { EventMatcher, Timescale, TimescaleRule, TimeUnit } from './timescale-rule.ts';
 
 /** What the engine needs of an event; the module event types have these fields and more. */
 export interface TimedEvent {

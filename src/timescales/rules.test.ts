@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../platform/calendar/calendar.ts';
 import { DomainError } from '../platform/errors.ts';
-import {
-  describeTimescale,
-  resolveTimescaleRules,
-  timescaleRules,
-  type TimescaleRule,
-} from './rules.ts';
+import { domainModules } from '../modules/registry.ts';
+import { describeTimescale, resolveTimescaleRules, timescaleRules } from './rules.ts';
+import type { TimescaleRule } from './timescale-rule.ts';
 
-/** The event types of the child's record that the rules may read. */
-const knownEventTypes = new Set([
-  'contact.received',
-  'contact.decided',
-  'referral.received',
-  'assessment.started',
-  'assessment.completed',
-  'allocation.started',
-  'visit.made',
-  'strategy-discussion.held',
-  'section-47.completed',
-  'conference.initial-held',
-  'core-group.held',
-  'conference.review-held',
-  'cp-plan.ended',
-  'episode.closed',
-]);
+/** The event types of the child's record, which the rules may read. */
+const knownEventTypes = new Set(domainModules.flatMap((module) => module.events.map((event) => event.shape.type.value)));
 
 function ruleById(rules: readonly TimescaleRule[], id: string): TimescaleRule {
   const rule = rules.find((candidate) => candidate.id === id);
@@ -36,7 +18,7 @@ describe('the timescale rules', () => {
   it('have unique kebab-case ids, a source and an effective date', () => {
     const ids = timescaleRules.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const rule of timescaleRules as readonly TimescaleRule[]) {
+    for (const rule of timescaleRules) {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(rule.source.length).toBeGreaterThan(10);
       expect(isIsoDate(rule.effectiveFrom)).toBe(true);
@@ -44,7 +26,13 @@ describe('the timescale rules', () => {
     }
   });
 
-  it('cover the national and local timescales asked for', () => {
+  it('cite their row of the statutory timescales table when national, which orders them', () => {
+    for (const rule of timescaleRules.filter((candidate) => !candidate.local)) {
+      expect(rule.source, rule.id).toMatch(/^Table row \d+\b/);
+    }
+  });
+
+  it('cover the national and local timescales asked for, in the order of the table', () => {
     expect(timescaleRules.map((rule) => [rule.id, rule.local])).toEqual([
       ['contact-decision-within-1-working-day', false],
       ['assessment-within-45-working-days-of-referral', false],
@@ -58,7 +46,7 @@ describe('the timescale rules', () => {
   });
 
   it('read only event types of the record', () => {
-    for (const rule of timescaleRules as readonly TimescaleRule[]) {
+    for (const rule of timescaleRules) {
       const types = [
         rule.clockStart.eventType,
         ...(rule.clockFrom ? [rule.clockFrom.eventType, ...(rule.clockFrom.clearedBy ?? [])] : []),
@@ -70,7 +58,7 @@ describe('the timescale rules', () => {
   });
 
   it('name their timescale in the title, so a changed amount can be shown', () => {
-    for (const rule of timescaleRules as readonly TimescaleRule[]) {
+    for (const rule of timescaleRules) {
       expect(rule.title, rule.id).toContain(describeTimescale(rule.due));
       if (rule.recurrence) expect(rule.title, rule.id).toContain(describeTimescale(rule.recurrence));
     }

@@ -1,8 +1,35 @@
 /**
- * Small named builders of the events the timescale engine reads, for tests. `at` is a date or a
- * date-time; links to earlier events take the event itself (or its id).
+ * Small named builders of the events the timescale engine reads, and the duties it makes of them,
+ * for tests. `at` is a date or a date-time; links to earlier events take the event itself (or its id).
  */
-import type { TimedEvent } from './engine.ts';
+import { expect } from 'vitest';
+import { createCalendar, type IsoDate } from '../platform/calendar/calendar.ts';
+import { computeDuties, dutyStatusAsAt, type ComputeDutiesOptions, type Duty, type TimedEvent } from './engine.ts';
+import { resolveTimescaleRules, type TimescaleOverrides } from './rules.ts';
+import type { TimescaleRule } from './timescale-rule.ts';
+
+/** England and Wales bank holidays, none of the council's own. */
+export const calendar = createCalendar();
+
+/**
+ * `dutiesOfRuleIn(rules)(ruleId, events)`: the duties of one of `rules` that the events give rise
+ * to, with a council's overrides if given. A rule id that is not one of `rules` does not compile.
+ */
+export function dutiesOfRuleIn<const Rules extends readonly TimescaleRule[]>(rules: Rules) {
+  return (
+    ruleId: Rules[number]['id'],
+    events: TimedEvent[],
+    { overrides, ...options }: ComputeDutiesOptions & { overrides?: TimescaleOverrides } = {},
+  ): Duty[] =>
+    computeDuties(events, resolveTimescaleRules(overrides, rules), calendar, options).filter((duty) => duty.ruleId === ruleId);
+}
+
+export function theOnly(duties: Duty[]): Duty {
+  expect(duties).toHaveLength(1);
+  return duties[0]!;
+}
+
+export const statusOf = (duty: Duty, asAt: IsoDate | string) => dutyStatusAsAt(duty, asAt, calendar);
 
 let sequence = 0;
 

@@ -5,7 +5,7 @@
 import type { Permissions } from '../access/policy.ts';
 import type { AccessAlert } from '../access/restricted-records.ts';
 import type { AccessAnomaly, RecordAccess } from '../access/access-log.ts';
-import type { AuditChainReport } from '../platform/audit/verify.ts';
+import type { AuditChainReport } from '../platform/audit-chain-report.ts';
 
 // The answers' shapes are the server's own types: imported as types only, so nothing server-side reaches the browser.
 export type { AccessAlert, AccessAnomaly, AuditChainReport, Permissions, RecordAccess };

@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { todayInLondon } from '../../platform/clock.ts';
+import type { CommandDependencies } from '../../platform/command-line.ts';
 import { loadConfig, type SafeguardConfig } from '../config.ts';
 import { openDatabase, type Database } from '../../platform/database/database.ts';
 import { migrate } from '../../platform/database/migrate.ts';
@@ -16,14 +17,17 @@ import type { ImportProgress } from '../../interchange/import.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import type { SimulationOptions, SimulationProgress } from '../../simulate/simulate.ts';
 
+/** How an engine adds its command, handed the configuration and the database for when it runs. */
+type RegisterCommand = (program: Command, deps: CommandDependencies<SafeguardConfig>) => unknown;
+
 // Each command loads what it needs when it runs: `safeguard due` should not wait for the web
 // server, the simulator or the chart renderer to load.
-const commandsRegisteredByModules = {
+const commandsRegisteredByModules: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
   kpi: async () => (await import('../../analytics/cli.ts')).registerKpiCommand,
   report: async () => (await import('../../reports/cli.ts')).registerReportCommand,
   retention: async () => (await import('../../retention/cli.ts')).registerRetentionCommand,
   user: async () => (await import('../../access/cli.ts')).registerUserCommand,
-} as const;
+};
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 

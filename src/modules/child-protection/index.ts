@@ -10,6 +10,7 @@ import { childProtectionReportSections } from './report.ts';
 import { childProtectionRetention } from './retention.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
+import { childProtectionTimescaleRules } from './timescales.ts';
 
 /** The plan open now, if any, in the child's open episode. */
 export const activePlanOf = (state: ChildrenInNeedState): ChildProtectionPlanState | undefined => activePlanIn(openEpisodeOf(state));
@@ -31,6 +32,7 @@ export const childProtectionModule = defineDomainModule({
       activeChildProtectionPlan: plan ? { ...plan, latestCategoryLabel: categoryOfAbuseCodes[plan.latestCategory as keyof typeof categoryOfAbuseCodes] } : null,
     };
   },
+  timescales: childProtectionTimescaleRules,
 });
 
 export type { ChildProtectionParts, ChildProtectionPlanState, Section47State };

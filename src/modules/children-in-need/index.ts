@@ -9,6 +9,7 @@ import { childrenInNeedReportSections } from './report.ts';
 import { childrenInNeedRetention } from './retention.ts';
 import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
+import { childrenInNeedTimescaleRules, episodeClosure } from './timescales.ts';
 
 export const childrenInNeedModule = defineDomainModule({
   id: 'children-in-need',
@@ -21,7 +22,8 @@ export const childrenInNeedModule = defineDomainModule({
   reportSections: childrenInNeedReportSections,
   retention: childrenInNeedRetention,
   summaryOf: (state: ChildrenInNeedState) => ({ openEpisode: openEpisodeOf(state) ?? null, episodes: state.episodes }),
+  timescales: childrenInNeedTimescaleRules,
 });
 
-export { activePlanIn, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };
+export { activePlanIn, episodeClosure, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };
 export * from './events.ts';

@@ -8,6 +8,7 @@ import { frontDoorReportSections } from './report.ts';
 import { frontDoorRetention } from './retention.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
+import { frontDoorTimescaleRules } from './timescales.ts';
 
 export const frontDoorModule = defineDomainModule({
   id: 'front-door',
@@ -23,6 +24,7 @@ export const frontDoorModule = defineDomainModule({
   reportSections: frontDoorReportSections,
   retention: frontDoorRetention,
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
+  timescales: frontDoorTimescaleRules,
 });
 
 export { undecidedContactsOf, type ContactState, type FrontDoorState };

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { todayInLondon } from '../../platform/clock.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import type { AppServices } from '../../app/services.ts';
+import type { Database } from '../../platform/database/database.ts';
 import { IsoDate } from '../../platform/schema-helpers.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { Team, Worker, WorkforceRepository } from './workforce.ts';
 
 
-export function workforceRoutes(services: AppServices) {
+export function workforceRoutes(services: { db: Database }) {
   const repository = (context: RequestContext) => new WorkforceRepository(services.db, context.laCode, context.access);
   return [
     defineRoute({

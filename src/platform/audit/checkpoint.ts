@@ -13,6 +13,7 @@ import { appendFileSync, chmodSync, existsSync, readFileSync, writeFileSync } fr
 import path from 'node:path';
 import type pg from 'pg';
 import { z } from 'zod';
+import type { CheckpointBreakReason } from '../audit-chain-report.ts';
 import type { Database } from '../database/database.ts';
 import { chainAwaitingAudit } from './audit.ts';
 
@@ -134,7 +135,7 @@ export function readCheckpoints(file: string): AuditCheckpoint[] {
 
 export interface CheckpointBreak {
   auditId: string;
-  reason: 'checkpoint-not-signed' | 'rewritten-since-checkpoint' | 'removed-since-checkpoint';
+  reason: CheckpointBreakReason;
   message: string;
 }
 

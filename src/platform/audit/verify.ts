@@ -1,28 +1,10 @@
 import type pg from 'pg';
 import type { Actor } from '../request-context.ts';
 import { chainAwaitingAudit, writeAudit } from './audit.ts';
-import { checkAgainstCheckpoints, type AuditCheckpoint, type CheckpointBreak } from './checkpoint.ts';
+import type { AuditChainReport } from '../audit-chain-report.ts';
+import { checkAgainstCheckpoints, type AuditCheckpoint } from './checkpoint.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
-
-export interface AuditChainBreak {
-  auditId: string;
-  /** Why the chain breaks at this row. */
-  reason: 'content-changed' | 'previous-row-changed-or-removed' | 'rows-removed-from-the-end' | CheckpointBreak['reason'];
-  message: string;
-}
-
-export interface AuditChainReport {
-  laCode: string;
-  rows: number;
-  lastAuditId: string | null;
-  /** The hash of the chain's last row, hex: record it elsewhere to detect a rewrite of the whole log later. */
-  headHash: string | null;
-  intact: boolean;
-  firstBreak?: AuditChainBreak;
-  /** How many of the council's checkpoints were checked, when checkpoints were given. */
-  checkpoints?: number;
-}
 
 /** Checkpoints kept outside the database (see checkpoint.ts), and the key they were signed with. */
 export interface CheckpointsToCheck {
