@@ -9,6 +9,7 @@
  * It imports nothing above the kernel.
  */
 import type { z } from 'zod';
+import type { DimensionDefinition, ModuleMetric } from '../analytics/metric-definition.ts';
 import { DomainError } from '../platform/errors.ts';
 
 /** An event's schema: a literal `type` and its `data`. */
@@ -67,9 +68,13 @@ export interface Involvement {
 /**
  * A domain module. `Own` is the part of the child's state it keeps (made by `initialState`);
  * `View` is what its reducers and rules read, which may include other modules' parts (child
- * protection reads the children-in-need episode it works within).
+ * protection reads the children-in-need episode it works within). `Dimension` is the ids of the
+ * breakdowns it contributes.
  */
-export interface DomainModule<Events extends readonly EventSchema[] = readonly EventSchema[], Own extends object = object, View = Own, Summary extends object = object> {
+export interface DomainModule<
+  Events extends readonly EventSchema[] = readonly EventSchema[], Own extends object = object, View = Own, Summary extends object = object,
+  Dimension extends string = string,
+> {
   /** kebab-case and stable: the folder's name. */
   id: string;
   /** Plain English. */
@@ -86,12 +91,21 @@ export interface DomainModule<Events extends readonly EventSchema[] = readonly E
   involvementsOf?: (state: View) => Involvement[];
   /** Its parts of the record summary a practitioner opens first (record/service.ts). */
   summaryOf?: (state: View) => Summary;
+  /**
+   * Its figures, each under its catalogue id: the definition, the SQL of the rows it counts (or its
+   * own computation) and its breakdowns (src/analytics/metric-definition.ts).
+   */
+  metrics?: readonly ModuleMetric[];
+  /** The breakdowns its figures offer beyond the engine's (the child's characteristics, the allocation, the month). */
+  dimensions?: readonly DimensionDefinition<Dimension>[];
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */
-export function defineDomainModule<const Events extends readonly EventSchema[], Own extends object, View = Own, Summary extends object = object>(
-  module: DomainModule<Events, Own, View, Summary>,
-): DomainModule<Events, Own, View, Summary> {
+export function defineDomainModule<
+  const Events extends readonly EventSchema[], Own extends object, View = Own, Summary extends object = object, Dimension extends string = never,
+>(
+  module: DomainModule<Events, Own, View, Summary, Dimension>,
+): DomainModule<Events, Own, View, Summary, Dimension> {
   return module;
 }
 

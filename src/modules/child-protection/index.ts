@@ -6,6 +6,7 @@ import { categoryOfAbuseCodes } from '../../codes/statutory-codes.ts';
 import { openEpisodeOf, type ChildrenInNeedState } from '../children-in-need/index.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childProtectionEvents } from './events.ts';
+import { childProtectionDimensions, childProtectionMetrics } from './metrics.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 
@@ -27,6 +28,8 @@ export const childProtectionModule = defineDomainModule({
       activeChildProtectionPlan: plan ? { ...plan, latestCategoryLabel: categoryOfAbuseCodes[plan.latestCategory as keyof typeof categoryOfAbuseCodes] } : null,
     };
   },
+  metrics: childProtectionMetrics,
+  dimensions: childProtectionDimensions,
 });
 
 export type { ChildProtectionParts, ChildProtectionPlanState, Section47State };

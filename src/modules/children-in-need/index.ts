@@ -5,6 +5,7 @@
 import { activePlanIn } from '../child-protection/state.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childrenInNeedEvents } from './events.ts';
+import { childrenInNeedDimensions, childrenInNeedMetrics } from './metrics.ts';
 import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
 
@@ -17,6 +18,8 @@ export const childrenInNeedModule = defineDomainModule({
   transitions: childrenInNeedTransitions,
   involvementsOf: childrenInNeedInvolvements,
   summaryOf: (state: ChildrenInNeedState) => ({ openEpisode: openEpisodeOf(state) ?? null, episodes: state.episodes }),
+  metrics: childrenInNeedMetrics,
+  dimensions: childrenInNeedDimensions,
 });
 
 export { activePlanIn, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };

@@ -4,6 +4,7 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { frontDoorEvents } from './events.ts';
+import { frontDoorDimensions, frontDoorMetrics } from './metrics.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
 
@@ -19,6 +20,8 @@ export const frontDoorModule = defineDomainModule({
     return awaiting.length === 0 ? [] : [{ kind: 'contact', label: 'Contact awaiting a decision', since: awaiting[0]!.receivedOn, rank: 1 }];
   },
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
+  metrics: frontDoorMetrics,
+  dimensions: frontDoorDimensions,
 });
 
 export { undecidedContactsOf, type ContactState, type FrontDoorState };

@@ -4,6 +4,7 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
+import { peopleMetrics } from './metrics.ts';
 import { peopleReducers, peopleTransitions } from './rules.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
 
@@ -21,6 +22,7 @@ export const peopleModule = defineDomainModule({
     households: state.households,
     allocations: state.allocations,
   }),
+  metrics: peopleMetrics,
 });
 
 export { currentAllocationOf, isRegistered, type PeopleState };
