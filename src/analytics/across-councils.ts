@@ -1,6 +1,7 @@
 /**
- * Each council's figures from its own engine, with the engines of the councils counting together
- * (counting-across-councils.ts): the KPI table of every council held in one database, side by side.
+ * The figures of several councils held in one database (a shared service, a region, the national
+ * simulation), side by side: one engine per council, their counts sent together
+ * (counting-across-councils.ts), each council's answer exactly what its own engine alone gives.
  */
 import type pg from 'pg';
 import type { RequestContext } from '../platform/request-context.ts';
