@@ -12,12 +12,13 @@
  *
  * The computed metrics are the domain modules' (each module's metrics.ts: definition, SQL and
  * breakdowns under the catalogue id) and the engine's own population figures, put together here in
- * the catalogue's order. Nothing here touches storage.
+ * the catalogue's order; so are the reasons a module gives for the entries of its area it cannot
+ * compute yet. Nothing here touches storage.
  */
 import { domainModules } from '../modules/registry.ts';
 import { isDimensionId, type DimensionId } from './dimensions.ts';
 import type { Domain, MetricDefinition as MetricDefinitionOf, MetricSource, ModuleMetric } from './metric-definition.ts';
-import { populationMetrics } from './population-metrics.ts';
+import { populationMetrics, unavailablePopulationMetrics } from './population-metrics.ts';
 
 /** Every entry of the catalogue by id, with the catalogue's own name for it. */
 export const catalogueTitles: ReadonlyMap<string, string> = new Map<string, string>([
@@ -423,32 +424,14 @@ const reasonByPrefix: Record<string, string> = {
   OTH: 'Outside the case record: health, housing, family hub and governance records are not held.',
 };
 
-const reasonById: Record<string, string> = {
-  'FD-06': 'Early help episodes are not recorded: a contact decided as early help is the only trace, and a step-up needs the early help episode and its end.',
-  'FD-10': 'Consent to early help is not recorded.',
-  'FD-12': 'There is no gangs or serious youth violence contact reason in the code list yet (the catalogue\'s EXP-06).',
-  'CP-06': 'Needs audit judgements (threshold met), legal proceedings and family groupings by the auditors. Its repeat share is CP-05 for FY2023-24-Q1.',
-  'CP-12': 'An audit judgement (threshold met but no section 47), not recorded.',
-  'CP-16': 'CP consultations, conference bookings and chair alerts are not recorded.',
-  'CP-17': 'Legal proceedings (PLO, care proceedings) are not recorded yet.',
-  'CPC-02': 'ASV meetings (LADO) are not recorded yet.',
-  'CPC-03': 'Supervision order meetings are not recorded yet.',
-  'CPC-04': 'Needs CPC-02 and CPC-03, which are not recorded yet.',
-  'CPC-07': 'Invitations and attendance mode (in person or remote) are not recorded; only the agencies attending.',
-  'CPC-08': 'Advocacy offers and take-up are not recorded.',
-  'CPC-09': 'Safeguarding alerts and escalations are not recorded.',
-  'CPC-10': 'Feedback on conferences is not recorded.',
-  'CPC-11': 'Training is not recorded yet.',
-  'WF-03': 'Supervision is not recorded yet.',
-  'WF-04': 'Practice observation ratings are audit judgements (QA-08), not recorded yet.',
-  'WF-05': 'Worker records hold no ethnicity or grade, so workforce diversity cannot be computed.',
-  'WF-06': 'Worker records hold no ethnicity, so retention by ethnic group cannot be computed (leavers are recorded).',
-  'WF-07': 'Informational (team composition), not a figure.',
-  'WF-08': 'Youth participation in recruitment is not recorded.',
-  'POP-01': 'population_reference holds children and young people aged 0–25 only, not the whole population.',
-  'POP-02': 'population_reference holds children and young people aged 0–25 only, not the whole population.',
-  'POP-05': 'Deprivation (IMD) is an external reference, not held yet.',
-  'POP-06': 'Geographic rank facts are external references, not held.',
+/**
+ * Why each entry not computed yet cannot be, by id: the disproportionality register's here, each
+ * module's for the entries of its area (DomainModule.unavailableMetrics), the engine's for the
+ * population; entries of areas with no module have their area's reason (reasonByPrefix).
+ */
+const reasonById: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(domainModules.flatMap((module) => Object.entries(module.unavailableMetrics ?? {}))),
+  ...unavailablePopulationMetrics,
   'DP-03': reasonByPrefix.CLA!,
   'DP-04': reasonByPrefix.MIS!,
   'DP-06': 'Needs contacts filtered to domestic abuse before the rate by ethnicity, which the engine does not offer yet; FD-04 by=ethnicity shows the share of domestic abuse among each group\'s contacts.',
@@ -481,6 +464,9 @@ export const catalogue: readonly CatalogueEntry[] = (() => {
   const computed = new Map<string, CatalogueEntry>();
   for (const entry of metricViews) computed.set(entry.id, entry);
   for (const entry of metricDefinitions) if (!entry.variantOf) computed.set(entry.id, entry);
+  for (const id of Object.keys(reasonById)) {
+    if (!catalogueTitles.has(id) || computed.has(id) || variantsOf(id).length > 0) throw new Error(`${id} is given a reason it cannot be computed, but it is ${catalogueTitles.has(id) ? 'computed' : 'not in the catalogue'}`);
+  }
   const entries: CatalogueEntry[] = [];
   for (const [id, title] of catalogueTitles) {
     const variants = metricDefinitions.filter((definition) => definition.variantOf === id);

@@ -10,6 +10,14 @@ const knownEthnicity = `p.ethnicity NOT IN ('REFU', 'NOBT')`;
 /** Mixed, Asian, Black, Chinese and other ethnic groups (White groups are not of the global majority). */
 const globalMajority = `(p.ethnicity LIKE 'M%' OR p.ethnicity LIKE 'A%' OR p.ethnicity LIKE 'B%' OR p.ethnicity IN ('CHNE', 'OOTH'))`;
 
+/** The population's catalogue entries not computed, and why. */
+export const unavailablePopulationMetrics: Readonly<Record<string, string>> = {
+  'POP-01': 'population_reference holds children and young people aged 0–25 only, not the whole population.',
+  'POP-02': 'population_reference holds children and young people aged 0–25 only, not the whole population.',
+  'POP-05': 'Deprivation (IMD) is an external reference, not held yet.',
+  'POP-06': 'Geographic rank facts are external references, not held.',
+};
+
 export const populationMetrics: readonly ModuleMetric[] = [
   {
     id: 'POP-03', domain: 'population',

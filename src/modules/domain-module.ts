@@ -96,6 +96,8 @@ export interface DomainModule<
    * own computation) and its breakdowns (src/analytics/metric-definition.ts).
    */
   metrics?: readonly ModuleMetric[];
+  /** The catalogue entries of its area it cannot compute yet, by id, with the reason (which records are not kept yet). */
+  unavailableMetrics?: Readonly<Record<string, string>>;
   /** The breakdowns its figures offer beyond the engine's (the child's characteristics, the allocation, the month). */
   dimensions?: readonly DimensionDefinition<Dimension>[];
 }

@@ -6,7 +6,7 @@ import { categoryOfAbuseCodes } from '../../codes/statutory-codes.ts';
 import { openEpisodeOf, type ChildrenInNeedState } from '../children-in-need/index.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childProtectionEvents } from './events.ts';
-import { childProtectionDimensions, childProtectionMetrics } from './metrics.ts';
+import { childProtectionDimensions, childProtectionMetrics, childProtectionUnavailableMetrics } from './metrics.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 
@@ -29,6 +29,7 @@ export const childProtectionModule = defineDomainModule({
     };
   },
   metrics: childProtectionMetrics,
+  unavailableMetrics: childProtectionUnavailableMetrics,
   dimensions: childProtectionDimensions,
 });
 

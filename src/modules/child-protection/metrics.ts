@@ -108,6 +108,22 @@ const sectionFortySevenStarted = `
          s.outcome AS section_47_outcome, s.section_47_id IN (SELECT section_47_id FROM with_sibling) AS with_sibling
     FROM started s`;
 
+/** Child protection's and conferences' catalogue entries not computed yet, and why. */
+export const childProtectionUnavailableMetrics: Readonly<Record<string, string>> = {
+  'CP-06': 'Needs audit judgements (threshold met), legal proceedings and family groupings by the auditors. Its repeat share is CP-05 for FY2023-24-Q1.',
+  'CP-12': 'An audit judgement (threshold met but no section 47), not recorded.',
+  'CP-16': 'CP consultations, conference bookings and chair alerts are not recorded.',
+  'CP-17': 'Legal proceedings (PLO, care proceedings) are not recorded yet.',
+  'CPC-02': 'ASV meetings (LADO) are not recorded yet.',
+  'CPC-03': 'Supervision order meetings are not recorded yet.',
+  'CPC-04': 'Needs CPC-02 and CPC-03, which are not recorded yet.',
+  'CPC-07': 'Invitations and attendance mode (in person or remote) are not recorded; only the agencies attending.',
+  'CPC-08': 'Advocacy offers and take-up are not recorded.',
+  'CPC-09': 'Safeguarding alerts and escalations are not recorded.',
+  'CPC-10': 'Feedback on conferences is not recorded.',
+  'CPC-11': 'Training is not recorded yet.',
+};
+
 export const childProtectionMetrics: readonly ModuleMetric[] = [
   {
     id: 'CP-01', domain: 'child-protection',

@@ -4,7 +4,7 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { frontDoorEvents } from './events.ts';
-import { frontDoorDimensions, frontDoorMetrics } from './metrics.ts';
+import { frontDoorDimensions, frontDoorMetrics, frontDoorUnavailableMetrics } from './metrics.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
 
@@ -21,6 +21,7 @@ export const frontDoorModule = defineDomainModule({
   },
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
   metrics: frontDoorMetrics,
+  unavailableMetrics: frontDoorUnavailableMetrics,
   dimensions: frontDoorDimensions,
 });
 

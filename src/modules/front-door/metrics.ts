@@ -47,6 +47,13 @@ const contactsReceived = (numerator: string): MetricSource => ({
 
 const contactDecisionRule = 'contact-decision-within-1-working-day';
 
+/** The front door's catalogue entries not computed yet, and why. */
+export const frontDoorUnavailableMetrics: Readonly<Record<string, string>> = {
+  'FD-06': 'Early help episodes are not recorded: a contact decided as early help is the only trace, and a step-up needs the early help episode and its end.',
+  'FD-10': 'Consent to early help is not recorded.',
+  'FD-12': 'There is no gangs or serious youth violence contact reason in the code list yet (the catalogue\'s EXP-06).',
+};
+
 export const frontDoorMetrics: readonly ModuleMetric[] = [
   {
     id: 'FD-01', domain: 'front-door',

@@ -4,7 +4,7 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
-import { peopleMetrics } from './metrics.ts';
+import { peopleMetrics, peopleUnavailableMetrics } from './metrics.ts';
 import { peopleReducers, peopleTransitions } from './rules.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
 
@@ -23,6 +23,7 @@ export const peopleModule = defineDomainModule({
     allocations: state.allocations,
   }),
   metrics: peopleMetrics,
+  unavailableMetrics: peopleUnavailableMetrics,
 });
 
 export { currentAllocationOf, isRegistered, type PeopleState };

@@ -78,6 +78,16 @@ async function caseloads(context: MetricComputationContext): Promise<ComputedFig
   return { headline, breakdown };
 }
 
+/** The workforce's catalogue entries not computed yet, and why. */
+export const peopleUnavailableMetrics: Readonly<Record<string, string>> = {
+  'WF-03': 'Supervision is not recorded yet.',
+  'WF-04': 'Practice observation ratings are audit judgements (QA-08), not recorded yet.',
+  'WF-05': 'Worker records hold no ethnicity or grade, so workforce diversity cannot be computed.',
+  'WF-06': 'Worker records hold no ethnicity, so retention by ethnic group cannot be computed (leavers are recorded).',
+  'WF-07': 'Informational (team composition), not a figure.',
+  'WF-08': 'Youth participation in recruitment is not recorded.',
+};
+
 export const peopleMetrics: readonly ModuleMetric[] = [
   {
     id: 'WF-01', domain: 'workforce',
