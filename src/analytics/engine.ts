@@ -397,7 +397,6 @@ export class MetricsEngine {
     const figure = await computes({
       days: queryWindowOf(definition, window),
       by: dimension,
-      suppression,
       rows: (sql, values) => this.repo.findRows(sql, values),
       published: (count) => (this.figures === 'disclosure-controlled' ? roundedCount(count, threshold) : count),
     });

@@ -9,7 +9,6 @@
  * are in metric-sql.ts; catalogue.ts puts the modules' metrics together in the catalogue's order.
  */
 import type { BreakdownRow } from './schemas.ts';
-import type { SuppressionOptions } from './suppression.ts';
 
 /** The catalogue's areas of work, by the prefix of their ids (FD, CIN, CP, CPC, CLA…). */
 export type Domain =
@@ -127,13 +126,13 @@ export interface MetricComputationContext {
   days: QueryWindow;
   /** The breakdown asked for, if any: a figure of its own code is broken down by one dimension at a time. */
   by: DimensionDefinition | undefined;
-  suppression: SuppressionOptions;
   /** The rows of a query with named parameters; :laCode is the council's. */
   rows(sql: string, values: Record<string, unknown>): Promise<Record<string, unknown>[]>;
   /** A count as the reader may see it: rounded under disclosure control, else as counted. */
   published(count: number): number;
 }
 
+/** A computed figure: the headline, and the breakdown's rows (shown whatever their size, or withheld, as the figure decides). */
 export interface ComputedFigure {
   headline: { value: number | null; numerator: number | null; denominator: number | null; additional: Record<string, number | null> };
   /** The rows of the breakdown asked for; null when none was. */
