@@ -11,7 +11,8 @@ import type { Database } from '../platform/database/database.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { metricDefinitions } from './catalogue.ts';
 import { registerKpiCommand } from './cli.ts';
-import { bindNamed, workingDayNumbersSql, workingDaysBetweenSql } from './repo.ts';
+import { workingDayNumbersSql, workingDaysBetweenSql } from './metric-sql.ts';
+import { bindNamed } from './named-parameters.ts';
 
 const workingDaysNumbersSqlFor = (from: string, to: string) => workingDayNumbersSql(`'${from}'`, `'${to}'`);
 import { appOn, LA_CODE, loadPopulation, metric, recorderFor } from './test-support.ts';

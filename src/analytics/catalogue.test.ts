@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, catalogueTitles, findCatalogueEntry, findMetricDefinition, metricDefinitions, metricViews } from './catalogue.ts';
-import { dimensions } from './dimensions.ts';
-import { customMetricIds } from './engine.ts';
-import { dimensionFits, metricSources } from './repo.ts';
+import { hasChildrenBehind } from '../web/dashboards/metrics.ts';
+import { catalogue, catalogueTitles, findCatalogueEntry, findMetricDefinition, metricDefinitions, metricSources, metricViews, workingsOf } from './catalogue.ts';
+import { dimensionIds, dimensions } from './dimensions.ts';
+import { dimensionFits } from './metric-definition.ts';
 
 describe('the metrics catalogue', () => {
   it('accounts for every entry of the seed catalogue, computed, a view, or unavailable with a reason', () => {
@@ -31,13 +31,36 @@ describe('the metrics catalogue', () => {
     expect(findCatalogueEntry('CLA-01')).toMatchObject({ available: false, reason: expect.stringMatching(/looked-after/) });
   });
 
-  it('has SQL for every computed metric, and every breakdown it offers fits the SQL\'s columns', () => {
+  it('puts the modules\' metrics in the catalogue\'s order, the DfE figures it does not name last', () => {
+    expect(metricDefinitions.map((definition) => definition.id)).toEqual([
+      'FD-01', 'FD-02', 'FD-03', 'FD-04', 'FD-05', 'FD-07', 'FD-08', 'FD-09', 'FD-11', 'FD-13',
+      'CIN-01', 'CIN-02', 'CIN-03', 'CIN-04', 'CIN-06', 'CIN-07', 'CIN-08',
+      'CP-01', 'CP-02a', 'CP-02b', 'CP-02c', 'CP-03', 'CP-04', 'CP-05', 'CP-07', 'CP-08', 'CP-09', 'CP-11', 'CP-13',
+      'CPC-01', 'CPC-05', 'CPC-06', 'WF-01', 'WF-02', 'POP-03', 'POP-04', 'POP-07', 'DFE-ASM-45', 'DFE-REF-NFA',
+    ]);
+    // The engine's breakdowns by the child first and by the service last, the modules' between them in the registry's order.
+    expect(dimensionIds).toEqual([
+      'ethnicity', 'ethnic-group', 'sex', 'age-band', 'disability',
+      'source', 'local-source', 'reason', 'decision', 'primary-need', 'assessment-outcome', 'factor',
+      'category', 'latest-category', 'end-reason', 'section-47-outcome', 'duration-band', 'plan-type', 'conference-type', 'review-number',
+      'team', 'service', 'worker', 'month',
+    ]);
+  });
+
+  it('works each metric out one way, and the web app offers the children behind exactly those counted from records', () => {
     for (const definition of metricDefinitions) {
-      if (customMetricIds.has(definition.id)) continue;
+      const { counts, sumsPopulation, computes } = workingsOf(definition);
+      expect([counts, sumsPopulation, computes, definition.changeOf].filter(Boolean), definition.id).toHaveLength(1);
+      expect(hasChildrenBehind(definition), definition.id).toBe(counts !== undefined);
+    }
+  });
+
+  it('has SQL for every metric counted from records, and every breakdown it offers fits the SQL\'s columns', () => {
+    for (const definition of metricDefinitions) {
       const source = metricSources[definition.id];
-      expect(source, definition.id).toBeDefined();
+      if (!source) continue;
       for (const id of [...definition.breakdowns, ...(definition.category ? [definition.category] : [])]) {
-        expect(dimensionFits(source!, dimensions[id]), `${definition.id} by ${id}`).toBe(true);
+        expect(dimensionFits(source, dimensions[id]), `${definition.id} by ${id}`).toBe(true);
       }
       if (definition.valueType === 'distribution') expect(definition.category, definition.id).toBeDefined();
       // Definitions say what they count and quote the catalogue or name DfE.

@@ -10,9 +10,15 @@
  *  - unavailable (`kind: 'unavailable'`), with the reason: the events it needs are not recorded yet.
  *    Such a metric is never computed or estimated.
  *
- * The SQL behind each metric is in repo.ts; nothing here touches storage.
+ * The computed metrics are the domain modules' (each module's metrics.ts: definition, SQL and
+ * breakdowns under the catalogue id) and the engine's own population figures, put together here in
+ * the catalogue's order; so are the reasons a module gives for the entries of its area it cannot
+ * compute yet. Nothing here touches storage.
  */
-import { allocationDimensions, demographicDimensions, type DimensionId } from './dimensions.ts';
+import { domainModules } from '../modules/registry.ts';
+import { isDimensionId, type DimensionId } from './dimensions.ts';
+import type { Domain, MetricDefinition as MetricDefinitionOf, MetricSource, ModuleMetric } from './metric-definition.ts';
+import { populationMetrics, unavailablePopulationMetrics } from './population-metrics.ts';
 
 /** Every entry of the catalogue by id, with the catalogue's own name for it. */
 export const catalogueTitles: ReadonlyMap<string, string> = new Map<string, string>([
@@ -297,72 +303,15 @@ export const catalogueTitles: ReadonlyMap<string, string> = new Map<string, stri
   ['DP-26', 'Public Health workforce'],
 ]);
 
-export type Domain =
-  | 'front-door' | 'children-in-need' | 'child-protection' | 'conferences' | 'looked-after' | 'care-leavers' | 'missing'
-  | 'exploitation' | 'education' | 'lado' | 'private-fostering' | 'family-group-conferences' | 'domestic-abuse'
-  | 'quality-assurance' | 'case-reviews' | 'training' | 'workforce' | 'budget' | 'population' | 'disproportionality' | 'other';
+export type { Domain };
 
-/**
- * How a window is read. 'in-period': the counted event happened in the period. 'any-point-in-period':
- * the spell (episode, plan) was open on at least one day of the period. 'snapshot': open at the end of
- * the day asked about (a spell ending that day is no longer open); for a period, its last day.
- */
-export type WindowSemantics = 'in-period' | 'any-point-in-period' | 'snapshot';
-
-/**
- * What the headline value is. 'count': units counted. 'percent': numerator ÷ denominator × 100.
- * 'rate-per-10000': units ÷ children aged 0–17 × 10,000. 'per-month': units ÷ months in the window.
- * 'distribution': the total, with each group's share (the figure is the breakdown). 'mean': numerator
- * ÷ denominator. 'change': percentage change on the preceding period of the same kind.
- */
-export type ValueType = 'count' | 'percent' | 'rate-per-10000' | 'per-month' | 'distribution' | 'mean' | 'change';
-
-export type CountingUnit =
-  | 'child' | 'contact' | 'referral' | 'assessment' | 'strategy-discussion' | 'section-47-enquiry' | 'plan' | 'conference' | 'review-conference'
-  | 'allocation' | 'worker' | 'child-in-population';
-
-export interface TimescaleDefinition {
-  /** The timescale in words. */
-  rule: string;
-  /** The duty projection's rule whose due dates and closures the metric reads (computed with England and Wales bank holidays). */
-  dutyRuleId?: string;
-  amount: number;
-  unit: 'working-days' | 'calendar-days' | 'hours' | 'months';
-  source: string;
-}
+/** A computed metric, its breakdowns among the dimensions the engine and the modules provide. */
+export type MetricDefinition = MetricDefinitionOf<DimensionId>;
 
 interface EntryBase {
   id: string;
   title: string;
   domain: Domain;
-}
-
-export interface MetricDefinition extends EntryBase {
-  kind: 'metric';
-  available: true;
-  /** What it measures and how; quotes the catalogue's Def where short. */
-  description: string;
-  /** The definition follows DfE's (CIN census, DfE statistics); `dfeNote` says which. */
-  followsDfe: boolean;
-  dfeNote?: string;
-  countingUnit: CountingUnit;
-  numerator: string;
-  denominator?: string;
-  population: string;
-  window: WindowSemantics;
-  valueType: ValueType;
-  /** Distribution metrics: the dimension whose groups' shares are the figure. */
-  category?: DimensionId;
-  /** A rate per 10,000 children aged 0–17 is shown with the count. */
-  ratePer10000: boolean;
-  timescale?: TimescaleDefinition;
-  breakdowns: readonly DimensionId[];
-  /** One of several variants of a catalogue entry (CP-02a/b/c of CP-02). */
-  variantOf?: string;
-  /** FD-02: the change of this metric on the preceding period. */
-  changeOf?: string;
-  /** Where the figure lives in the catalogue. */
-  catalogueRef: string;
 }
 
 export interface MetricView extends EntryBase {
@@ -383,335 +332,47 @@ export interface UnavailableMetric extends EntryBase {
 
 export type CatalogueEntry = MetricDefinition | MetricView | UnavailableMetric;
 
-const demographic = demographicDimensions;
-const allocation = allocationDimensions;
-const contactDimensions: readonly DimensionId[] = ['source', 'local-source', 'reason', 'decision'];
+/** The catalogue's place of an entry: the DfE figures the catalogue does not name come after it. */
+const catalogueOrder = new Map([...catalogueTitles.keys()].map((id, index) => [id, index]));
+const placeOf = (metric: ModuleMetric) => catalogueOrder.get(metric.variantOf ?? metric.id) ?? catalogueOrder.size;
 
-const WT23_CH3 = 'Working Together to Safeguard Children 2023, chapter 3';
-const WT23_CH4 = 'Working Together to Safeguard Children 2023, chapter 4';
+/** How a metric is worked out: the part of its contribution the catalogue does not list. */
+export type MetricWorkings = Pick<ModuleMetric, 'counts' | 'sumsPopulation' | 'computes'>;
 
-type MetricInput = Omit<MetricDefinition, 'kind' | 'available' | 'title' | 'catalogueRef'> & { title?: string; catalogueRef?: string };
+/** How each computed metric is worked out, by id. */
+const workings = new Map<string, MetricWorkings>();
 
-/** Catalogue entries keep the catalogue's name unless a variant needs its own. */
-function metric(input: MetricInput): MetricDefinition {
-  const catalogueId = input.variantOf ?? input.id;
-  const title = input.title ?? catalogueTitles.get(catalogueId);
-  if (!title) throw new Error(`No catalogue entry ${catalogueId}`);
-  return { kind: 'metric', available: true, title, catalogueRef: input.catalogueRef ?? `metrics catalogue ${catalogueId}`, ...input };
+/**
+ * The computed metrics in the catalogue's order (variants of an entry, and the figures it does not
+ * name, in the order their module lists them): each module's, then the engine's population figures.
+ * Each keeps the catalogue's name unless it has its own, offers only breakdowns that exist, and is
+ * worked out in exactly one way.
+ */
+export const metricDefinitions: readonly MetricDefinition[] = [...domainModules.flatMap((module) => module.metrics ?? []), ...populationMetrics]
+  .sort((a, b) => placeOf(a) - placeOf(b))
+  .map((contributed) => {
+    const { counts, sumsPopulation, computes, ...input } = contributed;
+    const catalogueId = input.variantOf ?? input.id;
+    const title = input.title ?? catalogueTitles.get(catalogueId);
+    if (!title) throw new Error(`No catalogue entry ${catalogueId}`);
+    if (workings.has(input.id)) throw new Error(`Metric ${input.id} is contributed twice`);
+    const ways = [counts, sumsPopulation, computes, input.changeOf].filter((way) => way !== undefined).length;
+    if (ways !== 1) throw new Error(`Metric ${input.id} must be worked out in exactly one way (counts, sumsPopulation, computes or changeOf); it has ${ways}`);
+    const unknown = [...input.breakdowns, ...(input.category ? [input.category] : [])].filter((id) => !isDimensionId(id));
+    if (unknown.length > 0) throw new Error(`Metric ${input.id} is broken down by ${unknown.join(', ')}, which no module or the engine provides`);
+    workings.set(input.id, { counts, sumsPopulation, computes });
+    return { kind: 'metric', available: true, title, catalogueRef: input.catalogueRef ?? `metrics catalogue ${catalogueId}`, ...input } as MetricDefinition;
+  });
+
+/** The rows each metric counted from children's records counts, by id (not those worked out otherwise). */
+export const metricSources: Readonly<Record<string, MetricSource>> = Object.fromEntries(
+  [...workings].flatMap(([id, way]) => (way.counts ? [[id, way.counts]] : [])),
+);
+
+/** How a computed metric is worked out: the rows it counts, the population it sums or its own code (none for a change of another). */
+export function workingsOf(definition: MetricDefinition): MetricWorkings {
+  return workings.get(definition.id)!;
 }
-
-export const metricDefinitions: readonly MetricDefinition[] = [
-  // ---------------------------------------------------------------------------------------------
-  // 1. Front door
-  metric({
-    id: 'FD-01', domain: 'front-door',
-    description: 'Catalogue Def: "count of Contact records with received_at in the window. A contact is a request for a service about one child; n children in one request = n contacts."',
-    followsDfe: false, countingUnit: 'contact', numerator: 'Contacts received in the window', population: 'Contacts about children of the LA',
-    window: 'in-period', valueType: 'count', ratePer10000: true,
-    breakdowns: [...demographic, ...contactDimensions, 'month'],
-  }),
-  metric({
-    id: 'FD-02', domain: 'front-door',
-    description: 'Catalogue Def: "(contacts FY_n − contacts FY_n−1) ÷ contacts FY_n−1". Computed for any window against the preceding window of the same kind (the previous financial year for FY2023-24).',
-    followsDfe: false, countingUnit: 'contact', numerator: 'Contacts received in the window minus contacts in the preceding window',
-    denominator: 'Contacts received in the preceding window', population: 'Contacts about children of the LA', window: 'in-period',
-    valueType: 'change', changeOf: 'FD-01', ratePer10000: false, breakdowns: [],
-  }),
-  metric({
-    id: 'FD-03', domain: 'front-door',
-    description: 'Catalogue Def: "contacts in window with source_category = s ÷ all contacts in window". Sources are the CIN census referral source codes (1A–10), so the shares compare with DfE\'s referrals by source; the finer local list (schools, Education Welfare Service, …) is the local-source breakdown.',
-    followsDfe: false, countingUnit: 'contact',
-    numerator: 'Contacts received in the window from the source', denominator: 'All contacts received in the window', population: 'Contacts about children of the LA',
-    window: 'in-period', valueType: 'distribution', category: 'source', ratePer10000: false,
-    breakdowns: [...demographic, 'local-source', 'reason', 'decision', 'month'],
-  }),
-  metric({
-    id: 'FD-04', domain: 'front-door',
-    description: 'Catalogue Def: "contacts in window with primary reason r ÷ all contacts in window" (the primary reason; other reasons are not counted here).',
-    followsDfe: false, countingUnit: 'contact', numerator: 'Contacts received in the window with the primary reason', denominator: 'All contacts received in the window',
-    population: 'Contacts about children of the LA', window: 'in-period', valueType: 'distribution', category: 'reason', ratePer10000: false,
-    breakdowns: [...demographic, 'source', 'local-source', 'decision', 'month'],
-  }),
-  metric({
-    id: 'FD-05', domain: 'front-door',
-    description: 'Catalogue Def: "contacts in window whose CSCT decision = o ÷ all contacts in window". Outcomes: early help, referral to statutory social care, no further action, information and advice; contacts not yet decided are shown as such, so the outcomes add up to the contacts.',
-    followsDfe: false, countingUnit: 'contact', numerator: 'Contacts received in the window with the decision', denominator: 'All contacts received in the window',
-    population: 'Contacts about children of the LA', window: 'in-period', valueType: 'distribution', category: 'decision', ratePer10000: false,
-    breakdowns: [...demographic, 'source', 'local-source', 'reason', 'month'],
-  }),
-  metric({
-    id: 'FD-07', domain: 'front-door',
-    description: 'Catalogue Def (DfE): "referrals in FY where the child had a previous referral within the 12 months before ÷ referrals in FY". A previous referral counts when it was made on or after the date 12 calendar months before this one.',
-    followsDfe: true, dfeNote: 'DfE CIN statistics "re-referrals within 12 months of a previous referral".', countingUnit: 'referral',
-    numerator: 'Referrals in the window where the child had another referral in the 12 months before', denominator: 'Referrals in the window',
-    population: 'Referrals to children\'s social care (children-in-need episodes)', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    breakdowns: [...demographic, 'source', ...allocation, 'month'],
-  }),
-  metric({
-    id: 'FD-08', domain: 'front-door',
-    description: 'Catalogue Def: "assessments completed in window with outcome NFA ÷ assessments completed" (also CIN-05). An assessment is completed on the date a manager authorised it.',
-    followsDfe: false, countingUnit: 'assessment', numerator: 'Assessments completed in the window with the outcome no further action',
-    denominator: 'Assessments completed in the window', population: 'Child and family assessments', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    breakdowns: [...demographic, 'assessment-outcome', 'factor', ...allocation, 'month'],
-  }),
-  metric({
-    id: 'FD-09', domain: 'front-door',
-    description: 'Catalogue Def: "contacts … where a MASH multi-agency information check was carried out ÷ contacts in sample/window". A contact counts when at least one MASH check on it was completed.',
-    followsDfe: false, countingUnit: 'contact', numerator: 'Contacts received in the window with at least one completed MASH check',
-    denominator: 'Contacts received in the window', population: 'Contacts about children of the LA', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    breakdowns: [...demographic, ...contactDimensions, 'month'],
-  }),
-  metric({
-    id: 'FD-11', domain: 'front-door', title: 'Physical-abuse contacts',
-    description: 'Catalogue Def: "Contact records … with reason = physical abuse, excluding children already open to CIN/CLA teams. Also count distinct children, and children with 2 and with 3 such referrals." Physical abuse as the primary or any other reason; a child is open when a children-in-need episode is open on the day the contact is received. The catalogue quotes calendar 2023 (CY2023); any window can be asked for.',
-    followsDfe: false, countingUnit: 'contact', numerator: 'Contacts with physical abuse as a reason about children not open to children\'s social care that day',
-    population: 'Contacts about children of the LA', window: 'in-period', valueType: 'count', ratePer10000: true,
-    breakdowns: [...demographic, 'source', 'local-source', 'decision', 'month'],
-  }),
-  metric({
-    id: 'FD-13', domain: 'front-door',
-    description: 'Catalogue Def: "contacts with outcome_at − received_at ≤ 1 WD ÷ contacts". Contacts received in the window, decided on or before the working day after the day received (day 0 is the day received; England and Wales bank holidays are not working days). A contact still undecided counts as late once its day is past; one not yet due when the figures are run is left out.',
-    followsDfe: false, countingUnit: 'contact', numerator: 'Contacts received in the window decided within 1 working day',
-    denominator: 'Contacts received in the window, less those not yet due a decision', population: 'Contacts about children of the LA',
-    window: 'in-period', valueType: 'percent', ratePer10000: false,
-    timescale: { rule: 'Decision within 1 working day of the contact', dutyRuleId: 'contact-decision-within-1-working-day', amount: 1, unit: 'working-days', source: WT23_CH3 },
-    breakdowns: [...demographic, ...contactDimensions, 'month'],
-  }),
-
-  // ---------------------------------------------------------------------------------------------
-  // 2. Children in need
-  metric({
-    id: 'CIN-01', domain: 'children-in-need',
-    description: 'Catalogue Def: "distinct children with an open CIN episode … on the snapshot date". DfE scope: an episode is open from the referral until it closes, whatever the child receives (assessment, CIN plan, CP plan); looked-after children are not recorded yet. At 31 March this is DfE\'s "children in need at 31 March".',
-    followsDfe: true, dfeNote: 'DfE "children in need at 31 March" (CIN census episodes open on the date).', countingUnit: 'child',
-    numerator: 'Children with a children-in-need episode open at the end of the day', population: 'Children of the LA aged 0–17 (rate)', window: 'snapshot',
-    valueType: 'count', ratePer10000: true, breakdowns: [...demographic, 'primary-need', ...allocation],
-  }),
-  metric({
-    id: 'CIN-02', domain: 'children-in-need', title: 'Children in need at any point in the period, per 10,000',
-    description: 'Catalogue Def: "children in need at any point in FY per 10,000 children 0–17, ranked among English LAs (rank is a benchmark import)". Distinct children with a children-in-need episode open on at least one day of the window. The national rank is not computed: load it as a benchmark.',
-    followsDfe: true, dfeNote: 'DfE "children in need during the year".', countingUnit: 'child',
-    numerator: 'Children with a children-in-need episode open at any point in the window', denominator: 'Children aged 0–17 (population reference)',
-    population: 'Children of the LA aged 0–17', window: 'any-point-in-period', valueType: 'rate-per-10000', ratePer10000: true,
-    breakdowns: [...demographic, 'primary-need'],
-  }),
-  metric({
-    id: 'CIN-03', domain: 'children-in-need',
-    description: 'Catalogue Def: "referrals in window where first SocialWorkerAllocation.start − referral.accepted_at ≤ 48 h ÷ referrals". From the local timescale rule allocation-after-referral: 48 hours from the referral (to the minute when the referral time is known, else the end of the second day after it). Referrals closed before an allocation was due are left out, as are referrals not yet due when the figures are run.',
-    followsDfe: false, countingUnit: 'referral', numerator: 'Referrals in the window with a worker allocated within 48 hours',
-    denominator: 'Referrals in the window, less those closed before allocation was due or not yet due', population: 'Referrals to children\'s social care',
-    window: 'in-period', valueType: 'percent', ratePer10000: false,
-    timescale: { rule: 'Allocate a social worker within 48 hours of the referral (local)', dutyRuleId: 'allocation-after-referral', amount: 48, unit: 'hours', source: 'Local practice; the catalogue quotes it as a standard (D1 §6.4)' },
-    breakdowns: [...demographic, 'source', 'month'],
-  }),
-  metric({
-    id: 'CIN-04', domain: 'children-in-need',
-    description: 'Catalogue Def: "new allocations where the first StatutoryVisit/ChildSeen date − allocation.start ≤ 10 days ÷ new allocations. … calendar or working days; make it a parameter." The first visit at which the child was seen after each allocation (the duty child-seen-after-allocation records it), within withinDays working days (default 10, England and Wales bank holidays) or calendar days. Allocations whose episode closed within the timescale without a visit, and allocations still within the timescale when the figures are run, are left out.',
-    followsDfe: false, countingUnit: 'allocation', numerator: 'Allocations in the window where the child was seen within the timescale',
-    denominator: 'Allocations in the window, less those closed or still within the timescale', population: 'Allocations of children to workers',
-    window: 'in-period', valueType: 'percent', ratePer10000: false,
-    timescale: { rule: 'See the child within 10 working days of allocation (local; parameter withinDays and withinUnit)', dutyRuleId: 'child-seen-after-allocation', amount: 10, unit: 'working-days', source: 'Local practice (D1 §6.4)' },
-    breakdowns: [...demographic, ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CIN-06', domain: 'children-in-need', title: 'Assessed children with a plan',
-    description: 'Catalogue Def: "assessments with outcome CIN/CP/CLA where a plan starts within X days ÷ those assessments". Assessments completed in the window whose outcome calls for a plan (a child in need plan, or a strategy discussion towards child protection) that have a child in need or child protection plan of the same episode open on a day from the completion to withinDays after it (default 10 working days, England and Wales bank holidays; withinUnit calendar-days counts calendar days). A plan already open on completion counts. Assessments still within the timescale without a plan when the figures are run are left out; the outcome looked-after is left out, as care plans are not recorded yet.',
-    followsDfe: false, countingUnit: 'assessment', numerator: 'Assessments completed in the window with a plan within the timescale',
-    denominator: 'Assessments completed in the window with outcome child in need plan or strategy discussion, less those still within the timescale',
-    population: 'Child and family assessments', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    timescale: { rule: 'A plan within 10 working days of the assessment\'s completion (parameter withinDays and withinUnit)', amount: 10, unit: 'working-days', source: 'Catalogue CIN-06 (D1 §6.4: "following assessment have a plan that sets out the actions"); the catalogue leaves X open' },
-    breakdowns: [...demographic, 'assessment-outcome', ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CIN-07', domain: 'children-in-need', title: 'CIN and CP plans open 12 months or more',
-    description: 'Catalogue Def: "median plan duration, or % of plans open more than 12 months, by sex". Child in need and child protection plans ending in the window that had been open 12 calendar months or more, as a share of the plans ending in it; by sex (and any characteristic) with disproportionality against the group\'s own plans, by kind of plan, and by length band. A child in need plan left open when its episode closed ends with the episode.',
-    followsDfe: false, countingUnit: 'plan', numerator: 'Plans ending in the window after 12 months or more', denominator: 'Child in need and child protection plans ending in the window',
-    population: 'Child in need and child protection plans', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    breakdowns: [...demographic, 'plan-type', 'duration-band', 'month'],
-  }),
-  metric({
-    id: 'CIN-08', domain: 'children-in-need', title: 'Referrals received',
-    description: 'Catalogue CIN-08 (referral demographics: "White British children were the largest group referred … children aged 11–13 were the most frequently referred"): referrals (children-in-need episodes starting) in the window, by the child\'s characteristics. DfE "referrals in year" counts the same.',
-    followsDfe: true, dfeNote: 'DfE CIN statistics "referrals in the year".', countingUnit: 'referral', numerator: 'Referrals received in the window',
-    population: 'Children of the LA aged 0–17 (rate)', window: 'in-period', valueType: 'count', ratePer10000: true,
-    breakdowns: [...demographic, 'source', 'month'],
-  }),
-
-  // ---------------------------------------------------------------------------------------------
-  // 3. Strategy discussions, section 47 enquiries, child protection plans
-  metric({
-    id: 'CP-01', domain: 'child-protection',
-    description: 'Catalogue Def: "distinct children with an open CPPlan on the date". A plan ending on the date is no longer open. Unborn children on pre-birth plans are counted, as DfE does.',
-    followsDfe: true, dfeNote: 'DfE "children who were the subject of a child protection plan at 31 March" when the date is 31 March.', countingUnit: 'child',
-    numerator: 'Children on a child protection plan at the end of the day', population: 'Children of the LA aged 0–17 (rate)', window: 'snapshot',
-    valueType: 'count', ratePer10000: true, breakdowns: [...demographic, 'category', 'latest-category', ...allocation],
-  }),
-  metric({
-    id: 'CP-02a', domain: 'child-protection', variantOf: 'CP-02', title: 'Children on a CP plan at the end of the period, per 10,000',
-    description: 'Catalogue Def (D1): "children with an open CPP at 31 March ÷ pop 0–17 × 10,000". For any window: plans open at the end of its last day.',
-    followsDfe: true, dfeNote: 'DfE rate of children on a plan at 31 March per 10,000 children.', countingUnit: 'child',
-    numerator: 'Children on a plan at the end of the window', denominator: 'Children aged 0–17 (population reference)', population: 'Children of the LA aged 0–17',
-    window: 'snapshot', valueType: 'rate-per-10000', ratePer10000: true, breakdowns: [...demographic, 'category', 'latest-category', ...allocation],
-  }),
-  metric({
-    id: 'CP-02b', domain: 'child-protection', variantOf: 'CP-02', title: 'Children on a CP plan at any point in the period, per 10,000',
-    description: 'Catalogue Def (D2, as worded): "distinct children with a CPP open at any point in the FY ÷ pop × 10,000".',
-    followsDfe: false, countingUnit: 'child', numerator: 'Children on a plan on at least one day of the window', denominator: 'Children aged 0–17 (population reference)',
-    population: 'Children of the LA aged 0–17', window: 'any-point-in-period', valueType: 'rate-per-10000', ratePer10000: true,
-    breakdowns: [...demographic, 'category', 'latest-category', ...allocation],
-  }),
-  metric({
-    id: 'CP-02c', domain: 'child-protection', variantOf: 'CP-02', title: 'Children starting a CP plan in the period, per 10,000',
-    description: 'DfE publishes "starting during year" rates (catalogue CP-02): distinct children with a plan starting (initial conference) in the window ÷ children 0–17 × 10,000.',
-    followsDfe: true, dfeNote: 'DfE "children who became the subject of a plan during the year" per 10,000.', countingUnit: 'child',
-    numerator: 'Children whose plan started in the window', denominator: 'Children aged 0–17 (population reference)', population: 'Children of the LA aged 0–17',
-    window: 'in-period', valueType: 'rate-per-10000', ratePer10000: true, breakdowns: [...demographic, 'category', ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CP-03', domain: 'child-protection',
-    description: 'Catalogue Def: "children with an open CPP (snapshot …) whose latest C&F assessment records factor f ÷ children with an open CPP". The latest assessment completed on or before the date, in any episode; factors are the CIN census assessment factor codes (1A–24A). A child has several factors, so the shares add up to more than 100%.',
-    followsDfe: false, countingUnit: 'child',
-    numerator: 'Children on a plan whose latest assessment records the factor', denominator: 'Children on a plan at the end of the day',
-    population: 'Children on a child protection plan', window: 'snapshot', valueType: 'distribution', category: 'factor', ratePer10000: false,
-    breakdowns: [...demographic, ...allocation],
-  }),
-  metric({
-    id: 'CP-04', domain: 'child-protection',
-    description: 'Catalogue Def: "CPPs (open at 31 March, or starting in FY) by initial category: neglect, emotional, physical, sexual, multiple ÷ total". This is the starting-in-the-window reading; plans open at a date by category are CP-01 by category or latest-category.',
-    followsDfe: true, dfeNote: 'DfE plans starting in the year by initial category of abuse.', countingUnit: 'plan',
-    numerator: 'Plans starting in the window with the initial category', denominator: 'Plans starting in the window', population: 'Child protection plans',
-    window: 'in-period', valueType: 'distribution', category: 'category', ratePer10000: false, breakdowns: [...demographic, ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CP-05', domain: 'child-protection',
-    description: 'Catalogue Def (DfE): "children whose CPP started in FY and who had any earlier CPP (ended before this start; ever …) ÷ children whose CPP started in FY". Earlier plans are those on this record (CIN census NumberOfPreviousCPP); plans held in other LAs are not recorded yet.',
-    followsDfe: true, dfeNote: 'DfE "second or subsequent plan" (any time).', countingUnit: 'child',
-    numerator: 'Children starting a plan in the window who had a plan before', denominator: 'Children starting a plan in the window',
-    population: 'Children starting a child protection plan', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    breakdowns: [...demographic, 'category', ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CP-07', domain: 'child-protection',
-    description: 'Catalogue Def (recommended): "among CPPs ending in FY, distribution of (end − start) in bands: <3 m, 3–<6 m, 6–<12 m, 12–<24 m, ≥24 m; plus % ≥2 years (DfE)". Bands are calendar months from the start.',
-    followsDfe: true, dfeNote: 'DfE "plans ceasing during the year" by duration; ≥ 2 years is DfE\'s long-plan measure.', countingUnit: 'plan',
-    numerator: 'Plans ending in the window lasting the band', denominator: 'Plans ending in the window', population: 'Child protection plans',
-    window: 'in-period', valueType: 'distribution', category: 'duration-band', ratePer10000: false, breakdowns: [...demographic, 'category', 'end-reason', 'month'],
-  }),
-  metric({
-    id: 'CP-08', domain: 'child-protection',
-    description: 'Catalogue Def: "S47Enquiry records started in FY ÷ 12 (or ÷ months in window)". A section 47 enquiry starts on the date of its strategy discussion; a further strategy discussion continues the same enquiry, counted once from the last (as the ICPC timescale runs from it). Also shown: enquiries started the same day as a sibling\'s or a child in the same household (catalogue CP-10(b), "automatic inclusion of all siblings").',
-    followsDfe: true, dfeNote: 'DfE "section 47 enquiries started in the year" ÷ months.', countingUnit: 'section-47-enquiry',
-    numerator: 'Section 47 enquiries started in the window', denominator: 'Months in the window', population: 'Section 47 enquiries',
-    window: 'in-period', valueType: 'per-month', ratePer10000: false, breakdowns: [...demographic, 'section-47-outcome', ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CP-09', domain: 'child-protection',
-    description: 'Catalogue Def: "S47 enquiries started in FY ÷ pop 0–17 × 10,000". Counted as CP-08.',
-    followsDfe: true, dfeNote: 'DfE section 47 enquiries per 10,000 children.', countingUnit: 'section-47-enquiry',
-    numerator: 'Section 47 enquiries started in the window', denominator: 'Children aged 0–17 (population reference)', population: 'Children of the LA aged 0–17',
-    window: 'in-period', valueType: 'rate-per-10000', ratePer10000: true, breakdowns: [...demographic, 'section-47-outcome', ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CP-11', domain: 'child-protection',
-    description: 'Catalogue Def: "strategy discussions → S47 (%); S47 → ICPC (%); ICPC → CPP (%)". The headline is the first step: strategy discussions held in the window that decided on a section 47 enquiry, of all held. The later steps are in additional, counted from those discussions: enquiries (each once: a discussion continuing an earlier enquiry stands for it), initialConferences (enquiries whose initial conference has been held) and plansStarted (conferences that started a plan); S47 → ICPC is initialConferences ÷ enquiries and ICPC → CPP plansStarted ÷ initialConferences. Extra-familial strategy meetings are not recorded separately yet.',
-    followsDfe: false, countingUnit: 'strategy-discussion', numerator: 'Strategy discussions held in the window that decided on a section 47 enquiry',
-    denominator: 'Strategy discussions held in the window', population: 'Strategy discussions', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    breakdowns: [...demographic, ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CP-13', domain: 'child-protection',
-    description: 'Catalogue Def: "children with a CPP who have a CoreGroup with first meeting ≤10 WD after the ICPC (statutory) … ÷ children with a CPP". Plans starting in the window whose first core group met within 10 working days of the initial conference (England and Wales bank holidays). Plans ended before the core group was due, and plans still within the 10 days when the figures are run, are left out. Recorded tasks are not recorded yet.',
-    followsDfe: false, countingUnit: 'plan', numerator: 'Plans starting in the window with the first core group within 10 working days',
-    denominator: 'Plans starting in the window, less those ended or not yet due', population: 'Child protection plans', window: 'in-period', valueType: 'percent',
-    ratePer10000: false,
-    timescale: { rule: 'First core group within 10 working days of the initial conference', dutyRuleId: 'first-core-group-after-initial-conference', amount: 10, unit: 'working-days', source: 'Working Together 2018 and LSCP procedures' },
-    breakdowns: [...demographic, 'category', ...allocation, 'month'],
-  }),
-
-  // ---------------------------------------------------------------------------------------------
-  // 4. Conferences
-  metric({
-    id: 'CPC-01', domain: 'conferences',
-    description: 'Catalogue Def: "CPConference records (ICPC + RCPC …) held in FY". Counted per child (a sibling group\'s conference is one record per child); transfer-in conferences are not recorded yet. Review conferences are those that met the review timescale duty.',
-    followsDfe: false, countingUnit: 'conference', numerator: 'Initial and review conferences held in the window (per child)', population: 'Child protection conferences',
-    window: 'in-period', valueType: 'count', ratePer10000: false, breakdowns: [...demographic, 'conference-type', ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CPC-05', domain: 'conferences',
-    description: 'Catalogue Def (DfE/Working Together): "ICPCs held in FY where ICPC.date − date of the strategy discussion that initiated the S47 (the last one if there were several) ≤ 15 working days ÷ ICPCs held in FY". Working days exclude England and Wales bank holidays; day 0 is the strategy discussion. Transfer-in conferences are not recorded yet.',
-    followsDfe: true, dfeNote: 'DfE CIN census indicator "ICPCs within 15 working days of the start of the section 47".', countingUnit: 'conference',
-    numerator: 'Initial conferences held in the window within 15 working days', denominator: 'Initial conferences held in the window',
-    population: 'Initial child protection conferences', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    timescale: { rule: 'Initial conference within 15 working days of the strategy discussion', dutyRuleId: 'initial-conference-within-15-working-days-of-strategy-discussion', amount: 15, unit: 'working-days', source: WT23_CH4 },
-    breakdowns: [...demographic, ...allocation, 'month'],
-  }),
-  metric({
-    id: 'CPC-06', domain: 'conferences',
-    description: 'Catalogue Def: "first RCPC ≤3 months after the ICPC; later RCPCs ≤6 months after the previous one ÷ RCPCs due in window". Reviews due in the window (calendar months, clamped to the month end); a review not held by its due date counts as late, whether or not it was held later; reviews no longer needed because the plan ended before they were due are left out.',
-    followsDfe: false, countingUnit: 'review-conference', numerator: 'Review conferences due in the window held by the due date',
-    denominator: 'Review conferences due in the window, less those the plan ended before', population: 'Review child protection conferences',
-    window: 'in-period', valueType: 'percent', ratePer10000: false,
-    timescale: { rule: 'First review within 3 months of the initial conference, then at most every 6 months', dutyRuleId: 'review-conference-within-3-months-then-every-6-months', amount: 3, unit: 'months', source: WT23_CH4 },
-    breakdowns: [...demographic, 'review-number', ...allocation, 'month'],
-  }),
-
-  // ---------------------------------------------------------------------------------------------
-  // 17. Workforce
-  metric({
-    id: 'WF-01', domain: 'workforce',
-    description: 'Catalogue Def: "for each case-holding social worker at a snapshot, distinct children allocated; report the min–max range by service and compare with the 15-children standard". The value is the mean caseload; minimum, median, maximum and workers above 15 are given with it.',
-    followsDfe: false, countingUnit: 'worker', numerator: 'Children allocated at the end of the day', denominator: 'Workers holding at least one case',
-    population: 'Case-holding workers', window: 'snapshot', valueType: 'mean', ratePer10000: false, breakdowns: ['team', 'service', 'worker'],
-  }),
-  metric({
-    id: 'WF-02', domain: 'workforce',
-    description: 'Catalogue Def: "for … all open children, the count of distinct allocated social workers over the current episode; share with 1, and with ≤2". Children with an episode open at the end of the day and at least one worker allocated during it (children never allocated are CIN-03\'s concern); workers allocated at any time from the referral to the date. The value is the share with one worker; the share with two or fewer is given with it.',
-    followsDfe: false, countingUnit: 'child', numerator: 'Children with one allocated worker over the current episode', denominator: 'Children with an open episode and an allocated worker',
-    population: 'Children in need', window: 'snapshot', valueType: 'percent', ratePer10000: false, breakdowns: [...demographic, ...allocation],
-  }),
-
-  // ---------------------------------------------------------------------------------------------
-  // 19. Population
-  metric({
-    id: 'POP-03', domain: 'population',
-    description: 'Catalogue POP-03 ("≈38,320 aged 0–18 …; the rate-per-10,000 denominator must be ONS 0–17 by year"): children aged 0–17 in population_reference for the population year of the window (the year containing its end).',
-    followsDfe: true, dfeNote: 'The denominator DfE uses for rates per 10,000 (ONS mid-year estimates, 0–17).', countingUnit: 'child-in-population',
-    numerator: 'Children aged 0–17 in the population reference', population: 'Resident children', window: 'snapshot', valueType: 'count', ratePer10000: false,
-    breakdowns: ['ethnicity', 'ethnic-group', 'sex', 'age-band'],
-  }),
-  metric({
-    id: 'POP-04', domain: 'population',
-    description: 'Catalogue POP-04 ("54.4% of children"): children aged 0–17 of the global majority (Mixed, Asian, Black, Chinese and other ethnic groups; White groups are not) ÷ children aged 0–17 whose ethnicity is known.',
-    followsDfe: false, countingUnit: 'child-in-population', numerator: 'Children aged 0–17 of the global majority', denominator: 'Children aged 0–17 of known ethnicity',
-    population: 'Resident children', window: 'snapshot', valueType: 'percent', ratePer10000: false, breakdowns: ['sex', 'age-band'],
-  }),
-  metric({
-    id: 'POP-07', domain: 'population',
-    description: 'Catalogue POP-07 ("25% (D2 p19), used as the comparator for CP plans"): White British children aged 0–17 ÷ children aged 0–17 of known ethnicity.',
-    followsDfe: false, countingUnit: 'child-in-population', numerator: 'White British children aged 0–17', denominator: 'Children aged 0–17 of known ethnicity',
-    population: 'Resident children', window: 'snapshot', valueType: 'percent', ratePer10000: false, breakdowns: ['sex', 'age-band'],
-  }),
-
-  // ---------------------------------------------------------------------------------------------
-  // DfE-defined figures the events support that the catalogue does not name
-  metric({
-    id: 'DFE-ASM-45', domain: 'children-in-need', title: 'Assessments completed within 45 working days',
-    description: 'DfE CIN statistics: "assessments completed in the year … within 45 working days of the referral". The statutory timescale (Working Together 2023 ch.3; catalogue §23.2 W2, statutory-data §5 row 2) counted in working days from the referral (day 0) to the date the assessment was authorised, England and Wales bank holidays excluded.',
-    followsDfe: true, dfeNote: 'DfE "assessments completed within 45 working days" (CIN census).', countingUnit: 'assessment',
-    numerator: 'Assessments completed in the window within 45 working days of the referral', denominator: 'Assessments completed in the window',
-    population: 'Child and family assessments', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    timescale: { rule: 'Assessment within 45 working days of the referral', dutyRuleId: 'assessment-within-45-working-days-of-referral', amount: 45, unit: 'working-days', source: WT23_CH3 },
-    breakdowns: [...demographic, ...allocation, 'month'], catalogueRef: 'statutory-data §5 row 2; catalogue §23.2 W2',
-  }),
-  metric({
-    id: 'DFE-REF-NFA', domain: 'children-in-need', title: 'Referrals resulting in no further action',
-    description: 'DfE CIN statistics: referrals in the year that led to no further action (CIN census ReferralNFA): the episode closed with no assessment and no section 47 enquiry. Referrals still open are not (yet) NFA.',
-    followsDfe: true, dfeNote: 'DfE "referrals resulting in no further action" (ReferralNFA).', countingUnit: 'referral',
-    numerator: 'Referrals in the window that closed with no assessment or section 47 enquiry', denominator: 'Referrals in the window',
-    population: 'Referrals to children\'s social care', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    breakdowns: [...demographic, 'source', 'month'], catalogueRef: 'statutory-data §6 (referral → NFA)',
-  }),
-];
 
 /** Views: the catalogue's named breakdowns and disproportionality comparisons of computed metrics. */
 export const metricViews: readonly MetricView[] = [
@@ -763,32 +424,14 @@ const reasonByPrefix: Record<string, string> = {
   OTH: 'Outside the case record: health, housing, family hub and governance records are not held.',
 };
 
-const reasonById: Record<string, string> = {
-  'FD-06': 'Early help episodes are not recorded: a contact decided as early help is the only trace, and a step-up needs the early help episode and its end.',
-  'FD-10': 'Consent to early help is not recorded.',
-  'FD-12': 'There is no gangs or serious youth violence contact reason in the code list yet (the catalogue\'s EXP-06).',
-  'CP-06': 'Needs audit judgements (threshold met), legal proceedings and family groupings by the auditors. Its repeat share is CP-05 for FY2023-24-Q1.',
-  'CP-12': 'An audit judgement (threshold met but no section 47), not recorded.',
-  'CP-16': 'CP consultations, conference bookings and chair alerts are not recorded.',
-  'CP-17': 'Legal proceedings (PLO, care proceedings) are not recorded yet.',
-  'CPC-02': 'ASV meetings (LADO) are not recorded yet.',
-  'CPC-03': 'Supervision order meetings are not recorded yet.',
-  'CPC-04': 'Needs CPC-02 and CPC-03, which are not recorded yet.',
-  'CPC-07': 'Invitations and attendance mode (in person or remote) are not recorded; only the agencies attending.',
-  'CPC-08': 'Advocacy offers and take-up are not recorded.',
-  'CPC-09': 'Safeguarding alerts and escalations are not recorded.',
-  'CPC-10': 'Feedback on conferences is not recorded.',
-  'CPC-11': 'Training is not recorded yet.',
-  'WF-03': 'Supervision is not recorded yet.',
-  'WF-04': 'Practice observation ratings are audit judgements (QA-08), not recorded yet.',
-  'WF-05': 'Worker records hold no ethnicity or grade, so workforce diversity cannot be computed.',
-  'WF-06': 'Worker records hold no ethnicity, so retention by ethnic group cannot be computed (leavers are recorded).',
-  'WF-07': 'Informational (team composition), not a figure.',
-  'WF-08': 'Youth participation in recruitment is not recorded.',
-  'POP-01': 'population_reference holds children and young people aged 0–25 only, not the whole population.',
-  'POP-02': 'population_reference holds children and young people aged 0–25 only, not the whole population.',
-  'POP-05': 'Deprivation (IMD) is an external reference, not held yet.',
-  'POP-06': 'Geographic rank facts are external references, not held.',
+/**
+ * Why each entry not computed yet cannot be, by id: the disproportionality register's here, each
+ * module's for the entries of its area (DomainModule.unavailableMetrics), the engine's for the
+ * population; entries of areas with no module have their area's reason (reasonByPrefix).
+ */
+const reasonById: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(domainModules.flatMap((module) => Object.entries(module.unavailableMetrics ?? {}))),
+  ...unavailablePopulationMetrics,
   'DP-03': reasonByPrefix.CLA!,
   'DP-04': reasonByPrefix.MIS!,
   'DP-06': 'Needs contacts filtered to domestic abuse before the rate by ethnicity, which the engine does not offer yet; FD-04 by=ethnicity shows the share of domestic abuse among each group\'s contacts.',
@@ -821,6 +464,9 @@ export const catalogue: readonly CatalogueEntry[] = (() => {
   const computed = new Map<string, CatalogueEntry>();
   for (const entry of metricViews) computed.set(entry.id, entry);
   for (const entry of metricDefinitions) if (!entry.variantOf) computed.set(entry.id, entry);
+  for (const id of Object.keys(reasonById)) {
+    if (!catalogueTitles.has(id) || computed.has(id) || variantsOf(id).length > 0) throw new Error(`${id} is given a reason it cannot be computed, but it is ${catalogueTitles.has(id) ? 'computed' : 'not in the catalogue'}`);
+  }
   const entries: CatalogueEntry[] = [];
   for (const [id, title] of catalogueTitles) {
     const variants = metricDefinitions.filter((definition) => definition.variantOf === id);

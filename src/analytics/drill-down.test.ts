@@ -5,7 +5,7 @@ import { accessGrantFor } from '../access/policy.ts';
 import { createCalendar } from '../platform/calendar/calendar.ts';
 import type { Database } from '../platform/database/database.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { metricSources } from './repo.ts';
+import { metricSources } from './catalogue.ts';
 import { MetricChildrenRepository } from './drill-down.ts';
 import { periodBetween } from './periods.ts';
 import { appOn, fourThousandChildren, LA_CODE, loadPopulation, metric, recorderFor } from './test-support.ts';

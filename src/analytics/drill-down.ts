@@ -2,7 +2,7 @@
  * The children behind a figure: the units a metric counts in its numerator (for a window, and for
  * one group of a breakdown), each with the child it is about and the date it was counted on.
  *
- * The counted rows come from the same SQL the figure is counted from (`metricSources` in repo.ts)
+ * The counted rows come from the same SQL the figure is counted from (`metricSources` in catalogue.ts)
  * and the groups from the same dimension SQL, so the list is the numerator by construction. Only
  * children the reader may see are listed (the access condition is in the query), and only they are
  * counted unless the reader may see raw figures; each child listed is audited as read. Metrics computed by their own code (caseloads, population, year-on-year
@@ -19,10 +19,12 @@ import { defineRoute } from '../platform/http/route.ts';
 import type { AnalyticsRouteServices } from './route-services.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 import { IsoDate } from '../platform/schema-helpers.ts';
-import { findCatalogueEntry, findMetricDefinition, type MetricDefinition } from './catalogue.ts';
-import { dimensions, isDimensionId, type DimensionDefinition } from './dimensions.ts';
+import { findCatalogueEntry, findMetricDefinition, metricSources, type MetricDefinition } from './catalogue.ts';
+import { dimensions, isDimensionId } from './dimensions.ts';
+import { dimensionFits, type DimensionDefinition, type MetricSource } from './metric-definition.ts';
+import { bindNamed } from './named-parameters.ts';
 import { endOf, windowOf, type ReportingWindow } from './periods.ts';
-import { bindNamed, dimensionFits, enrichedItemsSql, metricSources, type MetricSource } from './repo.ts';
+import { enrichedItemsSql } from './repo.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 

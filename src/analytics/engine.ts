@@ -17,12 +17,18 @@ import { DomainError } from '../platform/errors.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 import { figuresAccessOf, type FiguresAccess } from '../access/policy.ts';
 import { BenchmarkRepository } from './benchmarks.ts';
-import { findCatalogueEntry, findMetricDefinition, metricDefinitions, metricViews, variantsOf, type MetricDefinition, type MetricView } from './catalogue.ts';
-import { allocationDimensions, dimensions, isDimensionId, orderOf, type DimensionDefinition, type DimensionId } from './dimensions.ts';
+import {
+  findCatalogueEntry, findMetricDefinition, metricDefinitions, metricSources, metricViews, variantsOf, workingsOf, type MetricDefinition, type MetricView,
+} from './catalogue.ts';
+import type { CountingAcrossCouncils } from './counting-across-councils.ts';
+import { allocationDimensions, dimensions, isDimensionId, type DimensionId } from './dimensions.ts';
 import { analyseDisproportionality, type RateModel } from './disproportionality.ts';
+import {
+  compareCodes, dimensionFits, type DimensionDefinition, type MetricComputation, type MetricSource, type PopulationSum, type QueryWindow,
+} from './metric-definition.ts';
+import { readsParameter } from './named-parameters.ts';
 import { checkTrendBounds, consecutiveWindows, dfeYearLabelOf, endOf, monthsIn, previousWindow, wholeCompletedMonths, type ReportingWindow } from './periods.ts';
-import type { CountingAcrossCouncils } from './across-councils.ts';
-import { AnalyticsRepository, dimensionFits, metricSources, type GroupedCounts, type MetricParameters, type MetricSource, type PopulationYear, type QueryWindow } from './repo.ts';
+import { AnalyticsRepository, type GroupedCounts, type MetricParameters, type PopulationYear } from './repo.ts';
 import type { BenchmarkOut, BreakdownRow, DisproportionalityOut, Figure, MetricResult, PopulationOut, TrendPoint, WindowOut } from './schemas.ts';
 import { defaultSuppression, isSmall, roundedCount, shown, tidy, withheld, withheldRows, type FigureKind, type SuppressionOptions } from './suppression.ts';
 
@@ -74,8 +80,12 @@ interface Headline {
 }
 
 const MAX_BY = 2;
-/** Metrics computed by their own code rather than the generic counting query. */
-export const customMetricIds: ReadonlySet<string> = new Set(['WF-01', 'POP-03', 'POP-04', 'POP-07', 'FD-02']);
+
+/** Whether a metric offers a breakdown: one it lists that its rows carry the columns of (a figure not counted from rows offers all it lists). */
+function offersBreakdown(definition: MetricDefinition, id: DimensionId): boolean {
+  const source = metricSources[definition.id];
+  return definition.breakdowns.includes(id) && (source === undefined || dimensionFits(source, dimensions[id]));
+}
 
 /**
  * The whole catalogue as computations: every computed metric's headline, each again by ethnicity
@@ -85,26 +95,11 @@ export function catalogueComputations(): { id: string; by: string[] }[] {
   const computations: { id: string; by: string[] }[] = [];
   for (const definition of metricDefinitions) {
     computations.push({ id: definition.id, by: [] });
-    const byEthnicity = definition.breakdowns.includes('ethnicity')
-      && (customMetricIds.has(definition.id) || dimensionFits(metricSources[definition.id]!, dimensions.ethnicity));
-    if (byEthnicity) computations.push({ id: definition.id, by: ['ethnicity'] });
+    if (offersBreakdown(definition, 'ethnicity')) computations.push({ id: definition.id, by: ['ethnicity'] });
   }
   for (const view of metricViews) computations.push({ id: view.id, by: [] });
   return computations;
 }
-
-/** Population figures (POP-xx) as conditions over a population_reference row `p`. */
-const populationConditions: Record<string, { numerator: string; denominator: string }> = {
-  'POP-03': { numerator: 'true', denominator: 'true' },
-  'POP-04': {
-    numerator: `(p.ethnicity LIKE 'M%' OR p.ethnicity LIKE 'A%' OR p.ethnicity LIKE 'B%' OR p.ethnicity IN ('CHNE', 'OOTH'))`,
-    denominator: `p.ethnicity NOT IN ('REFU', 'NOBT')`,
-  },
-  'POP-07': { numerator: `p.ethnicity = 'WBRI'`, denominator: `p.ethnicity NOT IN ('REFU', 'NOBT')` },
-};
-
-/** The standard caseload (catalogue WF-01: "a caseload of 15 children maximum is the accepted standard"). */
-export const CASELOAD_STANDARD = 15;
 
 export class MetricsEngine {
   private readonly repo: AnalyticsRepository;
@@ -207,21 +202,22 @@ export class MetricsEngine {
     let breakdown: MetricResult['breakdown'] = null;
     let disproportionality: DisproportionalityOut | null = null;
 
-    if (definition.id === 'WF-01') {
-      ({ headline, breakdown } = await this.caseloads(definition, window, by, suppression));
-    } else if (definition.id === 'FD-02') {
+    const { counts, sumsPopulation, computes } = workingsOf(definition);
+    if (computes) {
+      ({ headline, breakdown } = await this.computed(definition, computes, window, by, suppression));
+    } else if (definition.changeOf) {
       headline = await this.headline(definition, window, parameters);
       const previous = previousWindow(window);
       notes.push(`Compared with ${previous.label}.`);
-    } else if (populationConditions[definition.id]) {
-      ({ headline, breakdown } = await this.populationFigure(definition, window, by, suppression, notes));
+    } else if (sumsPopulation) {
+      ({ headline, breakdown } = await this.populationFigure(definition, sumsPopulation, window, by, suppression, notes));
     } else {
       const dims = [...by, ...(definition.category ? [definition.category] : [])].map((id) => dimensions[id]);
       const firstDimension = dims[0];
       const demographic = firstDimension?.demographic === true && !definition.category ? firstDimension : undefined;
       const wantsGroupPopulation = demographic !== undefined && comparesWithPopulation(definition);
       const [groups, population] = await Promise.all([
-        this.countGroups(metricSources[definition.id]!, dims, queryWindowOf(definition, window), parameters),
+        this.countGroups(counts!, dims, queryWindowOf(definition, window), parameters),
         definition.ratePer10000 || wantsGroupPopulation ? this.population(definition, window, wantsGroupPopulation ? demographic : undefined) : null,
       ]);
       headline = this.headlineOf(definition, window, totalOf(groups), population);
@@ -250,9 +246,13 @@ export class MetricsEngine {
     } else if (definition.ratePer10000) {
       notes.push('No child population is loaded (population_reference), so no rate per 10,000 can be given.');
     }
-    if (by.includes('latest-category')) notes.push('Latest category is the latest recorded now, which may be later than the window.');
+    for (const id of by) {
+      const note = dimensions[id].note;
+      if (note) notes.push(note);
+    }
     if (definition.timescale?.dutyRuleId) notes.push(`Timeliness from the duty rule ${definition.timescale.dutyRuleId} (${definition.timescale.rule}); a rule switched off in the council's settings gives no duties to count.`);
-    if (definition.id === 'CIN-04' || definition.id === 'CIN-06') notes.push(`Timescale applied: ${parameters.withinDays} ${parameters.withinUnit === 'calendar-days' ? 'calendar' : 'working'} days.`);
+    // A figure whose SQL reads the timescale asked for (CIN-04, CIN-06) says which it applied.
+    if (counts && readsParameter(counts.items, 'withinDays')) notes.push(`Timescale applied: ${parameters.withinDays} ${parameters.withinUnit === 'calendar-days' ? 'calendar' : 'working'} days.`);
 
     const trend = request.trend && request.trend > 1 ? await this.trend(definition, window, request.trend, parameters) : null;
     const [benchmarks] = await Promise.all([benchmarksRead, auditedEarly ?? this.repo.audit(auditDetail)]);
@@ -309,14 +309,15 @@ export class MetricsEngine {
       const value = now.numerator !== null && before.numerator ? ((now.numerator - before.numerator) / before.numerator) * 100 : null;
       return { value, numerator: now.numerator, denominator: before.numerator, ratePer10000: null, population: null, additional: {} };
     }
-    if (definition.id === 'WF-01') {
-      return (await this.caseloads(definition, window, [], defaultSuppression)).headline;
+    const { counts, sumsPopulation, computes } = workingsOf(definition);
+    if (computes) {
+      return (await this.computed(definition, computes, window, [], defaultSuppression)).headline;
     }
-    if (populationConditions[definition.id]) {
-      return (await this.populationFigure(definition, window, [], defaultSuppression, [])).headline;
+    if (sumsPopulation) {
+      return (await this.populationFigure(definition, sumsPopulation, window, [], defaultSuppression, [])).headline;
     }
     const [groups, population] = await Promise.all([
-      this.countGroups(metricSources[definition.id]!, [], queryWindowOf(definition, window), parameters),
+      this.countGroups(counts!, [], queryWindowOf(definition, window), parameters),
       definition.ratePer10000 ? this.population(definition, window, undefined) : null,
     ]);
     return this.headlineOf(definition, window, totalOf(groups), population);
@@ -366,7 +367,8 @@ export class MetricsEngine {
     return remembered(this.populationCounts, `${year}|${dimension?.id ?? ''}`, () => this.repo.countPopulation(year, dimension));
   }
 
-  private async populationFigure(definition: MetricDefinition, window: ReportingWindow, by: readonly DimensionId[], suppression: SuppressionOptions, notes: string[]) {
+  /** A figure of the child population itself (population-metrics.ts): children meeting the sum's conditions. */
+  private async populationFigure(definition: MetricDefinition, sum: PopulationSum, window: ReportingWindow, by: readonly DimensionId[], suppression: SuppressionOptions, notes: string[]) {
     const requestedYear = Number(endOf(window).slice(0, 4));
     const found = await this.findPopulationYear(requestedYear);
     const dimension = by[0] ? dimensions[by[0]] : undefined;
@@ -374,8 +376,7 @@ export class MetricsEngine {
       notes.push('No child population is loaded (population_reference).');
       return { headline: { value: null, numerator: null, denominator: null, ratePer10000: null, population: null, additional: {} } as Headline, breakdown: null };
     }
-    const conditions = populationConditions[definition.id]!;
-    const groups = await this.repo.sumPopulation(found.year, conditions.numerator, conditions.denominator, dimension);
+    const groups = await this.repo.sumPopulation(found.year, sum.numerator, sum.denominator, dimension);
     const total = totalOf(groups);
     const population: PopulationFigures = { year: found.year, requestedYear, children: total.denominator, sources: found.sources, byGroup: undefined, reference: '', groupDimension: undefined };
     const headline = headlineFrom(definition, window, total, population);
@@ -386,46 +387,25 @@ export class MetricsEngine {
     return { headline, breakdown };
   }
 
-  /** WF-01: caseload per worker on the date, summarised overall and per team, service or worker. */
-  private async caseloads(definition: MetricDefinition, window: ReportingWindow, by: readonly DimensionId[], suppression: SuppressionOptions) {
-    const asAt = endOf(window);
-    const workers = await this.repo.findCaseloads(asAt);
-    const summary = (loads: number[]) => {
-      const sorted = [...loads].sort((a, b) => a - b);
-      const children = sorted.reduce((sum, n) => sum + n, 0);
-      const middle = Math.floor(sorted.length / 2);
-      const median = sorted.length === 0 ? null : sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-      return {
-        children, workers: sorted.length, mean: sorted.length > 0 ? children / sorted.length : null, median,
-        minimum: sorted[0] ?? null, maximum: sorted.at(-1) ?? null, aboveStandard: sorted.filter((n) => n > CASELOAD_STANDARD).length,
-      };
-    };
-    const overall = summary(workers.map((w) => w.children));
-    // Under disclosure control the children counted are rounded like any count, and the mean follows them.
-    const children = this.figures === 'disclosure-controlled' ? roundedCount(overall.children, defaultSuppression.threshold) : overall.children;
-    const headline: Headline = {
-      value: overall.workers > 0 ? children / overall.workers : null, numerator: children, denominator: overall.workers, ratePer10000: null, population: null,
-      additional: { minimum: overall.minimum, median: overall.median, maximum: overall.maximum, workersAboveStandard: overall.aboveStandard, standard: CASELOAD_STANDARD },
-    };
-    const dimensionId = by[0];
-    if (!dimensionId) return { headline, breakdown: null };
-    const keyOf = (w: (typeof workers)[number]) => (dimensionId === 'worker' ? w.workerId : dimensionId === 'team' ? (w.teamId ?? 'not-recorded') : (w.service ?? 'not-recorded'));
-    const byGroup = new Map<string, number[]>();
-    for (const w of workers) byGroup.set(keyOf(w), [...(byGroup.get(keyOf(w)) ?? []), w.children]);
-    const dimension = dimensions[dimensionId];
-    const rows: BreakdownRow[] = [...byGroup.entries()]
-      .sort(([a], [b]) => compareCodes(dimension, a, b))
-      .map(([code, loads]) => {
-        const s = summary(loads);
-        // A caseload is a worker's, not a child's figure; it is shown whatever its size.
-        return {
-          groups: [{ code, label: dimension.labelOf(code) }],
-          numerator: shown(s.children, 'count'), denominator: shown(s.workers, 'count'), value: shown(s.mean, 'decimal'),
-          share: shown(overall.children > 0 ? (s.children / overall.children) * 100 : null, 'percent'), population: null, ratePer10000: null,
-          additional: { minimum: shown(s.minimum, 'count'), median: shown(s.median, 'decimal'), maximum: shown(s.maximum, 'count'), workersAboveStandard: shown(s.aboveStandard, 'count') },
-        };
-      });
-    return { headline, breakdown: { by: [dimensionId], rows, suppression: { applied: suppression.apply, threshold: suppression.threshold } } };
+  /**
+   * A figure worked out by its module's own code (WF-01's caseloads), given the days it counts, the
+   * breakdown asked for (its first dimension), its own queries and disclosure control's rounding.
+   */
+  private async computed(definition: MetricDefinition, computes: MetricComputation, window: ReportingWindow, by: readonly DimensionId[], suppression: SuppressionOptions) {
+    const dimension = by[0] ? dimensions[by[0]] : undefined;
+    const threshold = defaultSuppression.threshold;
+    const figure = await computes({
+      days: queryWindowOf(definition, window),
+      by: dimension,
+      rows: (sql, values) => this.repo.findRows(sql, values),
+      published: (count) => (this.figures === 'disclosure-controlled' ? roundedCount(count, threshold) : count),
+    });
+    const { value, numerator, denominator, additional } = figure.headline;
+    const headline: Headline = { value, numerator, denominator, ratePer10000: null, population: null, additional };
+    const breakdown = dimension && figure.breakdown
+      ? { by: [dimension.id], rows: figure.breakdown, suppression: { applied: suppression.apply, threshold: suppression.threshold } }
+      : null;
+    return { headline, breakdown };
   }
 
   private async benchmarksFor(definition: MetricDefinition, view: MetricView | undefined, window: ReportingWindow): Promise<BenchmarkOut[]> {
@@ -479,8 +459,7 @@ function resolveRequest(request: MetricRequest): { definition: MetricDefinition;
   if (by.length > limit) throw DomainError.invalidField('by', `${definition.id} can be broken down by at most ${limit} dimension${limit === 1 ? '' : 's'} at a time`);
   if (new Set(by).size !== by.length) throw DomainError.invalidField('by', 'A dimension is repeated');
   for (const id of by) {
-    const fits = definition.breakdowns.includes(id) && (customMetricIds.has(definition.id) || dimensionFits(metricSources[definition.id]!, dimensions[id]));
-    if (!fits) throw DomainError.invalidField('by', `${definition.id} cannot be broken down by ${id}. It can by: ${definition.breakdowns.join(', ') || 'nothing'}`);
+    if (!offersBreakdown(definition, id)) throw DomainError.invalidField('by', `${definition.id} cannot be broken down by ${id}. It can by: ${definition.breakdowns.join(', ') || 'nothing'}`);
   }
   return { definition, view, by };
 }
@@ -558,12 +537,6 @@ function displayOf(definition: MetricDefinition, value: number | null): string {
   if (definition.valueType === 'change') return `${value > 0 ? '+' : ''}${figure}`;
   return figure;
 }
-
-const compareCodes = (dimension: DimensionDefinition, a: string, b: string) => {
-  const [ia, ca] = orderOf(dimension, a);
-  const [ib, cb] = orderOf(dimension, b);
-  return ia - ib || ca.localeCompare(cb);
-};
 
 function breakdownRows(
   definition: MetricDefinition,

@@ -9,6 +9,7 @@
  * It imports nothing above the kernel.
  */
 import type { z } from 'zod';
+import type { DimensionDefinition, ModuleMetric } from '../analytics/metric-definition.ts';
 import { DomainError } from '../platform/errors.ts';
 import type { ReportSectionSpec } from '../reports/report-section.ts';
 import type { RetentionSchedule } from '../retention/retention-schedule.ts';
@@ -70,9 +71,13 @@ export interface Involvement {
 /**
  * A domain module. `Own` is the part of the child's state it keeps (made by `initialState`);
  * `View` is what its reducers and rules read, which may include other modules' parts (child
- * protection reads the children-in-need episode it works within).
+ * protection reads the children-in-need episode it works within). `Dimension` is the ids of the
+ * breakdowns it contributes.
  */
-export interface DomainModule<Events extends readonly EventSchema[] = readonly EventSchema[], Own extends object = object, View = Own, Summary extends object = object> {
+export interface DomainModule<
+  Events extends readonly EventSchema[] = readonly EventSchema[], Own extends object = object, View = Own, Summary extends object = object,
+  Dimension extends string = string,
+> {
   /** kebab-case and stable: the folder's name. */
   id: string;
   /** Plain English. */
@@ -95,12 +100,23 @@ export interface DomainModule<Events extends readonly EventSchema[] = readonly E
   retention?: RetentionSchedule;
   /** The timescales whose clocks its events start, each with its source (src/timescales/rules.ts lists them). */
   timescales?: readonly TimescaleRule[];
+  /**
+   * Its figures, each under its catalogue id: the definition, the SQL of the rows it counts (or its
+   * own computation) and its breakdowns (src/analytics/metric-definition.ts).
+   */
+  metrics?: readonly ModuleMetric[];
+  /** The catalogue entries of its area it cannot compute yet, by id, with the reason (which records are not kept yet). */
+  unavailableMetrics?: Readonly<Record<string, string>>;
+  /** The breakdowns its figures offer beyond the engine's (the child's characteristics, the allocation, the month). */
+  dimensions?: readonly DimensionDefinition<Dimension>[];
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */
-export function defineDomainModule<const Events extends readonly EventSchema[], Own extends object, View = Own, Summary extends object = object>(
-  module: DomainModule<Events, Own, View, Summary>,
-): DomainModule<Events, Own, View, Summary> {
+export function defineDomainModule<
+  const Events extends readonly EventSchema[], Own extends object, View = Own, Summary extends object = object, Dimension extends string = never,
+>(
+  module: DomainModule<Events, Own, View, Summary, Dimension>,
+): DomainModule<Events, Own, View, Summary, Dimension> {
   return module;
 }
 

@@ -8,7 +8,8 @@
  * marked places that the rendering leaves empty.
  */
 import { catalogue, findMetricDefinition, type UnavailableMetric } from '../analytics/catalogue.ts';
-import { dimensions, isDimensionId, type DimensionDefinition } from '../analytics/dimensions.ts';
+import { dimensions, isDimensionId } from '../analytics/dimensions.ts';
+import type { DimensionDefinition } from '../analytics/metric-definition.ts';
 import type { MetricsEngine } from '../analytics/engine.ts';
 import { dfeYearLabelOf, monthsIn, partnershipPeriod, periodBetween, type Period, previousPeriod, previousWindow } from '../analytics/periods.ts';
 import type { BenchmarkOut, DisproportionalityOut, Figure, MetricResult } from '../analytics/schemas.ts';

@@ -8,6 +8,7 @@ import { defineDomainModule } from '../domain-module.ts';
 import { childProtectionEvents } from './events.ts';
 import { childProtectionReportSections } from './report.ts';
 import { childProtectionRetention } from './retention.ts';
+import { childProtectionDimensions, childProtectionMetrics, childProtectionUnavailableMetrics } from './metrics.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 import { childProtectionTimescaleRules } from './timescales.ts';
@@ -33,6 +34,9 @@ export const childProtectionModule = defineDomainModule({
     };
   },
   timescales: childProtectionTimescaleRules,
+  metrics: childProtectionMetrics,
+  unavailableMetrics: childProtectionUnavailableMetrics,
+  dimensions: childProtectionDimensions,
 });
 
 export type { ChildProtectionParts, ChildProtectionPlanState, Section47State };

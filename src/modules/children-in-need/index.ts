@@ -7,6 +7,7 @@ import { defineDomainModule } from '../domain-module.ts';
 import { childrenInNeedEvents } from './events.ts';
 import { childrenInNeedReportSections } from './report.ts';
 import { childrenInNeedRetention } from './retention.ts';
+import { childrenInNeedDimensions, childrenInNeedMetrics } from './metrics.ts';
 import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
 import { childrenInNeedTimescaleRules, episodeClosure } from './timescales.ts';
@@ -23,6 +24,8 @@ export const childrenInNeedModule = defineDomainModule({
   retention: childrenInNeedRetention,
   summaryOf: (state: ChildrenInNeedState) => ({ openEpisode: openEpisodeOf(state) ?? null, episodes: state.episodes }),
   timescales: childrenInNeedTimescaleRules,
+  metrics: childrenInNeedMetrics,
+  dimensions: childrenInNeedDimensions,
 });
 
 export { activePlanIn, episodeClosure, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };

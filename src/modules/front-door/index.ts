@@ -6,6 +6,7 @@ import { defineDomainModule } from '../domain-module.ts';
 import { frontDoorEvents } from './events.ts';
 import { frontDoorReportSections } from './report.ts';
 import { frontDoorRetention } from './retention.ts';
+import { frontDoorDimensions, frontDoorMetrics, frontDoorUnavailableMetrics } from './metrics.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
 import { frontDoorTimescaleRules } from './timescales.ts';
@@ -25,6 +26,9 @@ export const frontDoorModule = defineDomainModule({
   retention: frontDoorRetention,
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
   timescales: frontDoorTimescaleRules,
+  metrics: frontDoorMetrics,
+  unavailableMetrics: frontDoorUnavailableMetrics,
+  dimensions: frontDoorDimensions,
 });
 
 export { undecidedContactsOf, type ContactState, type FrontDoorState };

@@ -4,6 +4,7 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
+import { peopleMetrics, peopleUnavailableMetrics } from './metrics.ts';
 import { peopleReducers, peopleTransitions } from './rules.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
 
@@ -21,6 +22,8 @@ export const peopleModule = defineDomainModule({
     households: state.households,
     allocations: state.allocations,
   }),
+  metrics: peopleMetrics,
+  unavailableMetrics: peopleUnavailableMetrics,
 });
 
 export { currentAllocationOf, isRegistered, type PeopleState };

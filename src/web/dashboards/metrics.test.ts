@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf } from './metrics.ts';
+import { dashboardTablesOf, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf, type CatalogueEntry } from './metrics.ts';
 
 describe('figures as people read them', () => {
   it('writes a value in its unit', () => {
@@ -25,8 +25,22 @@ describe('figures as people read them', () => {
   });
 
   it('offers the children behind a figure only where there are children to list', () => {
-    expect(hasChildrenBehind('FD-01')).toBe(true);
-    expect(hasChildrenBehind('WF-01')).toBe(false);
+    expect(hasChildrenBehind({ countingUnit: 'contact' })).toBe(true);
+    expect(hasChildrenBehind({ countingUnit: 'worker' })).toBe(false);
+    expect(hasChildrenBehind({ countingUnit: 'child-in-population' })).toBe(false);
+    expect(hasChildrenBehind({ countingUnit: 'contact', changeOf: 'FD-01' })).toBe(false);
     expect(unitsOf('section-47-enquiry', 1)).toBe('section 47 enquiry');
+  });
+
+  it('puts the modules\' groups of computed metrics in tables, in the catalogue\'s order of their first metric', () => {
+    const entry = (id: string, domain: string, kind: CatalogueEntry['kind'] = 'metric'): CatalogueEntry => ({ id, title: id, domain, kind, available: kind !== 'unavailable' });
+    const tables = dashboardTablesOf([
+      entry('FD-01', 'front-door'), entry('CIN-01', 'children-in-need'), entry('CIN-05', 'children-in-need', 'view'), entry('CP-01', 'child-protection'),
+      entry('CPC-02', 'conferences', 'unavailable'), entry('CPC-05', 'conferences'), entry('CLA-01', 'looked-after', 'unavailable'),
+      entry('WF-01', 'workforce'), entry('POP-03', 'population'), entry('DFE-ASM-45', 'children-in-need'),
+    ]);
+    expect(tables.map((table) => [table.title, table.metrics.map((metric) => metric.id)])).toEqual([
+      ['Front door', ['FD-01']], ['Children in need', ['CIN-01', 'DFE-ASM-45']], ['Child protection', ['CP-01']], ['Conferences', ['CPC-05']], ['Workforce', ['WF-01']],
+    ]);
   });
 });

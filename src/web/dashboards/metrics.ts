@@ -2,6 +2,8 @@
  * The metrics API as the dashboards read it, and figures written as people read them. Pure
  * functions, tested in metrics.test.ts.
  */
+import { dashboardGroups } from '../module-registry.ts';
+import type { DashboardGroup } from './dashboard-group.ts';
 
 export interface CatalogueEntry {
   id: string;
@@ -19,6 +21,7 @@ export interface CatalogueEntry {
   valueType?: string;
   category?: string;
   breakdowns?: string[];
+  changeOf?: string;
   viewOf?: { metricId: string; by: string[] };
 }
 
@@ -111,19 +114,31 @@ export interface MetricChildren {
   children: { childId: string; forename: string; surname: string; dateOfBirth: string | null; unitId: string; countedOn: string }[];
 }
 
-/** The domains on the dashboard, in the order of the child's journey. */
-export const dashboardDomains: { id: string; title: string }[] = [
-  { id: 'front-door', title: 'Front door' },
-  { id: 'children-in-need', title: 'Children in need' },
-  { id: 'child-protection', title: 'Child protection' },
-  { id: 'conferences', title: 'Conferences' },
-  { id: 'workforce', title: 'Workforce' },
-];
+/** A table of the dashboard: a module's group and the computed metrics of its domain, in the catalogue's order. */
+export interface DashboardTable extends DashboardGroup {
+  metrics: CatalogueEntry[];
+}
 
-/** Figures worked out by their own code count no child's record one by one: nobody is behind them to list. */
-const notCountedFromRecords = new Set(['WF-01', 'FD-02', 'POP-03', 'POP-04', 'POP-07']);
+/**
+ * The dashboard's tables from the catalogue: each module's group with the computed metrics of its
+ * domain, the tables in the order of their first metric in the catalogue (the child's journey:
+ * front door, children in need, child protection, conferences… workforce); a group with no
+ * computed metric has no table.
+ */
+export function dashboardTablesOf(catalogue: readonly CatalogueEntry[]): DashboardTable[] {
+  const computed = catalogue.filter((entry) => entry.kind === 'metric');
+  return dashboardGroups
+    .map((group) => ({ ...group, metrics: computed.filter((entry) => entry.domain === group.domain) }))
+    .filter((table) => table.metrics.length > 0)
+    .sort((a, b) => computed.indexOf(a.metrics[0]!) - computed.indexOf(b.metrics[0]!));
+}
 
-export const hasChildrenBehind = (metricId: string) => !notCountedFromRecords.has(metricId);
+/**
+ * Whether there are children behind a figure to list: figures of workers (caseloads) or of the
+ * resident population, and the change between two periods, count no child's record one by one.
+ */
+export const hasChildrenBehind = (metric: Pick<CatalogueEntry, 'countingUnit' | 'changeOf'>) =>
+  metric.changeOf === undefined && metric.countingUnit !== 'worker' && metric.countingUnit !== 'child-in-population';
 
 const numberFormat = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 

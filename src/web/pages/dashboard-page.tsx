@@ -9,7 +9,7 @@ import { markReady } from '../timing.ts';
 import { PeriodPicker } from '../dashboards/period-picker.tsx';
 import { apiWindowOf, choiceFrom, describePeriod, previousDatesOf } from '../dashboards/period.ts';
 import {
-  changeBetween, dashboardDomains, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf,
+  changeBetween, dashboardTablesOf, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf,
   type Catalogue, type CatalogueEntry, type MetricResult,
 } from '../dashboards/metrics.ts';
 
@@ -33,7 +33,7 @@ export function DashboardPage() {
   useEffect(() => {
     if (!catalogue.data) return;
     let current = true;
-    const wanted = catalogue.data.metrics.filter((m) => m.kind === 'metric' && dashboardDomains.some((d) => d.id === m.domain));
+    const wanted = dashboardTablesOf(catalogue.data.metrics).flatMap((table) => table.metrics);
     // One request for the whole dashboard: the server reads the population and shared counts once.
     const fetchAll = (window: Record<string, string>) =>
       api.get<{ results: Record<string, MetricResult | { error: unknown }> }>(`/metrics/values${query({ ...window, ids: wanted.map((m) => m.id).join(',') })}`)
@@ -66,12 +66,12 @@ export function DashboardPage() {
       <PeriodPicker path="/dashboards" choice={choice} today={today} buttonText="Show the figures" />
       <h2 className="govuk-heading-m" data-testid="dashboard-period">{periodText}</h2>
       {results && !before ? <p className="govuk-body govuk-hint" role="status">Working out the period before…</p> : null}
-      {!results ? <p className="govuk-body" role="status">Working out the figures…</p> : dashboardDomains.map((domain) => {
-        const metrics = (catalogue.data?.metrics ?? []).filter((m) => m.domain === domain.id && results[m.id] !== undefined);
+      {!results ? <p className="govuk-body" role="status">Working out the figures…</p> : dashboardTablesOf(catalogue.data?.metrics ?? []).map((table) => {
+        const metrics = table.metrics.filter((m) => results[m.id] !== undefined);
         if (metrics.length === 0) return null;
         return (
-          <table key={domain.id} className="govuk-table app-dashboard-table" data-testid={`dashboard-${domain.id}`}>
-            <caption className="govuk-table__caption govuk-table__caption--m">{domain.title}</caption>
+          <table key={table.domain} className="govuk-table app-dashboard-table" data-testid={`dashboard-${table.domain}`}>
+            <caption className="govuk-table__caption govuk-table__caption--m">{table.title}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">Measure</th>
@@ -104,7 +104,7 @@ function DashboardRow(props: { metric: CatalogueEntry; result: MetricResult | nu
   const countedText = counted === null || counted === undefined ? ''
     : result?.denominator !== null && result?.denominator !== undefined && metric.valueType === 'percent'
       ? `${counted.toLocaleString('en-GB')} of ${result.denominator.toLocaleString('en-GB')}` : counted.toLocaleString('en-GB');
-  const drillable = props.showChildren && hasChildrenBehind(metric.id) && counted !== null && counted !== undefined && counted > 0;
+  const drillable = props.showChildren && hasChildrenBehind(metric) && counted !== null && counted !== undefined && counted > 0;
   return (
     <tr className="govuk-table__row">
       <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">

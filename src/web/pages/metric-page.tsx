@@ -42,7 +42,7 @@ export function MetricPage(props: { metricId: string }) {
   const path = catalogue.data ? `/metrics/${encodeURIComponent(props.metricId)}${query({ ...windowQuery, by: by || undefined, trend: TREND_PERIODS })}` : null;
   const result = useApi<MetricResult>(path);
   useEffect(() => { if (result.data) markReady('metric'); }, [result.data]);
-  const showChildren = (viewer !== undefined && offers.childrenBehindFigures(viewer)) && hasChildrenBehind(definition?.id ?? props.metricId);
+  const showChildren = (viewer !== undefined && offers.childrenBehindFigures(viewer)) && definition !== undefined && hasChildrenBehind(definition);
   const dimensionTitle = (id: string) => catalogue.data?.dimensions.find((d) => d.id === id)?.title ?? humanise(id);
 
   if (catalogue.data && !entry) return <p className="govuk-body">There is no metric {props.metricId} in the catalogue.</p>;

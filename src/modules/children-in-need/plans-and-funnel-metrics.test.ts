@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../platform/calendar/calendar.ts';
-import type { Database } from '../platform/database/database.ts';
-import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { MetricsEngine } from './engine.ts';
-import { periodBetween } from './periods.ts';
-import { appOn, LA_CODE, metric, recorderFor } from './test-support.ts';
+import { createCalendar } from '../../platform/calendar/calendar.ts';
+import type { Database } from '../../platform/database/database.ts';
+import { testDatabaseTargets } from '../../../test/support/test-database.ts';
+import { MetricsEngine } from '../../analytics/engine.ts';
+import { periodBetween } from '../../analytics/periods.ts';
+import { appOn, LA_CODE, metric, recorderFor } from '../../analytics/test-support.ts';
 
 const actor = { userId: 'analyst-1', role: 'analyst', agency: 'childrens-social-care' };
 

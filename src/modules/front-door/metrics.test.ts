@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../platform/database/database.ts';
-import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { appOn, fourThousandChildren, loadPopulation, metric, recorderFor } from './test-support.ts';
+import type { Database } from '../../platform/database/database.ts';
+import { testDatabaseTargets } from '../../../test/support/test-database.ts';
+import { appOn, fourThousandChildren, loadPopulation, metric, recorderFor } from '../../analytics/test-support.ts';
 
 /**
  * The front door and referrals over FY2023-24 (1 April 2023 – 31 March 2024), recorded through the

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../platform/database/database.ts';
-import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { appOn, metric, recorderFor } from './test-support.ts';
+import type { Database } from '../../platform/database/database.ts';
+import { testDatabaseTargets } from '../../../test/support/test-database.ts';
+import { appOn, metric, recorderFor } from '../../analytics/test-support.ts';
 
 /**
  * Children in need, allocation and caseloads around Easter 2024 (Good Friday 29 March, Easter
