@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
+import type { SimulatorBehaviour } from '../simulate/simulator-behaviour.ts';
 
 /** An event's schema: a literal `type` and its `data`. */
 export type EventSchema = z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>;
@@ -86,6 +87,8 @@ export interface DomainModule<Events extends readonly EventSchema[] = readonly E
   involvementsOf?: (state: View) => Involvement[];
   /** Its parts of the record summary a practitioner opens first (record/service.ts). */
   summaryOf?: (state: View) => Summary;
+  /** Its part in the synthetic borough: its steps of a family's journey, its teams and its calibration (src/simulate). */
+  simulator?: SimulatorBehaviour<View & ChildIdentity>;
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */

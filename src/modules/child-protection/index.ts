@@ -7,6 +7,7 @@ import { openEpisodeOf, type ChildrenInNeedState } from '../children-in-need/ind
 import { defineDomainModule } from '../domain-module.ts';
 import { childProtectionEvents } from './events.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
+import { childProtectionSimulator } from './simulator.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 
 /** The plan open now, if any, in the child's open episode. */
@@ -27,6 +28,7 @@ export const childProtectionModule = defineDomainModule({
       activeChildProtectionPlan: plan ? { ...plan, latestCategoryLabel: categoryOfAbuseCodes[plan.latestCategory as keyof typeof categoryOfAbuseCodes] } : null,
     };
   },
+  simulator: childProtectionSimulator,
 });
 
 export type { ChildProtectionParts, ChildProtectionPlanState, Section47State };

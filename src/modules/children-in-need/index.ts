@@ -6,6 +6,9 @@ import { activePlanIn } from '../child-protection/state.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childrenInNeedEvents } from './events.ts';
 import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
+import {
+  childProtectionEnquiry, childProtectionPlanStarts, childrenInNeedSimulator, type ChildProtectionConcern, type ChildProtectionOutcome,
+} from './simulator.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
 
 export const childrenInNeedModule = defineDomainModule({
@@ -17,7 +20,9 @@ export const childrenInNeedModule = defineDomainModule({
   transitions: childrenInNeedTransitions,
   involvementsOf: childrenInNeedInvolvements,
   summaryOf: (state: ChildrenInNeedState) => ({ openEpisode: openEpisodeOf(state) ?? null, episodes: state.episodes }),
+  simulator: childrenInNeedSimulator,
 });
 
 export { activePlanIn, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };
+export { childProtectionEnquiry, childProtectionPlanStarts, type ChildProtectionConcern, type ChildProtectionOutcome };
 export * from './events.ts';

@@ -5,6 +5,7 @@
 import { defineDomainModule } from '../domain-module.ts';
 import { frontDoorEvents } from './events.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
+import { frontDoorSimulator, referralToSocialCare, type SimulatedReferral } from './simulator.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
 
 export const frontDoorModule = defineDomainModule({
@@ -19,7 +20,8 @@ export const frontDoorModule = defineDomainModule({
     return awaiting.length === 0 ? [] : [{ kind: 'contact', label: 'Contact awaiting a decision', since: awaiting[0]!.receivedOn, rank: 1 }];
   },
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
+  simulator: frontDoorSimulator,
 });
 
-export { undecidedContactsOf, type ContactState, type FrontDoorState };
+export { referralToSocialCare, undecidedContactsOf, type ContactState, type FrontDoorState, type SimulatedReferral };
 export * from './events.ts';

@@ -5,6 +5,7 @@
 import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
 import { peopleReducers, peopleTransitions } from './rules.ts';
+import { childRegistration, peopleSimulator } from './simulator.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
 
 export const peopleModule = defineDomainModule({
@@ -21,7 +22,8 @@ export const peopleModule = defineDomainModule({
     households: state.households,
     allocations: state.allocations,
   }),
+  simulator: peopleSimulator,
 });
 
-export { currentAllocationOf, isRegistered, type PeopleState };
+export { childRegistration, currentAllocationOf, isRegistered, type PeopleState };
 export * from './events.ts';
