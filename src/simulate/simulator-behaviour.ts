@@ -20,6 +20,7 @@ export interface SimulatedEvent {
   data: Record<string, unknown>;
   /** Days between the event and its recording (most same day; some late, as in real records). */
   recordingLag: number;
+  /** The order it was added in: among a child's events of one day and rank, the earlier added comes first. */
   push: number;
 }
 
@@ -36,15 +37,12 @@ export interface SimulatedChild {
   events: SimulatedEvent[];
   /** Allocation requests: the workforce turns them into allocation events. */
   allocations: AllocationNeed[];
-  /*
-   * What later stages leave for earlier ones to read when the child comes back to the front door:
-   * whether the child's case is open, and whether the child has been on a child protection plan.
-   */
-  /** The day the child's open case closes (Infinity while open, also at the end of the run; -Infinity before the first). */
+  // What later stages leave for earlier ones to read when the child comes back to the front door.
+  /** The day the child's case closes: Infinity while open (and when still open at the end of the run), -Infinity before the first. */
   caseOpenUntil: Day;
-  /** The days the child's cases closed, in order: every allocation ends then. */
+  /** The days the child's cases closed, in order: the child's allocation ends on each. */
   caseClosures: Day[];
-  /** Child protection plans the child has had. */
+  /** Child protection plans the child has had: a child who has had one is referred and conferenced more readily. */
   protectionPlans: number;
 }
 

@@ -62,12 +62,16 @@ const PLANNED_CHILDREN = 38_300;
  * children at that moment.
  */
 class BoroughWorkforce implements SimulatedWorkforce {
-  readonly teams: Team[] = [];
-  readonly workers: SimulatedWorker[] = [];
+  private readonly teams: Team[] = [];
+  private readonly workers: SimulatedWorker[] = [];
   private readonly planOfTeam = new Map<string, TeamPlan>();
   private readonly recordingService = new Map<string, string>();
-  private readonly serviceWhenNoneAllocated: string | undefined;
+  private readonly serviceWhenNoneAllocated: string;
   private nextWorker = 1;
+  // Looked up when the events are written, once the run's hiring is over, in the order the workers were hired.
+  private byId: Map<string, SimulatedWorker> | undefined;
+  private byService: Map<string, SimulatedWorker[]> | undefined;
+  private holdingCases: SimulatedWorker[] | undefined;
 
   constructor(private readonly random: Random, children: number, start: Day, plans: readonly TeamPlan[]) {
     const scale = Math.max(0.25, children / PLANNED_CHILDREN);
@@ -81,7 +85,9 @@ class BoroughWorkforce implements SimulatedWorkforce {
       }
       for (const type of plan.records ?? []) this.recordingService.set(type, plan.service);
     }
-    this.serviceWhenNoneAllocated = plans.find((plan) => plan.recordsWhenNoneAllocated)?.service;
+    const recordsWhenNoneAllocated = plans.find((plan) => plan.recordsWhenNoneAllocated);
+    if (!recordsWhenNoneAllocated) throw new Error('No team records what happens while no worker is allocated to a child (recordsWhenNoneAllocated)');
+    this.serviceWhenNoneAllocated = recordsWhenNoneAllocated.service;
   }
 
   private hire(teamId: string, startDay: Day): SimulatedWorker {
@@ -179,15 +185,10 @@ class BoroughWorkforce implements SimulatedWorkforce {
         data[field] = value.service !== undefined ? random.pick(this.workersOf(value.service)).workerId : allocatedWorker?.workerId ?? random.pick(this.caseHolders()).workerId;
       }
       const recordingService = this.recordingService.get(event.type);
-      const recorder = recordingService !== undefined || !allocatedWorker ? random.pick(this.workersOf(recordingService ?? this.serviceWhenNoneAllocated!)) : allocatedWorker;
+      const recorder = recordingService !== undefined || !allocatedWorker ? random.pick(this.workersOf(recordingService ?? this.serviceWhenNoneAllocated)) : allocatedWorker;
       return { data, recordedBy: { userId: recorder.workerId, role: recorder.role, agency: recorder.agency } };
     };
   }
-
-  // Looked up once the run's hiring is over, in the order the workers were hired.
-  private byId: Map<string, SimulatedWorker> | undefined;
-  private byService: Map<string, SimulatedWorker[]> | undefined;
-  private holdingCases: SimulatedWorker[] | undefined;
 
   private workerById(): Map<string, SimulatedWorker> {
     return (this.byId ??= new Map(this.workers.map((worker) => [worker.workerId, worker])));
