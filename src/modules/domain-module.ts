@@ -14,6 +14,7 @@ import { DomainError } from '../platform/errors.ts';
 import type { ReportSectionSpec } from '../reports/report-section.ts';
 import type { RetentionSchedule } from '../retention/retention-schedule.ts';
 import type { TimescaleRule } from '../timescales/timescale-rule.ts';
+import type { SimulatorBehaviour } from '../simulate/simulator-behaviour.ts';
 
 /** An event's schema: a literal `type` and its `data`. */
 export type EventSchema = z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>;
@@ -109,6 +110,8 @@ export interface DomainModule<
   unavailableMetrics?: Readonly<Record<string, string>>;
   /** The breakdowns its figures offer beyond the engine's (the child's characteristics, the allocation, the month). */
   dimensions?: readonly DimensionDefinition<Dimension>[];
+  /** Its part in the synthetic borough: its steps of a family's journey, its teams and its calibration (src/simulate). */
+  simulator?: SimulatorBehaviour<View & ChildIdentity>;
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */

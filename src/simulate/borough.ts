@@ -52,30 +52,3 @@ export const islingtonShapedBorough: BoroughProfile = {
 export function boroughOfSize(base: BoroughProfile, children: number, laCode = base.laCode, name = base.name): BoroughProfile {
   return { ...base, children, laCode, name };
 }
-
-/**
- * Yearly rates the simulation aims at, per child aged 0–17, from the 2023/24 figures in the
- * metrics catalogue (FD-01, FD-03, FD-04, FD-05, CP-02, CP-05, CP-09, CPC-05).
- */
-export const calibrationTargets = {
-  contactsPerChildPerYear: 13_807 / 38_320,
-  contactSources: {
-    police: 0.262, school: 0.161, 'family-member': 0.07, 'education-welfare-service': 0.05, 'health-visitor': 0.035, gp: 0.03,
-    'emergency-department': 0.03, 'mental-health-service': 0.03, midwifery: 0.02, 'other-health': 0.02, housing: 0.035,
-    'adult-social-care': 0.02, 'early-help': 0.04, 'other-la-internal': 0.03, 'other-local-authority': 0.025, 'voluntary-sector': 0.03,
-    self: 0.01, acquaintance: 0.01, 'member-of-public': 0.012, probation: 0.01, 'courts-cafcass': 0.008, anonymous: 0.012,
-  },
-  contactReasons: {
-    'information-request': 0.129, 'domestic-abuse': 0.124, 'parenting-capacity': 0.102, 'child-mental-health': 0.097,
-    'parental-mental-health': 0.052, 'physical-abuse': 0.052, neglect: 0.051, 'emotional-abuse': 0.04, 'sexual-abuse': 0.025,
-    'parental-substance-misuse': 0.04, 'child-substance-misuse': 0.015, 'child-sexual-exploitation': 0.015,
-    'child-criminal-exploitation': 0.025, missing: 0.03, behaviour: 0.045, disability: 0.02, housing: 0.03, 'financial-hardship': 0.02,
-    'unaccompanied-asylum-seeking': 0.005, 'private-fostering': 0.003, 'female-genital-mutilation': 0.002, radicalisation: 0.004,
-    'harmful-sexual-behaviour': 0.01, 'unborn-baby-concerns': 0.012, other: 0.032,
-  },
-  contactOutcomes: { 'early-help': 0.459, 'referral-to-social-care': 0.157, 'no-further-action': 0.295, 'information-and-advice': 0.087 },
-  childrenOnPlansDuringYearPer10k: 90,
-  repeatPlanShare: 0.25,
-  icpcWithin15WorkingDays: 0.73,
-  section47PerYearPer10k: 213,
-} as const;

@@ -8,11 +8,12 @@ import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { timescalesFrom } from '../app/services.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { calibrationRows, type CalibrationRow } from './calibration.ts';
+import { calibrationRows } from './calibration.ts';
+import type { CalibrationRow } from './simulator-behaviour.ts';
 import { seedDatabase } from './seed.ts';
 
 /**
- * The default borough reproduces its calibration targets (borough.ts calibrationTargets) when the
+ * The default borough reproduces its calibration targets (each module's simulator.ts) when the
  * figures are computed the way the partnership will compute them: imported into the database and
  * counted by the analytics engine with the catalogue metric that corresponds, for FY2023-24,
  * within the tolerance calibration.ts allows. calibration.ts measures the same targets on the fold

@@ -3,10 +3,10 @@ import { disabilityCodes } from '../codes/statutory-codes.ts';
 import { interchangeFormatName, interchangeFormatVersion } from '../interchange/format.ts';
 import { boroughOfSize, islingtonShapedBorough, type BoroughProfile } from './borough.ts';
 import { dayOf, isoOf, SimulationCalendar, type Day } from './dates.ts';
-import { FamilyJourneys, sortChildEvents, type Family, type SimulatedChild, type SimulatedEvent } from './journeys.ts';
+import { BoroughJourneys, newSimulatedChild, simulatorBehaviours, sortChildEvents } from './journeys.ts';
 import { forenameFor, surnameFor } from './names.ts';
 import { Random } from './random.ts';
-import { SimulatedWorkforce } from './workforce.ts';
+import type { Family, SimulatedEvent, SimulatedWorkforce, WorkforceSetup } from './simulator-behaviour.ts';
 
 export interface SimulationOptions {
   seed: number;
@@ -123,12 +123,10 @@ export function simulateBorough(
     let age = familyRandom.next() * 18;
     for (let i = 0; i < size && age >= 0; i += 1) {
       const sex = familyRandom.chance(0.51) ? 'M' : 'F';
-      const child: SimulatedChild = {
+      family.children.push(newSimulatedChild({
         childId: newChildId(), familyId: family.familyId, forename: '', sex, ethnicity, birthDay: Math.round(middle - age * 365.25),
         disabilities: familyRandom.chance(0.05) ? [familyRandom.pick(Object.keys(disabilityCodes).filter((c) => c !== 'NONE'))] : [],
-        events: [], allocations: [], episodeOpenUntil: -Infinity, episodeClosedOn: -Infinity, plans: 0,
-      };
-      family.children.push(child);
+      }));
       children += 1;
       age -= 1 + familyRandom.exponential(2);
     }
@@ -144,21 +142,16 @@ export function simulateBorough(
     populationYears.push({ year, rows: populationOf(borough.laCode, families, dayOf(`${year}-06-30`)) });
   }
 
-  // Calibrate the incident rate so that contacts per child per year meet the target on average.
-  const ethnicFactor = (e: string) => borough.contactRateByEthnicity[e as keyof typeof borough.contactRateByEthnicity] ?? 1;
-  const expectedInvolved = (n: number) => 0.55 * Math.max(1, 0.8 * n) + 0.45;
-  const weight = families.reduce((sum, f) => sum + f.risk * ethnicFactor(f.ethnicity) * expectedInvolved(f.children.length), 0);
-  const incidentRate = (0.3603 * borough.children) / weight;
-
-  const journeys = new FamilyJourneys(random.fork('journeys'), calendar, borough, { incidentRate, referralPropensity: 0.2, strategyPropensity: 0.64, conferencePropensity: 0.25 }, { start, end }, newChildId);
+  const journeys = new BoroughJourneys(random.fork('journeys'), calendar, borough, { start, end }, newChildId);
+  const runJourney = journeys.runnerFor(families);
   families.forEach((family, index) => {
-    journeys.run(family);
+    runJourney(family);
     if (index % 500 === 0) onProgress('journeys', index, families.length);
   });
   onProgress('journeys', families.length, families.length);
 
   const allChildren = families.flatMap((f) => f.children).filter((c) => c.registeredDay !== undefined);
-  const workforce = new SimulatedWorkforce(random.fork('workforce'), borough.children, start);
+  const workforce = boroughWorkforce({ random: random.fork('workforce'), children: borough.children, start, teams: simulatorBehaviours.flatMap((behaviour) => behaviour.teams ?? []) });
   let push = 1e9;
   const workforceRandom = random.fork('allocation-events');
   workforce.allocate(allChildren, end, (child, type, day, occurredAt, data) => {
@@ -166,43 +159,25 @@ export function simulateBorough(
     child.events.push(event);
     return event;
   });
-  // The allocation ends with the episode.
-  for (const child of allChildren) {
-    for (const closed of child.events.filter((e) => e.type === 'episode.closed')) {
-      const allocated = child.events.some((e) => e.type === 'allocation.started' && e.day <= closed.day);
-      if (allocated) child.events.push({ eventId: workforceRandom.uuid(), type: 'allocation.ended', day: closed.day, occurredAt: isoOf(closed.day), data: {}, recordingLag: 0, push: push++ });
-    }
-  }
   onProgress('workforce', 1, 1);
-  const reference = workforce.referenceData();
-  const frontDoor = reference.workers.filter((w) => w.teamId.startsWith('front-door'));
-  const chairs = reference.workers.filter((w) => w.teamId.startsWith('conference-and-review'));
-  const managers = reference.workers.filter((w) => !w.teamId.startsWith('front-door') && !w.teamId.startsWith('conference'));
 
   return {
     borough,
     population,
     *lines() {
       const recorder = new Random(options.seed ^ 0x5eed);
-      for (const team of reference.teams) yield JSON.stringify({ record: 'team', laCode: borough.laCode, ...team });
-      for (const worker of reference.workers) yield JSON.stringify({ record: 'worker', laCode: borough.laCode, ...worker });
+      for (const { record, rows } of workforce.referenceRecords()) {
+        for (const row of rows) yield JSON.stringify({ record, laCode: borough.laCode, ...row });
+      }
       for (const { year, rows } of populationYears) {
         for (const row of rows) yield JSON.stringify({ record: 'population', ...row, year, source: `Synthetic borough, seed ${options.seed}` });
       }
       let written = 0;
       for (const child of allChildren) {
-        let allocatedWorker: string | undefined;
+        const recordingOf = workforce.recorderFor(recorder);
         for (const event of sortChildEvents(child.events)) {
           if (event.day >= end) break;
-          if (event.type === 'allocation.started') allocatedWorker = event.data.workerId as string;
-          const data = { ...event.data };
-          if (data.decidedByWorkerId === 'front-door-manager') data.decidedByWorkerId = recorder.pick(frontDoor).workerId;
-          if (data.authorisedByWorkerId === 'team-manager') data.authorisedByWorkerId = allocatedWorker ?? recorder.pick(managers).workerId;
-          if (data.chairWorkerId === 'cp-chair') data.chairWorkerId = recorder.pick(chairs).workerId;
-          const frontDoorEvent = event.type.startsWith('contact.') || event.type.startsWith('mash-check.') || event.type === 'child.registered';
-          const recordedBy = frontDoorEvent || !allocatedWorker
-            ? { userId: recorder.pick(frontDoor).workerId, role: 'front-door-officer', agency: 'childrens-social-care' }
-            : { userId: allocatedWorker, role: 'social-worker', agency: 'childrens-social-care' };
+          const { data, recordedBy } = recordingOf(event);
           const recordedDay = Math.min(event.day + event.recordingLag, end - 1);
           const recordedAt = event.occurredAt.length > 10 && recordedDay === event.day
             ? event.occurredAt.replace(/Z$/, '').slice(0, 19) + '.500Z'
@@ -218,6 +193,13 @@ export function simulateBorough(
       onProgress('writing', allChildren.length, allChildren.length);
     },
   };
+}
+
+/** The borough's teams and workers, from the module that gives the workforce. */
+function boroughWorkforce(setup: WorkforceSetup): SimulatedWorkforce {
+  const [workforce, ...others] = simulatorBehaviours.flatMap((behaviour) => (behaviour.workforce ? [behaviour.workforce] : []));
+  if (!workforce || others.length > 0) throw new Error('Exactly one registered module must give the simulated borough its workforce');
+  return workforce(setup);
 }
 
 /** The child population by single year of age, sex and ethnicity at the middle of the run (for rates). */

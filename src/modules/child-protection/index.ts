@@ -10,6 +10,7 @@ import { childProtectionReportSections } from './report.ts';
 import { childProtectionRetention } from './retention.ts';
 import { childProtectionDimensions, childProtectionMetrics, childProtectionUnavailableMetrics } from './metrics.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
+import { childProtectionSimulator } from './simulator.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 import { childProtectionTimescaleRules } from './timescales.ts';
 
@@ -37,6 +38,7 @@ export const childProtectionModule = defineDomainModule({
   metrics: childProtectionMetrics,
   unavailableMetrics: childProtectionUnavailableMetrics,
   dimensions: childProtectionDimensions,
+  simulator: childProtectionSimulator,
 });
 
 export type { ChildProtectionParts, ChildProtectionPlanState, Section47State };

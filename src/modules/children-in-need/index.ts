@@ -9,6 +9,9 @@ import { childrenInNeedReportSections } from './report.ts';
 import { childrenInNeedRetention } from './retention.ts';
 import { childrenInNeedDimensions, childrenInNeedMetrics } from './metrics.ts';
 import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
+import {
+  childProtectionEnquiry, childProtectionPlanStarts, childrenInNeedSimulator, type ChildProtectionConcern, type ChildProtectionOutcome,
+} from './simulator.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
 import { childrenInNeedTimescaleRules, episodeClosure } from './timescales.ts';
 
@@ -26,7 +29,9 @@ export const childrenInNeedModule = defineDomainModule({
   timescales: childrenInNeedTimescaleRules,
   metrics: childrenInNeedMetrics,
   dimensions: childrenInNeedDimensions,
+  simulator: childrenInNeedSimulator,
 });
 
 export { activePlanIn, episodeClosure, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };
+export { childProtectionEnquiry, childProtectionPlanStarts, type ChildProtectionConcern, type ChildProtectionOutcome };
 export * from './events.ts';

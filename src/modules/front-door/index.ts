@@ -8,6 +8,7 @@ import { frontDoorReportSections } from './report.ts';
 import { frontDoorRetention } from './retention.ts';
 import { frontDoorDimensions, frontDoorMetrics, frontDoorUnavailableMetrics } from './metrics.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
+import { frontDoorSimulator, referralToSocialCare, type SimulatedReferral } from './simulator.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
 import { frontDoorTimescaleRules } from './timescales.ts';
 
@@ -29,7 +30,8 @@ export const frontDoorModule = defineDomainModule({
   metrics: frontDoorMetrics,
   unavailableMetrics: frontDoorUnavailableMetrics,
   dimensions: frontDoorDimensions,
+  simulator: frontDoorSimulator,
 });
 
-export { undecidedContactsOf, type ContactState, type FrontDoorState };
+export { referralToSocialCare, undecidedContactsOf, type ContactState, type FrontDoorState, type SimulatedReferral };
 export * from './events.ts';

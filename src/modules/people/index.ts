@@ -6,6 +6,7 @@ import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
 import { peopleMetrics, peopleUnavailableMetrics } from './metrics.ts';
 import { peopleReducers, peopleTransitions } from './rules.ts';
+import { childRegistration, peopleSimulator } from './simulator.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
 
 export const peopleModule = defineDomainModule({
@@ -24,7 +25,8 @@ export const peopleModule = defineDomainModule({
   }),
   metrics: peopleMetrics,
   unavailableMetrics: peopleUnavailableMetrics,
+  simulator: peopleSimulator,
 });
 
-export { currentAllocationOf, isRegistered, type PeopleState };
+export { childRegistration, currentAllocationOf, isRegistered, type PeopleState };
 export * from './events.ts';
