@@ -67,9 +67,10 @@ export interface Involvement {
 /**
  * A domain module. `Own` is the part of the child's state it keeps (made by `initialState`);
  * `View` is what its reducers and rules read, which may include other modules' parts (child
- * protection reads the children-in-need episode it works within).
+ * protection reads the children-in-need episode it works within). `ReadModel` is the Zod schema of
+ * its parts of the record summary.
  */
-export interface DomainModule<Events extends readonly EventSchema[] = readonly EventSchema[], Own extends object = object, View = Own, Summary extends object = object> {
+export interface DomainModule<Events extends readonly EventSchema[] = readonly EventSchema[], Own extends object = object, View = Own, ReadModel extends z.ZodObject = z.ZodObject> {
   /** kebab-case and stable: the folder's name. */
   id: string;
   /** Plain English. */
@@ -84,14 +85,19 @@ export interface DomainModule<Events extends readonly EventSchema[] = readonly E
   transitions: { [K in EventTypesOf<Events>]: TransitionRow<View> };
   /** The child's current involvements with this area of work. */
   involvementsOf?: (state: View) => Involvement[];
-  /** Its parts of the record summary a practitioner opens first (record/service.ts). */
-  summaryOf?: (state: View) => Summary;
+  /**
+   * The Zod schema of its parts of the record summary (its read-model.ts): the record API declares
+   * its answer with it, and the web app's types are inferred from it. Given with `summaryOf`.
+   */
+  readModel?: ReadModel;
+  /** Its parts of the record summary a practitioner opens first (record/service.ts), in the shape of its read model. */
+  summaryOf?: (state: View) => z.output<ReadModel>;
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */
-export function defineDomainModule<const Events extends readonly EventSchema[], Own extends object, View = Own, Summary extends object = object>(
-  module: DomainModule<Events, Own, View, Summary>,
-): DomainModule<Events, Own, View, Summary> {
+export function defineDomainModule<const Events extends readonly EventSchema[], Own extends object, View = Own, ReadModel extends z.ZodObject = z.ZodObject>(
+  module: DomainModule<Events, Own, View, ReadModel>,
+): DomainModule<Events, Own, View, ReadModel> {
   return module;
 }
 

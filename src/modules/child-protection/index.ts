@@ -6,6 +6,7 @@ import { categoryOfAbuseCodes } from '../../codes/statutory-codes.ts';
 import { openEpisodeOf, type ChildrenInNeedState } from '../children-in-need/index.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childProtectionEvents } from './events.ts';
+import { ChildProtectionReadModel } from './read-model.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 
@@ -21,6 +22,7 @@ export const childProtectionModule = defineDomainModule({
   reducers: childProtectionReducers,
   transitions: childProtectionTransitions,
   involvementsOf: childProtectionInvolvements,
+  readModel: ChildProtectionReadModel,
   summaryOf: (state: ChildrenInNeedState) => {
     const plan = activePlanOf(state);
     return {

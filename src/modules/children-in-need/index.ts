@@ -5,6 +5,7 @@
 import { activePlanIn } from '../child-protection/state.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childrenInNeedEvents } from './events.ts';
+import { ChildrenInNeedReadModel } from './read-model.ts';
 import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
 
@@ -16,6 +17,7 @@ export const childrenInNeedModule = defineDomainModule({
   reducers: childrenInNeedReducers,
   transitions: childrenInNeedTransitions,
   involvementsOf: childrenInNeedInvolvements,
+  readModel: ChildrenInNeedReadModel,
   summaryOf: (state: ChildrenInNeedState) => ({ openEpisode: openEpisodeOf(state) ?? null, episodes: state.episodes }),
 });
 

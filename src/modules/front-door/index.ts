@@ -4,6 +4,7 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { frontDoorEvents } from './events.ts';
+import { FrontDoorReadModel } from './read-model.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
 
@@ -18,6 +19,7 @@ export const frontDoorModule = defineDomainModule({
     const awaiting = undecidedContactsOf(state);
     return awaiting.length === 0 ? [] : [{ kind: 'contact', label: 'Contact awaiting a decision', since: awaiting[0]!.receivedOn, rank: 1 }];
   },
+  readModel: FrontDoorReadModel,
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
 });
 

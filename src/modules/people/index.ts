@@ -4,6 +4,7 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
+import { PeopleReadModel } from './read-model.ts';
 import { peopleReducers, peopleTransitions } from './rules.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
 
@@ -14,6 +15,7 @@ export const peopleModule = defineDomainModule({
   initialState: (): PeopleState => ({ relationships: [], households: [], allocations: [] }),
   reducers: peopleReducers,
   transitions: peopleTransitions,
+  readModel: PeopleReadModel,
   summaryOf: (state: PeopleState) => ({
     details: state.details,
     allocation: currentAllocationOf(state) ?? null,
