@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordEventCommand } from '../../record/events.ts';
-import { commandFrom, eventForms, fieldOfProblem, messageFor } from './event-forms.ts';
+import { eventForms } from '../module-parts.tsx';
+import { commandFrom, fieldOfProblem, messageFor } from './event-forms.ts';
 
 const context = { workers: [{ workerId: 'W0001', teamId: 'child-protection-1' }] };
 

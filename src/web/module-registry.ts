@@ -1,0 +1,10 @@
+/**
+ * The modules' web parts the web app runs with, in the order of src/modules/registry.ts. A new
+ * domain's web part is one line here (and its own src/modules/<domain>/web/ folder).
+ */
+import { childProtectionWeb } from '../modules/child-protection/web/index.ts';
+import { childrenInNeedWeb } from '../modules/children-in-need/web/index.ts';
+import { frontDoorWeb } from '../modules/front-door/web/index.ts';
+import { peopleWeb } from '../modules/people/web/index.ts';
+
+export const webModules = [peopleWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb] as const;
