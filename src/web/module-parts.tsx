@@ -8,13 +8,13 @@ import { humanise } from './format.ts';
 import { Tag } from './govuk/index.ts';
 import { webModules } from './module-registry.ts';
 import type { EventForm } from './recording/event-forms.ts';
-import type { ChronologyWords, RecordFlag, RecordPartProps, TagStyle, WebModule } from './web-module.ts';
+import type { ChronologyWords, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule } from './web-module.ts';
 
 /**
  * The child's record as the web app reads it: the record's own fields and every registered module's
  * read model, or a partner agency's view of it (see RecordKernel in web-module.ts).
  */
-export type ChildRecord = ChildRecordOf<typeof webModules> & { view?: 'partner' };
+export type ChildRecord = ChildRecordOf<typeof webModules> & Pick<RecordKernel, 'view'>;
 
 /** The registered web parts, each checked to read nothing the record does not have. */
 const modules: readonly WebModule<ChildRecord>[] = webModules;
