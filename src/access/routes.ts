@@ -13,8 +13,8 @@ import { defineRoute, registerRoutes, type AnyRoute } from '../platform/http/rou
 import { isApiRoute, routeOf } from '../platform/http/security.ts';
 import type { ActiveSession, SignInService } from './sign-in.ts';
 import { roleDefinitionOf } from './roles.ts';
-import { capabilityNames, recordScopes } from '../platform/request-context.ts';
-import { accessGrantFor, permissionsOf, type Permissions } from './policy.ts';
+import { accessGrantFor, permissionsOf } from './policy.ts';
+import { SessionOut } from './session-read-model.ts';
 import type { Database } from '../platform/database/database.ts';
 import { LaChildId } from '../platform/schema-helpers.ts';
 import { RestrictedRecords } from './restricted-records.ts';
@@ -58,31 +58,8 @@ export async function endPreviousSession(request: FastifyRequest, signIn: SignIn
   if (previous) await signIn.endReplacedSession(previous);
 }
 
-/** What a person may do, so the web app offers only that; the server still decides every request. */
-export const PermissionsOut = z.object({
-  scope: z.enum(recordScopes),
-  records: z.boolean().describe('May record events on the children\'s records in scope'),
-  seesChildren: z.boolean().describe('False for figures-only roles: no child-level row at all'),
-  capabilities: z.array(z.enum(capabilityNames)),
-  figures: z.enum(['raw', 'published', 'disclosure-controlled']).describe('How the council\'s figures are shown to this person (docs/analytics.md, "Who sees which figures")'),
-}) satisfies z.ZodType<Permissions>;
-
 /** The permissions of someone acting in a role (signed in, or chosen at development sign-in). */
 export const permissionsFor = (person: Parameters<typeof accessGrantFor>[0]) => permissionsOf(accessGrantFor(person));
-
-const SessionOut = z.object({
-  signedIn: z.boolean(),
-  pendingSecondFactor: z.boolean(),
-  user: z.object({
-    userId: z.string(), displayName: z.string(), role: z.string(), roleTitle: z.string(), agency: z.string(), teamId: z.string().nullable(), workerId: z.string().nullable(),
-    permissions: PermissionsOut,
-  }).nullable(),
-  csrfToken: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  singleSignOn: z.boolean().describe('Whether sign-in with the council\'s identity provider is set up (GET /api/v1/sign-in/oidc)'),
-  devSignIn: z.boolean().describe('Whether development sign-in (a simulated worker at /sign-in) is switched on'),
-});
-type SessionOut = z.infer<typeof SessionOut>;
 
 export function installSignIn(app: FastifyInstance, options: { laCode: string; signIn: SignInService; singleSignOn: boolean; devSignIn: boolean }): AnyRoute[] {
   const { signIn, laCode } = options;

@@ -4,14 +4,9 @@ import { defineRoute } from '../platform/http/route.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { Timescales } from '../timescales/timescales.ts';
 import { IsoDate, LaChildId } from '../platform/schema-helpers.ts';
+import { DueItem, DueList } from './read-model.ts';
 import { DutyRepository } from './repo.ts';
 import { closedDutiesReport, dueListAsAt, summariseDue } from './service.ts';
-
-const DueItemOut = z.object({
-  childId: z.string(), childName: z.string(), ruleId: z.string(), title: z.string(), source: z.string(), subjectId: z.string(),
-  occurrence: z.number(), startedOn: z.string(), dueOn: z.string(), dueAt: z.string().optional(), state: z.string(),
-  daysLeft: z.number().optional(), lateBy: z.number().optional(), unit: z.string(), workerId: z.string().nullable(), teamId: z.string().nullable(),
-});
 
 const DutyFilterQuery = z.object({
   childId: LaChildId.optional(),
@@ -28,11 +23,7 @@ export function dutyRoutes(services: { db: Database; timescales: Timescales }) {
       summary: 'Everything due as at a date, for the borough, a worker, a team or a child: due date, days left or overdue, and the rule behind it',
       tags: ['timescales'],
       query: DutyFilterQuery.extend({ asAt: IsoDate.optional(), overdueOnly: z.enum(['true', 'false']).optional() }),
-      response: z.object({
-        asAt: z.string(),
-        summary: z.object({ open: z.number(), overdue: z.number(), byWorker: z.array(z.object({ workerId: z.string().nullable(), open: z.number(), overdue: z.number() })) }),
-        duties: z.array(DueItemOut),
-      }),
+      response: DueList,
       handler: async ({ query, context }) => {
         const asAt = query.asAt ?? todayInLondon();
         const rows = await new DutyRepository(services.db, context).findOpenAsAt(asAt, query);
@@ -47,7 +38,7 @@ export function dutyRoutes(services: { db: Database; timescales: Timescales }) {
       summary: 'Duties closed in a period: met on time, met late and by how much, or no longer needed',
       tags: ['timescales'],
       query: DutyFilterQuery.extend({ from: IsoDate, to: IsoDate }).refine((q) => q.from <= q.to, { message: 'from must be on or before to', path: ['from'] }),
-      response: z.object({ from: z.string(), to: z.string(), metOnTime: z.number(), metLate: z.number(), cancelled: z.number(), items: z.array(DueItemOut) }),
+      response: z.object({ from: z.string(), to: z.string(), metOnTime: z.number(), metLate: z.number(), cancelled: z.number(), items: z.array(DueItem) }),
       handler: async ({ query, context }) => {
         const rows = await new DutyRepository(services.db, context).findClosedBetween(query.from, query.to, query);
         return { from: query.from, to: query.to, ...closedDutiesReport(rows, query.to, services.timescales) };

@@ -72,11 +72,11 @@ export interface Involvement {
 /**
  * A domain module. `Own` is the part of the child's state it keeps (made by `initialState`);
  * `View` is what its reducers and rules read, which may include other modules' parts (child
- * protection reads the children-in-need episode it works within). `Dimension` is the ids of the
- * breakdowns it contributes.
+ * protection reads the children-in-need episode it works within). `ReadModel` is the Zod schema of
+ * its parts of the record summary; `Dimension` is the ids of the breakdowns it contributes.
  */
 export interface DomainModule<
-  Events extends readonly EventSchema[] = readonly EventSchema[], Own extends object = object, View = Own, Summary extends object = object,
+  Events extends readonly EventSchema[] = readonly EventSchema[], Own extends object = object, View = Own, ReadModel extends z.ZodObject = z.ZodObject,
   Dimension extends string = string,
 > {
   /** kebab-case and stable: the folder's name. */
@@ -93,8 +93,13 @@ export interface DomainModule<
   transitions: { [K in EventTypesOf<Events>]: TransitionRow<View> };
   /** The child's current involvements with this area of work. */
   involvementsOf?: (state: View) => Involvement[];
-  /** Its parts of the record summary a practitioner opens first (record/service.ts). */
-  summaryOf?: (state: View) => Summary;
+  /**
+   * The Zod schema of its parts of the record summary (its read-model.ts): the record API declares
+   * its answer with it, and the web app's types are inferred from it. Given with `summaryOf`.
+   */
+  readModel?: ReadModel;
+  /** Its parts of the record summary a practitioner opens first (record/service.ts), in the shape of its read model. */
+  summaryOf?: (state: View) => z.output<ReadModel>;
   /** Its sections of the partnership's annual report, each placed by its position (reports/sections.ts). */
   reportSections?: readonly ReportSectionSpec[];
   /** The kinds of child's record its work makes, how long each is kept, and its open work (retention/schedules.ts). */
@@ -116,10 +121,10 @@ export interface DomainModule<
 
 /** Gives a module its types without writing them out; checks it against the contract. */
 export function defineDomainModule<
-  const Events extends readonly EventSchema[], Own extends object, View = Own, Summary extends object = object, Dimension extends string = never,
+  const Events extends readonly EventSchema[], Own extends object, View = Own, ReadModel extends z.ZodObject = z.ZodObject, Dimension extends string = never,
 >(
-  module: DomainModule<Events, Own, View, Summary, Dimension>,
-): DomainModule<Events, Own, View, Summary, Dimension> {
+  module: DomainModule<Events, Own, View, ReadModel, Dimension>,
+): DomainModule<Events, Own, View, ReadModel, Dimension> {
   return module;
 }
 

@@ -10,56 +10,16 @@ import { PartnerChildRecord, PartnerChronology } from './partner-view.ts';
 import { childRecordAnswer, chronologyAnswer } from './service.ts';
 import { allowedActions, childStatusOf } from './transitions.ts';
 import { IsoDate, LaChildId } from '../platform/schema-helpers.ts';
+import { domainModules } from '../modules/registry.ts';
+import { childRecordSchemaOf, ChildListItem, ChronologyEntry, DutyOut, LoggedEvent, RecordedAnswer, RelatedChild } from './read-model.ts';
 
 const ChildParams = z.object({ childId: LaChildId });
 
-const LoggedEventOut = z.object({
-  eventId: z.string(),
-  sequence: z.number(),
-  laCode: z.string(),
-  childId: z.string(),
-  type: z.enum(eventTypes as [string, ...string[]]),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
-  recordedBy: z.object({ userId: z.string(), role: z.string(), agency: z.string() }),
-  clientId: z.string(),
-  supersedes: z.string().optional(),
-  correctionReason: z.string().optional(),
-  data: z.record(z.string(), z.unknown()),
-});
+/** The event types are the registry's: named here, where the registry may be read. */
+const LoggedEventOut = LoggedEvent.extend({ type: z.enum(eventTypes as [string, ...string[]]) });
 
-const DutyOut = z.object({
-  ruleId: z.string(),
-  subjectId: z.string(),
-  occurrence: z.number(),
-  startedOn: z.string(),
-  dueOn: z.string(),
-  dueAt: z.string().optional(),
-  state: z.string(),
-  daysLeft: z.number().optional(),
-  lateBy: z.number().optional(),
-}).catchall(z.unknown());
-
-/** Nested record parts are documented by their TypeScript types in record/child-record-state.ts. */
-const RecordPart = z.custom<object>((value) => typeof value === "object" && value !== null).meta({ type: "object" });
-const ChildRecordOut = z.object({
-  childId: z.string(),
-  laCode: z.string(),
-  status: z.string().describe('The kind of the furthest-along involvement; known with none'),
-  involvements: z.array(z.object({ kind: z.string(), label: z.string(), since: z.string() })).describe('Everything the child is involved in now, from every module, the furthest along first'),
-  allowedActions: z.array(z.string()),
-  details: RecordPart.optional(),
-  allocation: RecordPart.nullable(),
-  openEpisode: RecordPart.nullable(),
-  activeChildProtectionPlan: RecordPart.nullable(),
-  episodes: z.array(RecordPart),
-  contacts: z.array(RecordPart),
-  relationships: z.array(RecordPart),
-  households: z.array(RecordPart),
-  allocations: z.array(RecordPart),
-  duties: z.array(DutyOut),
-  asAt: z.string(),
-});
+/** The record's own fields and every module's read model (record/read-model.ts). */
+const ChildRecordOut = childRecordSchemaOf(domainModules);
 
 export function childRecordRoutes(services: { repositoryFor(context: RequestContext): ChildRecordRepository; timescales: Pick<Timescales, 'calendar'> }) {
   const repositoryFor = (context: Parameters<typeof services.repositoryFor>[0]) => services.repositoryFor(context);
@@ -80,10 +40,7 @@ export function childRecordRoutes(services: { repositoryFor(context: RequestCont
         status: z.string().max(40).optional(),
         limit: z.coerce.number().int().min(1).max(500).default(50),
       }),
-      response: z.object({ children: z.array(z.object({
-        childId: z.string(), forename: z.string(), surname: z.string(), dateOfBirth: z.string().nullable(), expectedDateOfBirth: z.string().nullable(),
-        sex: z.string(), ethnicity: z.string(), status: z.string(), allocatedWorkerId: z.string().nullable(), allocatedTeamId: z.string().nullable(),
-      })) }),
+      response: z.object({ children: z.array(ChildListItem) }),
       handler: async ({ query, context }) => ({ children: await repositoryFor(context).findChildren(query) }),
     }),
     defineRoute({
@@ -93,9 +50,7 @@ export function childRecordRoutes(services: { repositoryFor(context: RequestCont
       tags: ['child record'],
       params: ChildParams,
       query: z.object({ asAt: IsoDate.optional() }),
-      response: z.object({ childId: z.string(), asAt: z.string(), children: z.array(z.object({
-        childId: z.string(), forename: z.string(), surname: z.string(), dateOfBirth: z.string().nullable(), status: z.string(), links: z.array(z.enum(['sibling', 'household'])),
-      })) }),
+      response: z.object({ childId: z.string(), asAt: z.string(), children: z.array(RelatedChild) }),
       handler: async ({ params, query, context }) => {
         const asAt = query.asAt ?? todayInLondon();
         await repositoryFor(context).getChildRecord(params.childId); // not_found for an unknown child, and audited
@@ -110,7 +65,7 @@ export function childRecordRoutes(services: { repositoryFor(context: RequestCont
       params: ChildParams,
       body: RecordEventCommand,
       status: 201,
-      response: z.object({ event: LoggedEventOut, replayed: z.boolean(), status: z.string(), allowedActions: z.array(z.string()) }),
+      response: RecordedAnswer.extend({ event: LoggedEventOut }),
       handler: async ({ params, body, context }) => {
         const repository: ChildRecordRepository = repositoryFor(context);
         const { event, replayed, folded } = await repository.recordEvent(params.childId, body);
@@ -141,7 +96,7 @@ export function childRecordRoutes(services: { repositoryFor(context: RequestCont
       query: z.object({ types: z.string().optional().describe('Comma-separated event types to include') }),
       response: z.union([z.object({
         childId: z.string(),
-        entries: z.array(LoggedEventOut.extend({ occurredOn: z.string(), effective: z.boolean(), voided: z.object({ byEventId: z.string(), reason: z.string() }).nullable(), supersededBy: z.string().nullable() })),
+        entries: z.array(ChronologyEntry.extend({ type: LoggedEventOut.shape.type })),
       }), PartnerChronology]),
       handler: async ({ params, query, context }) => {
         const read = await repositoryFor(context).getChildRecord(params.childId);

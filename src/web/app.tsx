@@ -11,6 +11,7 @@ import { DashboardPage } from './pages/dashboard-page.tsx';
 import { setFlash } from './pages/flash.ts';
 import { MetricChildrenPage } from './pages/metric-children-page.tsx';
 import { MetricPage } from './pages/metric-page.tsx';
+import { recordViews } from './module-parts.tsx';
 import { MyWorkPage } from './pages/my-work-page.tsx';
 import { NotFoundPage, NotPermittedPage } from './pages/not-found-page.tsx';
 import { OneTimeCodePage } from './pages/one-time-code-page.tsx';
@@ -40,10 +41,12 @@ const routes: Route[] = [
   { pattern: '/', section: 'my-work', title: 'My work', offered: offers.myWork, render: () => <MyWorkPage /> },
   { pattern: '/children', section: 'find', title: 'Find a child', offered: offers.findChild, render: () => <FindChildPage /> },
   { pattern: '/children/new', section: 'find', title: 'Register a child', offered: offers.recordEvents, render: () => <RegisterChildPage /> },
-  { pattern: '/children/:childId', section: 'find', title: 'Child record', offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view="summary" /> },
+  { pattern: '/children/:childId', section: 'find', title: 'Child record', offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view="" /> },
   { pattern: '/children/:childId/chronology', section: 'find', title: 'Chronology', offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view="chronology" /> },
-  { pattern: '/children/:childId/episodes', section: 'find', title: 'Episodes and plans', offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view="episodes" /> },
-  { pattern: '/children/:childId/household', section: 'find', title: 'Household and relationships', offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view="household" /> },
+  // The modules' views of the record: Episodes and plans, Household and relationships…
+  ...recordViews.map((view): Route => ({
+    pattern: `/children/:childId/${view.path}`, section: 'find', title: view.title, offered: offers.childRecord, render: (p) => <ChildRecordPage childId={p.childId!} view={view.path} />,
+  })),
   { pattern: '/children/:childId/access-log', section: 'find', title: 'Who has looked at this record', offered: offers.accessLog, render: (p) => <AccessLogPage childId={p.childId!} /> },
   { pattern: '/children/:childId/restrict', section: 'find', title: 'Restrict this record', offered: offers.restrictRecord, render: (p) => <RestrictRecordPage childId={p.childId!} /> },
   { pattern: '/children/:childId/record/:eventType', section: 'find', title: 'Record', offered: offers.recordEvents, render: (p) => <RecordEventPage childId={p.childId!} eventType={p.eventType!} /> },

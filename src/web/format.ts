@@ -18,49 +18,6 @@ export function ageOn(dateOfBirth: string | null | undefined, on: string): numbe
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-export const statusLabels: Record<string, { text: string; colour: string }> = {
-  'not-registered': { text: 'Not registered', colour: 'grey' },
-  known: { text: 'Known', colour: 'grey' },
-  contact: { text: 'Contact', colour: 'light-blue' },
-  referral: { text: 'Referral', colour: 'blue' },
-  assessment: { text: 'Assessment', colour: 'turquoise' },
-  'child-in-need': { text: 'Child in need', colour: 'green' },
-  'section-47': { text: 'Section 47 enquiry', colour: 'orange' },
-  'child-protection-plan': { text: 'Child protection plan', colour: 'red' },
-};
-
-export const eventTypeLabels: Record<string, string> = {
-  'child.registered': 'Child registered',
-  'child.details-changed': 'Details changed',
-  'relationship.recorded': 'Relationship recorded',
-  'relationship.ended': 'Relationship ended',
-  'household.joined': 'Joined a household',
-  'household.left': 'Left a household',
-  'allocation.started': 'Allocated to a worker',
-  'allocation.ended': 'Allocation ended',
-  'contact.received': 'Contact received',
-  'mash-check.requested': 'MASH check requested',
-  'mash-check.completed': 'MASH check completed',
-  'contact.decided': 'Decision on the contact',
-  'referral.received': 'Referral received',
-  'assessment.started': 'Assessment started',
-  'assessment.completed': 'Assessment completed',
-  'cin-plan.started': 'Child in need plan started',
-  'cin-plan.ended': 'Child in need plan ended',
-  'visit.made': 'Visit',
-  'episode.closed': 'Case closed',
-  'strategy-discussion.held': 'Strategy discussion',
-  'section-47.completed': 'Section 47 enquiry completed',
-  'conference.initial-held': 'Initial child protection conference',
-  'core-group.held': 'Core group meeting',
-  'conference.review-held': 'Review child protection conference',
-  'cp-plan.ended': 'Child protection plan ended',
-  'cp-plan.category-changed': 'Category of abuse changed',
-  'event.voided': 'Entry voided',
-};
-
-export const eventLabel = (type: string) => eventTypeLabels[type] ?? type;
-
 /** Words from a code such as `no-further-action`. */
 export function humanise(code: string): string {
   const text = code.replace(/[-_.]/g, ' ');

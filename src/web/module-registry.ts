@@ -1,12 +1,13 @@
 /**
- * The domain modules' web parts the web app runs with, in the registry's order (as
- * src/modules/registry.ts lists the modules on the server). A new domain's web parts are one line
- * here.
+ * The modules' web parts the web app runs with, in the order of src/modules/registry.ts. A new
+ * domain's web part is one line here (and its own src/modules/<domain>/web/ folder).
  */
-import { childProtectionDashboardGroups } from '../modules/child-protection/web/dashboard.ts';
-import { childrenInNeedDashboardGroups } from '../modules/children-in-need/web/dashboard.ts';
-import { frontDoorDashboardGroups } from '../modules/front-door/web/dashboard.ts';
-import { peopleDashboardGroups } from '../modules/people/web/dashboard.ts';
+import { childProtectionWeb } from '../modules/child-protection/web/index.ts';
+import { childrenInNeedWeb } from '../modules/children-in-need/web/index.ts';
+import { frontDoorWeb } from '../modules/front-door/web/index.ts';
+import { peopleWeb } from '../modules/people/web/index.ts';
 
-/** Each module's tables of figures on the dashboard. */
-export const dashboardGroups = [...peopleDashboardGroups, ...frontDoorDashboardGroups, ...childrenInNeedDashboardGroups, ...childProtectionDashboardGroups] as const;
+export const webModules = [peopleWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb] as const;
+
+/** Each module's tables of figures on the dashboard, in the registry's order. */
+export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);

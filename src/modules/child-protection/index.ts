@@ -9,6 +9,7 @@ import { childProtectionEvents } from './events.ts';
 import { childProtectionReportSections } from './report.ts';
 import { childProtectionRetention } from './retention.ts';
 import { childProtectionDimensions, childProtectionMetrics, childProtectionUnavailableMetrics } from './metrics.ts';
+import { ChildProtectionReadModel } from './read-model.ts';
 import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { childProtectionSimulator } from './simulator.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
@@ -28,6 +29,7 @@ export const childProtectionModule = defineDomainModule({
   involvementsOf: childProtectionInvolvements,
   reportSections: childProtectionReportSections,
   retention: childProtectionRetention,
+  readModel: ChildProtectionReadModel,
   summaryOf: (state: ChildrenInNeedState) => {
     const plan = activePlanOf(state);
     return {

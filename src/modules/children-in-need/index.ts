@@ -8,6 +8,7 @@ import { childrenInNeedEvents } from './events.ts';
 import { childrenInNeedReportSections } from './report.ts';
 import { childrenInNeedRetention } from './retention.ts';
 import { childrenInNeedDimensions, childrenInNeedMetrics } from './metrics.ts';
+import { ChildrenInNeedReadModel } from './read-model.ts';
 import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import {
   childProtectionEnquiry, childProtectionPlanStarts, childrenInNeedSimulator, type ChildProtectionConcern, type ChildProtectionOutcome,
@@ -25,6 +26,7 @@ export const childrenInNeedModule = defineDomainModule({
   involvementsOf: childrenInNeedInvolvements,
   reportSections: childrenInNeedReportSections,
   retention: childrenInNeedRetention,
+  readModel: ChildrenInNeedReadModel,
   summaryOf: (state: ChildrenInNeedState) => ({ openEpisode: openEpisodeOf(state) ?? null, episodes: state.episodes }),
   timescales: childrenInNeedTimescaleRules,
   metrics: childrenInNeedMetrics,

@@ -7,6 +7,7 @@ import { frontDoorEvents } from './events.ts';
 import { frontDoorReportSections } from './report.ts';
 import { frontDoorRetention } from './retention.ts';
 import { frontDoorDimensions, frontDoorMetrics, frontDoorUnavailableMetrics } from './metrics.ts';
+import { FrontDoorReadModel } from './read-model.ts';
 import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { frontDoorSimulator, referralToSocialCare, type SimulatedReferral } from './simulator.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
@@ -25,6 +26,7 @@ export const frontDoorModule = defineDomainModule({
   },
   reportSections: frontDoorReportSections,
   retention: frontDoorRetention,
+  readModel: FrontDoorReadModel,
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
   timescales: frontDoorTimescaleRules,
   metrics: frontDoorMetrics,

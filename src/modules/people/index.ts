@@ -5,6 +5,7 @@
 import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
 import { peopleMetrics, peopleUnavailableMetrics } from './metrics.ts';
+import { PeopleReadModel } from './read-model.ts';
 import { peopleReducers, peopleTransitions } from './rules.ts';
 import { childRegistration, peopleSimulator } from './simulator.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
@@ -16,6 +17,7 @@ export const peopleModule = defineDomainModule({
   initialState: (): PeopleState => ({ relationships: [], households: [], allocations: [] }),
   reducers: peopleReducers,
   transitions: peopleTransitions,
+  readModel: PeopleReadModel,
   summaryOf: (state: PeopleState) => ({
     details: state.details,
     allocation: currentAllocationOf(state) ?? null,

@@ -1,31 +1,40 @@
+/**
+ * The people module's part of a child's record: who the child is, their network and who works with
+ * them. The shape is written once, as Zod (see read-model.ts).
+ */
+import { z } from 'zod';
 import type { ChildDetails } from './events.ts';
 
-/** The people module's part of a child's record: who the child is, their network and who works with them. */
+export const RelationshipState = z.object({
+  relationshipId: z.string(),
+  relationship: z.string(),
+  relatedChildId: z.string().optional(),
+  relatedPerson: z.object({ personId: z.string(), name: z.string(), dateOfBirth: z.string().optional() }).optional(),
+  parentalResponsibility: z.boolean(),
+  livesWithChild: z.boolean(),
+  recordedOn: z.string(),
+  endedOn: z.string().optional(),
+});
+export type RelationshipState = z.infer<typeof RelationshipState>;
+
+export const HouseholdMembershipState = z.object({ householdId: z.string(), joinedOn: z.string(), leftOn: z.string().optional() });
+export type HouseholdMembershipState = z.infer<typeof HouseholdMembershipState>;
+
+export const AllocationState = z.object({
+  workerId: z.string(),
+  teamId: z.string(),
+  startedOn: z.string(),
+  startedAt: z.string(),
+  endedOn: z.string().optional(),
+});
+export type AllocationState = z.infer<typeof AllocationState>;
+
 export interface PeopleState {
   details?: ChildDetails;
   registeredOn?: string;
   relationships: RelationshipState[];
-  households: { householdId: string; joinedOn: string; leftOn?: string }[];
+  households: HouseholdMembershipState[];
   allocations: AllocationState[];
-}
-
-export interface RelationshipState {
-  relationshipId: string;
-  relationship: string;
-  relatedChildId?: string;
-  relatedPerson?: { personId: string; name: string; dateOfBirth?: string };
-  parentalResponsibility: boolean;
-  livesWithChild: boolean;
-  recordedOn: string;
-  endedOn?: string;
-}
-
-export interface AllocationState {
-  workerId: string;
-  teamId: string;
-  startedOn: string;
-  startedAt: string;
-  endedOn?: string;
 }
 
 export const isRegistered = (state: Pick<PeopleState, 'details'>) => state.details !== undefined;

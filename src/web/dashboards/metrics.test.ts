@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metricDefinitions, workingsOf } from '../../analytics/catalogue.ts';
 import { dashboardTablesOf, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf, type CatalogueEntry } from './metrics.ts';
 
 describe('figures as people read them', () => {
@@ -42,5 +43,13 @@ describe('figures as people read them', () => {
     expect(tables.map((table) => [table.title, table.metrics.map((metric) => metric.id)])).toEqual([
       ['Front door', ['FD-01']], ['Children in need', ['CIN-01', 'DFE-ASM-45']], ['Child protection', ['CP-01']], ['Conferences', ['CPC-05']], ['Workforce', ['WF-01']],
     ]);
+  });
+});
+
+describe('the children behind a figure', () => {
+  it('are offered for exactly the figures counted from records', () => {
+    for (const definition of metricDefinitions) {
+      expect(hasChildrenBehind(definition), definition.id).toBe(workingsOf(definition).counts !== undefined);
+    }
   });
 });

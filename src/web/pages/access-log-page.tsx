@@ -1,4 +1,4 @@
-import type { RecordAccess } from '../api.ts';
+import type { RecordAccessOut } from '../../access/audit-read-model.ts';
 import { formatDateTime } from '../format.ts';
 import { BackLink, Table } from '../govuk/index.ts';
 import { roleLabel } from '../session.tsx';
@@ -7,7 +7,7 @@ import { useApi } from '../use-api.ts';
 /** Who has read, written or been refused a child's record, from the audit log (reading it is audited too). */
 export function AccessLogPage(props: { childId: string }) {
   const { childId } = props;
-  const log = useApi<{ childId: string; access: RecordAccess[] }>(`/children/${encodeURIComponent(childId)}/access-log`);
+  const log = useApi<{ childId: string; access: RecordAccessOut[] }>(`/children/${encodeURIComponent(childId)}/access-log`);
   return (
     <>
       <BackLink href={`/children/${encodeURIComponent(childId)}`} text="Back to the record" />

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { offers } from '../access.ts';
-import { query as apiQuery, type AccessAnomaly, type AuditChainReport } from '../api.ts';
+import { query as apiQuery } from '../api.ts';
+import type { AccessAnomalyOut, AuditChainOut } from '../../access/audit-read-model.ts';
 import { Button, Select, SummaryList, Table, Tag, WarningText } from '../govuk/index.ts';
 import { formatDate, humanise } from '../format.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
@@ -24,8 +25,8 @@ export function AuditPage() {
     const to = new Date(Date.now() + 60_000);
     return { from: new Date(to.getTime() - Number(days) * 86_400_000).toISOString(), to: to.toISOString() };
   }, [days]);
-  const chain = useApi<AuditChainReport>('/audit/verify');
-  const anomalies = useApi<{ anomalies: AccessAnomaly[] }>(`/audit/anomalies${apiQuery(window)}`);
+  const chain = useApi<AuditChainOut>('/audit/verify');
+  const anomalies = useApi<{ anomalies: AccessAnomalyOut[] }>(`/audit/anomalies${apiQuery(window)}`);
   const childLinks = viewer !== undefined && offers.childRecord(viewer);
   return (
     <>

@@ -10,8 +10,9 @@ import { PeriodPicker } from '../dashboards/period-picker.tsx';
 import { apiWindowOf, choiceFrom, describePeriod, previousDatesOf } from '../dashboards/period.ts';
 import {
   changeBetween, dashboardTablesOf, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf,
-  type Catalogue, type CatalogueEntry, type MetricResult,
+  type Catalogue, type CatalogueEntry,
 } from '../dashboards/metrics.ts';
+import type { MetricResult } from '../../analytics/schemas.ts';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 

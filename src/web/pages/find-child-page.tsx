@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, query, type ChildListItem, type RelatedChild } from '../api.ts';
-import { Button, DateInput, Details, ErrorSummary, Input, Tag } from '../govuk/index.ts';
-import { classifySearch, formatDate, nameSearchOf, statusLabels } from '../format.ts';
+import { api, ApiError, query } from '../api.ts';
+import type { ChildListItem, RelatedChild } from '../../record/read-model.ts';
+import { Button, DateInput, Details, ErrorSummary, Input } from '../govuk/index.ts';
+import { classifySearch, formatDate, nameSearchOf } from '../format.ts';
+import { InvolvementTags, type ChildRecord } from '../module-parts.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { offers } from '../access.ts';
 import { useSession } from '../session.tsx';
 
+/** A child found; the record's involvements come with a search by LA child id. */
+type FoundChild = ChildListItem & Partial<Pick<ChildRecord, 'involvements'>>;
+
 interface Found {
-  children: ChildListItem[];
+  children: FoundChild[];
   related: Record<string, RelatedChild[]>;
 }
 
@@ -24,12 +29,13 @@ export function FindChildPage() {
     let current = true;
     (async () => {
       const search = classifySearch(text);
-      let children: ChildListItem[] = [];
+      let children: FoundChild[] = [];
       if (search.kind === 'childId' && !dob) {
-        const record = await api.get<{ childId: string; status: string; details?: { forename: string; surname: string; dateOfBirth?: string; sex: string; ethnicity: string }; allocation: { workerId: string; teamId: string } | null }>(`/children/${encodeURIComponent(search.value)}`).catch(() => undefined);
+        const record = await api.get<ChildRecord>(`/children/${encodeURIComponent(search.value)}`).catch(() => undefined);
         if (record?.details) {
           children = [{ childId: record.childId, forename: record.details.forename, surname: record.details.surname, dateOfBirth: record.details.dateOfBirth ?? null, expectedDateOfBirth: null,
-            sex: record.details.sex, ethnicity: record.details.ethnicity, status: record.status, allocatedWorkerId: record.allocation?.workerId ?? null, allocatedTeamId: record.allocation?.teamId ?? null }];
+            sex: record.details.sex, ethnicity: record.details.ethnicity, status: record.status, involvements: record.involvements,
+            allocatedWorkerId: record.allocation?.workerId ?? null, allocatedTeamId: record.allocation?.teamId ?? null }];
         }
       } else {
         const criteria = search.kind === 'nhsNumber' ? { nhsNumber: search.value } : search.kind === 'dateOfBirth' ? { dateOfBirth: search.value } : search.kind === 'name' ? nameSearchOf(search.value) : {};
@@ -88,7 +94,6 @@ export function FindChildPage() {
               </thead>
               <tbody className="govuk-table__body">
                 {found.children.map((child) => {
-                  const status = statusLabels[child.status] ?? { text: child.status, colour: 'grey' };
                   const related = found.related[child.childId];
                   return (
                     <tr key={child.childId} className="govuk-table__row">
@@ -97,7 +102,7 @@ export function FindChildPage() {
                         <span className="govuk-hint govuk-!-display-block govuk-!-font-size-16 govuk-!-margin-bottom-0">{child.childId}</span>
                       </td>
                       <td className="govuk-table__cell app-nowrap">{child.dateOfBirth ? formatDate(child.dateOfBirth) : child.expectedDateOfBirth ? `Expected ${formatDate(child.expectedDateOfBirth)}` : 'Not known'}</td>
-                      <td className="govuk-table__cell"><Tag text={status.text} classes={`govuk-tag--${status.colour}`} /></td>
+                      <td className="govuk-table__cell"><InvolvementTags child={child} /></td>
                       <td className="govuk-table__cell">{workerName(child.allocatedWorkerId)}</td>
                       <td className="govuk-table__cell">
                         {related === undefined ? '' : related.length === 0 ? 'None recorded' : (

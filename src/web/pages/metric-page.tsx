@@ -12,8 +12,9 @@ import { PeriodPicker } from '../dashboards/period-picker.tsx';
 import { apiWindowOf, choiceFrom, describePeriod } from '../dashboards/period.ts';
 import {
   englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf,
-  type BreakdownRow, type Catalogue, type CatalogueEntry, type MetricResult,
+  type Catalogue, type CatalogueEntry,
 } from '../dashboards/metrics.ts';
+import type { BreakdownRow, MetricResult } from '../../analytics/schemas.ts';
 import { todayIso } from './dashboard-page.tsx';
 
 const TREND_PERIODS = 6;

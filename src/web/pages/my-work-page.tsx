@@ -1,7 +1,10 @@
 import { useEffect, useMemo } from 'react';
-import { query, type ChildListItem, type DueItem, type DueList } from '../api.ts';
+import { query } from '../api.ts';
+import type { DueItem, DueList } from '../../duties/read-model.ts';
+import type { ChildListItem } from '../../record/read-model.ts';
 import { Button, Checkboxes, Radios, Select, Tag } from '../govuk/index.ts';
-import { ageOn, byUrgency, formatDate, statusLabels, urgencyOf } from '../format.ts';
+import { ageOn, byUrgency, formatDate, urgencyOf } from '../format.ts';
+import { InvolvementTags } from '../module-parts.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { managesTeam, useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
@@ -106,12 +109,11 @@ export function MyWorkPage() {
               return na && nb ? byUrgency(na, nb) : na ? -1 : nb ? 1 : a.surname.localeCompare(b.surname);
             }).map((child) => {
               const next = [...(dueByChild.get(child.childId) ?? [])].sort(byUrgency)[0];
-              const status = statusLabels[child.status] ?? { text: child.status, colour: 'grey' };
               return (
                 <tr key={child.childId} className="govuk-table__row">
                   <td className="govuk-table__cell"><a className="govuk-link" href={`/children/${child.childId}`}>{child.forename} {child.surname}</a></td>
                   <td className="govuk-table__cell">{ageOn(child.dateOfBirth, today) ?? 'Unborn'}</td>
-                  <td className="govuk-table__cell"><Tag text={status.text} classes={`govuk-tag--${status.colour}`} /></td>
+                  <td className="govuk-table__cell"><InvolvementTags child={child} /></td>
                   <td className="govuk-table__cell">{next ? <>{next.title} <span className="govuk-!-display-block"><Tag text={urgencyOf(next).text} classes={`govuk-tag--${urgencyOf(next).colour}`} /></span></> : 'Nothing due'}</td>
                 </tr>
               );

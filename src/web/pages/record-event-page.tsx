@@ -1,26 +1,9 @@
-import { type ChildRecord } from '../api.ts';
 import { BackLink, WarningText } from '../govuk/index.ts';
-import { eventLabel } from '../format.ts';
+import { eventForms, eventLabel, type ChildRecord } from '../module-parts.tsx';
 import { EventFormView } from '../recording/event-form-view.tsx';
-import { eventForms, type FormValues } from '../recording/event-forms.ts';
 import { navigate } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { setFlash } from './flash.ts';
-
-/** What a form can fill in from the record, so nobody types what the record already knows. */
-function prefillFrom(record: ChildRecord, eventType: string): FormValues {
-  const lastContact = record.contacts.at(-1);
-  switch (eventType) {
-    case 'referral.received':
-      return lastContact ? { source: lastContact.source } : {};
-    case 'visit.made':
-      return { kind: record.activeChildProtectionPlan ? 'child-protection' : record.openEpisode?.assessments.some((a) => !a.completedOn) ? 'assessment' : 'child-in-need' };
-    case 'section-47.completed':
-      return { outcome: 'initial-child-protection-conference' };
-    default:
-      return {};
-  }
-}
 
 export function RecordEventPage(props: { childId: string; eventType: string }) {
   const record = useApi<ChildRecord>(`/children/${encodeURIComponent(props.childId)}`);
@@ -42,7 +25,7 @@ export function RecordEventPage(props: { childId: string; eventType: string }) {
         <EventFormView
           form={form}
           childId={props.childId}
-          initialValues={prefillFrom(record.data, form.type)}
+          initialValues={form.prefill?.(record.data) ?? {}}
           onRecorded={() => {
             setFlash(`${eventLabel(form.type)} recorded`);
             navigate(`/children/${props.childId}`);

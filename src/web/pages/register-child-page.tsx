@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BackLink } from '../govuk/index.ts';
 import { EventFormView } from '../recording/event-form-view.tsx';
-import { eventForms } from '../recording/event-forms.ts';
+import { registrationForm } from '../module-parts.tsx';
 import { navigate } from '../router.tsx';
 import { setFlash } from './flash.ts';
 
@@ -24,7 +24,7 @@ export function RegisterChildPage() {
       <h1 className="govuk-heading-l">Register a child</h1>
       <p className="govuk-body">Search first to check the child is not already known. The child's LA child id will be <strong>{childId}</strong>.</p>
       <EventFormView
-        form={eventForms['child.registered']!}
+        form={registrationForm}
         childId={childId}
         submitText="Register the child"
         onRecorded={() => {

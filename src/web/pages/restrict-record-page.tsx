@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, type ChildRecord } from '../api.ts';
+import { api } from '../api.ts';
+import type { ChildRecord } from '../module-parts.tsx';
 import { ProblemSummary, problemsFrom, useProblems } from '../forms/problems.tsx';
 import { BackLink, Button, Checkboxes, Textarea } from '../govuk/index.ts';
 import { navigate } from '../router.tsx';

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { api, ApiError, type RecordedAnswer } from '../api.ts';
+import { api, ApiError } from '../api.ts';
+import type { RecordedAnswer } from '../../record/read-model.ts';
 import { Button, Checkboxes, DateInput, Input, InsetText, Radios, Select, Textarea } from '../govuk/index.ts';
 import { ProblemSummary, useProblems, type Problem } from '../forms/problems.tsx';
 import { useSession } from '../session.tsx';

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { RecordEventCommand } from '../../record/events.ts';
-import { commandFrom, eventForms, fieldOfProblem, messageFor } from './event-forms.ts';
+import { eventForms } from '../module-parts.tsx';
+import { commandFrom, fieldOfProblem, messageFor } from './event-forms.ts';
 
 const context = { workers: [{ workerId: 'W0001', teamId: 'child-protection-1' }] };
 
-describe('event forms', () => {
-  it('derive the DfE referral source from the local contact source', () => {
-    const command = commandFrom(eventForms['contact.received']!, {
-      'occurredAt-day': '4', 'occurredAt-month': '3', 'occurredAt-year': '2026', 'occurredAt-time': '09:15', localSource: 'school', primaryReason: 'domestic-abuse', referrerName: ' ',
-    }, context);
-    expect(command.data).toEqual({ localSource: 'school', primaryReason: 'domestic-abuse', source: '2A' });
-    expect(command.occurredAt).toMatch(/^2026-03-04T\d{2}:15:00Z$/);
-    expect(RecordEventCommand.safeParse({ ...command, clientId: 'client-id-1' }).success).toBe(true);
-  });
-
-  it('turn yes and no into booleans, ticked boxes into lists, and the worker into their team', () => {
+describe('every module\'s event forms', () => {
+  it('turn yes and no into booleans, and ticked boxes into lists', () => {
     const conference = commandFrom(eventForms['conference.initial-held']!, {
       'occurredAt-day': '10', 'occurredAt-month': '03', 'occurredAt-year': '2026', planRequired: 'yes', categoryOfAbuse: 'NEG', chairWorkerId: 'W0001', attendingAgencies: ['police', 'health'],
     }, context);
     expect(conference).toEqual({ type: 'conference.initial-held', occurredAt: '2026-03-10', data: { planRequired: true, categoryOfAbuse: 'NEG', chairWorkerId: 'W0001', attendingAgencies: ['police', 'health'] } });
-    expect(commandFrom(eventForms['allocation.started']!, { workerId: 'W0001' }, context).data).toEqual({ workerId: 'W0001', teamId: 'child-protection-1' });
   });
 
   it('build every form\'s command in a shape the API schemas accept', () => {
@@ -52,6 +43,5 @@ describe('event forms', () => {
     expect(fieldOfProblem(form, 'data.address.postcode')).toBe('postcode');
     expect(fieldOfProblem(eventForms['assessment.completed']!, 'data.factors.0')).toBe('factors');
     expect(fieldOfProblem(form, 'occurredAt')).toBe('occurredAt');
-    expect(fieldOfProblem(eventForms['contact.received']!, 'data.source')).toBe('localSource');
   });
 });

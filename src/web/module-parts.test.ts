@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { eventTypes } from '../record/events.ts';
+import { domainModules } from '../modules/registry.ts';
+import { eventForms, eventTypeLabels, journeyOrder, nextStepsFor, recordViews, tagStyleOf } from './module-parts.tsx';
+import { webModules } from './module-registry.ts';
+
+describe('the modules\' web parts, added up', () => {
+  it('register a web part for every module, in the same order', () => {
+    expect(webModules.map((module) => module.id)).toEqual(domainModules.map((module) => module.id));
+  });
+
+  it('name every event type in words, and have a form only for event types the API records', () => {
+    expect(eventTypes.filter((type) => eventTypeLabels[type] === undefined)).toEqual([]);
+    expect(Object.keys(eventForms).filter((type) => !(eventTypes as string[]).includes(type))).toEqual([]);
+  });
+
+  it('offer what the record allows in the order of a child\'s usual journey', () => {
+    expect(journeyOrder).toEqual([
+      'contact.received', 'mash-check.requested', 'mash-check.completed', 'contact.decided', 'referral.received', 'allocation.started',
+      'assessment.started', 'assessment.completed', 'strategy-discussion.held', 'section-47.completed', 'conference.initial-held',
+      'visit.made', 'core-group.held', 'conference.review-held', 'cp-plan.category-changed', 'cp-plan.ended', 'cin-plan.started', 'cin-plan.ended',
+      'episode.closed', 'allocation.ended', 'household.joined',
+    ]);
+    expect(nextStepsFor('referral')).toEqual(['allocation.started', 'assessment.started', 'strategy-discussion.held']);
+    expect(nextStepsFor('not-registered')).toEqual([]);
+  });
+
+  it('give every next step a form, and every status a tag of its own', () => {
+    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan']) {
+      expect(tagStyleOf(status).text).not.toBe(status);
+      for (const step of nextStepsFor(status)) expect(eventForms[step], `${status}: ${step}`).toBeDefined();
+    }
+  });
+
+  it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
+    expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
+      ['episodes', 'Episodes and plans', ['children-in-need', 'front-door']],
+      ['household', 'Household and relationships', ['people']],
+    ]);
+  });
+});
