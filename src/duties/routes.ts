@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import type { AppServices } from '../app/services.ts';
+import type { Database } from '../platform/database/database.ts';
 import { IsoDate, LaChildId } from '../platform/schema-helpers.ts';
+import { ListedInvolvements } from '../record/involvement-list.ts';
+import type { Timescales } from '../timescales/timescales.ts';
 import { DutyRepository } from './repo.ts';
 import { closedDutiesReport, dueListAsAt, summariseDue } from './service.ts';
 
 const DueItemOut = z.object({
-  childId: z.string(), childName: z.string(), ruleId: z.string(), title: z.string(), source: z.string(), subjectId: z.string(),
+  childId: z.string(), childName: z.string(), involvements: ListedInvolvements, ruleId: z.string(), title: z.string(), source: z.string(), subjectId: z.string(),
   occurrence: z.number(), startedOn: z.string(), dueOn: z.string(), dueAt: z.string().optional(), state: z.string(),
   daysLeft: z.number().optional(), lateBy: z.number().optional(), unit: z.string(), workerId: z.string().nullable(), teamId: z.string().nullable(),
 });
@@ -19,7 +21,13 @@ const DutyFilterQuery = z.object({
 });
 
 
-export function dutyRoutes(services: AppServices) {
+/** What the duties' routes need of the application's services. */
+export interface DutyRouteServices {
+  db: Database;
+  timescales: Timescales;
+}
+
+export function dutyRoutes(services: DutyRouteServices) {
   return [
     defineRoute({
       method: 'GET',

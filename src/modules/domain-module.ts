@@ -9,7 +9,11 @@
  * It imports nothing above the kernel.
  */
 import type { z } from 'zod';
+import type { ReferenceRecord } from '../interchange/reference-record.ts';
 import { DomainError } from '../platform/errors.ts';
+import type { ChecksBeforeWrite } from '../record/check-before-write.ts';
+import type { PartnerSharing } from '../record/partner-sharing-reason.ts';
+import type { ProjectionTable } from '../record/projection.ts';
 
 /** An event's schema: a literal `type` and its `data`. */
 export type EventSchema = z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>;
@@ -48,10 +52,11 @@ export interface TransitionRow<View> {
 
 /**
  * Something the child is currently involved in, from one module: "section 47 enquiry",
- * "child protection plan", "privately fostered". A child has any number at once.
+ * "child protection plan", "privately fostered". A child has any number at once, at most one of
+ * each kind.
  */
 export interface Involvement {
-  /** Stable, kebab-case: what lists filter by. */
+  /** Stable, kebab-case: what lists filter by (the child_involvement projection, migration 0024). */
   kind: string;
   /** Plain English for the record header. */
   label: string;
@@ -86,6 +91,18 @@ export interface DomainModule<Events extends readonly EventSchema[] = readonly E
   involvementsOf?: (state: View) => Involvement[];
   /** Its parts of the record summary a practitioner opens first (record/service.ts). */
   summaryOf?: (state: View) => Summary;
+  /** The projection tables it keeps, folded from each child's record (record/projection.ts). */
+  projections?: readonly ProjectionTable<View>[];
+  /**
+   * Why the child is shared with partner agencies, for the work it owns (record/partner-sharing-reason.ts),
+   * from the state and its own events that count. A module later in the registry may give a reason
+   * an earlier one gave, for the same agency and subject, to say how long the work carried on.
+   */
+  partnerSharingOf?: (state: View, events: readonly Effective<EventsOf<Events>>[]) => PartnerSharing[];
+  /** Checks of its events against reference data before they are written (record/check-before-write.ts). */
+  checksBeforeWrite?: ChecksBeforeWrite<EventsOf<Events>>;
+  /** The reference data it keeps that an interchange file carries (interchange/reference-record.ts). */
+  referenceRecords?: readonly ReferenceRecord[];
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */

@@ -67,3 +67,6 @@ export const ChildEvent = withCorrection(
   ),
 );
 export type ChildEvent = z.infer<typeof ChildEvent>;
+
+/** A logged event with everything the log keeps about it, as the API and the export show it. */
+export type StoredEvent = ChildEvent & { sequence: number; importBatchId?: string; importLine?: number };

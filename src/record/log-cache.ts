@@ -12,7 +12,7 @@ import type { Duty } from '../timescales/engine.ts';
 import type { Timescales } from '../timescales/timescales.ts';
 import { foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
 import { projectionRowTextsOf, type ProjectionRowTexts } from './projections.ts';
-import type { StoredEvent } from './repo.ts';
+import type { StoredEvent } from './events.ts';
 
 export interface LogFingerprint {
   events: number;

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { categoryOfAbuseCodes } from '../codes/statutory-codes.ts';
-import type { StoredEvent } from './repo.ts';
+import type { StoredEvent } from './events.ts';
 
 const Text = z.string();
 const OptionalDate = z.string().nullish();

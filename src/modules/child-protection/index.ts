@@ -6,7 +6,8 @@ import { categoryOfAbuseCodes } from '../../codes/statutory-codes.ts';
 import { openEpisodeOf, type ChildrenInNeedState } from '../children-in-need/index.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childProtectionEvents } from './events.ts';
-import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
+import { childProtectionProjections } from './projections.ts';
+import { childProtectionInvolvements, childProtectionPartnerSharing, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 
 /** The plan open now, if any, in the child's open episode. */
@@ -27,6 +28,8 @@ export const childProtectionModule = defineDomainModule({
       activeChildProtectionPlan: plan ? { ...plan, latestCategoryLabel: categoryOfAbuseCodes[plan.latestCategory as keyof typeof categoryOfAbuseCodes] } : null,
     };
   },
+  projections: childProtectionProjections,
+  partnerSharingOf: childProtectionPartnerSharing,
 });
 
 export type { ChildProtectionParts, ChildProtectionPlanState, Section47State };

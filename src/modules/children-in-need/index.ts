@@ -5,7 +5,8 @@
 import { activePlanIn } from '../child-protection/state.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { childrenInNeedEvents } from './events.ts';
-import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
+import { childrenInNeedProjections } from './projections.ts';
+import { childrenInNeedInvolvements, childrenInNeedPartnerSharing, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
 
 export const childrenInNeedModule = defineDomainModule({
@@ -17,6 +18,8 @@ export const childrenInNeedModule = defineDomainModule({
   transitions: childrenInNeedTransitions,
   involvementsOf: childrenInNeedInvolvements,
   summaryOf: (state: ChildrenInNeedState) => ({ openEpisode: openEpisodeOf(state) ?? null, episodes: state.episodes }),
+  projections: childrenInNeedProjections,
+  partnerSharingOf: childrenInNeedPartnerSharing,
 });
 
 export { activePlanIn, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };

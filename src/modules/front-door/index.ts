@@ -4,7 +4,8 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { frontDoorEvents } from './events.ts';
-import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
+import { frontDoorProjections } from './projections.ts';
+import { frontDoorPartnerSharing, frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
 
 export const frontDoorModule = defineDomainModule({
@@ -19,6 +20,8 @@ export const frontDoorModule = defineDomainModule({
     return awaiting.length === 0 ? [] : [{ kind: 'contact', label: 'Contact awaiting a decision', since: awaiting[0]!.receivedOn, rank: 1 }];
   },
   summaryOf: (state: FrontDoorState) => ({ contacts: state.contacts }),
+  projections: frontDoorProjections,
+  partnerSharingOf: frontDoorPartnerSharing,
 });
 
 export { undecidedContactsOf, type ContactState, type FrontDoorState };

@@ -4,8 +4,10 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
+import { peopleProjections } from './projections.ts';
 import { peopleReducers, peopleTransitions } from './rules.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
+import { assertAllocationReferences, findImportedAllocationProblems, workforceReferenceRecords } from './workforce.ts';
 
 export const peopleModule = defineDomainModule({
   id: 'people',
@@ -21,6 +23,13 @@ export const peopleModule = defineDomainModule({
     households: state.households,
     allocations: state.allocations,
   }),
+  projections: peopleProjections,
+  checksBeforeWrite: {
+    // A child allocated to a team or worker that does not exist would be hidden from their managers.
+    event: { 'allocation.started': (db, event, context) => assertAllocationReferences(db, context.laCode, { ...event.data, on: event.occurredOn }) },
+    imported: findImportedAllocationProblems,
+  },
+  referenceRecords: workforceReferenceRecords,
 });
 
 export { currentAllocationOf, isRegistered, type PeopleState };

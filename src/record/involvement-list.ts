@@ -1,0 +1,21 @@
+/**
+ * A child's current involvements as lists of children show them (search, related children, the
+ * due list): read from the child_involvement projection (migration 0024), furthest along first,
+ * in the order the record itself gives them (record/transitions.ts involvementsOf).
+ */
+import { z } from 'zod';
+
+export const ListedInvolvement = z.object({ kind: z.string(), label: z.string(), since: z.string() });
+export type ListedInvolvement = z.infer<typeof ListedInvolvement>;
+
+export const ListedInvolvements = z.array(ListedInvolvement)
+  .describe('Everything the child is involved in now, the furthest along first (the status is the kind of the first)');
+
+/** A JSON array of the involvements of the child `childIdSql` of the council `laCodeSql` (SQL expressions), for a SELECT list. */
+export const involvementsJsonSql = (laCodeSql: string, childIdSql: string): string =>
+  `(SELECT coalesce(json_agg(json_build_object('kind', i.kind, 'label', i.label, 'since', i.since) ORDER BY i.rank DESC, i.since, i.kind COLLATE "C"), '[]'::json)
+      FROM child_involvement i WHERE i.la_code = ${laCodeSql} AND i.child_id = ${childIdSql})`;
+
+/** The condition that the child `childIdSql` of the council `laCodeSql` is involved in the kind of work `kindSql` (both SQL expressions). */
+export const involvedInSql = (laCodeSql: string, childIdSql: string, kindSql: string): string =>
+  `EXISTS (SELECT 1 FROM child_involvement i WHERE i.la_code = ${laCodeSql} AND i.child_id = ${childIdSql} AND i.kind = ${kindSql})`;
