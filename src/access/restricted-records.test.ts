@@ -9,6 +9,7 @@ import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { importInterchangeFile } from '../interchange/import.ts';
 import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
+import { ChildListRepository } from '../modules/people/household.ts';
 import { ChildRecordRepository } from '../record/repo.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 import { timescalesFrom } from '../timescales/timescales.ts';
@@ -47,7 +48,7 @@ describe.each(testDatabaseTargets)('restricted records and breaking the glass on
 
   it('hides a restricted record from search and lists for all but those named, and refuses it as restricted to those in scope', async () => {
     await new RestrictedRecords(db, manager).restrict('STAFFKIN1', 'A member of staff\'s own family', ['u-owner']);
-    const search = (context: RequestContext) => new ChildRecordRepository(db, context, timescales).findChildren({ surname: 'Private', limit: 10 });
+    const search = (context: RequestContext) => new ChildListRepository(db, context, new ChildRecordRepository(db, context, timescales)).findChildren({ surname: 'Private', limit: 10 });
     expect((await search(owner)).map((c) => c.childId)).toEqual(['STAFFKIN1']);
     expect((await search(manager)).map((c) => c.childId)).toEqual(['STAFFKIN1']); // the restricter keeps access
     expect(await search(colleague)).toEqual([]);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import * as codes from '../codes/statutory-codes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { dutyRoutes } from '../duties/routes.ts';
-import { workforceRoutes } from '../modules/people/routes.ts';
+import { peopleRoutes } from '../modules/people/routes.ts';
 import { childRecordRoutes } from '../record/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { installSignIn, restrictedRecordRoutes, sessionOf } from '../access/routes.ts';
@@ -80,7 +80,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   registerRoutes(app, publicRoutes, (request) => ({ laCode: config.laCode, actor: { userId: 'anonymous', role: 'none', agency: 'none' }, correlationId: String(request.id) }));
 
   const routes: AnyRoute[] = [];
-  routes.push(...childRecordRoutes(services), ...dutyRoutes(services), ...workforceRoutes(services));
+  routes.push(...peopleRoutes(services), ...childRecordRoutes(services), ...dutyRoutes(services));
   routes.push(...analyticsRoutes(services));
   routes.push(...reportRoutes(services));
   routes.push(...auditRoutes(services), ...restrictedRecordRoutes(services));

@@ -77,6 +77,17 @@ export const referralSourceCodes = {
   '10': 'Unknown',
 } as const;
 
+/**
+ * The partner agency behind a DfE referral source (CIN census): 2A–2B schools and education
+ * services, 3A–3F health, 6 police. Other sources have no partner role in Safeguard to share with.
+ */
+export function agencyOfReferralSource(source: string): string | undefined {
+  if (source === '6') return 'police';
+  if (source.startsWith('3')) return 'health';
+  if (source.startsWith('2')) return 'education';
+  return undefined;
+}
+
 export const primaryNeedCodes = {
   N0: 'Not stated',
   N1: 'Abuse, neglect and exploitation',

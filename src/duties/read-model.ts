@@ -1,12 +1,13 @@
 /**
  * The due list as the API answers it and the web app reads it, in Zod: shared by the server and the
- * browser, so it holds Zod and nothing else.
+ * browser, so it holds Zod and the record's read model, nothing else.
  */
 import { z } from 'zod';
+import { ListedInvolvements } from '../record/read-model.ts';
 
 /** One duty due or overdue, with the child it is for and the rule behind it. */
 export const DueItem = z.object({
-  childId: z.string(), childName: z.string(), ruleId: z.string(), title: z.string(), source: z.string(), subjectId: z.string(),
+  childId: z.string(), childName: z.string(), involvements: ListedInvolvements, ruleId: z.string(), title: z.string(), source: z.string(), subjectId: z.string(),
   occurrence: z.number(), startedOn: z.string(), dueOn: z.string(), dueAt: z.string().optional(), state: z.string(),
   daysLeft: z.number().optional(), lateBy: z.number().optional(), unit: z.string(), workerId: z.string().nullable(), teamId: z.string().nullable(),
 });

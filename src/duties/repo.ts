@@ -3,6 +3,7 @@ import { writeListAudit, type ChildListResource } from '../platform/audit/audit.
 import type { RequestContext } from '../platform/request-context.ts';
 import type { Duty } from '../timescales/engine.ts';
 import { visibleChildCondition } from '../access/policy.ts';
+import { involvementsJsonSql, type ListedInvolvement } from '../record/involvement-list.ts';
 
 export interface DutyFilter {
   childId?: string;
@@ -10,7 +11,8 @@ export interface DutyFilter {
   teamId?: string;
 }
 
-export type DutyRow = Duty & { forename: string; surname: string; workerId: string | null; teamId: string | null };
+/** A duty with the child it is owed to: their name, current involvements and allocation as at the date asked about. */
+export type DutyRow = Duty & { forename: string; surname: string; involvements: ListedInvolvement[]; workerId: string | null; teamId: string | null };
 
 /**
  * Duties from the duty projection, with the child's allocation as it was on the date asked
@@ -33,7 +35,7 @@ export class DutyRepository {
     const visible = visibleChildCondition(this.context.access, 'c', 7);
     const result = await this.db.pool.query(
       `SELECT d.child_id, d.rule_id, d.subject_id, d.occurrence, d.opened_on, d.opened_by_event_id, d.started_on, d.started_at, d.unit, d.due_on, d.due_at, d.closed_on, d.closed_at, d.closure,
-              d.closed_by_event_id, c.forename, c.surname, a.worker_id, a.team_id
+              d.closed_by_event_id, c.forename, c.surname, ${involvementsJsonSql('d.la_code', 'd.child_id')} AS involvements, a.worker_id, a.team_id
          FROM duty d
          JOIN child c ON c.la_code = d.la_code AND c.child_id = d.child_id
          LEFT JOIN LATERAL (
@@ -61,7 +63,7 @@ export class DutyRepository {
       startedAt: row.started_at ? (row.started_at as Date).toISOString() : undefined,
       unit: row.unit, dueOn: row.due_on, dueAt: row.due_at ? (row.due_at as Date).toISOString() : undefined,
       closedOn: row.closed_on ?? undefined, closedAt: row.closed_at ? (row.closed_at as Date).toISOString() : undefined, closure: row.closure ?? undefined, closedByEventId: row.closed_by_event_id ?? undefined,
-      forename: row.forename, surname: row.surname, workerId: row.worker_id, teamId: row.team_id,
+      forename: row.forename, surname: row.surname, involvements: row.involvements, workerId: row.worker_id, teamId: row.team_id,
     }));
   }
 }

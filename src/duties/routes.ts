@@ -15,7 +15,13 @@ const DutyFilterQuery = z.object({
 });
 
 
-export function dutyRoutes(services: { db: Database; timescales: Timescales }) {
+/** What the duties' routes need of the application's services. */
+export interface DutyRouteServices {
+  db: Database;
+  timescales: Timescales;
+}
+
+export function dutyRoutes(services: DutyRouteServices) {
   return [
     defineRoute({
       method: 'GET',

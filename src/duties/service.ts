@@ -1,10 +1,13 @@
 import { dutyStatusAsAt } from '../timescales/engine.ts';
+import type { ListedInvolvement } from '../record/involvement-list.ts';
 import type { Timescales } from '../record/repo.ts';
 import type { DutyRow } from './repo.ts';
 
 export interface DueItem {
   childId: string;
   childName: string;
+  /** What the child is involved in now, the furthest along first. */
+  involvements: ListedInvolvement[];
   ruleId: string;
   title: string;
   source: string;
@@ -31,6 +34,7 @@ export function dueListAsAt(rows: DutyRow[], asAt: string, timescales: Timescale
       return {
         childId: row.childId,
         childName: `${row.forename} ${row.surname}`,
+        involvements: row.involvements,
         ruleId: row.ruleId,
         title: rule?.title ?? row.ruleId,
         source: rule?.source ?? '',

@@ -5,12 +5,13 @@ import { withTransaction, type Database } from '../platform/database/database.ts
 import { storedEventFromRow } from '../record/repo.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 import { interchangeFormatName, interchangeFormatVersion } from './format.ts';
+import { referenceRecords } from './reference-records.ts';
 
 const FETCH = 5000;
 
 /**
- * Writes the whole log (or one LA's) as an interchange file in log order, after the councils' teams
- * and workers, so that importing it into an empty database reproduces every event with its ids.
+ * Writes the whole log (or one LA's) as an interchange file in log order, after the councils'
+ * reference data (teams and workers), so that importing it into an empty database reproduces every event with its ids.
  * Each exported child is audited.
  */
 export async function exportInterchange(db: Database, output: Writable, context: RequestContext, options: { laCode?: string } = {}): Promise<{ events: number; children: number }> {
@@ -21,17 +22,9 @@ export async function exportInterchange(db: Database, output: Writable, context:
     await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const laCodes = (await client.query(`SELECT DISTINCT la_code FROM child_event WHERE $1::text IS NULL OR la_code = $1 ORDER BY la_code`, [options.laCode ?? null])).rows.map((r) => r.la_code as string);
     await write(JSON.stringify({ format: interchangeFormatName, version: interchangeFormatVersion, exportedAt: new Date().toISOString(), laCodes }));
-    // The teams and workers first: an import refuses an allocation to a team or worker it does not hold.
-    const teams = await client.query(`SELECT la_code, team_id, name, service FROM team WHERE la_code = ANY($1::text[]) ORDER BY la_code, team_id`, [laCodes]);
-    for (const t of teams.rows) await write(JSON.stringify({ record: 'team', laCode: t.la_code, teamId: t.team_id, name: t.name, service: t.service }));
-    const workers = await client.query(
-      `SELECT la_code, worker_id, name, role, team_id, agency, started_on::text AS started_on, left_on::text AS left_on FROM worker
-        WHERE la_code = ANY($1::text[]) ORDER BY la_code, worker_id`, [laCodes]);
-    for (const w of workers.rows) {
-      await write(JSON.stringify({
-        record: 'worker', laCode: w.la_code, workerId: w.worker_id, name: w.name, role: w.role, teamId: w.team_id, agency: w.agency, startedOn: w.started_on,
-        ...(w.left_on ? { leftOn: w.left_on } : {}),
-      }));
+    // The reference data first (teams and workers): an import refuses an allocation to a team or worker it does not hold.
+    for (const kind of referenceRecords) {
+      for (const line of (await kind.exported?.(client, laCodes)) ?? []) await write(JSON.stringify({ record: kind.record, ...line }));
     }
     await client.query(
       `DECLARE export_events CURSOR FOR

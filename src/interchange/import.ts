@@ -22,7 +22,10 @@ import { AFFECTED_CHILDREN, FOLD_BATCH_CHILDREN, foldAffectedChildren } from '..
 import { InThreadFolder, WorkerPoolFolder, type BatchFolder } from '../record/fold-pool.ts';
 import { EventId, IsoDateTime, LaChildId, LaCode, OccurredAt } from '../platform/schema-helpers.ts';
 import { InterchangeHeader, isHeaderLine } from './format.ts';
-import { findImportedAllocationProblems, Team, Worker } from '../modules/people/workforce.ts';
+import type { DomainModule } from '../modules/domain-module.ts';
+import { domainModules } from '../modules/registry.ts';
+import type { ReferenceLine, ReferenceRecord } from './reference-record.ts';
+import { referenceRecords } from './reference-records.ts';
 
 /**
  * A line as a migrating council may write it: ids, record time and recorder may be left out and
@@ -191,9 +194,9 @@ export async function importInterchangeFile(
       await insertEventsNamingRepeats(client, settings, run);
     }
     onProgress({ phase: 'validating', done: totalBytes, total: totalBytes });
-    // Now that every team and worker line is stored, wherever it was in the file.
-    for (const { key, problems } of await findImportedAllocationProblems(client, importBatchId)) {
-      for (const problem of problems) report(run, { line: Number(key), ...problem });
+    // Now that every reference line is stored, wherever it was in the file (an allocation's team and worker).
+    for (const checkImported of importedEventChecks) {
+      for (const problem of await checkImported(client, importBatchId)) report(run, problem);
     }
 
     // Every child is folded even when lines were bad, so that one run reports every problem.
@@ -228,6 +231,9 @@ export async function importInterchangeFile(
     moreProblems: Math.max(0, run.problemCount - run.problems.length),
   };
 }
+
+/** Every module's checks of an import's events against reference data (record/check-before-write.ts). */
+const importedEventChecks = (domainModules as readonly DomainModule[]).flatMap((module) => module.checksBeforeWrite?.imported ?? []);
 
 /** Thrown inside the import's transaction so that it rolls back; the caller reports why. */
 class RollbackRequested extends Error {}
@@ -587,70 +593,44 @@ async function auditImportedChildren(client: pg.PoolClient, context: RequestCont
   }
 }
 
-/** Team, worker and population lines: reference data a council migrates alongside its records. */
-const TeamRecord = z.object({ record: z.literal('team'), laCode: LaCode }).and(Team);
-const WorkerRecord = z.object({ record: z.literal('worker'), laCode: LaCode }).and(Worker);
-const PopulationRecord = z.object({
-  record: z.literal('population'), laCode: LaCode, year: z.number().int().min(1990).max(2100), age: z.number().int().min(0).max(25),
-  sex: z.enum(['M', 'F']), ethnicity: z.string().min(1).max(4), children: z.number().int().min(0), source: z.string().min(1).max(200),
-});
-const referenceSchemas = { team: TeamRecord, worker: WorkerRecord, population: PopulationRecord } as const;
+/** Each kind's whole line: its record name, the council's code and its fields. */
+const referenceLineSchemas = new Map(referenceRecords.map((kind) => [kind.record, z.object({ record: z.literal(kind.record), laCode: LaCode }).and(kind.schema)]));
+
+/** "a, b or c" */
+const oneOf = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join(''));
 
 const isReferenceRecord = (value: unknown): boolean => typeof value === 'object' && value !== null && 'record' in value;
 
+/** Reference lines held until they are written in a batch (or a line of a kind written after them comes). */
 class ReferenceRecordWriter {
-  private teams: z.infer<typeof TeamRecord>[] = [];
-  private workers: z.infer<typeof WorkerRecord>[] = [];
-  private population: z.infer<typeof PopulationRecord>[] = [];
+  private readonly pending = new Map<ReferenceRecord, ReferenceLine<object>[]>();
+  private held = 0;
+
   async add(client: pg.PoolClient, value: unknown): Promise<FieldProblem[]> {
-    const kind = (value as { record: unknown }).record;
-    if (kind !== 'team' && kind !== 'worker' && kind !== 'population') {
-      return [{ field: 'record', message: 'A reference line is a team, worker or population record' }];
-    }
-    const parsed = referenceSchemas[kind].safeParse(value);
+    const record = (value as { record: unknown }).record;
+    const kind = referenceRecords.find((k) => k.record === record);
+    if (!kind) return [{ field: 'record', message: `A reference line is a ${oneOf(referenceRecords.map((k) => k.record))} record` }];
+    const parsed = referenceLineSchemas.get(kind.record)!.safeParse(value);
     if (!parsed.success) return problemsFromIssues(parsed.error.issues);
-    if (kind === 'team') this.teams.push(parsed.data as z.infer<typeof TeamRecord>);
-    else if (kind === 'worker') {
-      await this.flushTeams(client); // a worker's team must be written first
-      this.workers.push(parsed.data as z.infer<typeof WorkerRecord>);
-    } else this.population.push(parsed.data as z.infer<typeof PopulationRecord>);
-    if (this.workers.length + this.population.length >= 2000) await this.flush(client);
+    // E.g. a worker's team must be written first.
+    for (const earlier of kind.writtenAfter ?? []) await this.write(client, referenceRecords.find((k) => k.record === earlier)!);
+    let lines = this.pending.get(kind);
+    if (!lines) this.pending.set(kind, (lines = []));
+    lines.push(parsed.data as ReferenceLine<object>);
+    this.held += 1;
+    if (this.held >= 2000) await this.flush(client);
     return [];
   }
 
-  private async flushTeams(client: pg.PoolClient) {
-    if (this.teams.length === 0) return;
-    await client.query(
-      `INSERT INTO team (la_code, team_id, name, service)
-       SELECT la_code, team_id, name, service FROM jsonb_to_recordset($1::jsonb) AS t(la_code text, team_id text, name text, service text)
-       ON CONFLICT (la_code, team_id) DO UPDATE SET name = EXCLUDED.name, service = EXCLUDED.service`,
-      [JSON.stringify(this.teams.map((t) => ({ la_code: t.laCode, team_id: t.teamId, name: t.name, service: t.service })))],
-    );
-    this.teams = [];
+  private async write(client: pg.PoolClient, kind: ReferenceRecord): Promise<void> {
+    const lines = this.pending.get(kind);
+    if (!lines) return;
+    this.pending.delete(kind);
+    this.held -= lines.length;
+    await kind.write(client, lines);
   }
 
   async flush(client: pg.PoolClient): Promise<void> {
-    await this.flushTeams(client);
-    if (this.workers.length > 0) {
-      await client.query(
-        `INSERT INTO worker (la_code, worker_id, name, role, team_id, agency, started_on, left_on)
-         SELECT la_code, worker_id, name, role, team_id, agency, started_on, left_on
-           FROM jsonb_to_recordset($1::jsonb) AS w(la_code text, worker_id text, name text, role text, team_id text, agency text, started_on date, left_on date)
-         ON CONFLICT (la_code, worker_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, team_id = EXCLUDED.team_id,
-           agency = EXCLUDED.agency, started_on = EXCLUDED.started_on, left_on = EXCLUDED.left_on`,
-        [JSON.stringify(this.workers.map((w) => ({ la_code: w.laCode, worker_id: w.workerId, name: w.name, role: w.role, team_id: w.teamId, agency: w.agency, started_on: w.startedOn, left_on: w.leftOn ?? null })))],
-      );
-      this.workers = [];
-    }
-    if (this.population.length > 0) {
-      await client.query(
-        `INSERT INTO population_reference (la_code, year, age, sex, ethnicity, children, source)
-         SELECT la_code, year, age, sex, ethnicity, children, source
-           FROM jsonb_to_recordset($1::jsonb) AS p(la_code text, year integer, age integer, sex text, ethnicity text, children integer, source text)
-         ON CONFLICT (la_code, year, age, sex, ethnicity) DO UPDATE SET children = EXCLUDED.children, source = EXCLUDED.source`,
-        [JSON.stringify(this.population.map((p) => ({ la_code: p.laCode, year: p.year, age: p.age, sex: p.sex, ethnicity: p.ethnicity, children: p.children, source: p.source })))],
-      );
-      this.population = [];
-    }
+    for (const kind of referenceRecords) await this.write(client, kind);
   }
 }

@@ -6,15 +6,19 @@
  * and a line in each registry. docs/architecture.md walks through adding one.
  *
  * This file is the contract between the two sides, and the kit a module writes its reducers with.
- * It imports nothing above the kernel.
+ * It imports only the kernel and the engines' contract files (types that import no registry).
  */
 import type { z } from 'zod';
 import type { DimensionDefinition, ModuleMetric } from '../analytics/metric-definition.ts';
+import type { ReferenceRecord } from '../interchange/reference-record.ts';
 import { DomainError } from '../platform/errors.ts';
+import type { ChecksBeforeWrite } from '../record/check-before-write.ts';
+import type { PartnerSharing } from '../record/partner-sharing-reason.ts';
+import type { ProjectionTable } from '../record/projection.ts';
 import type { ReportSectionSpec } from '../reports/report-section.ts';
 import type { RetentionSchedule } from '../retention/retention-schedule.ts';
-import type { TimescaleRule } from '../timescales/timescale-rule.ts';
 import type { SimulatorBehaviour } from '../simulate/simulator-behaviour.ts';
+import type { TimescaleRule } from '../timescales/timescale-rule.ts';
 
 /** An event's schema: a literal `type` and its `data`. */
 export type EventSchema = z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>;
@@ -53,10 +57,11 @@ export interface TransitionRow<View> {
 
 /**
  * Something the child is currently involved in, from one module: "section 47 enquiry",
- * "child protection plan", "privately fostered". A child has any number at once.
+ * "child protection plan", "privately fostered". A child has any number at once, at most one of
+ * each kind.
  */
 export interface Involvement {
-  /** Stable, kebab-case: what lists filter by. */
+  /** Stable, kebab-case: what lists filter by (the child_involvement projection, migration 0024). */
   kind: string;
   /** Plain English for the record header. */
   label: string;
@@ -117,6 +122,18 @@ export interface DomainModule<
   dimensions?: readonly DimensionDefinition<Dimension>[];
   /** Its part in the synthetic borough: its steps of a family's journey, its teams and its calibration (src/simulate). */
   simulator?: SimulatorBehaviour<View & ChildIdentity>;
+  /** The projection tables it keeps, folded from each child's record (record/projection.ts). */
+  projections?: readonly ProjectionTable<View>[];
+  /**
+   * Why the child is shared with partner agencies, for the work it owns (record/partner-sharing-reason.ts),
+   * from the state and its own events that count. A module later in the registry may give a reason
+   * an earlier one gave, for the same agency and subject, to say how long the work carried on.
+   */
+  partnerSharingOf?: (state: View, events: readonly Effective<EventsOf<Events>>[]) => PartnerSharing[];
+  /** Checks of its events against reference data before they are written (record/check-before-write.ts). */
+  checksBeforeWrite?: ChecksBeforeWrite<EventsOf<Events>>;
+  /** The reference data it keeps that an interchange file carries (interchange/reference-record.ts). */
+  referenceRecords?: readonly ReferenceRecord[];
 }
 
 /** Gives a module its types without writing them out; checks it against the contract. */

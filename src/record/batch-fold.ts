@@ -4,16 +4,15 @@
  * its projection rows or the problems that stop the import. Pure: no database, no I/O, so a batch can
  * be folded on this thread or on a worker thread (see fold-pool.ts) with the same result.
  */
-import { DomainError, type FieldProblem } from '../platform/errors.ts';
+import { DomainError } from '../platform/errors.ts';
+import type { ImportProblem } from './check-before-write.ts';
 import type { EventBody } from './events.ts';
 import { FoldError, foldChildRecord, type LoggedEvent } from './fold.ts';
-import { addProjectionRows, emptyProjectionRows, type ProjectionTable } from './projections.ts';
+import { addProjectionRows, emptyProjectionRows } from './projections.ts';
 import { dutiesOf } from './repo.ts';
 import type { Timescales } from '../timescales/timescales.ts';
 
-export interface ImportProblem extends FieldProblem {
-  line: number;
-}
+export type { ImportProblem };
 
 /**
  * One event as read back from the log: only what the fold needs, as plain values so that a batch
@@ -37,7 +36,7 @@ export interface FoldBatchResult {
   /** Of those, children who had events before this import, so may have projection rows to replace. */
   existingChildIds: string[];
   /** Projection rows per table as JSON text, ready for jsonb_to_recordset. */
-  projections: Partial<Record<ProjectionTable, string>>;
+  projections: Partial<Record<string, string>>;
   problems: ImportProblem[];
 }
 
@@ -58,8 +57,8 @@ export function foldBatch(batch: FoldBatch, timescales: Timescales): FoldBatchRe
       result.problems.push(...foldProblems(error, child.childId, events, child.hasUnreadableLines));
     }
   }
-  for (const table of Object.keys(rows) as ProjectionTable[]) {
-    if (rows[table].length > 0) result.projections[table] = JSON.stringify(rows[table]);
+  for (const [table, tableRows] of Object.entries(rows)) {
+    if (tableRows.length > 0) result.projections[table] = JSON.stringify(tableRows);
   }
   return result;
 }

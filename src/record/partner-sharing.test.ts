@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulateInterchange } from '../simulate/simulate.ts';
 import { foldChildRecord, type LoggedEvent } from './fold.ts';
-import { agencyOfReferralSource, partnerSharingOf } from './partner-sharing.ts';
+import { agencyOfReferralSource } from '../codes/statutory-codes.ts';
+import { partnerSharingOf } from './partner-sharing.ts';
 import type { StoredEvent } from './stored-event.ts';
 import { childRecordAnswer, chronologyAnswer } from './service.ts';
 

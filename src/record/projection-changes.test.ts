@@ -37,7 +37,7 @@ describe.each(testDatabaseTargets)('a write changing only the projection rows it
       [projectionTables],
     );
     const inDatabase = Object.fromEntries(keys.rows.map((r) => [r.table_name, (r.columns as string[]).filter((c) => c !== 'la_code')]));
-    expect(inDatabase).toEqual(Object.fromEntries(projectionTables.map((table) => [table, [...projectionKeys[table]]])));
+    expect(inDatabase).toEqual(Object.fromEntries(projectionTables.map((table) => [table, [...projectionKeys[table]!]])));
   });
 
   it('leaves the projections equal to a fold of the log after each event, voids and later-dated events included', async () => {

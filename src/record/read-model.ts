@@ -12,6 +12,10 @@ import { z } from 'zod';
 export const InvolvementOut = z.object({ kind: z.string(), label: z.string(), since: z.string() });
 export type InvolvementOut = z.infer<typeof InvolvementOut>;
 
+/** A child's involvements as a list of children shows them (search, related children, the due list). */
+export const ListedInvolvements = z.array(InvolvementOut)
+  .describe('Everything the child is involved in now, the furthest along first (the status is the kind of the first)');
+
 /** A duty on the child's record with its status as at a date. */
 export const DutyOut = z.object({
   ruleId: z.string(),
@@ -59,13 +63,14 @@ export type ChildRecordOf<Modules extends readonly WithReadModel[]> = z.infer<Re
 /** One child in a list or search result. */
 export const ChildListItem = z.object({
   childId: z.string(), forename: z.string(), surname: z.string(), dateOfBirth: z.string().nullable(), expectedDateOfBirth: z.string().nullable(),
-  sex: z.string(), ethnicity: z.string(), status: z.string(), allocatedWorkerId: z.string().nullable(), allocatedTeamId: z.string().nullable(),
+  sex: z.string(), ethnicity: z.string(), status: z.string(), involvements: ListedInvolvements, allocatedWorkerId: z.string().nullable(), allocatedTeamId: z.string().nullable(),
 });
 export type ChildListItem = z.infer<typeof ChildListItem>;
 
 /** A sibling of the child, or another child in their household. */
 export const RelatedChild = z.object({
-  childId: z.string(), forename: z.string(), surname: z.string(), dateOfBirth: z.string().nullable(), status: z.string(), links: z.array(z.enum(['sibling', 'household'])),
+  childId: z.string(), forename: z.string(), surname: z.string(), dateOfBirth: z.string().nullable(), status: z.string(), involvements: ListedInvolvements,
+  links: z.array(z.enum(['sibling', 'household'])),
 });
 export type RelatedChild = z.infer<typeof RelatedChild>;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { awaitingChainSql, writeAudit, writeListAudit, type AuditEntry } from '../platform/audit/audit.ts';
+import { awaitingChainSql, writeAudit, type AuditEntry } from '../platform/audit/audit.ts';
 import { prepared } from '../platform/database/prepared.ts';
 import { sqlLiteral } from '../platform/database/sql-literal.ts';
 import { commitWith, inlineParameters, withTransaction, type Database, type Opening } from '../platform/database/database.ts';
@@ -10,16 +10,16 @@ import type { Timescales } from '../timescales/timescales.ts';
 import type { EventBody, RecordEventCommand } from './events.ts';
 import type { RequestContext } from '../platform/request-context.ts';
 import { businessDateOf, FoldError, foldAppended, foldChildRecord, type FoldedChildRecord, type LoggedEvent } from './fold.ts';
-import { queryChildren, queryRelatedChildren, type ChildListItem, type ChildSearch, type RelatedChild } from '../modules/people/household.ts';
-import { assertAllocationReferences } from '../modules/people/workforce.ts';
+import type { DomainModule } from '../modules/domain-module.ts';
+import { domainModules } from '../modules/registry.ts';
+import type { Queryable } from './check-before-write.ts';
 import { changeProjectionsSql, projectionRowTextsOf, projectionTables, type ProjectionRowTexts } from './projections.ts';
 import { allowedActions } from './transitions.ts';
 import type { StoredEvent } from './stored-event.ts';
 import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, projectionRowsOfFold, type LogFingerprint } from './log-cache.ts';
 import { isPartnerAgency, visibleChildCondition } from '../access/policy.ts';
 
-
-export type { Timescales };
+export type { StoredEvent, Timescales };
 
 /**
  * Which view of a record the reader is given, decided here from their grant: the whole record, or
@@ -85,8 +85,18 @@ function insertEventSql(event: StoredEvent, sequence: 'given' | 'by-insert'): st
     : `INSERT INTO child_event (${columns}) VALUES (${values.join(', ')}) RETURNING sequence`;
 }
 
+type EventCheck = (db: Queryable, event: RecordEventCommand & { occurredOn: string }, context: RequestContext) => Promise<void>;
+
+/** Every module's checks of an event against reference data before it is written, by event type. */
+const checksBeforeWrite = new Map<string, EventCheck[]>();
+for (const module of domainModules as readonly DomainModule[]) {
+  for (const [type, check] of Object.entries(module.checksBeforeWrite?.event ?? {})) {
+    checksBeforeWrite.set(type, [...(checksBeforeWrite.get(type) ?? []), check as EventCheck]);
+  }
+}
+
 /** The projection rows of a child not yet on record. */
-const noProjectionRows = Object.fromEntries(projectionTables.map((table) => [table, new Map()])) as unknown as ProjectionRowTexts;
+const noProjectionRows: ProjectionRowTexts = Object.fromEntries(projectionTables.map((table) => [table, new Map()]));
 
 /** A write made ready to send: the event, the record folded with it, and its statements. */
 interface PreparedWrite {
@@ -165,26 +175,12 @@ export class ChildRecordRepository {
     });
   }
 
-  /** The child's siblings and the other children in their households, as at a date. */
-  async findRelatedChildren(childId: string, asAt: string): Promise<RelatedChild[]> {
-    await this.refusalsAudited('related-children', childId, () => this.assertVisible(this.db.pool, childId));
-    const related = await queryRelatedChildren(this.db.pool, this.context.laCode, childId, asAt, this.context.access);
-    // Each related child was shown (name, date of birth, status): each is audited as read.
-    await writeListAudit(this.db.pool, {
-      laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
-      resource: 'related-children', detail: { relatedTo: childId, asAt },
-    }, related.map((r) => r.childId));
-    return related;
-  }
-
-  /** Finds children; each child listed is audited as read (their name and status were shown). */
-  async findChildren(search: ChildSearch): Promise<ChildListItem[]> {
-    const children = await queryChildren(this.db.pool, this.context.laCode, search, this.context.access);
-    await writeListAudit(this.db.pool, {
-      laCode: this.context.laCode, actor: this.context.actor, correlationId: this.context.correlationId,
-      resource: 'child-search', detail: { search },
-    }, children.map((c) => c.childId));
-    return children;
+  /**
+   * Refuses a child the actor may not see, as a read of their record would be refused, audited as
+   * a refusal of `resource` (e.g. a list of the child's related children).
+   */
+  async assertMaySee(childId: string, resource: string): Promise<void> {
+    await this.refusalsAudited(resource, childId, () => this.assertVisible(this.db.pool, childId));
   }
 
   /**
@@ -197,9 +193,10 @@ export class ChildRecordRepository {
       if (this.context.access && !this.context.access.records) {
         throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
       }
-      // A child allocated to a team or worker that does not exist would be hidden from their managers.
-      if (command.type === 'allocation.started') {
-        await assertAllocationReferences(this.db.pool, this.context.laCode, { ...command.data, on: businessDateOf(command.occurredAt) });
+      // What the event names outside the record must exist (a child allocated to a team or worker
+      // that does not would be hidden from their managers).
+      for (const check of checksBeforeWrite.get(command.type) ?? []) {
+        await check(this.db.pool, { ...command, occurredOn: businessDateOf(command.occurredAt) }, this.context);
       }
       const attempt = { wentAhead: false };
       try {

@@ -3,15 +3,14 @@ import { todayInLondon } from '../platform/clock.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { dutyStatusAsAt } from '../timescales/engine.ts';
 import type { RequestContext } from '../platform/request-context.ts';
-import type { Timescales } from '../timescales/timescales.ts';
 import { eventTypes, RecordEventCommand } from './events.ts';
-import { ChildRecordRepository } from './repo.ts';
+import type { ChildRecordRepository, Timescales } from './repo.ts';
 import { PartnerChildRecord, PartnerChronology } from './partner-view.ts';
 import { childRecordAnswer, chronologyAnswer } from './service.ts';
 import { allowedActions, childStatusOf } from './transitions.ts';
 import { IsoDate, LaChildId } from '../platform/schema-helpers.ts';
 import { domainModules } from '../modules/registry.ts';
-import { childRecordSchemaOf, ChildListItem, ChronologyEntry, DutyOut, LoggedEvent, RecordedAnswer, RelatedChild } from './read-model.ts';
+import { childRecordSchemaOf, ChronologyEntry, DutyOut, LoggedEvent, RecordedAnswer } from './read-model.ts';
 
 const ChildParams = z.object({ childId: LaChildId });
 
@@ -21,42 +20,15 @@ const LoggedEventOut = LoggedEvent.extend({ type: z.enum(eventTypes as [string, 
 /** The record's own fields and every module's read model (record/read-model.ts). */
 const ChildRecordOut = childRecordSchemaOf(domainModules);
 
-export function childRecordRoutes(services: { repositoryFor(context: RequestContext): ChildRecordRepository; timescales: Pick<Timescales, 'calendar'> }) {
-  const repositoryFor = (context: Parameters<typeof services.repositoryFor>[0]) => services.repositoryFor(context);
+/** What the record's routes need of the application's services. */
+export interface ChildRecordRouteServices {
+  timescales: Timescales;
+  repositoryFor(context: RequestContext): ChildRecordRepository;
+}
+
+export function childRecordRoutes(services: ChildRecordRouteServices) {
+  const repositoryFor = (context: RequestContext) => services.repositoryFor(context);
   return [
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/children',
-      summary: 'Find children by name, date of birth, NHS number, UPN, worker, team or status',
-      tags: ['child record'],
-      query: z.object({
-        surname: z.string().trim().min(1).max(100).optional(),
-        forename: z.string().trim().min(1).max(100).optional(),
-        dateOfBirth: IsoDate.optional(),
-        nhsNumber: z.string().regex(/^\d{10}$/, 'NHS number must be 10 digits').optional(),
-        upn: z.string().max(13).optional(),
-        workerId: z.string().max(40).optional(),
-        teamId: z.string().max(40).optional(),
-        status: z.string().max(40).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-      }),
-      response: z.object({ children: z.array(ChildListItem) }),
-      handler: async ({ query, context }) => ({ children: await repositoryFor(context).findChildren(query) }),
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/v1/children/{childId}/related-children',
-      summary: 'The child\'s siblings and the other children in their household, as at a date',
-      tags: ['child record'],
-      params: ChildParams,
-      query: z.object({ asAt: IsoDate.optional() }),
-      response: z.object({ childId: z.string(), asAt: z.string(), children: z.array(RelatedChild) }),
-      handler: async ({ params, query, context }) => {
-        const asAt = query.asAt ?? todayInLondon();
-        await repositoryFor(context).getChildRecord(params.childId); // not_found for an unknown child, and audited
-        return { childId: params.childId, asAt, children: await repositoryFor(context).findRelatedChildren(params.childId, asAt) };
-      },
-    }),
     defineRoute({
       method: 'POST',
       url: '/api/v1/children/{childId}/events',

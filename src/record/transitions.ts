@@ -19,11 +19,14 @@ export function allowedActions(state: ChildRecordState): ChildAction[] {
   return (Object.keys(actionRequirements) as ChildAction[]).filter((action) => actionRequirements[action].holds(state));
 }
 
-/** Everything the child is involved in now, from every module, the furthest along first. */
+/**
+ * Everything the child is involved in now, from every module, the furthest along first (of two as
+ * far along, the one begun first; lists order them the same way: see the child_involvement projection).
+ */
 export function involvementsOf(state: ChildRecordState): Involvement[] {
   return domainModules
     .flatMap((module) => (module.involvementsOf as ((state: ChildRecordState) => Involvement[]) | undefined)?.(state) ?? [])
-    .sort((a, b) => b.rank - a.rank);
+    .sort((a, b) => b.rank - a.rank || (a.since < b.since ? -1 : a.since > b.since ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
 /**
@@ -32,7 +35,12 @@ export function involvementsOf(state: ChildRecordState): Involvement[] {
  */
 export type ChildStatus = string;
 
+/** Whether the child has been registered (and the registration not voided): until then the record projects nothing. */
+export const isRegisteredChild = (state: ChildRecordState): boolean => state.details !== undefined;
+
+/** The status of a registered child with these involvements (furthest along first). */
+export const statusOfInvolvements = (involvements: readonly Involvement[]): ChildStatus => involvements[0]?.kind ?? 'known';
+
 export function childStatusOf(state: ChildRecordState): ChildStatus {
-  if (state.details === undefined) return 'not-registered';
-  return involvementsOf(state)[0]?.kind ?? 'known';
+  return isRegisteredChild(state) ? statusOfInvolvements(involvementsOf(state)) : 'not-registered';
 }

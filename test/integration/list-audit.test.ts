@@ -19,6 +19,7 @@ import { chainAwaitingAudit } from '../../src/platform/audit/audit.ts';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/app/config.ts';
 import type { Database } from '../../src/platform/database/database.ts';
+import { ChildListRepository } from '../../src/modules/people/household.ts';
 import { ChildRecordRepository } from '../../src/record/repo.ts';
 import type { RequestContext } from '../../src/platform/request-context.ts';
 import { timescalesFrom } from '../../src/timescales/timescales.ts';
@@ -30,6 +31,8 @@ const as = (userId: string, role: string, agency: string, workerId: string | nul
   const actor = { userId, role, agency };
   return { laCode: '206', actor, correlationId: randomUUID(), access: accessGrantFor({ ...actor, workerId, teamId }) };
 };
+/** Lists of children as the actor is shown them. */
+const listsFor = (db: Database, context: RequestContext) => new ChildListRepository(db, context, new ChildRecordRepository(db, context, timescales));
 const police = as('u-police', 'police-officer', 'police', null, null);
 const manager = as('u-manager', 'team-manager', 'childrens-social-care', 'w-m', 't-a');
 const admin = as('u-admin', 'administrator', 'childrens-social-care', null, null);
@@ -86,7 +89,7 @@ describe.each(testDatabaseTargets)('every child a list shows is audited, and cou
   });
 
   it('audits each related child shown, not only the child asked about', async () => {
-    const related = await new ChildRecordRepository(db, manager, timescales).findRelatedChildren('TEAM000', '2024-03-01');
+    const related = await listsFor(db, manager).findRelatedChildren('TEAM000', '2024-03-01');
     expect(related.map((child) => child.childId).sort()).toEqual(['TEAM001', 'TEAM002']);
     expect(await auditedChildren(db, 'u-manager', 'related-children')).toEqual(new Set(['TEAM001', 'TEAM002']));
   });
@@ -94,7 +97,7 @@ describe.each(testDatabaseTargets)('every child a list shows is audited, and cou
   it('audits a list of many children in one statement, and a list that showed nobody in one row without a child', async () => {
     const query = vi.spyOn(db.pool, 'query');
     try {
-      const found = await new ChildRecordRepository(db, police, timescales).findChildren({ limit: 500 });
+      const found = await listsFor(db, police).findChildren({ limit: 500 });
       expect(found).toHaveLength(SHARED);
       const auditStatements = query.mock.calls.filter(([text]) => String(typeof text === 'string' ? text : (text as { text?: string }).text).includes('audit_awaiting_chain'));
       expect(auditStatements).toHaveLength(1);
@@ -102,7 +105,7 @@ describe.each(testDatabaseTargets)('every child a list shows is audited, and cou
       query.mockRestore();
     }
     expect((await auditedChildren(db, 'u-police', 'child-search')).size).toBe(SHARED);
-    await new ChildRecordRepository(db, police, timescales).findChildren({ surname: 'Nobody-By-This-Name', limit: 10 });
+    await listsFor(db, police).findChildren({ surname: 'Nobody-By-This-Name', limit: 10 });
     await chainAwaitingAudit(db.pool);
     const empty = await db.pool.query(`SELECT detail FROM audit_event WHERE user_id = 'u-police' AND resource = 'child-search' AND child_id IS NULL`);
     expect(empty.rows.map((row) => row.detail.search.surname)).toEqual(['Nobody-By-This-Name']);
@@ -113,7 +116,7 @@ describe.each(testDatabaseTargets)('every child a list shows is audited, and cou
     await expect(new MetricChildrenRepository(db.pool, police, timescales.calendar).findChildren({
       id: 'FD-01', window: windowOf({ from: '2024-02-01', to: '2024-02-29' }, todayInLondon),
     })).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await new ChildRecordRepository(db, police, timescales).findChildren({ limit: 500 })).toHaveLength(SHARED);
+    expect(await listsFor(db, police).findChildren({ limit: 500 })).toHaveLength(SHARED);
     expect((await auditedChildren(db, 'u-police', 'child-search')).size).toBe(SHARED);
     await new DutyRepository(db, manager).findOpenAsAt('2024-02-07', { teamId: 't-a' });
 

@@ -10,8 +10,9 @@ import { childProtectionReportSections } from './report.ts';
 import { childProtectionRetention } from './retention.ts';
 import { childProtectionDimensions, childProtectionMetrics, childProtectionUnavailableMetrics } from './metrics.ts';
 import { ChildProtectionReadModel } from './read-model.ts';
-import { childProtectionInvolvements, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { childProtectionSimulator } from './simulator.ts';
+import { childProtectionProjections } from './projections.ts';
+import { childProtectionInvolvements, childProtectionPartnerSharing, childProtectionReducers, childProtectionTransitions } from './rules.ts';
 import { activePlanIn, type ChildProtectionParts, type ChildProtectionPlanState, type Section47State } from './state.ts';
 import { childProtectionTimescaleRules } from './timescales.ts';
 
@@ -41,6 +42,8 @@ export const childProtectionModule = defineDomainModule({
   unavailableMetrics: childProtectionUnavailableMetrics,
   dimensions: childProtectionDimensions,
   simulator: childProtectionSimulator,
+  projections: childProtectionProjections,
+  partnerSharingOf: childProtectionPartnerSharing,
 });
 
 export type { ChildProtectionParts, ChildProtectionPlanState, Section47State };

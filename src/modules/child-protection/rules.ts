@@ -1,5 +1,7 @@
+import type { z } from 'zod';
+import { endingOn, type PartnerSharing } from '../../record/partner-sharing-reason.ts';
 import { openEpisodeOf, type ChildrenInNeedState, type EpisodeState } from '../children-in-need/index.ts';
-import { openItemFor, requireOnOrAfter, type Reducers, type TransitionRow } from '../domain-module.ts';
+import { openItemFor, requireOnOrAfter, type Effective, type Reducers, type TransitionRow } from '../domain-module.ts';
 import type { PeopleState } from '../people/index.ts';
 import type { childProtectionEvents } from './events.ts';
 import { activePlanIn, type ChildProtectionPlanState } from './state.ts';
@@ -124,4 +126,55 @@ export function childProtectionInvolvements(state: ChildrenInNeedState) {
   const enquiry = episode.section47s.find((e) => e.completedOn === undefined || (e.icpcOn === undefined && e.icpcRequired !== false));
   if (enquiry) involvements.push({ kind: 'section-47', label: 'Section 47 enquiry', since: enquiry.startedOn, rank: 5 });
   return involvements;
+}
+
+type ChildProtectionEvent = Effective<z.infer<(typeof childProtectionEvents)[number]>>;
+/** The meetings whose attending agencies a child is shared with. */
+type AttendedEvent = Extract<ChildProtectionEvent, { type: 'strategy-discussion.held' | 'conference.initial-held' | 'core-group.held' | 'conference.review-held' }>;
+const isAttended = (event: ChildProtectionEvent): event is AttendedEvent =>
+  event.type === 'strategy-discussion.held' || event.type === 'conference.initial-held' || event.type === 'core-group.held' || event.type === 'conference.review-held';
+
+/**
+ * Why child protection shares a child with a partner agency that attended its meetings:
+ * - strategy-discussion: it attended a strategy discussion, while the section 47 enquiry it started
+ *   is open, or, where the discussion decided against an enquiry, while the episode is open;
+ * - child-protection-conference: it attended an initial conference that made no plan (the work
+ *   ends that day);
+ * - child-protection-plan: it attended the initial conference that made the plan, or a core group
+ *   or review conference of it, while the plan is open (from the first of them).
+ */
+export function childProtectionPartnerSharing(state: ChildrenInNeedState, events: readonly ChildProtectionEvent[]): PartnerSharing[] {
+  const attended = new Map<string, AttendedEvent>();
+  for (const event of events) if (isAttended(event)) attended.set(event.entityId, event);
+  const agenciesAt = (id: string): readonly string[] => attended.get(id)?.data.attendingAgencies ?? [];
+  return state.episodes.flatMap((episode) => sharingOfEpisode(episode, agenciesAt, attended));
+}
+
+function sharingOfEpisode(episode: EpisodeState, agenciesAt: (id: string) => readonly string[], attended: ReadonlyMap<string, AttendedEvent>): PartnerSharing[] {
+  const sharing: PartnerSharing[] = [];
+  for (const discussion of episode.strategyDiscussions) {
+    const enquiry = discussion.decision === 'section-47' ? episode.section47s.find((s) => s.section47Id === discussion.strategyDiscussionId) : undefined;
+    const endedOn = enquiry ? enquiry.completedOn ?? episode.closedOn : episode.closedOn;
+    for (const agency of agenciesAt(discussion.strategyDiscussionId)) {
+      sharing.push({ agency, reason: 'strategy-discussion', subjectId: discussion.strategyDiscussionId, startedOn: discussion.heldOn, ...endingOn(endedOn) });
+    }
+  }
+  for (const conference of episode.initialConferences) {
+    if (conference.planRequired) continue; // its plan's sharing, below
+    for (const agency of agenciesAt(conference.conferenceId)) {
+      sharing.push({ agency, reason: 'child-protection-conference', subjectId: conference.conferenceId, startedOn: conference.heldOn, endedOn: conference.heldOn });
+    }
+  }
+  for (const plan of episode.cpPlans) {
+    // A plan still open when its episode closed ends with the episode.
+    const endedOn = plan.endedOn ?? episode.closedOn;
+    const meetings = [...attended.values()].filter((event) =>
+      event.entityId === plan.planId || ((event.type === 'core-group.held' || event.type === 'conference.review-held') && event.data.planId === plan.planId));
+    for (const meeting of meetings) {
+      for (const agency of meeting.data.attendingAgencies) {
+        sharing.push({ agency, reason: 'child-protection-plan', subjectId: plan.planId, startedOn: meeting.occurredOn, ...endingOn(endedOn) });
+      }
+    }
+  }
+  return sharing;
 }

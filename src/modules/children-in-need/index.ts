@@ -9,10 +9,11 @@ import { childrenInNeedReportSections } from './report.ts';
 import { childrenInNeedRetention } from './retention.ts';
 import { childrenInNeedDimensions, childrenInNeedMetrics } from './metrics.ts';
 import { ChildrenInNeedReadModel } from './read-model.ts';
-import { childrenInNeedInvolvements, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import {
   childProtectionEnquiry, childProtectionPlanStarts, childrenInNeedSimulator, type ChildProtectionConcern, type ChildProtectionOutcome,
 } from './simulator.ts';
+import { childrenInNeedProjections } from './projections.ts';
+import { childrenInNeedInvolvements, childrenInNeedPartnerSharing, childrenInNeedReducers, childrenInNeedTransitions } from './rules.ts';
 import { openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState } from './state.ts';
 import { childrenInNeedTimescaleRules, episodeClosure } from './timescales.ts';
 
@@ -32,6 +33,8 @@ export const childrenInNeedModule = defineDomainModule({
   metrics: childrenInNeedMetrics,
   dimensions: childrenInNeedDimensions,
   simulator: childrenInNeedSimulator,
+  projections: childrenInNeedProjections,
+  partnerSharingOf: childrenInNeedPartnerSharing,
 });
 
 export { activePlanIn, episodeClosure, openEpisodeOf, type AssessmentState, type ChildrenInNeedState, type EpisodeState };

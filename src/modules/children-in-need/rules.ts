@@ -1,4 +1,6 @@
+import { agencyOfReferralSource } from '../../codes/statutory-codes.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { endingOn, type PartnerSharing } from '../../record/partner-sharing-reason.ts';
 import { activePlanIn, noChildProtectionParts } from '../child-protection/state.ts';
 import { openItemFor, requireOnOrAfter, type Reducers, type TransitionRow } from '../domain-module.ts';
 import type { FrontDoorState } from '../front-door/index.ts';
@@ -122,4 +124,27 @@ export function childrenInNeedInvolvements(state: ChildrenInNeedState) {
   if (plan) return [{ kind: 'child-in-need', label: 'Child in need plan', since: plan.startedOn, rank: 3 }];
   if (episode.assessments.length > 0) return [{ kind: 'child-in-need', label: 'Child in need', since: episode.referralOn, rank: 3 }];
   return [{ kind: 'referral', label: 'Referral', since: episode.referralOn, rank: 2 }];
+}
+
+/**
+ * Why children in need shares a child with a partner agency:
+ * - own-contact: the agency's own contact that led to a referral, while the episode is open (the
+ *   front door shares it until the contact's decision; this carries it on);
+ * - own-referral: a referral the agency made straight to social care, while its episode is open.
+ */
+export function childrenInNeedPartnerSharing(state: ChildrenInNeedState & FrontDoorState): PartnerSharing[] {
+  const sharing: PartnerSharing[] = [];
+  for (const contact of state.contacts) {
+    const agency = agencyOfReferralSource(contact.source);
+    const episode = agency && state.episodes.find((e) => e.contactId === contact.contactId);
+    if (episode) sharing.push({ agency, reason: 'own-contact', subjectId: contact.contactId, startedOn: contact.receivedOn, ...endingOn(episode.closedOn) });
+  }
+  for (const episode of state.episodes) {
+    const agency = agencyOfReferralSource(episode.source);
+    const contactAgency = episode.contactId ? agencyOfReferralSource(state.contacts.find((c) => c.contactId === episode.contactId)?.source ?? '') : undefined;
+    if (agency && agency !== contactAgency) {
+      sharing.push({ agency, reason: 'own-referral', subjectId: episode.episodeId, startedOn: episode.referralOn, ...endingOn(episode.closedOn) });
+    }
+  }
+  return sharing;
 }

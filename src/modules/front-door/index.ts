@@ -8,8 +8,9 @@ import { frontDoorReportSections } from './report.ts';
 import { frontDoorRetention } from './retention.ts';
 import { frontDoorDimensions, frontDoorMetrics, frontDoorUnavailableMetrics } from './metrics.ts';
 import { FrontDoorReadModel } from './read-model.ts';
-import { frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { frontDoorSimulator, referralToSocialCare, type SimulatedReferral } from './simulator.ts';
+import { frontDoorProjections } from './projections.ts';
+import { frontDoorPartnerSharing, frontDoorReducers, frontDoorTransitions } from './rules.ts';
 import { undecidedContactsOf, type ContactState, type FrontDoorState } from './state.ts';
 import { frontDoorTimescaleRules } from './timescales.ts';
 
@@ -33,6 +34,8 @@ export const frontDoorModule = defineDomainModule({
   unavailableMetrics: frontDoorUnavailableMetrics,
   dimensions: frontDoorDimensions,
   simulator: frontDoorSimulator,
+  projections: frontDoorProjections,
+  partnerSharingOf: frontDoorPartnerSharing,
 });
 
 export { referralToSocialCare, undecidedContactsOf, type ContactState, type FrontDoorState, type SimulatedReferral };

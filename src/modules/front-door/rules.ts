@@ -1,3 +1,5 @@
+import { agencyOfReferralSource } from '../../codes/statutory-codes.ts';
+import { endingOn, type PartnerSharing } from '../../record/partner-sharing-reason.ts';
 import { openItemFor, requireOnOrAfter, type Reducers, type TransitionRow } from '../domain-module.ts';
 import { isRegistered, type PeopleState } from '../people/index.ts';
 import type { frontDoorEvents } from './events.ts';
@@ -56,3 +58,22 @@ export const frontDoorTransitions: { [K in keyof typeof frontDoorReducers]: Tran
   'mash-check.completed': { requires: 'a contact awaiting a decision', holds: undecidedContact },
   'contact.decided': { requires: 'a contact awaiting a decision', holds: undecidedContact },
 };
+
+/**
+ * Why the front door shares a child with a partner agency:
+ * - own-contact: the agency's own contact, while it is undecided (children in need carries it on
+ *   while the episode it led to is open);
+ * - mash-check: the agency was asked at the front door what it knows, while the contact is undecided.
+ */
+export function frontDoorPartnerSharing(state: FrontDoorState): PartnerSharing[] {
+  const sharing: PartnerSharing[] = [];
+  for (const contact of state.contacts) {
+    const agency = agencyOfReferralSource(contact.source);
+    if (agency) sharing.push({ agency, reason: 'own-contact', subjectId: contact.contactId, startedOn: contact.receivedOn, ...endingOn(contact.decidedOn) });
+    for (const check of contact.mashChecks) {
+      const startedOn = check.requestedOn ?? check.completedOn!;
+      sharing.push({ agency: check.agency, reason: 'mash-check', subjectId: contact.contactId, startedOn, ...endingOn(contact.decidedOn) });
+    }
+  }
+  return sharing;
+}

@@ -6,9 +6,11 @@ import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
 import { peopleMetrics, peopleUnavailableMetrics } from './metrics.ts';
 import { PeopleReadModel } from './read-model.ts';
+import { peopleProjections } from './projections.ts';
 import { peopleReducers, peopleTransitions } from './rules.ts';
 import { childRegistration, peopleSimulator } from './simulator.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
+import { assertAllocationReferences, findImportedAllocationProblems, workforceReferenceRecords } from './workforce.ts';
 
 export const peopleModule = defineDomainModule({
   id: 'people',
@@ -28,6 +30,13 @@ export const peopleModule = defineDomainModule({
   metrics: peopleMetrics,
   unavailableMetrics: peopleUnavailableMetrics,
   simulator: peopleSimulator,
+  projections: peopleProjections,
+  checksBeforeWrite: {
+    // A child allocated to a team or worker that does not exist would be hidden from their managers.
+    event: { 'allocation.started': (db, event, context) => assertAllocationReferences(db, context.laCode, { ...event.data, on: event.occurredOn }) },
+    imported: findImportedAllocationProblems,
+  },
+  referenceRecords: workforceReferenceRecords,
 });
 
 export { childRegistration, currentAllocationOf, isRegistered, type PeopleState };

@@ -1,13 +1,66 @@
 import { z } from 'zod';
 import { todayInLondon } from '../../platform/clock.ts';
-import { defineRoute } from '../../platform/http/route.ts';
 import type { Database } from '../../platform/database/database.ts';
-import { IsoDate } from '../../platform/schema-helpers.ts';
+import { defineRoute } from '../../platform/http/route.ts';
+import { IsoDate, LaChildId } from '../../platform/schema-helpers.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { ChildListItem, RelatedChild } from '../../record/read-model.ts';
+import type { ChildRecordRepository } from '../../record/repo.ts';
+import { ChildListRepository } from './household.ts';
 import { Team, Worker, WorkforceRepository } from './workforce.ts';
 
+/** What the people module's routes need of the application's services. */
+export interface PeopleRouteServices {
+  db: Database;
+  repositoryFor(context: RequestContext): Pick<ChildRecordRepository, 'getChildRecord' | 'assertMaySee'>;
+}
 
-export function workforceRoutes(services: { db: Database }) {
+/** Finding children and their related children, and the workforce they are allocated to. */
+export function peopleRoutes(services: PeopleRouteServices) {
+  return [...childListRoutes(services), ...workforceRoutes(services)];
+}
+
+function childListRoutes(services: PeopleRouteServices) {
+  const lists = (context: RequestContext) => new ChildListRepository(services.db, context, services.repositoryFor(context));
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/children',
+      summary: 'Find children by name, date of birth, NHS number, UPN, worker, team, status or involvement',
+      tags: ['child record'],
+      query: z.object({
+        surname: z.string().trim().min(1).max(100).optional(),
+        forename: z.string().trim().min(1).max(100).optional(),
+        dateOfBirth: IsoDate.optional(),
+        nhsNumber: z.string().regex(/^\d{10}$/, 'NHS number must be 10 digits').optional(),
+        upn: z.string().max(13).optional(),
+        workerId: z.string().max(40).optional(),
+        teamId: z.string().max(40).optional(),
+        status: z.string().max(40).optional(),
+        involvement: z.string().max(40).optional().describe('The kind of an involvement, e.g. child-protection-plan: children involved in it now'),
+        limit: z.coerce.number().int().min(1).max(500).default(50),
+      }),
+      response: z.object({ children: z.array(ChildListItem) }),
+      handler: async ({ query, context }) => ({ children: await lists(context).findChildren(query) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/children/{childId}/related-children',
+      summary: 'The child\'s siblings and the other children in their household, as at a date',
+      tags: ['child record'],
+      params: z.object({ childId: LaChildId }),
+      query: z.object({ asAt: IsoDate.optional() }),
+      response: z.object({ childId: z.string(), asAt: z.string(), children: z.array(RelatedChild) }),
+      handler: async ({ params, query, context }) => {
+        const asAt = query.asAt ?? todayInLondon();
+        await services.repositoryFor(context).getChildRecord(params.childId); // not_found for an unknown child, and audited
+        return { childId: params.childId, asAt, children: await lists(context).findRelatedChildren(params.childId, asAt) };
+      },
+    }),
+  ];
+}
+
+function workforceRoutes(services: PeopleRouteServices) {
   const repository = (context: RequestContext) => new WorkforceRepository(services.db, context.laCode, context.access);
   return [
     defineRoute({

@@ -4,7 +4,9 @@ import type { Database } from '../../platform/database/database.ts';
 import { DomainError, type FieldProblem } from '../../platform/errors.ts';
 import { FreeText, IsoDate } from '../../platform/schema-helpers.ts';
 import { assertCapability } from '../../access/policy.ts';
+import { referenceRecord, type ReferenceLine } from '../../interchange/reference-record.ts';
 import type { AccessGrant } from '../../platform/request-context.ts';
+import type { ImportProblem } from '../../record/check-before-write.ts';
 
 export const Team = z.object({
   teamId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Team id: letters, digits and hyphens'),
@@ -122,8 +124,56 @@ export async function assertAllocationReferences(
  * The problems of an import's allocations, by line (see findAllocationProblems): run once every
  * line is stored, so a file's team and worker lines count wherever they are in it.
  */
-export function findImportedAllocationProblems(client: pg.PoolClient, importBatchId: string): Promise<{ key: string; problems: FieldProblem[] }[]> {
-  return findAllocationProblems(client,
+export async function findImportedAllocationProblems(client: pg.PoolClient, importBatchId: string): Promise<ImportProblem[]> {
+  const found = await findAllocationProblems(client,
     `SELECT import_line AS key, la_code, data->>'workerId' AS worker_id, data->>'teamId' AS team_id, occurred_on AS on_date
        FROM child_event WHERE import_batch_id = $1 AND event_type = 'allocation.started'`, [importBatchId]);
+  return found.flatMap(({ key, problems }) => problems.map((problem) => ({ line: Number(key), ...problem })));
 }
+
+/**
+ * Teams and workers as an interchange file carries them, so that a council migrates its
+ * workforce with its records (an import refuses an allocation to a team or worker it does not hold).
+ */
+export const workforceReferenceRecords = [
+  referenceRecord({
+    record: 'team',
+    schema: Team,
+    write: async (client, teams) => {
+      await client.query(
+        `INSERT INTO team (la_code, team_id, name, service)
+         SELECT la_code, team_id, name, service FROM jsonb_to_recordset($1::jsonb) AS t(la_code text, team_id text, name text, service text)
+         ON CONFLICT (la_code, team_id) DO UPDATE SET name = EXCLUDED.name, service = EXCLUDED.service`,
+        [JSON.stringify(teams.map((t) => ({ la_code: t.laCode, team_id: t.teamId, name: t.name, service: t.service })))],
+      );
+    },
+    exported: async (client, laCodes) => {
+      const teams = await client.query(`SELECT la_code, team_id, name, service FROM team WHERE la_code = ANY($1::text[]) ORDER BY la_code, team_id`, [laCodes]);
+      return teams.rows.map((t): ReferenceLine<Team> => ({ laCode: t.la_code, teamId: t.team_id, name: t.name, service: t.service }));
+    },
+  }),
+  referenceRecord({
+    record: 'worker',
+    schema: Worker,
+    writtenAfter: ['team'],
+    write: async (client, workers) => {
+      await client.query(
+        `INSERT INTO worker (la_code, worker_id, name, role, team_id, agency, started_on, left_on)
+         SELECT la_code, worker_id, name, role, team_id, agency, started_on, left_on
+           FROM jsonb_to_recordset($1::jsonb) AS w(la_code text, worker_id text, name text, role text, team_id text, agency text, started_on date, left_on date)
+         ON CONFLICT (la_code, worker_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, team_id = EXCLUDED.team_id,
+           agency = EXCLUDED.agency, started_on = EXCLUDED.started_on, left_on = EXCLUDED.left_on`,
+        [JSON.stringify(workers.map((w) => ({ la_code: w.laCode, worker_id: w.workerId, name: w.name, role: w.role, team_id: w.teamId, agency: w.agency, started_on: w.startedOn, left_on: w.leftOn ?? null })))],
+      );
+    },
+    exported: async (client, laCodes) => {
+      const workers = await client.query(
+        `SELECT la_code, worker_id, name, role, team_id, agency, started_on::text AS started_on, left_on::text AS left_on FROM worker
+          WHERE la_code = ANY($1::text[]) ORDER BY la_code, worker_id`, [laCodes]);
+      return workers.rows.map((w): ReferenceLine<Worker> => ({
+        laCode: w.la_code, workerId: w.worker_id, name: w.name, role: w.role, teamId: w.team_id, agency: w.agency, startedOn: w.started_on,
+        ...(w.left_on ? { leftOn: w.left_on } : {}),
+      }));
+    },
+  }),
+];
