@@ -13,11 +13,11 @@ import type { CalibrationRow } from './simulator-behaviour.ts';
 import { seedDatabase } from './seed.ts';
 
 /**
- * The default borough reproduces its calibration targets (each module's simulator.ts) when the
- * figures are computed the way the partnership will compute them: imported into the database and
- * counted by the analytics engine with the catalogue metric that corresponds, for FY2023-24,
- * within the tolerance calibration.ts allows. calibration.ts measures the same targets on the fold
- * of the file, before anything is stored (simulate.test.ts).
+ * The default borough reproduces its calibration targets (each module's simulator.ts gives its
+ * own, with their tolerances) when the figures are computed the way the partnership will compute
+ * them: imported into the database and counted by the analytics engine with the catalogue metric
+ * that corresponds, for FY2023-24, within each target's tolerance. calibration.ts measures the same
+ * targets on the fold of the file, before anything is stored (simulate.test.ts).
  *
  * The simulation is the one simulate.test.ts calibrates: seed 1, three years from 1 April 2021
  * after two warm-up years. It runs on PGlite only: on the server it would import the same 417,000
