@@ -105,9 +105,9 @@ export const PrivateFosteringVisitMade = z.object({
     /** Worked out by the record from the visits before it: any value given is replaced. */
     visitKind: z.enum(visitKinds).optional(),
     /**
-     * Worked out by the record: the first monitoring visit on or after the first anniversary of the
-     * arrangement (counted from when the council knew of it), from which visits are due every 12
-     * weeks instead of every 6 (regulation 8).
+     * Worked out by the record: the first visit at which the child is seen on or after the first
+     * anniversary of the arrangement (counted from when the council knew of it), from which visits
+     * are due every 12 weeks instead of every 6 (regulation 8).
      */
     firstVisitOfLaterYears: z.boolean().optional(),
   }).refine((d) => d.childSeen || !d.seenAlone, { message: 'A child not seen cannot be seen alone', path: ['seenAlone'] }),

@@ -96,8 +96,9 @@ export const privateFosteringReducers: Reducers<typeof privateFosteringEvents, P
     const arrangement = notification.arrangement;
     const laterYearsBegin = arrangement ? laterYearsBeginOn(arrangement) : undefined;
     const visitKind = notification.visits.length === 0 ? 'initial' : 'monitoring';
-    const firstVisitOfLaterYears = laterYearsBegin !== undefined && event.occurredOn >= laterYearsBegin
-      && !notification.visits.some((visit) => visit.visitedOn >= laterYearsBegin);
+    // A visit counts towards the regulation 8 intervals when the child is seen.
+    const firstVisitOfLaterYears = data.childSeen && laterYearsBegin !== undefined && event.occurredOn >= laterYearsBegin
+      && !notification.visits.some((visit) => visit.childSeen && visit.visitedOn >= laterYearsBegin);
     // The timescales read these from the event: which visit met the initial visit's duty, and where 12-weekly visits begin.
     data.visitKind = visitKind;
     data.firstVisitOfLaterYears = firstVisitOfLaterYears;

@@ -29,7 +29,7 @@ export function correction(original: LoggedEvent, data: Record<string, unknown>,
 export const voided = (target: LoggedEvent, on: string) => logged('event.voided', on, { voidedEventId: target.eventId, reason: 'Recorded on the wrong child' });
 
 export const registered = (details: Record<string, unknown> = {}, on = '2023-01-02') =>
-  logged('child.registered', on, { forename: 'Mira', surname: 'Novak', dateOfBirth: '2010-05-04', sex: 'F', ethnicity: 'WOTH', disabilities: ['NONE'], ...details });
+  logged('child.registered', on, { forename: 'Mira', surname: 'Novak', dateOfBirth: '2010-05-04', sex: 'F', ethnicity: 'WOTH', disabilities: ['NONE'], unaccompaniedAsylumSeeking: false, ...details });
 
 export const notified = (on: string, data: Record<string, unknown> = {}) =>
   logged('private-fostering.notified', on, { notifiedBy: 'school', timing: 'existing', ...data });
