@@ -8,7 +8,7 @@ import { PrivateFosteringSummary } from './read-model.ts';
 import { currentArrangementOf, openPrivateFosteringOf } from './state.ts';
 import {
   assessed, carerCheck, confirmed, correction, ended, foldOf, forwarded, logged, notificationClosed, notified, panelDecided,
-  privatelyFosteredJourney, registered, reviewed, visit, voided,
+  privatelyFosteredJourney, registered, visit, voided,
 } from './test-builders.ts';
 
 /** The refusal the fold throws for a log, or fails the test. */
