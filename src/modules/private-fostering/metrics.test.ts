@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticsRepository, type MetricParameters } from '../../analytics/repo.ts';
+import { resolveRetentionRules } from '../../retention/schedules.ts';
+import { retentionDecision } from '../../retention/rules.ts';
 import { createCalendar } from '../../platform/calendar/calendar.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
@@ -9,6 +11,8 @@ import { computeDuties } from '../../timescales/engine.ts';
 import { testDatabaseTargets } from '../../../test/support/test-database.ts';
 import { privateFosteringDimensions, privateFosteringMetricDefinitions, privateFosteringMetricSources, type PrivateFosteringDimensionId } from './metrics.ts';
 import { addPrivateFosteringProjectionRows, emptyPrivateFosteringRows, privateFosteringProjectionColumns, privateFosteringProjectionKeys, privateFosteringProjectionTables } from './projections.ts';
+import { privateFosteringReportSection } from './report.ts';
+import { privateFosteringRetention, privateFosteringRetentionOf } from './retention.ts';
 import { privateFosteringTimescaleRules } from './timescales.ts';
 import {
   assessed, carerCheck, confirmed, ended, foldOf, forwarded, LA_CODE, notificationClosed, notified, panelDecided, registered, reviewed, visit,
@@ -55,7 +59,7 @@ function scenario(): Record<string, LoggedEvent[]> {
   };
 }
 
-describe.each(testDatabaseTargets)('private fostering figures on $name', (target) => {
+describe.each(testDatabaseTargets)('private fostering projections, figures and retention on $name', (target) => {
   let db: Database;
   let repo: AnalyticsRepository;
   const FY = { from: '2024-04-01', to: '2025-03-31' };
@@ -162,6 +166,36 @@ describe.each(testDatabaseTargets)('private fostering figures on $name', (target
   it('PF-07 gives the privately fostered children of the year by reason and nationality', async () => {
     expect(await counts('PF-07', 'private-fostering-reason')).toEqual({ '': [4, 4], '8B': [1, 1], '8C': [1, 1], '8D': [1, 1], '8E': [1, 1] });
     expect(await counts('PF-07', 'nationality')).toEqual({ '': [4, 4], FR: [1, 1], GB: [1, 1], NG: [1, 1], UA: [1, 1] });
+  });
+
+  it('keeps a privately fostered child\'s record as a child in need\'s, and open work while a notification or arrangement is open', async () => {
+    const facts = await db.pool.query(
+      `SELECT c.child_id, ${privateFosteringRetention.recordTypes.map((t) => `CASE WHEN ${t.when} THEN '${t.recordType}' END`).join(', ')} AS record_type,
+              (${privateFosteringRetention.openWork}) AS open_work
+         FROM child c WHERE c.la_code = $1 ORDER BY c.child_id`,
+      [LA_CODE],
+    );
+    expect(facts.rows.map((r) => [r.child_id, r.record_type, r.open_work])).toEqual([
+      ['A', 'child-in-need', false], ['B', 'child-in-need', true], ['C', null, false], ['D', null, true], ['E', 'child-in-need', true], ['F', 'child-in-need', true],
+    ]);
+    const logs = scenario();
+    expect(Object.entries(logs).map(([childId, log]) => [childId, privateFosteringRetentionOf(foldOf(log, childId).state)])).toEqual([
+      ['A', { recordType: 'child-in-need', openWork: false }], ['B', { recordType: 'child-in-need', openWork: true }], ['C', { recordType: 'contact-only', openWork: false }],
+      ['D', { recordType: 'contact-only', openWork: true }], ['E', { recordType: 'child-in-need', openWork: true }], ['F', { recordType: 'child-in-need', openWork: true }],
+    ]);
+    // A's record, born 4 May 2010, last written about on 30 September 2024: kept to their 25th birthday.
+    const decision = retentionDecision({ childId: 'A', dateOfBirth: '2010-05-04', expectedDateOfBirth: null, recordType: 'child-in-need', lastEventOn: '2024-09-30', openWork: false, onHold: false }, resolveRetentionRules(), '2030-01-01');
+    expect(decision).toMatchObject({ ruleId: 'child-in-need-to-25th-birthday', retainUntil: '2035-05-04', status: 'retained' });
+  });
+
+  it('shows in the annual report figures it defines, broken down by what their rows carry', () => {
+    const defined = new Set(privateFosteringMetricDefinitions.map((d) => d.id));
+    expect(privateFosteringReportSection.figures.filter((id) => !defined.has(id))).toEqual([]);
+    for (const breakdown of privateFosteringReportSection.breakdowns) {
+      expect(defined.has(breakdown.metricId)).toBe(true);
+      const dimension = breakdown.by ? privateFosteringDimensions[breakdown.by as PrivateFosteringDimensionId] : undefined;
+      if (dimension) expect(dimension.needsColumns!.every((column) => privateFosteringMetricSources[breakdown.metricId]!.columns.includes(column))).toBe(true);
+    }
   });
 
   it('defines every figure it counts, and no other', () => {
