@@ -5,7 +5,7 @@ import type { FrontDoorState } from '../front-door/index.ts';
 import { isRegistered, type PeopleState } from '../people/index.ts';
 import type { privateFosteringEvents } from './events.ts';
 import {
-  awaitingDecision, currentArrangementOf, householdOf, isOpen, laterYearsBeginOn, openPrivateFosteringOf,
+  awaitingDecision, currentArrangementOf, householdOf, isOpen, openPrivateFosteringOf,
   type HouseholdPersonState, type PrivateFosteringArrangementState, type PrivateFosteringState,
 } from './state.ts';
 
@@ -25,6 +25,9 @@ const notificationFor = (
   what: which.awaitingDecision ? 'private fostering notification awaiting a decision' : 'private fostering notification',
   beganOn: (n) => n.receivedOn, began: 'the notification was received',
 });
+
+/** The first anniversary of the arrangement: from then visits are due every 12 weeks instead of every 6 (regulation 8). */
+const laterYearsBeginOn = (arrangement: Pick<PrivateFosteringArrangementState, 'countsFrom'>) => addMonths(arrangement.countsFrom, 12);
 
 /** The transition table has already checked that there is a current arrangement. */
 const arrangementOf = (state: PrivateFosteringState): PrivateFosteringArrangementState => currentArrangementOf(state)!;

@@ -1,5 +1,3 @@
-import { addMonths } from '../../platform/calendar/calendar.ts';
-
 /**
  * Private fostering's part of a child's record: each notification the council received about the
  * child, what it did about it and, when it was private fostering, the arrangement.
@@ -81,9 +79,6 @@ export const currentArrangementOf = (state: PrivateFosteringState): PrivateFoste
 /** A notification whose question, private fostering or not, is still open. */
 export const awaitingDecision = (notification: PrivateFosteringNotificationState) =>
   notification.closedOn === undefined && notification.arrangement === undefined;
-
-/** The first anniversary of the arrangement: from then visits are due every 12 weeks instead of every 6 (regulation 8). */
-export const laterYearsBeginOn = (arrangement: Pick<PrivateFosteringArrangementState, 'countsFrom'>) => addMonths(arrangement.countsFrom, 12);
 
 /** Everyone of the household: the carers, then the other members. */
 export const householdOf = (arrangement: PrivateFosteringArrangementState) => [...arrangement.carers, ...arrangement.householdMembers];

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RecordEventCommand } from '../../../record/events.ts';
 import { commandFrom, type FormValues } from '../../../web/recording/event-forms.ts';
@@ -100,5 +103,25 @@ describe('the private fostering worklist', () => {
       ['PF1', 'Privately fostered', 'Visit every 6 weeks', '20 days left', 1],
       ['PF3', 'Privately fostered', null, null, 0],
     ]);
+  });
+});
+
+describe('the web parts', () => {
+  it('reach nothing that runs only on the server (Node built-ins), following every import that is not a type', () => {
+    const seen = new Set<string>();
+    const serverOnly: string[] = [];
+    const pending = [fileURLToPath(new URL('./index.ts', import.meta.url))];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const [, typeOnly, specifier] of readFileSync(file, 'utf8').matchAll(/^(?:import|export) (type )?[^;]*? from '([^']+)';/gms)) {
+        if (typeOnly) continue;
+        if (specifier!.startsWith('node:')) serverOnly.push(`${path.relative(process.cwd(), file)} imports ${specifier}`);
+        else if (specifier!.startsWith('.')) pending.push(path.resolve(path.dirname(file), specifier!));
+      }
+    }
+    expect(seen.size).toBeGreaterThan(5);
+    expect(serverOnly).toEqual([]);
   });
 });
