@@ -87,7 +87,7 @@ CREATE TABLE private_fostering_visit (
   CHECK (child_seen OR NOT seen_alone),
   CHECK (report_written_on IS NULL OR report_written_on >= visited_on)
 );
-COMMENT ON TABLE private_fostering_visit IS 'Projection: visits to privately fostered children (regulations 4, 7 and 8): the initial visit after each notification and the monitoring visits after it, whether the child was seen alone and when the report was written.';
+COMMENT ON TABLE private_fostering_visit IS 'Projection: visits to privately fostered children (regulations 7 and 8): the initial visit after each notification and the monitoring visits after it, whether the child was seen alone and when the report was written.';
 CREATE INDEX private_fostering_visit_by_notification ON private_fostering_visit (la_code, notification_id, visited_on);
 
 CREATE TABLE private_fostering_review (

@@ -21,7 +21,7 @@ export const notifierCodes = {
   other: 'Someone else',
 } as const;
 
-/** Whether the council was told before the arrangement began (regulation 3) or after (regulation 4). */
+/** Whether the council was told before the arrangement began or after (statutory-data §5 rows 20 and 21). */
 export const notificationTimingCodes = {
   proposed: 'Before the arrangement began (a proposed arrangement)',
   existing: 'After the arrangement began (an existing arrangement)',

@@ -89,7 +89,7 @@ export const PrivateFosteringNotificationClosed = z.object({
 export const visitKinds = ['initial', 'monitoring'] as const;
 
 /**
- * A visit to the child in the private foster carer's home (regulations 4, 7 and 8). The first visit
+ * A visit to the child in the private foster carer's home (regulations 7 and 8). The first visit
  * after a notification is the initial visit; the rest are monitoring visits. The officer speaks to
  * the child alone unless it is inappropriate, and writes a report after each visit.
  */

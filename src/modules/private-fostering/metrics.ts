@@ -73,7 +73,7 @@ export const privateFosteringMetricDefinitions: readonly PrivateFosteringMetricD
     followsDfe: false, countingUnit: 'private-fostering-arrangement', numerator: 'New arrangements visited within 7 working days of the notification',
     denominator: 'New arrangements (notifications received in the window found to be private fostering), less those still within the timescale',
     population: 'Private fostering arrangements', window: 'in-period', valueType: 'percent', ratePer10000: false,
-    timescale: { rule: 'Initial visit within 7 working days of the notification', dutyRuleId: 'private-fostering-initial-visit-within-7-working-days', amount: 7, unit: 'working-days', source: `${REGULATIONS} regs 4 and 7; statutory-data §5 rows 20–21` },
+    timescale: { rule: 'Initial visit within 7 working days of the notification', dutyRuleId: 'private-fostering-initial-visit-within-7-working-days', amount: 7, unit: 'working-days', source: `${REGULATIONS} regs 3–4 and 7; statutory-data §5 rows 20–21` },
     breakdowns: [...demographic, 'notified-by', 'notification-timing', 'month'],
   }),
   metric({

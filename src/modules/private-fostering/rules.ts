@@ -11,7 +11,7 @@ import {
 
 type PrivateFosteringView = PrivateFosteringState & PeopleState & FrontDoorState;
 
-/** Private fostering lasts 28 days or more (Children Act 1989 s66(1)(b)). */
+/** Care for less than 28 days, not meant to last longer, is not private fostering (Children Act 1989 s66(2)). */
 const LEAST_DAYS = 28;
 
 /** The notification an event names, or the only open one; refused if dated before it was received. */
@@ -43,7 +43,7 @@ function householdPeople(people: { personId?: string; name: string; dateOfBirth?
   });
 }
 
-/** Under 16, or under 18 if disabled, on the day (Children Act 1989 s66(4)). */
+/** Under 16 (Children Act 1989 s66(1)), or under 18 if disabled (s66(4)), on the day. */
 function requireOfPrivateFosteringAge(state: PeopleState, on: string): void {
   const details = state.details!;
   if (details.dateOfBirth === undefined) {

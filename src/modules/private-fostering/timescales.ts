@@ -31,7 +31,7 @@ export const privateFosteringTimescaleRules = [
     metBy: [{ eventType: visit, when: { visitKind: 'initial' }, link: 'notificationId' }],
     // Found not to be private fostering, or ended, before anyone visited: no visit is owed.
     cancelledBy: [{ eventType: 'private-fostering.notification-closed', link: 'notificationId' }, arrangementEnded],
-    source: `Table rows 20 and 21: ${REGULATIONS} regs 4 and 7 (a visit within 7 working days of the notification of a proposed or an existing arrangement; the number of the regulation for existing arrangements is unverified)`,
+    source: `Table rows 20 and 21: ${REGULATIONS} regs 3–4 and 7 (a visit within 7 working days of the notification of a proposed or an existing arrangement; the number of the regulation for existing arrangements is unverified)`,
     local: false,
     effectiveFrom: PRIVATE_FOSTERING_REGULATIONS_2005,
   },
