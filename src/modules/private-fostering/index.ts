@@ -1,0 +1,34 @@
+/**
+ * Private fostering (Children Act 1989 ss.66–70; Children (Private Arrangements for Fostering)
+ * Regulations 2005): notifications of children cared for by someone who is not a close relative,
+ * the visits, checks, assessment and panel approval of each arrangement, its annual review and its
+ * end. Independent of a children-in-need episode: a privately fostered child need not have one.
+ */
+import { defineDomainModule } from '../domain-module.ts';
+import { privateFosteringEvents } from './events.ts';
+import { privateFosteringSummaryOf } from './read-model.ts';
+import { privateFosteringInvolvements, privateFosteringReducers, privateFosteringTransitions } from './rules.ts';
+import {
+  currentArrangementOf, openPrivateFosteringOf,
+  type PrivateFosteringArrangementState, type PrivateFosteringNotificationState, type PrivateFosteringState, type PrivateFosteringVisitState,
+} from './state.ts';
+
+export const privateFosteringModule = defineDomainModule({
+  id: 'private-fostering',
+  title: 'Private fostering',
+  events: privateFosteringEvents,
+  initialState: (): PrivateFosteringState => ({ privateFosteringNotifications: [] }),
+  reducers: privateFosteringReducers,
+  transitions: privateFosteringTransitions,
+  involvementsOf: privateFosteringInvolvements,
+  summaryOf: (state: PrivateFosteringState) => ({ privateFostering: privateFosteringSummaryOf(state) }),
+});
+
+export {
+  currentArrangementOf, openPrivateFosteringOf,
+  type PrivateFosteringArrangementState, type PrivateFosteringNotificationState, type PrivateFosteringState, type PrivateFosteringVisitState,
+};
+export { PrivateFosteringSummary } from './read-model.ts';
+export * from './codes.ts';
+export * from './events.ts';
+export { nationalityCodes } from './nationalities.ts';
