@@ -6,12 +6,18 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { privateFosteringEvents } from './events.ts';
-import { privateFosteringSummaryOf } from './read-model.ts';
+import { privateFosteringDimensions, privateFosteringMetrics, privateFosteringUnavailableMetrics } from './metrics.ts';
+import { privateFosteringProjections } from './projections.ts';
+import { PrivateFosteringReadModel, privateFosteringSummaryOf } from './read-model.ts';
+import { privateFosteringReportSections } from './report.ts';
+import { privateFosteringRetention } from './retention.ts';
 import { privateFosteringInvolvements, privateFosteringReducers, privateFosteringTransitions } from './rules.ts';
+import { privateFosteringSimulator } from './simulator.ts';
 import {
   currentArrangementOf, openPrivateFosteringOf,
   type PrivateFosteringArrangementState, type PrivateFosteringNotificationState, type PrivateFosteringState, type PrivateFosteringVisitState,
 } from './state.ts';
+import { privateFosteringTimescaleRules } from './timescales.ts';
 
 export const privateFosteringModule = defineDomainModule({
   id: 'private-fostering',
@@ -21,14 +27,22 @@ export const privateFosteringModule = defineDomainModule({
   reducers: privateFosteringReducers,
   transitions: privateFosteringTransitions,
   involvementsOf: privateFosteringInvolvements,
+  readModel: PrivateFosteringReadModel,
   summaryOf: (state: PrivateFosteringState) => ({ privateFostering: privateFosteringSummaryOf(state) }),
+  timescales: privateFosteringTimescaleRules,
+  metrics: privateFosteringMetrics,
+  unavailableMetrics: privateFosteringUnavailableMetrics,
+  dimensions: privateFosteringDimensions,
+  reportSections: privateFosteringReportSections,
+  retention: privateFosteringRetention,
+  simulator: privateFosteringSimulator,
+  projections: privateFosteringProjections,
 });
 
 export {
   currentArrangementOf, openPrivateFosteringOf,
   type PrivateFosteringArrangementState, type PrivateFosteringNotificationState, type PrivateFosteringState, type PrivateFosteringVisitState,
 };
-export { PrivateFosteringSummary } from './read-model.ts';
 export * from './codes.ts';
 export * from './events.ts';
 export { nationalityCodes } from './nationalities.ts';

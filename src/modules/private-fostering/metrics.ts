@@ -2,16 +2,15 @@
  * The private fostering figures of the metrics catalogue (../shared/spec/metrics-catalogue.md §11,
  * PF-01 to PF-07): each definition with the SQL that counts it over the private fostering
  * projections (and the duty projection, for the visits' timeliness), and the breakdowns only
- * private fostering has. The shapes are the analytics engine's (analytics/catalogue.ts
- * `metricDefinitions`, analytics/repo.ts `metricSources`, analytics/dimensions.ts), widened by the
- * counting units and dimensions of private fostering.
+ * private fostering has, each under its catalogue id (analytics/metric-definition.ts).
  *
  * PF-08 (record-keeping quality on the case record) is an audit judgement, not recorded: see
- * `privateFosteringUnavailable`.
+ * `privateFosteringUnavailableMetrics`.
  */
-import { catalogueTitles, type CountingUnit, type MetricDefinition, type TimescaleDefinition } from '../../analytics/catalogue.ts';
-import { demographicDimensions, type DimensionDefinition, type DimensionId } from '../../analytics/dimensions.ts';
-import type { MetricSource } from '../../analytics/repo.ts';
+import {
+  childCharacteristics, labelFrom as labelFromList, type DimensionDefinition, type MetricSource, type ModuleMetric,
+} from '../../analytics/metric-definition.ts';
+import { judgeable, metOnTime } from '../../analytics/metric-sql.ts';
 import { notificationTimingCodes, notifierCodes, privateFosteringReasonCodes } from './codes.ts';
 import { nationalityCodes } from './nationalities.ts';
 import type { PrivateFosteringTimescaleRuleId } from './timescales.ts';
@@ -19,31 +18,93 @@ import type { PrivateFosteringTimescaleRuleId } from './timescales.ts';
 export const privateFosteringDimensionIds = ['notified-by', 'notification-timing', 'notification-decision', 'private-fostering-reason', 'nationality', 'visit-schedule'] as const;
 export type PrivateFosteringDimensionId = (typeof privateFosteringDimensionIds)[number];
 
-export type PrivateFosteringCountingUnit = 'private-fostering-notification' | 'private-fostering-arrangement' | 'private-fostering-visit';
+// ---------------------------------------------------------------------------------------------
+// The SQL
 
-export type PrivateFosteringMetricDefinition = Omit<MetricDefinition, 'countingUnit' | 'category' | 'breakdowns' | 'timescale'> & {
-  countingUnit: CountingUnit | PrivateFosteringCountingUnit;
-  category?: DimensionId | PrivateFosteringDimensionId;
-  breakdowns: readonly (DimensionId | PrivateFosteringDimensionId)[];
-  timescale?: Omit<TimescaleDefinition, 'unit' | 'dutyRuleId'> & { unit: TimescaleDefinition['unit'] | 'weeks'; dutyRuleId?: PrivateFosteringTimescaleRuleId };
+const notificationColumns = ['notified_by', 'timing', 'decision'] as const;
+const notificationSelect = 'n.notified_by, n.timing, n.decision';
+
+const notificationsReceived = (numerator: string, denominator = 'true') => `
+  SELECT n.notification_id::text AS unit_id, n.child_id, n.received_on AS counted_on, ${numerator} AS numerator, ${denominator} AS denominator, ${notificationSelect}
+    FROM private_fostering_notification n
+   WHERE n.la_code = :laCode AND n.received_on BETWEEN :from::date AND :to::date`;
+
+/** The visit duties of regulation 8, by the part of the arrangement they belong to. */
+const visitRules = {
+  'private-fostering-visits-every-6-weeks-in-first-year': 'first-year',
+  'private-fostering-visits-every-12-weeks-after-first-year': 'later-years',
+} as const satisfies Partial<Record<PrivateFosteringTimescaleRuleId, string>>;
+
+const metricSources: Readonly<Record<string, MetricSource>> = {
+  'PF-01': { items: notificationsReceived('true'), columns: notificationColumns, oneRowPerUnit: true },
+  'PF-02': {
+    items: notificationsReceived(`n.decision = 'private-fostering'`),
+    columns: notificationColumns,
+    oneRowPerUnit: true,
+    additional: { awaitingDecision: 'count(*) FILTER (WHERE decision IS NULL)' },
+  },
+  'PF-03': {
+    items: notificationsReceived('coalesce(n.forwarded_on <= n.received_on + 7, false)', 'NOT (n.forwarded_on IS NULL AND :judgedOn::date <= n.received_on + 7)'),
+    columns: notificationColumns,
+    oneRowPerUnit: true,
+  },
+  'PF-04': {
+    // The initial visit's duty starts the day the notification is received, and is about it.
+    items: `
+      SELECT d.subject_id AS unit_id, d.child_id, d.started_on AS counted_on, ${metOnTime} AS numerator, ${judgeable} AS denominator, ${notificationSelect}
+        FROM duty d
+        JOIN private_fostering_notification n ON n.la_code = d.la_code AND n.notification_id = d.subject_id::uuid
+       WHERE d.la_code = :laCode AND d.rule_id = 'private-fostering-initial-visit-within-7-working-days' AND d.occurrence = 1
+         AND d.started_on BETWEEN :from::date AND :to::date AND n.decision = 'private-fostering'`,
+    columns: notificationColumns,
+    oneRowPerUnit: true,
+  },
+  'PF-05': {
+    items: `
+      SELECT d.subject_id || '#' || d.rule_id || '#' || d.occurrence AS unit_id, d.child_id, d.due_on AS counted_on,
+             ${metOnTime} AS numerator, ${judgeable} AS denominator,
+             CASE d.rule_id ${Object.entries(visitRules).map(([rule, schedule]) => `WHEN '${rule}' THEN '${schedule}'`).join(' ')} END AS visit_schedule
+        FROM duty d
+       WHERE d.la_code = :laCode AND d.rule_id IN (${Object.keys(visitRules).map((rule) => `'${rule}'`).join(', ')})
+         AND d.due_on BETWEEN :from::date AND :to::date`,
+    columns: ['visit_schedule'],
+    oneRowPerUnit: true,
+  },
+  'PF-06': {
+    items: `
+      SELECT a.arrangement_id::text AS unit_id, a.child_id, :to::date AS counted_on,
+             EXISTS (SELECT 1 FROM private_fostering_review r
+                      WHERE r.la_code = a.la_code AND r.arrangement_id = a.arrangement_id
+                        AND r.reviewed_on > (:to::date - interval '12 months')::date AND r.reviewed_on <= :to::date) AS numerator,
+             true AS denominator, a.reason, a.nationality
+        FROM private_fostering_arrangement a
+       WHERE a.la_code = :laCode AND a.confirmed_on <= :to::date AND (a.ended_on IS NULL OR a.ended_on > :to::date)
+         AND a.counts_from <= (:to::date - interval '12 months')::date`,
+    columns: ['reason', 'nationality'],
+    oneRowPerUnit: true,
+  },
+  'PF-07': {
+    items: `
+      SELECT a.arrangement_id::text AS unit_id, a.child_id, least(:to::date, coalesce(a.ended_on, :to::date)) AS counted_on,
+             true AS numerator, true AS denominator, a.reason, a.nationality
+        FROM private_fostering_arrangement a
+       WHERE a.la_code = :laCode AND a.started_on <= :to::date AND (a.ended_on IS NULL OR a.ended_on >= :from::date)`,
+    columns: ['reason', 'nationality'],
+    oneRowPerUnit: true,
+  },
 };
 
-export type PrivateFosteringDimensionDefinition = Omit<DimensionDefinition, 'id'> & { id: PrivateFosteringDimensionId };
+// ---------------------------------------------------------------------------------------------
+// The definitions
 
-type MetricInput = Omit<PrivateFosteringMetricDefinition, 'kind' | 'available' | 'title' | 'catalogueRef' | 'domain'> & { title?: string };
-
-/** A catalogue entry of §11, with the catalogue's name unless it needs its own. */
-function metric(input: MetricInput): PrivateFosteringMetricDefinition {
-  const title = input.title ?? catalogueTitles.get(input.id);
-  if (!title) throw new Error(`No catalogue entry ${input.id}`);
-  return { kind: 'metric', available: true, title, domain: 'private-fostering', catalogueRef: `metrics catalogue ${input.id}`, ...input };
-}
+/** A figure of private fostering: its definition, and the SQL of the rows it counts (below). */
+const metric = (input: Omit<ModuleMetric, 'domain' | 'counts'>): ModuleMetric => ({ ...input, domain: 'private-fostering', counts: metricSources[input.id] });
 
 const REGULATIONS = 'Children (Private Arrangements for Fostering) Regulations 2005';
-const demographic = demographicDimensions;
+const demographic = childCharacteristics;
 const notificationDimensions = ['notified-by', 'notification-timing', 'notification-decision'] as const;
 
-export const privateFosteringMetricDefinitions: readonly PrivateFosteringMetricDefinition[] = [
+export const privateFosteringMetrics: readonly ModuleMetric[] = [
   metric({
     id: 'PF-01',
     description: 'Catalogue Def: "PFNotification records received in the FY". Notifications received in the window, whoever made them; a notification later found not to be private fostering still counts, as does one still being looked into.',
@@ -104,99 +165,17 @@ export const privateFosteringMetricDefinitions: readonly PrivateFosteringMetricD
 ];
 
 /** What cannot be computed, and why (the catalogue's unavailable entries). */
-export const privateFosteringUnavailable: Readonly<Record<string, string>> = {
+export const privateFosteringUnavailableMetrics: Readonly<Record<string, string>> = {
   'PF-08': 'An audit judgement of the quality of private fostering records, not recorded.',
-};
-
-// ---------------------------------------------------------------------------------------------
-// The SQL
-
-// As analytics/repo.ts's: a duty met by its due date, and a duty that can be judged (not closed as
-// no longer needed before it fell due, nor open within its timescale on the judging date).
-const metOnTime = `coalesce(d.closure = 'met' AND CASE WHEN d.due_at IS NOT NULL AND d.closed_at IS NOT NULL THEN d.closed_at <= d.due_at ELSE d.closed_on <= d.due_on END, false)`;
-const judgeable = `NOT coalesce((d.closure = 'cancelled' AND d.closed_on <= d.due_on) OR (d.closure IS NULL AND :judgedOn::date <= d.due_on), false)`;
-
-const notificationColumns = ['notified_by', 'timing', 'decision'] as const;
-const notificationSelect = 'n.notified_by, n.timing, n.decision';
-
-const notificationsReceived = (numerator: string, denominator = 'true') => `
-  SELECT n.notification_id::text AS unit_id, n.child_id, n.received_on AS counted_on, ${numerator} AS numerator, ${denominator} AS denominator, ${notificationSelect}
-    FROM private_fostering_notification n
-   WHERE n.la_code = :laCode AND n.received_on BETWEEN :from::date AND :to::date`;
-
-/** The visit duties of regulation 8, by the part of the arrangement they belong to. */
-const visitRules = {
-  'private-fostering-visits-every-6-weeks-in-first-year': 'first-year',
-  'private-fostering-visits-every-12-weeks-after-first-year': 'later-years',
-} as const satisfies Partial<Record<PrivateFosteringTimescaleRuleId, string>>;
-
-export const privateFosteringMetricSources: Readonly<Record<string, MetricSource>> = {
-  'PF-01': { items: notificationsReceived('true'), columns: notificationColumns, oneRowPerUnit: true },
-  'PF-02': {
-    items: notificationsReceived(`n.decision = 'private-fostering'`),
-    columns: notificationColumns,
-    oneRowPerUnit: true,
-    additional: { awaitingDecision: 'count(*) FILTER (WHERE decision IS NULL)' },
-  },
-  'PF-03': {
-    items: notificationsReceived('coalesce(n.forwarded_on <= n.received_on + 7, false)', 'NOT (n.forwarded_on IS NULL AND :judgedOn::date <= n.received_on + 7)'),
-    columns: notificationColumns,
-    oneRowPerUnit: true,
-  },
-  'PF-04': {
-    // The initial visit's duty starts the day the notification is received, and is about it.
-    items: `
-      SELECT d.subject_id AS unit_id, d.child_id, d.started_on AS counted_on, ${metOnTime} AS numerator, ${judgeable} AS denominator, ${notificationSelect}
-        FROM duty d
-        JOIN private_fostering_notification n ON n.la_code = d.la_code AND n.notification_id = d.subject_id::uuid
-       WHERE d.la_code = :laCode AND d.rule_id = 'private-fostering-initial-visit-within-7-working-days' AND d.occurrence = 1
-         AND d.started_on BETWEEN :from::date AND :to::date AND n.decision = 'private-fostering'`,
-    columns: notificationColumns,
-    oneRowPerUnit: true,
-  },
-  'PF-05': {
-    items: `
-      SELECT d.subject_id || '#' || d.rule_id || '#' || d.occurrence AS unit_id, d.child_id, d.due_on AS counted_on,
-             ${metOnTime} AS numerator, ${judgeable} AS denominator,
-             CASE d.rule_id ${Object.entries(visitRules).map(([rule, schedule]) => `WHEN '${rule}' THEN '${schedule}'`).join(' ')} END AS visit_schedule
-        FROM duty d
-       WHERE d.la_code = :laCode AND d.rule_id IN (${Object.keys(visitRules).map((rule) => `'${rule}'`).join(', ')})
-         AND d.due_on BETWEEN :from::date AND :to::date`,
-    columns: ['visit_schedule'],
-    oneRowPerUnit: true,
-  },
-  'PF-06': {
-    items: `
-      SELECT a.arrangement_id::text AS unit_id, a.child_id, :to::date AS counted_on,
-             EXISTS (SELECT 1 FROM private_fostering_review r
-                      WHERE r.la_code = a.la_code AND r.arrangement_id = a.arrangement_id
-                        AND r.reviewed_on > (:to::date - interval '12 months')::date AND r.reviewed_on <= :to::date) AS numerator,
-             true AS denominator, a.reason, a.nationality
-        FROM private_fostering_arrangement a
-       WHERE a.la_code = :laCode AND a.confirmed_on <= :to::date AND (a.ended_on IS NULL OR a.ended_on > :to::date)
-         AND a.counts_from <= (:to::date - interval '12 months')::date`,
-    columns: ['reason', 'nationality'],
-    oneRowPerUnit: true,
-  },
-  'PF-07': {
-    items: `
-      SELECT a.arrangement_id::text AS unit_id, a.child_id, least(:to::date, coalesce(a.ended_on, :to::date)) AS counted_on,
-             true AS numerator, true AS denominator, a.reason, a.nationality
-        FROM private_fostering_arrangement a
-       WHERE a.la_code = :laCode AND a.started_on <= :to::date AND (a.ended_on IS NULL OR a.ended_on >= :from::date)`,
-    columns: ['reason', 'nationality'],
-    oneRowPerUnit: true,
-  },
 };
 
 // ---------------------------------------------------------------------------------------------
 // The breakdowns only private fostering has
 
 const NOT_RECORDED = 'not-recorded';
-const labelFrom = (list: Readonly<Record<string, string>>, others: Readonly<Record<string, string>> = {}) => (code: string) =>
-  list[code] ?? others[code] ?? (code === NOT_RECORDED ? 'Not recorded' : code);
+const labelFrom = (list: Readonly<Record<string, string>>) => labelFromList(list);
 
-export const privateFosteringDimensions: Record<PrivateFosteringDimensionId, PrivateFosteringDimensionDefinition> = {
+const dimensionsById: Record<PrivateFosteringDimensionId, DimensionDefinition<PrivateFosteringDimensionId>> = {
   'notified-by': {
     id: 'notified-by', title: 'Who notified the council', sql: `coalesce(e.notified_by, '${NOT_RECORDED}')`, needsColumns: ['notified_by'],
     labelOf: labelFrom(notifierCodes), order: Object.keys(notifierCodes),
@@ -223,3 +202,5 @@ export const privateFosteringDimensions: Record<PrivateFosteringDimensionId, Pri
     labelOf: labelFrom({ 'first-year': 'First year (every 6 weeks)', 'later-years': 'Later years (every 12 weeks)' }), order: ['first-year', 'later-years'],
   },
 };
+
+export const privateFosteringDimensions: readonly DimensionDefinition<PrivateFosteringDimensionId>[] = privateFosteringDimensionIds.map((id) => dimensionsById[id]);

@@ -57,6 +57,12 @@ export const PrivateFosteringSummary = z.object({
 });
 export type PrivateFosteringSummary = z.infer<typeof PrivateFosteringSummary>;
 
+/** Private fostering's part of the record summary (DomainModule.readModel). */
+export const PrivateFosteringReadModel = z.object({
+  privateFostering: PrivateFosteringSummary.describe('The notification or arrangement open now, and every notification about the child'),
+});
+export type PrivateFosteringReadModel = z.infer<typeof PrivateFosteringReadModel>;
+
 export function privateFosteringSummaryOf(state: PrivateFosteringState): PrivateFosteringSummary {
   return { current: openPrivateFosteringOf(state) ?? null, notifications: state.privateFosteringNotifications };
 }

@@ -9,7 +9,7 @@
  * so the record marks the visit that begins the later years (`firstVisitOfLaterYears`, worked out by
  * the fold): it meets the last 6-weekly visit and ends that rule, and starts the 12-weekly one.
  */
-import type { TimescaleRule } from '../../timescales/rules.ts';
+import type { TimescaleRule } from '../../timescales/timescale-rule.ts';
 
 /** The Children (Private Arrangements for Fostering) Regulations 2005 came into force. */
 const PRIVATE_FOSTERING_REGULATIONS_2005 = '2005-07-01';
@@ -31,7 +31,7 @@ export const privateFosteringTimescaleRules = [
     metBy: [{ eventType: visit, when: { visitKind: 'initial' }, link: 'notificationId' }],
     // Found not to be private fostering, or ended, before anyone visited: no visit is owed.
     cancelledBy: [{ eventType: 'private-fostering.notification-closed', link: 'notificationId' }, arrangementEnded],
-    source: `Table rows 20 and 21: ${REGULATIONS} regs 3–4 and 7 (a visit within 7 working days of the notification of a proposed or an existing arrangement; the number of the regulation for existing arrangements is unverified)`,
+    source: `Table row 20 (and row 21): ${REGULATIONS} regs 3–4 and 7 (a visit within 7 working days of the notification of a proposed or an existing arrangement; the number of the regulation for existing arrangements is unverified)`,
     local: false,
     effectiveFrom: PRIVATE_FOSTERING_REGULATIONS_2005,
   },
