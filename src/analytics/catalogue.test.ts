@@ -18,13 +18,13 @@ describe('the metrics catalogue', () => {
     }
   });
 
-  it('computes the metrics whose events exist, and nothing of looked-after children, missing, exploitation or LADO', () => {
+  it('computes the metrics whose events exist (private fostering's among them), and nothing of looked-after children, missing, exploitation or LADO', () => {
     const computed = catalogue.filter((entry) => entry.kind !== 'unavailable').map((entry) => entry.id);
     expect(computed).toEqual(expect.arrayContaining([
       'FD-01', 'FD-03', 'FD-05', 'FD-07', 'FD-09', 'FD-13', 'CIN-01', 'CIN-03', 'CIN-04', 'CP-01', 'CP-02a', 'CP-02b', 'CP-02c', 'CP-04',
-      'CP-05', 'CP-07', 'CP-08', 'CP-09', 'CP-13', 'CPC-05', 'CPC-06', 'WF-01', 'WF-02', 'DFE-ASM-45', 'DFE-REF-NFA',
+      'CP-05', 'CP-07', 'CP-08', 'CP-09', 'CP-13', 'CPC-05', 'CPC-06', 'PF-01', 'PF-07', 'WF-01', 'WF-02', 'DFE-ASM-45', 'DFE-REF-NFA',
     ]));
-    for (const prefix of ['CLA-', 'MIS-', 'EXP-', 'LADO-', 'CL-', 'EDU-', 'PF-', 'FGC-', 'DA-', 'QA-', 'CR-', 'TR-', 'BUD-']) {
+    for (const prefix of ['CLA-', 'MIS-', 'EXP-', 'LADO-', 'CL-', 'EDU-', 'FGC-', 'DA-', 'QA-', 'CR-', 'TR-', 'BUD-']) {
       expect(computed.filter((id) => id.startsWith(prefix)), prefix).toEqual([]);
     }
     expect(findCatalogueEntry('CLA-01')).toMatchObject({ available: false, reason: expect.stringMatching(/looked-after/) });
@@ -42,6 +42,7 @@ describe('the metrics catalogue', () => {
       'ethnicity', 'ethnic-group', 'sex', 'age-band', 'disability',
       'source', 'local-source', 'reason', 'decision', 'primary-need', 'assessment-outcome', 'factor',
       'category', 'latest-category', 'end-reason', 'section-47-outcome', 'duration-band', 'plan-type', 'conference-type', 'review-number',
+      'notified-by', 'notification-timing', 'notification-decision', 'private-fostering-reason', 'nationality', 'visit-schedule',
       'team', 'service', 'worker', 'month',
     ]);
   });
