@@ -3,16 +3,13 @@
  * in what words, and how the answers become each event's `data`. The API's schemas stay the one
  * judge of what is valid; these forms only ask.
  */
-import type { EventForm, FieldSpec, Option } from '../../../web/recording/event-forms.ts';
+import { date, optionsOf, type EventForm, type FieldSpec } from '../../../web/recording/event-forms.ts';
 import {
   arrangementEndReasonCodes, carerCheckCodes, carerCheckOutcomeCodes, carerRelationshipCodes, notifierCodes, notificationTimingCodes,
   notPrivateFosteringReasonCodes, panelDecisionCodes, privateFosteringReasonCodes, reviewOutcomeCodes, suitabilityOutcomeCodes,
 } from '../codes.ts';
 import { nationalityCodes } from '../nationalities.ts';
 
-const optionsOf = (list: Readonly<Record<string, string>>, withCode = false): Option[] =>
-  Object.entries(list).map(([value, text]) => ({ value, text: withCode ? `${value}: ${text}` : text }));
-const date = (label: string) => ({ label, withTime: false });
 const summary = (label: string): FieldSpec => ({ kind: 'textarea', name: 'summary', label, optional: true });
 
 /** Present text answers only: an empty box is no answer. */
@@ -40,9 +37,13 @@ function arrangementFrom(data: Record<string, unknown>): Record<string, unknown>
   };
 }
 
-export const privateFosteringEventForms: Readonly<Record<string, EventForm>> = {
-  'private-fostering.notified': {
-    type: 'private-fostering.notified', title: 'Record a private fostering notification', occurredAt: date('Date the notification was received'),
+/**
+ * Every event as a form, in the order of an arrangement from notification to end (their journey
+ * steps follow every other module's: a child's private fostering is offered after the rest).
+ */
+export const privateFosteringForms: readonly EventForm<unknown>[] = [
+  {
+    type: 'private-fostering.notified', journeyStep: 220, title: 'Record a private fostering notification', occurredAt: date('Date the notification was received'),
     fields: [
       { kind: 'radios', name: 'notifiedBy', label: 'Who told the council?', options: optionsOf(notifierCodes) },
       { kind: 'radios', name: 'timing', label: 'Had the arrangement begun?', options: optionsOf(notificationTimingCodes) },
@@ -51,12 +52,12 @@ export const privateFosteringEventForms: Readonly<Record<string, EventForm>> = {
       summary('What did they tell you? (optional)'),
     ],
   },
-  'private-fostering.notification-forwarded': {
-    type: 'private-fostering.notification-forwarded', title: 'Forward the notification to the children in need service',
+  {
+    type: 'private-fostering.notification-forwarded', journeyStep: 230, title: 'Forward the notification to the children in need service',
     occurredAt: date('Date forwarded'), fields: [],
   },
-  'private-fostering.visit-made': {
-    type: 'private-fostering.visit-made', title: 'Record a private fostering visit', occurredAt: date('Date of the visit'),
+  {
+    type: 'private-fostering.visit-made', journeyStep: 240, title: 'Record a private fostering visit', occurredAt: date('Date of the visit'),
     fields: [
       { kind: 'yes-no', name: 'childSeen', label: 'Was the child seen?', missing: 'Select yes if the child was seen' },
       { kind: 'yes-no', name: 'seenAlone', label: 'Did you speak to the child alone?', missing: 'Select yes if you spoke to the child alone' },
@@ -65,8 +66,8 @@ export const privateFosteringEventForms: Readonly<Record<string, EventForm>> = {
       { kind: 'worker', name: 'visitedByWorkerId', label: 'Visited by', defaultToMe: true, missing: 'Select who made the visit' },
     ],
   },
-  'private-fostering.arrangement-confirmed': {
-    type: 'private-fostering.arrangement-confirmed', title: 'Confirm the private fostering arrangement', occurredAt: date('Date confirmed'),
+  {
+    type: 'private-fostering.arrangement-confirmed', journeyStep: 250, title: 'Confirm the private fostering arrangement', occurredAt: date('Date confirmed'),
     fields: [
       { kind: 'date', name: 'startedOn', label: 'When did the arrangement begin?' },
       { kind: 'date', name: 'expectedEndOn', label: 'When is it expected to end? (optional)', optional: true },
@@ -87,12 +88,12 @@ export const privateFosteringEventForms: Readonly<Record<string, EventForm>> = {
     ],
     complete: arrangementFrom,
   },
-  'private-fostering.notification-closed': {
-    type: 'private-fostering.notification-closed', title: 'Close the notification: not private fostering', occurredAt: date('Date decided'),
+  {
+    type: 'private-fostering.notification-closed', journeyStep: 260, title: 'Close the notification: not private fostering', occurredAt: date('Date decided'),
     fields: [{ kind: 'radios', name: 'reason', label: 'Why is it not private fostering?', options: optionsOf(notPrivateFosteringReasonCodes) }, summary('Reasons (optional)')],
   },
-  'private-fostering.carer-check-completed': {
-    type: 'private-fostering.carer-check-completed', title: 'Record a check on the household', occurredAt: date('Date the result came'),
+  {
+    type: 'private-fostering.carer-check-completed', journeyStep: 270, title: 'Record a check on the household', occurredAt: date('Date the result came'),
     fields: [
       { kind: 'text', name: 'personId', label: 'Who was checked? (optional)', hint: 'Leave blank for the main carer; for someone else give their id on the record, such as member-1', optional: true, width: 'govuk-input--width-20' },
       { kind: 'radios', name: 'check', label: 'Check', options: optionsOf(carerCheckCodes) },
@@ -100,8 +101,8 @@ export const privateFosteringEventForms: Readonly<Record<string, EventForm>> = {
       { kind: 'date', name: 'dbsCertificateIssuedOn', label: 'Date the DBS certificate was issued (DBS checks only)', optional: true },
     ],
   },
-  'private-fostering.suitability-assessed': {
-    type: 'private-fostering.suitability-assessed', title: 'Complete the assessment of suitability', occurredAt: date('Date a manager authorised the assessment'),
+  {
+    type: 'private-fostering.suitability-assessed', journeyStep: 280, title: 'Complete the assessment of suitability', occurredAt: date('Date a manager authorised the assessment'),
     fields: [
       { kind: 'radios', name: 'outcome', label: 'Is the arrangement suitable?', options: optionsOf(suitabilityOutcomeCodes) },
       { kind: 'worker', name: 'authorisedByWorkerId', label: 'Authorised by', missing: 'Select the manager who authorised the assessment' },
@@ -109,24 +110,24 @@ export const privateFosteringEventForms: Readonly<Record<string, EventForm>> = {
       summary('Summary of the assessment (optional)'),
     ],
   },
-  'private-fostering.panel-decided': {
-    type: 'private-fostering.panel-decided', title: 'Record the panel\'s decision', occurredAt: date('Date of the panel'),
+  {
+    type: 'private-fostering.panel-decided', journeyStep: 290, title: 'Record the panel\'s decision', occurredAt: date('Date of the panel'),
     fields: [
       { kind: 'radios', name: 'decision', label: 'Decision', options: optionsOf(panelDecisionCodes) },
       { kind: 'worker', name: 'chairWorkerId', label: 'Chair (the Assistant Director or Director)', missing: 'Select who chaired the panel' },
       { kind: 'textarea', name: 'requirements', label: 'Requirements (optional)', optional: true },
     ],
   },
-  'private-fostering.arrangement-reviewed': {
-    type: 'private-fostering.arrangement-reviewed', title: 'Record the annual review', occurredAt: date('Date of the review'),
+  {
+    type: 'private-fostering.arrangement-reviewed', journeyStep: 300, title: 'Record the annual review', occurredAt: date('Date of the review'),
     fields: [
       { kind: 'radios', name: 'outcome', label: 'Outcome', options: optionsOf(reviewOutcomeCodes) },
       { kind: 'worker', name: 'chairWorkerId', label: 'Chair', missing: 'Select who chaired the review' },
       summary('Summary (optional)'),
     ],
   },
-  'private-fostering.arrangement-ended': {
-    type: 'private-fostering.arrangement-ended', title: 'End the private fostering arrangement', occurredAt: date('Date the arrangement ended'),
+  {
+    type: 'private-fostering.arrangement-ended', journeyStep: 310, title: 'End the private fostering arrangement', occurredAt: date('Date the arrangement ended'),
     fields: [{ kind: 'radios', name: 'reason', label: 'Why did it end?', options: optionsOf(arrangementEndReasonCodes) }, summary('What happened (optional)')],
   },
-};
+];

@@ -1,16 +1,18 @@
 /**
- * Private fostering's words for the web app: its statuses, its events in the chronology, and the
- * next steps offered at each stage, in the shapes of web/format.ts (`statusLabels`,
- * `eventTypeLabels`) and web/recording/event-forms.ts (`nextSteps`, `journeyOrder`).
+ * Private fostering's words for the web app: the tags of its involvements, its events in the
+ * chronology, and the next steps offered at each stage (WebModule's `involvementTags`,
+ * `eventLabels` and `nextSteps`).
  */
+import type { TagStyle } from '../../../web/web-module.ts';
 import type { privateFosteringEvents } from '../events.ts';
 
 type PrivateFosteringEventType = (typeof privateFosteringEvents)[number]['shape']['type']['value'];
 
-export const privateFosteringStatusLabels: Readonly<Record<string, { text: string; colour: string }>> = {
+/** The tag of each kind of involvement: a notification being looked into, or a child privately fostered. */
+export const privateFosteringInvolvementTags = {
   'private-fostering-notification': { text: 'Private fostering notification', colour: 'light-blue' },
   'privately-fostered': { text: 'Privately fostered', colour: 'purple' },
-};
+} as const satisfies Record<string, TagStyle>;
 
 export const privateFosteringEventLabels: Readonly<Record<PrivateFosteringEventType, string>> = {
   'private-fostering.notified': 'Private fostering notification received',
@@ -35,10 +37,3 @@ export const privateFosteringNextSteps: Readonly<Record<string, readonly Private
     'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended',
   ],
 };
-
-/** The order the events are offered in, following an arrangement from notification to end. */
-export const privateFosteringJourneyOrder: readonly PrivateFosteringEventType[] = [
-  'private-fostering.notified', 'private-fostering.notification-forwarded', 'private-fostering.visit-made', 'private-fostering.arrangement-confirmed',
-  'private-fostering.notification-closed', 'private-fostering.carer-check-completed', 'private-fostering.suitability-assessed',
-  'private-fostering.panel-decided', 'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended',
-];

@@ -1,34 +1,29 @@
 /**
- * The private fostering panel of a child's record: what the worker and the manager need at a
- * glance (the notification, the arrangement, the household, the checks, the decisions and the
- * visits, and the next visit due), as GOV.UK summary-list rows and a table, data the web app's
- * SummaryList and Table components render.
+ * Private fostering's parts of a child's record: what the worker and the manager need at a glance
+ * (the notification, the arrangement, the household, the checks, the decisions and the next visit
+ * due) as a summary card, and the visits and earlier notifications as a view of their own.
  */
+import type { DutyOut } from '../../../record/read-model.ts';
 import { formatDate, urgencyOf, type UrgencyTag } from '../../../web/format.ts';
+import { SummaryList, Table, Tag } from '../../../web/govuk/index.ts';
+import type { RecordKernel, RecordPartProps } from '../../../web/web-module.ts';
 import {
   arrangementEndReasonCodes, carerCheckCodes, carerRelationshipCodes, notifierCodes, notPrivateFosteringReasonCodes, panelDecisionCodes,
   privateFosteringReasonCodes, reviewOutcomeCodes, suitabilityOutcomeCodes,
 } from '../codes.ts';
 import { nationalityCodes } from '../nationalities.ts';
-import type { PrivateFosteringNotification, PrivateFosteringSummary } from '../read-model.ts';
+import type { PrivateFosteringNotification, PrivateFosteringReadModel, PrivateFosteringSummary } from '../read-model.ts';
 import { privateFosteringVisitRuleIds } from '../timescales.ts';
 
-export interface PanelRow {
+interface PanelRow {
   key: { text: string };
   value: { text: string };
 }
 
-/** A duty of the child as the record summary gives it. */
-export interface DueDuty {
-  ruleId: string;
-  dueOn: string;
-  state: string;
-  daysLeft?: number;
-  lateBy?: number;
-  unit?: string;
-}
+/** A duty of the child as the record summary gives it, as far as the panel reads it. */
+type DueDuty = Pick<DutyOut, 'ruleId' | 'dueOn' | 'state' | 'daysLeft' | 'lateBy'> & { unit?: string };
 
-export interface PrivateFosteringPanel {
+interface PrivateFosteringPanel {
   title: string;
   /** The one line a reader takes away: "Privately fostered since 2 January 2024". */
   headline: string;
@@ -104,4 +99,47 @@ export function privateFosteringPanelOf(part: PrivateFosteringSummary, duties: r
     },
     earlier: part.notifications.filter((n) => n.notificationId !== current.notificationId).reverse().map(outcomeOf),
   };
+}
+
+type PrivateFosteringShown = RecordKernel & PrivateFosteringReadModel;
+
+/** The duties as the panel reads them: a partner agency's view of the record has no unit beside each. */
+const dutiesOf = (record: RecordKernel): DueDuty[] =>
+  record.duties.map((duty) => ({ ...duty, unit: typeof duty.unit === 'string' ? duty.unit : undefined }));
+
+/** The card beside what is due: the notification or arrangement, the household and the next visit due. */
+export function PrivateFosteringCard(props: RecordPartProps<PrivateFosteringShown>) {
+  const panel = privateFosteringPanelOf(props.record.privateFostering, dutiesOf(props.record));
+  if (!panel) return null;
+  return (
+    <SummaryList card={{ title: { text: panel.title }, attributes: { 'data-testid': 'private-fostering-card' } }} rows={[
+      { key: { text: 'Now' }, value: { text: panel.headline } },
+      panel.nextVisit ? {
+        key: { text: 'Next visit' },
+        value: { children: <>{formatDate(panel.nextVisit.dueOn)} <Tag text={panel.nextVisit.tag.text} classes={`govuk-tag--${panel.nextVisit.tag.colour}`} /></> },
+      } : null,
+      ...panel.rows,
+    ]} />
+  );
+}
+
+/** The visits, the latest first, and the earlier notifications about the child. */
+export function PrivateFosteringVisits(props: RecordPartProps<PrivateFosteringShown>) {
+  const panel = privateFosteringPanelOf(props.record.privateFostering, dutiesOf(props.record));
+  if (!panel) return <p className="govuk-body">The council has had no private fostering notification about this child.</p>;
+  return (
+    <>
+      <h2 className="govuk-heading-m">{panel.headline}</h2>
+      {panel.visits.rows.length === 0 ? <p className="govuk-body">No private fostering visits yet.</p> : (
+        <Table caption={panel.visits.caption} captionClasses="govuk-table__caption--s" attributes={{ 'data-testid': 'private-fostering-visits' }}
+          head={panel.visits.head.map((text) => ({ text }))} rows={panel.visits.rows.map((row) => row.map((text) => ({ text })))} />
+      )}
+      {panel.earlier.length > 0 ? (
+        <>
+          <h3 className="govuk-heading-s">Earlier notifications</h3>
+          <ul className="govuk-list govuk-list--bullet">{panel.earlier.map((text, index) => <li key={index}>{text}</li>)}</ul>
+        </>
+      ) : null}
+    </>
+  );
 }

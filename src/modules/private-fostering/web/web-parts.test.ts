@@ -7,21 +7,25 @@ import { commandFrom, type FormValues } from '../../../web/recording/event-forms
 import { privateFosteringEvents } from '../events.ts';
 import { privateFosteringSummaryOf } from '../read-model.ts';
 import { foldOf, privatelyFosteredJourney } from '../test-builders.ts';
-import { privateFosteringEventForms, privateFosteringEventLabels, privateFosteringJourneyOrder, privateFosteringPanelOf, privateFosteringWorklistOf } from './index.ts';
+import { privateFosteringForms as forms } from './forms.ts';
+import { privateFosteringEventLabels } from './labels.ts';
+import { privateFosteringPanelOf } from './record-panel.tsx';
+import { privateFosteringWorklistOf } from './worklist.tsx';
 
 const context = { workers: [{ workerId: 'W0001', teamId: 'children-in-need-1' }] };
 const on = (day: string, month: string, year: string, name = 'occurredAt'): FormValues => ({ [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: year });
 const eventTypes = privateFosteringEvents.map((schema) => schema.shape.type.value);
+const formOf = (type: string) => forms.find((form) => form.type === type)!;
 
 describe('private fostering forms', () => {
   it('has a form, a label and a place in the journey for every event', () => {
-    expect(Object.keys(privateFosteringEventForms).sort()).toEqual([...eventTypes].sort());
+    expect(forms.map((form) => form.type).sort()).toEqual([...eventTypes].sort());
     expect(Object.keys(privateFosteringEventLabels).sort()).toEqual([...eventTypes].sort());
-    expect([...privateFosteringJourneyOrder].sort()).toEqual([...eventTypes].sort());
+    expect(forms.every((form) => form.journeyStep !== undefined)).toBe(true);
   });
 
   it('builds every form\'s command in a shape the API schemas accept', () => {
-    for (const form of Object.values(privateFosteringEventForms)) {
+    for (const form of forms) {
       const values: FormValues = on('1', '2', '2026');
       for (const field of form.fields) {
         if ((field.kind === 'radios' || field.kind === 'select') && !field.optional) values[field.name] = field.options[0]!.value;
@@ -36,7 +40,7 @@ describe('private fostering forms', () => {
   });
 
   it('puts the household together from one box per question', () => {
-    const command = commandFrom(privateFosteringEventForms['private-fostering.arrangement-confirmed']!, {
+    const command = commandFrom(formOf('private-fostering.arrangement-confirmed'), {
       ...on('22', '1', '2024'), ...on('2', '1', '2024', 'startedOn'), reason: '8E', nationality: 'UA', carerRelationship: 'family-friend',
       carerName: 'Grace Adeyemi', ...on('3', '2', '1975', 'carerDateOfBirth'), carerPersonId: '', secondCarerName: ' ', otherPeople: 'Tom Adeyemi\n\n Ada Adeyemi ',
       addressLine1: '12 Canonbury Road', postcode: 'n1 2aa', motherName: 'Olena Shevchenko', fatherName: '', parentsLiveAbroad: 'yes',
@@ -84,11 +88,12 @@ describe('the private fostering record panel', () => {
 
 describe('the private fostering worklist', () => {
   it('lists the children being looked into and privately fostered, the most urgent first', () => {
+    const involved = (...kinds: string[]) => kinds.map((kind) => ({ kind, label: kind, since: '2024-01-08' }));
     const children = [
-      { childId: 'PF1', forename: 'Mira', surname: 'Novak', status: 'privately-fostered', allocatedWorkerId: 'W0001' },
-      { childId: 'PF2', forename: 'Ama', surname: 'Osei', status: 'private-fostering-notification', allocatedWorkerId: null },
-      { childId: 'PF3', forename: 'Leo', surname: 'Brown', status: 'privately-fostered', allocatedWorkerId: 'W0002' },
-      { childId: 'CIN1', forename: 'Not', surname: 'Ours', status: 'child-in-need', allocatedWorkerId: 'W0001' },
+      { childId: 'PF1', forename: 'Mira', surname: 'Novak', involvements: involved('child-in-need', 'privately-fostered'), allocatedWorkerId: 'W0001' },
+      { childId: 'PF2', forename: 'Ama', surname: 'Osei', involvements: involved('private-fostering-notification'), allocatedWorkerId: null },
+      { childId: 'PF3', forename: 'Leo', surname: 'Brown', involvements: involved('privately-fostered'), allocatedWorkerId: 'W0002' },
+      { childId: 'CIN1', forename: 'Not', surname: 'Ours', involvements: involved('child-in-need'), allocatedWorkerId: 'W0001' },
     ];
     const duties = [
       { childId: 'PF1', ruleId: 'private-fostering-visits-every-6-weeks-in-first-year', title: 'Visit every 6 weeks', dueOn: '2024-08-05', state: 'open', daysLeft: 20, unit: 'weeks' },
@@ -98,10 +103,10 @@ describe('the private fostering worklist', () => {
     ];
     const worklist = privateFosteringWorklistOf(children, duties);
     expect(worklist.summary).toEqual({ notifications: 1, privatelyFostered: 2, overdue: 1 });
-    expect(worklist.rows.map((r) => [r.childId, r.stage.text, r.next?.title ?? null, r.next?.tag.text ?? null, r.alsoDue])).toEqual([
-      ['PF2', 'Private fostering notification', 'Initial visit', 'Overdue by 3 working days', 0],
-      ['PF1', 'Privately fostered', 'Visit every 6 weeks', '20 days left', 1],
-      ['PF3', 'Privately fostered', null, null, 0],
+    expect(worklist.rows.map((r) => [r.childId, r.stage, r.next?.title ?? null, r.next?.tag.text ?? null, r.alsoDue])).toEqual([
+      ['PF2', 'private-fostering-notification', 'Initial visit', 'Overdue by 3 working days', 0],
+      ['PF1', 'privately-fostered', 'Visit every 6 weeks', '20 days left', 1],
+      ['PF3', 'privately-fostered', null, null, 0],
     ]);
   });
 });
