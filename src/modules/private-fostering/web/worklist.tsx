@@ -103,14 +103,13 @@ function PrivateFosteringWorklist() {
             <strong>{worklist.summary.overdue}</strong> overdue.
           </p>
           {worklist.rows.length === 0 ? <p className="govuk-body">No child is privately fostered and no notification is open.</p> : (
-            <table className="govuk-table" data-testid="private-fostering-worklist">
+            <table className="govuk-table govuk-!-font-size-16 app-break-anywhere" data-testid="private-fostering-worklist">
               <caption className="govuk-table__caption govuk-visually-hidden">Privately fostered children and open notifications, the most urgent first</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">Child</th>
                   <th scope="col" className="govuk-table__header">Stage</th>
                   <th scope="col" className="govuk-table__header">Next due</th>
-                  <th scope="col" className="govuk-table__header">Due</th>
                   <th scope="col" className="govuk-table__header">Worker</th>
                 </tr>
               </thead>
@@ -121,11 +120,11 @@ function PrivateFosteringWorklist() {
                     <tr key={row.childId} className="govuk-table__row">
                       <td className="govuk-table__cell"><Link href={`/children/${encodeURIComponent(row.childId)}`}>{row.name}</Link></td>
                       <td className="govuk-table__cell"><Tag text={stage.text} classes={`govuk-tag--${stage.colour}`} /></td>
-                      <td className="govuk-table__cell">{row.next ? <>{row.next.title}{row.alsoDue > 0 ? <span className="govuk-hint govuk-!-margin-bottom-0"> and {row.alsoDue} more</span> : null}</> : 'Nothing due'}</td>
                       <td className="govuk-table__cell">{row.next ? <>
-                        <span className="app-nowrap">{formatDate(row.next.dueOn)}</span>
+                        {row.next.title}, <span className="app-nowrap">{formatDate(row.next.dueOn)}</span>
+                        {row.alsoDue > 0 ? <span className="govuk-hint govuk-!-margin-bottom-0"> and {row.alsoDue} more due</span> : null}
                         <span className="govuk-!-display-block"><Tag text={row.next.tag.text} classes={`govuk-tag--${row.next.tag.colour}`} /></span>
-                      </> : null}</td>
+                      </> : 'Nothing due'}</td>
                       <td className="govuk-table__cell">{row.allocatedWorkerId ? workerName(row.allocatedWorkerId) : 'Not allocated'}</td>
                     </tr>
                   );
