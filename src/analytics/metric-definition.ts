@@ -8,6 +8,7 @@
  * metrics.ts may import it. The SQL fragments several modules share (working days, "met on time")
  * are in metric-sql.ts; catalogue.ts puts the modules' metrics together in the catalogue's order.
  */
+import type { TimeUnit } from '../timescales/timescale-rule.ts';
 import type { BreakdownRow } from './schemas.ts';
 
 /** The catalogue's areas of work, by the prefix of their ids (FD, CIN, CP, CPC, CLA…). */
@@ -31,9 +32,12 @@ export type WindowSemantics = 'in-period' | 'any-point-in-period' | 'snapshot';
  */
 export type ValueType = 'count' | 'percent' | 'rate-per-10000' | 'per-month' | 'distribution' | 'mean' | 'change';
 
-export type CountingUnit =
-  | 'child' | 'contact' | 'referral' | 'assessment' | 'strategy-discussion' | 'section-47-enquiry' | 'plan' | 'conference' | 'review-conference'
-  | 'allocation' | 'worker' | 'child-in-population';
+/**
+ * What a metric counts once, kebab-case: the engine's own units (a child, an allocation, a worker, a
+ * child of the population) or a record a module keeps (a contact, a plan, a visit…), which the
+ * module names.
+ */
+export type CountingUnit = 'child' | 'allocation' | 'worker' | 'child-in-population' | (string & {});
 
 export interface TimescaleDefinition {
   /** The timescale in words. */
@@ -41,7 +45,7 @@ export interface TimescaleDefinition {
   /** The duty projection's rule whose due dates and closures the metric reads (computed with England and Wales bank holidays). */
   dutyRuleId?: string;
   amount: number;
-  unit: 'working-days' | 'calendar-days' | 'hours' | 'months';
+  unit: TimeUnit;
   source: string;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue, findMetricDefinition } from '../analytics/catalogue.ts';
 import { isDimensionId } from '../analytics/dimensions.ts';
 import type { ReportSectionSpec } from './report-section.ts';
-import { annualReportSections, inReportOrder } from './sections.ts';
+import { annualReportSections, inReportOrder, placeholdersNotReplaced } from './sections.ts';
 
 const notYetRecorded = (id: string, position: number): ReportSectionSpec => ({ kind: 'not-yet-recorded', id, title: id, position, domains: [] });
 
@@ -31,5 +31,11 @@ describe('the annual report\'s sections', () => {
     expect(inReportOrder([notYetRecorded('b', 20), notYetRecorded('a', 10)]).map((section) => section.id)).toEqual(['a', 'b']);
     expect(() => inReportOrder([notYetRecorded('a', 10), notYetRecorded('b', 10)])).toThrow(/a and b both stand at position 10/);
     expect(() => inReportOrder([notYetRecorded('a', 10), notYetRecorded('a', 20)])).toThrow(/Two report sections have the id a/);
+  });
+
+  it('drop a "not yet recorded" placeholder when a module\'s section takes its position or its id', () => {
+    const placeholders = [notYetRecorded('a', 10), notYetRecorded('b', 20), notYetRecorded('c', 30)];
+    const contributed = [{ ...notYetRecorded('a-recorded', 10), kind: 'figures' as const, figures: [], breakdowns: [], disproportionality: [] }, notYetRecorded('c', 35)];
+    expect(placeholdersNotReplaced(placeholders, contributed).map((section) => section.id)).toEqual(['b']);
   });
 });

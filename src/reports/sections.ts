@@ -21,7 +21,7 @@ const partnershipSections: readonly ReportSectionSpec[] = [
 /**
  * Work Safeguard does not record yet: each section names the catalogue domains it would draw on,
  * and says that it gives no figures. When a module comes to record the work, its own section takes
- * the position and the entry here goes.
+ * the position and the entry here drops out by itself (`placeholdersNotReplaced`).
  */
 const notYetRecordedSections: readonly ReportSectionSpec[] = [
   { kind: 'not-yet-recorded', id: 'lado', title: 'Allegations against people who work with children (LADO)', position: 60, domains: ['lado'] },
@@ -49,9 +49,20 @@ export function inReportOrder(sections: readonly ReportSectionSpec[]): ReportSec
   return ordered;
 }
 
+/**
+ * The placeholders a module's sections have not replaced: a module's section that stands at a
+ * placeholder's position, or has its id, takes its place, so a module that comes to record the work
+ * needs no change here.
+ */
+export function placeholdersNotReplaced(placeholders: readonly ReportSectionSpec[], contributed: readonly ReportSectionSpec[]): ReportSectionSpec[] {
+  return placeholders.filter((placeholder) => !contributed.some((section) => section.position === placeholder.position || section.id === placeholder.id));
+}
+
+const moduleSections = domainModules.flatMap((module) => module.reportSections ?? []);
+
 /** Every section of the annual report, in order. */
 export const annualReportSections: readonly ReportSectionSpec[] = inReportOrder([
   ...partnershipSections,
-  ...domainModules.flatMap((module) => module.reportSections ?? []),
-  ...notYetRecordedSections,
+  ...moduleSections,
+  ...placeholdersNotReplaced(notYetRecordedSections, moduleSections),
 ]);

@@ -9,6 +9,11 @@ import type {
 /** Every registered module's simulator behaviour, in the registry's order. */
 export const simulatorBehaviours: readonly SimulatorBehaviour[] = domainModules.flatMap((module) => (module.simulator ? [module.simulator] : []));
 
+/** The modules whose journeys draw from a random stream of their own, by id, in the registry's order. */
+export const ownRandomStreams: readonly string[] = domainModules.flatMap((module) => (module.simulator?.ownRandomStream ? [module.id] : []));
+
+const behaviourOf = new Map<string, SimulatorBehaviour>(domainModules.flatMap((module) => (module.simulator ? [[module.id, module.simulator]] : [])));
+
 /** The module that takes each stage of a journey, by the stage's name. */
 const stageTakers = new Map<string, StageTaken['run']>();
 for (const { stage, run } of simulatorBehaviours.flatMap((behaviour) => behaviour.takes ?? [])) {
@@ -42,11 +47,14 @@ export class BoroughJourneys implements Journey {
     readonly borough: BoroughProfile,
     readonly window: { start: Day; end: Day },
     private readonly newChildId: () => string,
+    /** The module whose own random stream this is (`ownRandomStream`); without it, the stream every other module shares. */
+    private readonly stream?: string,
   ) {}
 
   /** Prepares where journeys begin for the borough's families; answers how to run one family's. */
   runnerFor(families: readonly Family[]): (family: Family) => void {
-    const beginnings = simulatorBehaviours.flatMap((behaviour) => (behaviour.beginsJourneys ? [behaviour.beginsJourneys(this.borough, families)] : []));
+    const behaviours = this.stream === undefined ? simulatorBehaviours.filter((behaviour) => !behaviour.ownRandomStream) : [behaviourOf.get(this.stream)!];
+    const beginnings = behaviours.flatMap((behaviour) => (behaviour.beginsJourneys ? [behaviour.beginsJourneys(this.borough, families)] : []));
     return (family) => {
       for (const begin of beginnings) begin(this, family);
     };
@@ -55,6 +63,7 @@ export class BoroughJourneys implements Journey {
   addEvent(child: SimulatedChild, type: string, day: Day, data: Record<string, unknown> = {}, occurredAt = isoOf(day)): SimulatedEvent {
     const lag = this.random.chance(0.9) ? 0 : this.random.chance(0.7) ? this.random.integer(1, 3) : this.random.integer(4, 30);
     const event: SimulatedEvent = { eventId: this.random.uuid(), type, day, occurredAt, data, recordingLag: lag, push: this.push++ };
+    if (this.stream !== undefined) event.stream = this.stream;
     child.events.push(event);
     return event;
   }

@@ -3,7 +3,7 @@ import { disabilityCodes } from '../codes/statutory-codes.ts';
 import { interchangeFormatName, interchangeFormatVersion } from '../interchange/format.ts';
 import { boroughOfSize, islingtonShapedBorough, type BoroughProfile } from './borough.ts';
 import { dayOf, isoOf, SimulationCalendar, type Day } from './dates.ts';
-import { BoroughJourneys, newSimulatedChild, simulatorBehaviours, sortChildEvents } from './journeys.ts';
+import { BoroughJourneys, newSimulatedChild, ownRandomStreams, simulatorBehaviours, sortChildEvents } from './journeys.ts';
 import { forenameFor, surnameFor } from './names.ts';
 import { Random } from './random.ts';
 import type { Family, SimulatedEvent, SimulatedWorkforce, WorkforceSetup } from './simulator-behaviour.ts';
@@ -148,6 +148,11 @@ export function simulateBorough(
     runJourney(family);
     if (index % 500 === 0) onProgress('journeys', index, families.length);
   });
+  // Modules with a random stream of their own follow, so that they change no other child's journey.
+  for (const stream of ownRandomStreams) {
+    const runOwn = new BoroughJourneys(new Random(`${options.seed}:${borough.laCode}:journeys:${stream}`), calendar, borough, { start, end }, newChildId, stream).runnerFor(families);
+    for (const family of families) runOwn(family);
+  }
   onProgress('journeys', families.length, families.length);
 
   const allChildren = families.flatMap((f) => f.children).filter((c) => c.registeredDay !== undefined);
@@ -166,6 +171,7 @@ export function simulateBorough(
     population,
     *lines() {
       const recorder = new Random(options.seed ^ 0x5eed);
+      const streamRecorders = new Map(ownRandomStreams.map((stream) => [stream, new Random(`${options.seed}:${borough.laCode}:recorder:${stream}`)]));
       for (const { record, rows } of workforce.referenceRecords()) {
         for (const row of rows) yield JSON.stringify({ record, laCode: borough.laCode, ...row });
       }
@@ -175,13 +181,20 @@ export function simulateBorough(
       let written = 0;
       for (const child of allChildren) {
         const recordingOf = workforce.recorderFor(recorder);
+        const streamRecordingOf = new Map<string, ReturnType<typeof workforce.recorderFor>>();
         for (const event of sortChildEvents(child.events)) {
           if (event.day >= end) break;
-          const { data, recordedBy } = recordingOf(event);
+          const streamRecorder = event.stream === undefined ? undefined : streamRecorders.get(event.stream)!;
+          let recording = recordingOf;
+          if (event.stream !== undefined && streamRecorder) {
+            recording = streamRecordingOf.get(event.stream) ?? workforce.recorderFor(streamRecorder);
+            streamRecordingOf.set(event.stream, recording);
+          }
+          const { data, recordedBy } = recording(event);
           const recordedDay = Math.min(event.day + event.recordingLag, end - 1);
           const recordedAt = event.occurredAt.length > 10 && recordedDay === event.day
             ? event.occurredAt.replace(/Z$/, '').slice(0, 19) + '.500Z'
-            : `${isoOf(Math.max(recordedDay, event.day))}T18:${String(recorder.integer(0, 59)).padStart(2, '0')}:00.000Z`;
+            : `${isoOf(Math.max(recordedDay, event.day))}T18:${String((streamRecorder ?? recorder).integer(0, 59)).padStart(2, '0')}:00.000Z`;
           yield JSON.stringify({
             eventId: event.eventId, laCode: borough.laCode, childId: child.childId, type: event.type, occurredAt: event.occurredAt,
             recordedAt, recordedBy, clientId: event.eventId, data,

@@ -22,6 +22,8 @@ export interface SimulatedEvent {
   recordingLag: number;
   /** The order it was added in: among a child's events of one day and rank, the earlier added comes first. */
   push: number;
+  /** The id of the module whose random stream of its own it was drawn from (`ownRandomStream`): who recorded it is drawn from that stream too. */
+  stream?: string;
 }
 
 export interface SimulatedChild {
@@ -230,6 +232,13 @@ export interface SimulatorBehaviour<View = never> {
   beginsJourneys?: (borough: BoroughProfile, families: readonly Family[]) => (journey: Journey, family: Family) => void;
   /** The stages it takes when a module hands on. */
   takes?: readonly StageTaken[];
+  /**
+   * Its journeys draw from a random stream of their own (seeded from the borough's seed and the
+   * module's id), and begin after every other module's journeys of the borough: a module added to
+   * the registry so leaves every other child of a seeded borough as it was, event for event. Its
+   * journeys' `random` is that stream, and who recorded its events is drawn from another of its own.
+   */
+  ownRandomStream?: boolean;
   /**
    * Where its event types fall in the order a worker records one day's events for a child, on the
    * scale all modules share: 0 registration and the family, 3–6 the front door, 7 the referral,

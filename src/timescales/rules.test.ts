@@ -40,8 +40,12 @@ describe('the timescale rules', () => {
       ['first-core-group-after-initial-conference', false],
       ['review-conference-within-3-months-then-every-6-months', false],
       ['child-protection-visit', true],
+      ['private-fostering-initial-visit-within-7-working-days', false],
+      ['private-fostering-visits-every-6-weeks-in-first-year', false],
+      ['private-fostering-visits-every-12-weeks-after-first-year', false],
       ['allocation-after-referral', true],
       ['child-seen-after-allocation', true],
+      ['private-fostering-annual-review', true],
     ]);
   });
 

@@ -7,7 +7,8 @@ import { isLocalPath } from '../access/local-path.ts';
 import type { Capability } from '../platform/request-context.ts';
 import type { Permissions } from './api.ts';
 
-export type Section = 'my-work' | 'find' | 'dashboards' | 'reports' | 'alerts' | 'audit';
+/** The header's sections; a module's worklist is a section of its own, `worklist/` and its path. */
+export type Section = 'my-work' | 'find' | 'dashboards' | 'reports' | 'alerts' | 'audit' | `worklist/${string}`;
 
 /** The part of a viewer the rules read. */
 export interface Offered {
@@ -50,9 +51,15 @@ const sections: { section: Section; href: string; text: string; offered: (viewer
   { section: 'audit', href: '/audit', text: 'Audit', offered: offers.reviewAudit },
 ];
 
-/** The header's links for a viewer, in order. */
-export function navigationFor(viewer: Offered): { section: Section; href: string; text: string }[] {
-  return sections.filter((item) => item.offered(viewer)).map(({ section, href, text }) => ({ section, href, text }));
+/** A module's worklist as a header link: its page lists children, so it is offered to those who see them. */
+export const worklistSection = (worklist: { path: string; title: string }) =>
+  ({ section: `worklist/${worklist.path}` as Section, href: `/${worklist.path}`, text: worklist.title, offered: offers.findChild });
+
+/** The header's links for a viewer, in order: the modules' worklists (`worklists`) come after finding a child. */
+export function navigationFor(viewer: Offered, worklists: readonly { path: string; title: string }[] = []): { section: Section; href: string; text: string }[] {
+  const find = sections.findIndex((item) => item.section === 'find');
+  const all = [...sections.slice(0, find + 1), ...worklists.map(worklistSection), ...sections.slice(find + 1)];
+  return all.filter((item) => item.offered(viewer)).map(({ section, href, text }) => ({ section, href, text }));
 }
 
 /** Where a viewer starts: My work if they have one, else the first section they are offered. */

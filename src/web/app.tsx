@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { offers, homeOf, navigationFor, type Offered, type Section } from './access.ts';
+import { offers, homeOf, navigationFor, worklistSection, type Offered, type Section } from './access.ts';
 import { api, whenSignedOut, type AccessAlert } from './api.ts';
 import { Footer, ServiceNavigation, SkipLink } from './govuk/index.ts';
 import { AccessLogPage } from './pages/access-log-page.tsx';
@@ -11,7 +11,7 @@ import { DashboardPage } from './pages/dashboard-page.tsx';
 import { setFlash } from './pages/flash.ts';
 import { MetricChildrenPage } from './pages/metric-children-page.tsx';
 import { MetricPage } from './pages/metric-page.tsx';
-import { recordViews } from './module-parts.tsx';
+import { recordViews, worklists, WorklistContent } from './module-parts.tsx';
 import { MyWorkPage } from './pages/my-work-page.tsx';
 import { NotFoundPage, NotPermittedPage } from './pages/not-found-page.tsx';
 import { OneTimeCodePage } from './pages/one-time-code-page.tsx';
@@ -50,6 +50,11 @@ const routes: Route[] = [
   { pattern: '/children/:childId/access-log', section: 'find', title: 'Who has looked at this record', offered: offers.accessLog, render: (p) => <AccessLogPage childId={p.childId!} /> },
   { pattern: '/children/:childId/restrict', section: 'find', title: 'Restrict this record', offered: offers.restrictRecord, render: (p) => <RestrictRecordPage childId={p.childId!} /> },
   { pattern: '/children/:childId/record/:eventType', section: 'find', title: 'Record', offered: offers.recordEvents, render: (p) => <RecordEventPage childId={p.childId!} eventType={p.eventType!} /> },
+  // The modules' worklists: the children in their care and what is due for them.
+  ...worklists.map((worklist): Route => {
+    const { section, offered } = worklistSection(worklist);
+    return { pattern: `/${worklist.path}`, section, title: worklist.title, offered, render: () => <WorklistContent worklist={worklist} /> };
+  }),
   { pattern: '/dashboards', section: 'dashboards', title: 'Dashboards', render: () => <DashboardPage /> },
   // The figures page of earlier versions is the dashboards now; old bookmarks still work.
   { pattern: '/figures', section: 'dashboards', title: 'Dashboards', render: () => <DashboardPage /> },
@@ -107,7 +112,7 @@ function useNavigation(viewer: Viewer | undefined, path: string, section: Sectio
   }, [reload]);
   if (!viewer) return [];
   const count = alerts.data?.alerts.filter((alert) => alert.seenAt === null).length ?? 0;
-  return navigationFor(viewer).map((item) => ({
+  return navigationFor(viewer, worklists).map((item) => ({
     href: item.href, active: item.section === section,
     text: item.section === 'alerts' && count > 0 ? `Alerts (${count} new)` : item.text,
   }));

@@ -19,14 +19,17 @@ describe('the modules\' web parts, added up', () => {
       'contact.received', 'mash-check.requested', 'mash-check.completed', 'contact.decided', 'referral.received', 'allocation.started',
       'assessment.started', 'assessment.completed', 'strategy-discussion.held', 'section-47.completed', 'conference.initial-held',
       'visit.made', 'core-group.held', 'conference.review-held', 'cp-plan.category-changed', 'cp-plan.ended', 'cin-plan.started', 'cin-plan.ended',
-      'episode.closed', 'allocation.ended', 'household.joined',
+      'episode.closed', 'allocation.ended', 'household.joined', 'private-fostering.notified', 'private-fostering.notification-forwarded',
+      'private-fostering.visit-made', 'private-fostering.arrangement-confirmed', 'private-fostering.notification-closed',
+      'private-fostering.carer-check-completed', 'private-fostering.suitability-assessed', 'private-fostering.panel-decided',
+      'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended',
     ]);
     expect(nextStepsFor('referral')).toEqual(['allocation.started', 'assessment.started', 'strategy-discussion.held']);
     expect(nextStepsFor('not-registered')).toEqual([]);
   });
 
   it('give every next step a form, and every status a tag of its own', () => {
-    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan']) {
+    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan', 'private-fostering-notification', 'privately-fostered']) {
       expect(tagStyleOf(status).text).not.toBe(status);
       for (const step of nextStepsFor(status)) expect(eventForms[step], `${status}: ${step}`).toBeDefined();
     }
@@ -34,6 +37,7 @@ describe('the modules\' web parts, added up', () => {
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
     expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
+      ['private-fostering', 'Private fostering', ['private-fostering']],
       ['episodes', 'Episodes and plans', ['children-in-need', 'front-door']],
       ['household', 'Household and relationships', ['people']],
     ]);

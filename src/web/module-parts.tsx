@@ -8,7 +8,7 @@ import { humanise } from './format.ts';
 import { Tag } from './govuk/index.ts';
 import { webModules } from './module-registry.ts';
 import type { EventForm } from './recording/event-forms.ts';
-import type { ChronologyWords, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule } from './web-module.ts';
+import type { ChronologyWords, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
 
 /**
  * The child's record as the web app reads it: the record's own fields and every registered module's
@@ -117,4 +117,13 @@ export const recordViews: RecordViewParts[] = furthestAlongFirst.reduce<(Omit<Re
 /** A module view of the record, each module's part in turn. */
 export function RecordViewContent(props: { view: RecordViewParts; record: ChildRecord }) {
   return <>{props.view.parts.map(({ moduleId, Part }) => <Part key={moduleId} record={props.record} tagsFor={tagsFor} />)}</>;
+}
+
+/** The modules' worklist pages, in registry order: each is a page of its own and a link in the service navigation. */
+export const worklists: readonly WorklistPage[] = modules.flatMap((module) => module.worklists ?? []);
+
+/** A module's worklist page, handed the tags every module's involvements read in. */
+export function WorklistContent(props: { worklist: WorklistPage }) {
+  const { Page } = props.worklist;
+  return <Page tagsFor={tagsFor} />;
 }

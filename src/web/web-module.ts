@@ -65,6 +65,18 @@ export interface RecordPanel<Shown> {
 }
 
 /**
+ * A page of a module's own work, linked from the service navigation for everyone who sees children:
+ * a register of the children in its care with what is due for them, read from the API as any page.
+ */
+export interface WorklistPage {
+  /** Its address, a single segment: 'private-fostering' is /private-fostering. */
+  path: string;
+  /** Its link in the service navigation and its page's title. */
+  title: string;
+  Page: (props: Pick<RecordPartProps<unknown>, 'tagsFor'>) => ReactNode;
+}
+
+/**
  * A module's web part. `Shown` is the record as far as its parts read it: the record's own fields,
  * its read model, and any other module's parts it reads (a visit's kind follows from the child
  * protection plan).
@@ -88,6 +100,8 @@ export interface WebModule<Shown extends object = RecordKernel> {
   record?: RecordPanel<Shown>;
   /** Its tables of figures on the dashboard. */
   dashboardGroups?: readonly DashboardGroup[];
+  /** Its worklist pages, each with its own link in the service navigation. */
+  worklists?: readonly WorklistPage[];
 }
 
 /**
