@@ -192,7 +192,7 @@ describe.each(testDatabaseTargets)('the annual report on $name', (target) => {
   });
 
   it('says which sections are not yet recorded, with no figures', () => {
-    for (const id of ['lado', 'looked-after', 'missing-and-exploitation', 'private-fostering', 'family-group-conferences', 'audits', 'case-reviews', 'training', 'budget']) {
+    for (const id of ['lado', 'looked-after', 'missing-and-exploitation', 'family-group-conferences', 'audits', 'case-reviews', 'training', 'budget']) {
       const section = sectionHtml(id);
       expect(section, id).toContain('These figures are not yet recorded in Safeguard.');
       expect(section, id).not.toContain('class="figures"');

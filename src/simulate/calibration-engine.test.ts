@@ -62,6 +62,17 @@ const calibrationMetrics: Readonly<Record<string, Reading>> = {
   },
   'CP-09 section 47 enquiries per 10,000': { metricId: 'CP-09', read: valueOf },
   'CPC-05 initial conferences within 15 working days': { metricId: 'CPC-05', read: valueOf },
+  'PF-01 notifications in the year, scaled to 38,320 children': {
+    metricId: 'PF-01', read: (result) => (result.value === null ? null : (result.value * 38_320) / SIMULATED_CHILDREN),
+    note: 'the notifications received in the year, scaled from the simulated children to 38,320',
+  },
+  'PF-02 notifications found to be private fostering': {
+    metricId: 'PF-02', read: valueOf, note: 'PF-02 divides by every notification of the year, calibration by those decided: the same once all are decided',
+  },
+  'PF-04 new arrangements visited within 7 working days': {
+    // A year with no new arrangement has nothing to be on time: 0, as the calibration counts it.
+    metricId: 'PF-04', read: (result) => result.value ?? 0,
+  },
   'Ethnicity not yet obtained, children contacted in the year': {
     metricId: null,
     reason: 'No catalogue metric counts children contacted: FD-01 counts contacts, and its ethnicity breakdown gives the share of contacts, not of children, whose ethnicity is not yet obtained.',
