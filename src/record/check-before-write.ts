@@ -20,8 +20,8 @@ export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
 /** A module's checks before write, for its events (`Event`: the union of their schemas' types). */
 export interface ChecksBeforeWrite<Event extends { type: string }> {
-  /** Of one event recorded through the API, by its type: throws a DomainError to refuse it. */
-  event?: { [Type in Event['type']]?: (db: Queryable, event: Extract<Event, { type: Type }> & { occurredOn: string }, context: RequestContext) => Promise<void> };
+  /** Of one event recorded through the API on the child `childId`, by its type: throws a DomainError to refuse it. */
+  event?: { [Type in Event['type']]?: (db: Queryable, event: Extract<Event, { type: Type }> & { occurredOn: string; childId: string }, context: RequestContext) => Promise<void> };
   /**
    * Of an import's events, once every line of the file is stored (so that the reference lines a
    * check reads count wherever they are in the file): each problem with its line.

@@ -85,7 +85,7 @@ function insertEventSql(event: StoredEvent, sequence: 'given' | 'by-insert'): st
     : `INSERT INTO child_event (${columns}) VALUES (${values.join(', ')}) RETURNING sequence`;
 }
 
-type EventCheck = (db: Queryable, event: RecordEventCommand & { occurredOn: string }, context: RequestContext) => Promise<void>;
+type EventCheck = (db: Queryable, event: RecordEventCommand & { occurredOn: string; childId: string }, context: RequestContext) => Promise<void>;
 
 /** Every module's checks of an event against reference data before it is written, by event type. */
 const checksBeforeWrite = new Map<string, EventCheck[]>();
@@ -196,7 +196,7 @@ export class ChildRecordRepository {
       // What the event names outside the record must exist (a child allocated to a team or worker
       // that does not would be hidden from their managers).
       for (const check of checksBeforeWrite.get(command.type) ?? []) {
-        await check(this.db.pool, { ...command, occurredOn: businessDateOf(command.occurredAt) }, this.context);
+        await check(this.db.pool, { ...command, occurredOn: businessDateOf(command.occurredAt), childId }, this.context);
       }
       const attempt = { wentAhead: false };
       try {

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { categoryOfAbuseCodes } from '../../codes/statutory-codes.ts';
 import { codeFrom, EventId, FreeText } from '../../platform/schema-helpers.ts';
 
+/**
+ * A narrative field of a statutory form (issue 16): optional, so that events recorded before it and
+ * imports without it stay valid.
+ */
+const Narrative = FreeText(10_000).optional();
+
 export const partnerAgencies = [
   'childrens-social-care',
   'police',
@@ -23,6 +29,10 @@ export const StrategyDiscussionHeld = z.object({
   data: z.object({
     attendingAgencies: Agencies,
     decision: z.enum(['section-47', 'no-section-47'], { message: 'Unknown strategy discussion decision' }),
+    /** Why the discussion was held: the concerns that led to it. */
+    reasons: Narrative,
+    /** Why the agencies decided as they did. */
+    decisionRationale: Narrative,
   }),
 });
 
@@ -40,6 +50,8 @@ export const Section47Completed = z.object({
     section47Id: EventId.optional(),
     outcome: z.enum(section47Outcomes, { message: 'Unknown section 47 outcome' }),
     concernsSubstantiated: z.boolean(),
+    /** What the enquiry found. */
+    findings: Narrative,
   }),
 });
 
@@ -54,6 +66,9 @@ export const InitialConferenceHeld = z.object({
     categoryOfAbuse: CategoryOfAbuse.optional(),
     chairWorkerId: FreeText(40),
     attendingAgencies: Agencies,
+    decisionRationale: Narrative,
+    /** The outline of the child protection plan agreed. */
+    planOutline: Narrative,
   }).refine((d) => !d.planRequired || d.categoryOfAbuse !== undefined, {
     message: 'Give the category of abuse for the plan',
     path: ['categoryOfAbuse'],
@@ -74,6 +89,8 @@ export const ReviewConferenceHeld = z.object({
     planEndReason: z.enum(['no-longer-at-risk', 'looked-after', 'moved-to-another-la', 'reached-18', 'died', 'other']).optional(),
     chairWorkerId: FreeText(40),
     attendingAgencies: Agencies,
+    decisionRationale: Narrative,
+    planOutline: Narrative,
   }),
 });
 
@@ -89,7 +106,7 @@ export const cpPlanEndReasons = [
 /** The plan ends outside a review conference (a review that ends the plan ends it by itself). */
 export const ChildProtectionPlanEnded = z.object({
   type: z.literal('cp-plan.ended'),
-  data: z.object({ planId: EventId.optional(), reason: z.enum(cpPlanEndReasons, { message: 'Unknown plan end reason' }) }),
+  data: z.object({ planId: EventId.optional(), reason: z.enum(cpPlanEndReasons, { message: 'Unknown plan end reason' }), reasonInWords: Narrative }),
 });
 
 export const CategoryOfAbuseChanged = z.object({

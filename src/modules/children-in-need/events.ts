@@ -7,6 +7,12 @@ import {
 } from '../../codes/statutory-codes.ts';
 import { codeFrom, EventId, FreeText } from '../../platform/schema-helpers.ts';
 
+/**
+ * A narrative field of a statutory form (issue 16): optional, so that events recorded before it and
+ * imports without it stay valid.
+ */
+const Narrative = FreeText(10_000).optional();
+
 /** Opens a children-in-need episode (occurredAt: the referral date). */
 export const ReferralReceived = z.object({
   type: z.literal('referral.received'),
@@ -63,6 +69,10 @@ export const VisitMade = z.object({
     childSeen: z.boolean(),
     seenAlone: z.boolean().default(false),
     visitedByWorkerId: FreeText(40).optional(),
+    /** What the worker saw: the child, the home, the people there. */
+    observed: Narrative,
+    /** What the child said and how they seemed, in their own words where possible. */
+    childsView: Narrative,
   }).refine((d) => d.childSeen || !d.seenAlone, { message: 'A child not seen cannot be seen alone', path: ['seenAlone'] }),
 });
 
@@ -71,6 +81,8 @@ export const EpisodeClosed = z.object({
   data: z.object({
     reasonForClosure: codeFrom(reasonForClosureCodes, 'reason for closure'),
     primaryNeed: codeFrom(primaryNeedCodes, 'primary need'),
+    /** Why the case is closing, in words. */
+    reasonInWords: Narrative,
   }),
 });
 

@@ -102,6 +102,10 @@ export const PrivateFosteringVisitMade = z.object({
     reasonNotSeenAlone: FreeText(500).optional(),
     reportWrittenOn: IsoDate.optional(),
     visitedByWorkerId: FreeText(40).optional(),
+    /** What the officer saw of the child and the household (optional: issue 16's narrative fields). */
+    observed: FreeText(10_000).optional(),
+    /** What the child said and how they seemed, in their own words where possible. */
+    childsView: FreeText(10_000).optional(),
     /** Worked out by the record from the visits before it: any value given is replaced. */
     visitKind: z.enum(visitKinds).optional(),
     /**

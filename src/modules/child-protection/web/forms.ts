@@ -5,13 +5,19 @@ import { cpPlanEndReasons, partnerAgencies, section47Outcomes } from '../events.
 
 const agencies: FieldSpec = { kind: 'checkboxes', name: 'attendingAgencies', label: 'Agencies that took part', options: optionsFromCodes(partnerAgencies, agencyWords) };
 const categoryOptions = optionsOf(categoryOfAbuseCodes);
+/** A narrative question: optional, as the event's field is. */
+const narrative = (name: string, label: string, hint?: string): FieldSpec => ({ kind: 'textarea', name, label: `${label} (optional)`, optional: true, ...(hint ? { hint } : {}) });
+const decisionRationale = narrative('decisionRationale', 'Why was this decided?');
+const planOutline = narrative('planOutline', 'Outline of the child protection plan', 'What will be done, by whom and by when');
 
 export const childProtectionForms: EventForm<unknown>[] = [
   {
     type: 'strategy-discussion.held', title: 'Record a strategy discussion', occurredAt: date('Date of the discussion'), journeyStep: 90,
     fields: [
       agencies,
+      narrative('reasons', 'Reasons for the strategy discussion', 'The concerns that led to it and what each agency shared'),
       { kind: 'radios', name: 'decision', label: 'Was a section 47 enquiry started?', options: [{ value: 'section-47', text: 'Yes, start a section 47 enquiry' }, { value: 'no-section-47', text: 'No' }] },
+      decisionRationale,
     ],
   },
   {
@@ -19,6 +25,7 @@ export const childProtectionForms: EventForm<unknown>[] = [
     fields: [
       { kind: 'radios', name: 'outcome', label: 'Outcome', options: optionsFromCodes(section47Outcomes, { 'initial-child-protection-conference': 'Initial child protection conference', 'child-in-need-plan': 'Child in need plan' }) },
       { kind: 'yes-no', name: 'concernsSubstantiated', label: 'Were the concerns substantiated?', missing: 'Select yes if the concerns were substantiated' },
+      narrative('findings', 'What did the enquiry find?'),
     ],
     // Most enquiries that are completed lead to a conference.
     prefill: () => ({ outcome: 'initial-child-protection-conference' }),
@@ -30,6 +37,8 @@ export const childProtectionForms: EventForm<unknown>[] = [
       { kind: 'radios', name: 'categoryOfAbuse', label: 'Category of abuse', hint: 'Needed when there is a plan', options: categoryOptions, optional: true },
       { kind: 'worker', name: 'chairWorkerId', label: 'Chair', missing: 'Select who chaired the conference' },
       agencies,
+      decisionRationale,
+      planOutline,
     ],
   },
   {
@@ -43,6 +52,8 @@ export const childProtectionForms: EventForm<unknown>[] = [
       { kind: 'radios', name: 'planEndReason', label: 'Why the plan ends (if it ends)', options: optionsFromCodes(cpPlanEndReasons), optional: true },
       { kind: 'worker', name: 'chairWorkerId', label: 'Chair', missing: 'Select who chaired the conference' },
       agencies,
+      decisionRationale,
+      planOutline,
     ],
   },
   {
@@ -54,6 +65,6 @@ export const childProtectionForms: EventForm<unknown>[] = [
   },
   {
     type: 'cp-plan.ended', title: 'End the child protection plan', occurredAt: date('Date the plan ended'), journeyStep: 160,
-    fields: [{ kind: 'radios', name: 'reason', label: 'Why did the plan end?', options: optionsFromCodes(cpPlanEndReasons) }],
+    fields: [{ kind: 'radios', name: 'reason', label: 'Why did the plan end?', options: optionsFromCodes(cpPlanEndReasons) }, narrative('reasonInWords', 'The reason in words')],
   },
 ];

@@ -31,7 +31,10 @@ export const childProtectionWeb = defineWebModule()({
     'section-47': ['section-47.completed', 'conference.initial-held', 'visit.made'],
     'child-protection-plan': ['visit.made', 'core-group.held', 'conference.review-held'],
   },
-  chronology: { codeWords: { categoryOfAbuse: categoryOfAbuseCodes } },
+  chronology: {
+    codeWords: { categoryOfAbuse: categoryOfAbuseCodes },
+    fieldNames: { reasons: 'Reasons', decisionRationale: 'Why this was decided', planOutline: 'Outline of the plan', findings: 'Findings', reasonInWords: 'Reason in words' },
+  },
   record: { flags: childProtectionFlags },
   dashboardGroups: childProtectionDashboardGroups,
 });

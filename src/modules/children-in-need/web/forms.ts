@@ -42,6 +42,8 @@ export const childrenInNeedForms: EventForm<ChildrenInNeedReadModel & ChildrenIn
       { kind: 'yes-no', name: 'childSeen', label: 'Was the child seen?', missing: 'Select yes if the child was seen' },
       { kind: 'yes-no', name: 'seenAlone', label: 'Was the child seen alone?', missing: 'Select yes if the child was seen alone' },
       { kind: 'worker', name: 'visitedByWorkerId', label: 'Visited by', defaultToMe: true, missing: 'Select who made the visit' },
+      { kind: 'textarea', name: 'observed', label: 'What did you observe? (optional)', hint: 'The child, the home and the people there', optional: true },
+      { kind: 'textarea', name: 'childsView', label: 'What did the child say? (optional)', hint: 'Their wishes and feelings, in their own words where you can', optional: true },
     ],
     // The kind of visit follows from where the child is.
     prefill: (record) => ({ kind: record.activeChildProtectionPlan ? 'child-protection' : record.openEpisode?.assessments.some((a) => !a.completedOn) ? 'assessment' : 'child-in-need' }),
@@ -51,6 +53,7 @@ export const childrenInNeedForms: EventForm<ChildrenInNeedReadModel & ChildrenIn
     fields: [
       { kind: 'select', name: 'reasonForClosure', label: 'Reason for closure', options: optionsOf(reasonForClosureCodes, true) },
       { kind: 'select', name: 'primaryNeed', label: 'Primary need', options: optionsOf(primaryNeedCodes, true) },
+      { kind: 'textarea', name: 'reasonInWords', label: 'Why is the case closing? (optional)', optional: true },
     ],
   },
 ];

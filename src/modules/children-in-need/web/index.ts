@@ -33,7 +33,7 @@ export const childrenInNeedWeb = defineWebModule<ChildrenInNeedReads>()({
     'child-in-need': ['visit.made', 'strategy-discussion.held', 'cin-plan.started', 'episode.closed'],
   },
   chronology: {
-    fieldNames: { factors: 'Factors' },
+    fieldNames: { factors: 'Factors', observed: 'Observed', childsView: 'The child said', reasonInWords: 'Reason in words' },
     codeWords: { source: referralSourceCodes, reasonForClosure: reasonForClosureCodes, primaryNeed: primaryNeedCodes, factors: assessmentFactorCodes },
   },
   record: {

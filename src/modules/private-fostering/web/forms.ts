@@ -64,6 +64,8 @@ export const privateFosteringForms: readonly EventForm<unknown>[] = [
       { kind: 'textarea', name: 'reasonNotSeenAlone', label: 'Why not alone? (optional)', optional: true },
       { kind: 'date', name: 'reportWrittenOn', label: 'Date the visit report was written (optional)', optional: true },
       { kind: 'worker', name: 'visitedByWorkerId', label: 'Visited by', defaultToMe: true, missing: 'Select who made the visit' },
+      { kind: 'textarea', name: 'observed', label: 'What did you observe? (optional)', hint: 'The child, the home and the household', optional: true },
+      { kind: 'textarea', name: 'childsView', label: 'What did the child say? (optional)', hint: 'Their wishes and feelings, in their own words where you can', optional: true },
     ],
   },
   {
