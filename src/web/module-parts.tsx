@@ -8,7 +8,7 @@ import { humanise } from './format.ts';
 import { Tag } from './govuk/index.ts';
 import { webModules } from './module-registry.ts';
 import type { EventForm } from './recording/event-forms.ts';
-import type { ChronologyWords, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
+import type { ChronologyEntryLink, ChronologyWords, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
 
 /**
  * The child's record as the web app reads it: the record's own fields and every registered module's
@@ -54,6 +54,10 @@ export const chronologyWords: Required<ChronologyWords> = {
   codeWords: merged(modules.map((module) => module.chronology?.codeWords)),
   unremarkable: merged(modules.map((module) => module.chronology?.unremarkable)),
 };
+
+/** The links every module offers on a chronology entry, in registry order. */
+export const chronologyEntryLinks = (entry: Parameters<NonNullable<WebModule['chronologyEntryLinks']>>[0]): ChronologyEntryLink[] =>
+  modules.flatMap((module) => module.chronologyEntryLinks?.(entry) ?? []);
 
 /** The record's own statuses, for a child involved in nothing: known, or not yet registered. */
 const recordStatusTags: Record<string, TagStyle> = {

@@ -36,6 +36,14 @@ export interface ChronologyWords {
   unremarkable?: Record<string, unknown>;
 }
 
+/** A link a module offers on a chronology entry ("Add a note to this visit"), for those who record. */
+export interface ChronologyEntryLink {
+  href: string;
+  text: string;
+  /** Said to screen readers after the text, so that each entry's link is told apart: "of 5 March 2024". */
+  hiddenText?: string;
+}
+
 /** Tags the record shows above its summary: a repeat plan, several episodes, a disability. */
 export type RecordFlag = TagStyle;
 
@@ -102,6 +110,8 @@ export interface WebModule<Shown extends object = RecordKernel> {
   dashboardGroups?: readonly DashboardGroup[];
   /** Its worklist pages, each with its own link in the service navigation. */
   worklists?: readonly WorklistPage[];
+  /** Links it offers on chronology entries, any module's (a note for a visit), to those who record. */
+  chronologyEntryLinks?: (entry: { childId: string; eventId: string; type: string; occurredOn: string; effective: boolean }) => ChronologyEntryLink[];
 }
 
 /**

@@ -4,7 +4,7 @@ import { ApiError, query as apiQuery } from '../api.ts';
 import { NotificationBanner, Select, Tag, Button } from '../govuk/index.ts';
 import { byUrgency, formatDate, formatDateTime, humanise, urgencyOf } from '../format.ts';
 import {
-  chronologyWords, eventForms, eventLabel, eventTypeLabels, InvolvementTag, journeyOrder, nextStepsFor, recordFlags, RecordViewContent, recordViews,
+  chronologyEntryLinks, chronologyWords, eventForms, eventLabel, eventTypeLabels, InvolvementTag, journeyOrder, nextStepsFor, recordFlags, RecordViewContent, recordViews,
   StatusTag, SummaryCards, type ChildRecord,
 } from '../module-parts.tsx';
 import type { ChronologyEntry, DutyOut } from '../../record/read-model.ts';
@@ -198,7 +198,8 @@ function Summary(props: { child: ChildRecord; ruleTitle: (id: string) => string 
 
 function Chronology(props: { childId: string }) {
   const { query } = useLocation();
-  const { workerName } = useSession();
+  const { workerName, viewer } = useSession();
+  const records = Boolean(viewer && offers.recordEvents(viewer));
   const type = query.get('type') ?? '';
   const oldestFirst = query.get('order') === 'oldest';
   const chronology = useApi<{ entries: ChronologyEntry[] }>(`/children/${encodeURIComponent(props.childId)}/chronology`);
@@ -235,6 +236,9 @@ function Chronology(props: { childId: string }) {
                 <p className="govuk-body govuk-!-margin-bottom-1">{describe(entry, workerName)}</p>
                 {entry.voided?.reason ? <p className="govuk-body govuk-!-margin-bottom-1">Voided: {entry.voided.reason}</p> : null}
                 {entry.correctionReason ? <p className="govuk-body govuk-!-margin-bottom-1">Reason for correction: {entry.correctionReason}</p> : null}
+                {records && entry.effective ? chronologyEntryLinks({ ...entry, childId: props.childId }).map((link) => (
+                  <p key={link.href} className="govuk-body-s govuk-!-margin-bottom-1"><Link href={link.href}>{link.text}{link.hiddenText ? <span className="govuk-visually-hidden"> {link.hiddenText}</span> : null}</Link></p>
+                )) : null}
                 <p className="govuk-body-s app-timeline__meta">{formatDate(entry.occurredOn)}{entry.occurredAt.includes('T') ? ` at ${timeOf(entry.occurredAt)}` : ''} · recorded {formatDate(entry.recordedAt)}{entry.recordedBy ? ` by ${workerName(entry.recordedBy.userId)}` : ''}</p>
               </li>
             ))}

@@ -22,8 +22,14 @@ export function EventFormView(props: {
   childId: string;
   initialValues?: FormValues;
   submitText?: string;
-  onRecorded: (answer: RecordedAnswer) => void;
+  /** Given when there is nothing more to read of the record than the event itself (its answer is not the child's). */
+  onRecorded: (answer?: RecordedAnswer) => void;
   before?: ReactNode;
+  /**
+   * Sends the command somewhere other than the child's events (a note about a whole household);
+   * without it, the command is recorded on the child.
+   */
+  send?: (command: { type: string; occurredAt: string; data: Record<string, unknown>; clientId: string }) => Promise<void>;
 }) {
   const { form, childId } = props;
   const { viewer, workers, teamName } = useSession();
@@ -70,9 +76,11 @@ export function EventFormView(props: {
     const command = commandFrom(form, formValues, { workers });
     setSubmitting(true);
     try {
-      const answer = await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
+      const answer = props.send
+        ? await props.send({ ...command, clientId: clientId.current })
+        : await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
       discardDraft(childId, form.type);
-      props.onRecorded(answer);
+      props.onRecorded(answer ?? undefined);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 400 && caught.problems.length > 0) {
         showProblems(caught.problems.map((problem) => {
