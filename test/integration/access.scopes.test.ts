@@ -24,7 +24,7 @@ import type { Database } from '../../src/platform/database/database.ts';
 import { createApp } from '../../src/app/server.ts';
 import { createServices } from '../../src/app/services.ts';
 import {
-  allocated, assessmentCompleted, assessmentStarted, contact, contactDecided, coreGroup, initialConference, line, mashCheckRequested,
+  allocated, assessmentCompleted, assessmentStarted, contact, contactDecided, coreGroup, initialConference, joinedHousehold, line, mashCheckRequested,
   referral, registered, section47Completed, toNdjson, type InterchangeLine,
 } from '../support/event-builders.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
@@ -190,6 +190,15 @@ const routePolicy: Record<string, { expect: Expectation; body?: (childId: string
   // Nobody has an alert here: marking one seen finds none, whoever asks (another's alert answers the same).
   'POST /api/v1/alerts/{alertId}/seen': { expect: () => 404 },
   'GET /api/v1/accounts': { expect: (r) => (capable(r, 'restrict-records') ? 200 : 403) },
+  // Case notes: the council's own narrative, never a partner agency's (the partner view has none) nor a figures-only role's.
+  'GET /api/v1/children/{childId}/case-notes': { expect: (r, c) => (isPartner(r) || roles[r].scope === 'figures-only' ? 403 : sees(r, c) ? 200 : 404), perChild: true },
+  'GET /api/v1/case-notes/search': { expect: (r) => (isPartner(r) || roles[r].scope === 'figures-only' ? 403 : 200), query: 'q=family' },
+  // A household note is recorded on each member: IN lives in household H-IN, OUT in H-OUT.
+  'POST /api/v1/households/{householdId}/case-notes': {
+    expect: (r, c) => (!roles[r].records || roles[r].scope === 'figures-only' ? 403 : sees(r, c) ? 201 : 404),
+    body: () => ({ clientId: randomUUID(), occurredAt: '2024-03-20', data: { noteType: 'home-visit', narrative: 'Visited the family at home' } }),
+    perChild: true,
+  },
 };
 /** Routes this matrix leaves to their own tests, and why. */
 const coveredElsewhere: Record<string, string> = {
@@ -220,8 +229,8 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       { record: 'worker', laCode: '206', workerId: 'w-b', name: 'Bo Baker', role: 'social-worker', teamId: 't-b', agency: 'childrens-social-care', startedOn: '2020-01-01' },
       // Contacts from the family: neither child is any partner agency's own referral.
       registered(IN, { at: '2024-01-02' }), contact(IN, '2024-01-03T10:00:00Z', { source: '1A', localSource: 'family-member' }),
-      mashCheckRequested(IN, '2024-01-03T11:00:00Z', 'police'), allocated(IN, '2024-01-04', 'w-a', 't-a'),
-      registered(OUT, { at: '2024-01-02' }), contact(OUT, '2024-01-03T10:00:00Z', { source: '1A', localSource: 'family-member' }), allocated(OUT, '2024-01-04', 'w-b', 't-b'),
+      mashCheckRequested(IN, '2024-01-03T11:00:00Z', 'police'), allocated(IN, '2024-01-04', 'w-a', 't-a'), joinedHousehold(IN, '2024-01-02', `H-${IN}`),
+      registered(OUT, { at: '2024-01-02' }), contact(OUT, '2024-01-03T10:00:00Z', { source: '1A', localSource: 'family-member' }), allocated(OUT, '2024-01-04', 'w-b', 't-b'), joinedHousehold(OUT, '2024-01-02', `H-${OUT}`),
       ...partnerFixture(),
       ...februaryContacts,
     ]));
@@ -271,7 +280,7 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       for (const [key, policy] of Object.entries(routePolicy)) {
         const [method, template] = key.split(' ') as ['GET' | 'POST', string];
         for (const childId of policy.perChild ? [IN, OUT] : [IN]) {
-          const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT) + (policy.query ? `?${policy.query}` : '');
+          const url = template.replace('{childId}', childId).replace('{householdId}', `H-${childId}`).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT) + (policy.query ? `?${policy.query}` : '');
           const response = await app.inject({
             method, url, headers: { cookie, 'x-csrf-token': csrf, ...(policy.body ? { 'content-type': 'application/json' } : {}) },
             ...(policy.body ? { payload: JSON.stringify(policy.body(childId)) } : {}),

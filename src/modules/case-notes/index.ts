@@ -13,7 +13,7 @@ import type { PeopleState } from '../people/index.ts';
 import { caseNoteEvents } from './events.ts';
 import { caseNoteProjections } from './projections.ts';
 import { CaseNotesReadModel, caseNotesSummaryOf } from './read-model.ts';
-import { assertLinkedEvent } from './repo.ts';
+import { assertLinkedEvent } from './checks.ts';
 import { caseNoteReducers, caseNoteTransitions } from './rules.ts';
 import { caseNoteSimulator } from './simulator.ts';
 import type { CaseNotesState } from './state.ts';
