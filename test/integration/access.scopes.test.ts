@@ -195,7 +195,7 @@ const routePolicy: Record<string, { expect: Expectation; body?: (childId: string
   'GET /api/v1/case-notes/search': { expect: (r) => (isPartner(r) || roles[r].scope === 'figures-only' ? 403 : 200), query: 'q=family' },
   // A household note is recorded on each member: IN lives in household H-IN, OUT in H-OUT.
   'POST /api/v1/households/{householdId}/case-notes': {
-    expect: (r, c) => (!roles[r].records || roles[r].scope === 'figures-only' ? 403 : sees(r, c) ? 201 : 404),
+    expect: (r, c) => (!roles[r].records ? 403 : sees(r, c) ? 201 : 404),
     body: () => ({ clientId: randomUUID(), occurredAt: '2024-03-20', data: { noteType: 'home-visit', narrative: 'Visited the family at home' } }),
     perChild: true,
   },
