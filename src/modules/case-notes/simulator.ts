@@ -28,7 +28,10 @@ const phrases = {
   child: [
     'The child was seen alone in their bedroom and showed me their drawings.', 'The child appeared well cared for and was appropriately dressed.',
     'The child was quiet at first but relaxed as the visit went on.', 'The child had a small bruise on the forearm, explained as a fall at school.',
-    'The child was playing happily with a younger sibling.', 'The child was not seen as they were at their grandmother\'s.',
+    'The child was playing happily with a younger sibling.',
+  ],
+  notSeen: [
+    'The child was not seen as they were at their grandmother\'s.', 'The child was at school; a further visit to see them is booked.',
   ],
   parent: [
     'Mother said she is finding things difficult since the separation.', 'Father engaged well and agreed to attend the parenting course.',
@@ -44,10 +47,15 @@ const phrases = {
     'I want to see my dad more.', 'School is okay, I have a best friend called Sam.', 'Sometimes I am scared when he comes round.',
     'I want things to stay the same.', 'I miss my nan\'s house.',
   ],
-  strategy: [
+  concerns: [
     'Police shared that there have been two domestic abuse call-outs in the last three months.', 'Health reported missed immunisations and a missed dental appointment.',
-    'School reported the child arrived with an unexplained injury and appeared withdrawn.', 'Agencies agreed the threshold for a section 47 enquiry is met.',
-    'Agencies agreed the concerns can be managed through a child in need plan.', 'Police will carry out a joint visit with children\'s social care.',
+    'School reported the child arrived with an unexplained injury and appeared withdrawn.', 'Neighbours reported the children being left alone late at night.',
+  ],
+  toSection47: [
+    'Agencies agreed the threshold for a section 47 enquiry is met.', 'A section 47 enquiry will start today; police will carry out a joint visit with children\'s social care.',
+  ],
+  noSection47: [
+    'Agencies agreed the concerns can be managed through a child in need plan.', 'Agencies agreed the threshold for a section 47 enquiry is not met; the assessment continues.',
   ],
 } as const;
 
@@ -65,8 +73,8 @@ function noteFor(journey: Journey, child: SimulatedChild, event: SimulatedEvent)
   const childSeen = (event.data as { childSeen?: boolean }).childSeen !== false;
   const noteType: NoteType = isMeeting ? 'multi-agency-meeting' : random.chance(0.85) ? 'home-visit' : 'office-visit';
   const narrative = isMeeting
-    ? narrativeOf(journey, [phrases.strategy, phrases.strategy, phrases.plan])
-    : narrativeOf(journey, [phrases.arrival, phrases.home, childSeen ? phrases.child : phrases.parent, phrases.parent, phrases.plan]);
+    ? narrativeOf(journey, [phrases.concerns, (event.data as { decision?: string }).decision === 'no-section-47' ? phrases.noSection47 : phrases.toSection47, phrases.plan])
+    : narrativeOf(journey, [phrases.arrival, phrases.home, childSeen ? phrases.child : phrases.notSeen, phrases.parent, phrases.plan]);
   // The time of the visit or meeting: office hours, on the day of the event it belongs to.
   const minute = random.integer(9 * 60, 17 * 60);
   const occurredAt = `${isoOf(event.day)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00Z`;

@@ -63,7 +63,12 @@ export function CaseNotesView(props: RecordPartProps<CaseNotesShown>) {
         <p className="govuk-body">{notes.data.notes.length} {notes.data.notes.length === 1 ? 'note' : 'notes'}, newest first.</p>
       )}
       <ol className="govuk-list" data-testid="case-notes">
-        {notes.data.notes.map((note) => <li key={note.noteId}><CaseNote note={note} /></li>)}
+        {notes.data.notes.map((note) => (
+          <li key={note.noteId}>
+            <hr className="govuk-section-break govuk-section-break--m govuk-section-break--visible" />
+            <CaseNote note={note} />
+          </li>
+        ))}
       </ol>
     </>
   );
