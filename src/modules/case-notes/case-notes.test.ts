@@ -1,12 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appOn, recorderFor, type Recorder } from '../../analytics/test-support.ts';
 import { accessGrantFor } from '../../access/policy.ts';
 import { loadConfig } from '../../app/config.ts';
+import { importInterchangeFile } from '../../interchange/import.ts';
 import { createServices } from '../../app/services.ts';
 import { chainAwaitingAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
+import { line, referral, registered, toNdjson, visit } from '../../../test/support/event-builders.ts';
 import { testDatabaseTargets } from '../../../test/support/test-database.ts';
 import { ChildCaseNotes } from './read-model.ts';
 import { CaseNoteRepository } from './repo.ts';
@@ -157,6 +162,26 @@ describe.each(testDatabaseTargets)('case notes on $name', (target) => {
     );
     // Three searches shown CN1 and CN2, CN1, and nobody (a row without a child records the asking).
     expect(audited.rows.map((row) => row.child_id)).toEqual(['CN1', 'CN1', 'CN2', null]);
+  });
+
+  it('refuses an imported note linked to an event that is not on its child\'s record, naming the line and field', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'case-notes-import-'));
+    try {
+      const file = path.join(dir, 'notes.ndjson');
+      const known = registered('CNIMP1', { at: '2024-01-02' });
+      const seen = visit('CNIMP1', '2024-03-01');
+      writeFileSync(file, toNdjson([
+        known, referral('CNIMP1', '2024-02-01'), seen,
+        line('case-note.recorded', 'CNIMP1', '2024-03-01', { noteType: 'home-visit', narrative: 'Linked to the visit', linkedEventId: seen.eventId }),
+        line('case-note.recorded', 'CNIMP1', '2024-03-02', { noteType: 'home-visit', narrative: 'Linked to nothing', linkedEventId: known.eventId }),
+      ]));
+      const context = { laCode: '206', actor: { userId: 'importer', role: 'administrator', agency: 'childrens-social-care' }, correlationId: 'import-notes' };
+      const services = createServices(loadConfig({ SAFEGUARD_LA_CODE: '206' }), db);
+      const { problems } = await importInterchangeFile(db, file, context, services.timescales);
+      expect(problems).toEqual([expect.objectContaining({ line: 5, field: 'data.linkedEventId' })]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps partner agencies out of notes: not in the partner chronology, and the notes routes refuse them', async () => {

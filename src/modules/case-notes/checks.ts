@@ -2,8 +2,9 @@
  * Case notes' check before a note is written (checksBeforeWrite): the event it belongs to must be
  * on the same child's record. Against the log, as the fold cannot see another module's events.
  */
+import type pg from 'pg';
 import { DomainError } from '../../platform/errors.ts';
-import type { Queryable } from '../../record/check-before-write.ts';
+import type { ImportProblem, Queryable } from '../../record/check-before-write.ts';
 import { linkableEventTypes, linkableEventWords } from './codes.ts';
 
 /**
@@ -28,3 +29,22 @@ export async function assertLinkedEvent(db: Queryable, laCode: string, childId: 
   }
 }
 
+
+/**
+ * The same of an import's notes, once every line of the file is stored: the event a note belongs
+ * to must be on the same child's record, in the file or before it, and one a note may belong to.
+ */
+export async function findImportedLinkProblems(client: pg.PoolClient, importBatchId: string): Promise<ImportProblem[]> {
+  const found = await client.query(
+    `SELECT n.import_line FROM child_event n
+      WHERE n.import_batch_id = $1 AND n.event_type = 'case-note.recorded' AND n.data ? 'linkedEventId'
+        AND NOT EXISTS (SELECT 1 FROM child_event e WHERE e.la_code = n.la_code AND e.child_id = n.child_id
+                           AND e.event_id::text = n.data->>'linkedEventId' AND e.event_type = ANY($2::text[]))
+      ORDER BY n.import_line`,
+    [importBatchId, linkableEventTypes],
+  );
+  return found.rows.map((row) => ({
+    line: Number(row.import_line), field: 'data.linkedEventId',
+    message: 'There is no visit, meeting or other event a note may belong to with that id on this child\'s record',
+  }));
+}

@@ -13,7 +13,7 @@ import type { PeopleState } from '../people/index.ts';
 import { caseNoteEvents } from './events.ts';
 import { caseNoteProjections } from './projections.ts';
 import { CaseNotesReadModel, caseNotesSummaryOf } from './read-model.ts';
-import { assertLinkedEvent } from './checks.ts';
+import { assertLinkedEvent, findImportedLinkProblems } from './checks.ts';
 import { caseNoteReducers, caseNoteTransitions } from './rules.ts';
 import { caseNoteSimulator } from './simulator.ts';
 import type { CaseNotesState } from './state.ts';
@@ -32,6 +32,7 @@ export const caseNotesModule = defineDomainModule({
   checksBeforeWrite: {
     // The event a note belongs to must be on the same child's record: checked against the log.
     event: { 'case-note.recorded': (db, event, context) => assertLinkedEvent(db, context.laCode, event.childId, event.data.linkedEventId) },
+    imported: findImportedLinkProblems,
   },
 });
 
