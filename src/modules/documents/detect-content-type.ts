@@ -10,6 +10,7 @@ import type { DocumentContentType } from './content-types.ts';
 import { documentContentTypes } from './content-types.ts';
 
 /** Control characters plain text does not hold (tab, line feed, form feed and carriage return are text). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
 
 function isPlainText(bytes: Uint8Array): boolean {

@@ -36,3 +36,6 @@ export const DocumentList = z.object({
   documents: z.array(DocumentListItem),
 });
 export type DocumentList = z.infer<typeof DocumentList>;
+
+/** Documents add nothing to the record's summary: they have their own view, read from the route above. */
+export const DocumentsReadModel = z.object({});

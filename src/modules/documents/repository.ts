@@ -42,6 +42,7 @@ type RecordAsRead = Awaited<ReturnType<ChildRecordRepository['getChildRecord']>>
 
 /** A file's name as shown and offered on download: its last part only, without control characters, never empty. */
 export function cleanFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters have no place in a file's name
   const base = path.posix.basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001F\u007F"]/g, '').trim();
   return (base || 'document').slice(-255);
 }
