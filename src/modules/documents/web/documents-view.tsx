@@ -58,8 +58,9 @@ export function DocumentsView(props: RecordPartProps<RecordKernel>) {
       {!documents.data && !documents.error ? <p className="govuk-body" role="status">Loading the documents…</p> : null}
       {documents.data?.documents.length === 0 ? <p className="govuk-body">No documents have been added to this record.</p> : null}
       {documents.data?.documents.map((document) => (
-        <SummaryList key={document.documentId} attributes={{ 'data-testid': 'document' }}
+        <SummaryList key={document.documentId}
           card={{
+            attributes: { 'data-testid': 'document' },
             title: { text: document.title, headingLevel: 3 },
             actions: document.fileHeld ? { items: [{ href: `/api/v1/children/${childId}/documents/${document.documentId}`, text: 'Download', visuallyHiddenText: ` ${document.title} (${document.fileName})` }] } : undefined,
           }}
