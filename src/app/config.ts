@@ -34,6 +34,8 @@ export interface SafeguardConfig {
   operator: Actor;
   /** AES-256-GCM key (64 hex digits) for the accounts and sessions in a backup made with --include-accounts. */
   backupKey?: Buffer;
+  /** The largest document file that may be uploaded, in megabytes (SAFEGUARD_DOCUMENT_MAX_MB). */
+  documentMaxMegabytes: number;
 }
 
 export interface AuditCheckpointSettings {
@@ -99,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
   const checkpointMinutes = check('SAFEGUARD_AUDIT_CHECKPOINT_MINUTES', z.coerce.number().int().min(0).max(7 * 24 * 60), env.SAFEGUARD_AUDIT_CHECKPOINT_MINUTES ?? '15');
   const operator = check('SAFEGUARD_OPERATOR', FreeText(60).optional(), env.SAFEGUARD_OPERATOR || undefined);
   const backupKey = check('SAFEGUARD_BACKUP_KEY', z.string().regex(/^[0-9a-fA-F]{64}$/, 'Use 64 hex digits (a 256-bit key), e.g. from openssl rand -hex 32').optional(), env.SAFEGUARD_BACKUP_KEY || undefined);
+  // A PDF report or a few phone photos; the file is held in memory while it is checked and written.
+  const documentMaxMegabytes = check('SAFEGUARD_DOCUMENT_MAX_MB', z.coerce.number().int().min(1).max(200), env.SAFEGUARD_DOCUMENT_MAX_MB || '25');
   const dataDir = path.resolve(env.SAFEGUARD_DATA_DIR ?? '.safeguard-data');
   if (problems.length > 0) throw new Error(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
   return {
@@ -126,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
     },
     operator: { userId: operator ?? `os:${operatingSystemUser()}`, role: 'operator', agency: 'childrens-social-care' },
     ...(backupKey ? { backupKey: Buffer.from(backupKey, 'hex') } : {}),
+    documentMaxMegabytes: documentMaxMegabytes!,
   };
 }
 

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import * as codes from '../codes/statutory-codes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { dutyRoutes } from '../duties/routes.ts';
+import multipart from '@fastify/multipart';
+import { documentRoutes } from '../modules/documents/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { caseNoteRoutes } from '../modules/case-notes/routes.ts';
 import { childRecordRoutes } from '../record/routes.ts';
@@ -72,6 +74,8 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   });
   const { config } = services;
   installErrorMapping(app);
+  // multipart/form-data for document uploads; each route reading it sets its own limits.
+  void app.register(multipart);
   installSecurityDefaults(app, config.rateLimits);
   const signInRoutes = installSignIn(app, { laCode: config.laCode, signIn: services.signIn, singleSignOn: config.oidc !== undefined, devSignIn: config.devSignIn });
   signInRoutes.push(...installOidcSignIn(app, { laCode: config.laCode, db: services.db, signIn: services.signIn, settings: config.oidc }));
@@ -84,6 +88,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   routes.push(...peopleRoutes(services), ...childRecordRoutes(services), ...dutyRoutes(services));
   routes.push(...analyticsRoutes(services));
   routes.push(...reportRoutes(services));
+  routes.push(...documentRoutes({ ...services, documentMaxMegabytes: config.documentMaxMegabytes }));
   routes.push(...auditRoutes(services), ...restrictedRecordRoutes(services));
   routes.push(...caseNoteRoutes(services));
   registerRoutes(app, routes, (request) => {

@@ -5,8 +5,9 @@
 import { caseNotesModule } from './case-notes/index.ts';
 import { childProtectionModule } from './child-protection/index.ts';
 import { childrenInNeedModule } from './children-in-need/index.ts';
+import { documentsModule } from './documents/index.ts';
 import { frontDoorModule } from './front-door/index.ts';
 import { peopleModule } from './people/index.ts';
 import { privateFosteringModule } from './private-fostering/index.ts';
 
-export const domainModules = [peopleModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule] as const;
+export const domainModules = [peopleModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, documentsModule] as const;

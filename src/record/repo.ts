@@ -107,6 +107,15 @@ interface PreparedWrite {
   statements: string[];
 }
 
+export interface RecordEventOptions {
+  /**
+   * Writes rows of the caller's own that belong with the event (a document's file), in the event's
+   * transaction, before the event itself: both are committed, or neither. Not called when the
+   * command's clientId was used before (the event, and what was written with it, is already there).
+   */
+  alongside?: (client: pg.PoolClient, event: StoredEvent) => Promise<void>;
+}
+
 export interface RecordedEvent {
   event: StoredEvent;
   replayed: boolean;
@@ -188,7 +197,7 @@ export class ChildRecordRepository {
    * and date rules hold for every event in business order. A repeated clientId returns the event
    * already recorded and writes nothing.
    */
-  async recordEvent(childId: string, command: RecordEventCommand): Promise<RecordedEvent> {
+  async recordEvent(childId: string, command: RecordEventCommand, options: RecordEventOptions = {}): Promise<RecordedEvent> {
     return this.refusalsAudited(`child-event:${command.type}`, childId, async () => {
       if (this.context.access && !this.context.access.records) {
         throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
@@ -198,6 +207,8 @@ export class ChildRecordRepository {
       for (const check of checksBeforeWrite.get(command.type) ?? []) {
         await check(this.db.pool, { ...command, occurredOn: businessDateOf(command.occurredAt), childId }, this.context);
       }
+      // A write with rows of its own alongside the event goes the long way, which can send them.
+      if (options.alongside) return this.writeEvent(childId, command, undefined, options.alongside);
       const attempt = { wentAhead: false };
       try {
         return await this.writeEvent(childId, command, attempt);
@@ -217,7 +228,7 @@ export class ChildRecordRepository {
    * child's visibility are as expected, and COMMIT: one round trip. Otherwise two: BEGIN with the
    * lock and what the write needs to know; then the write with its projections, audit row and COMMIT.
    */
-  private writeEvent(childId: string, command: RecordEventCommand, attempt?: { wentAhead: boolean }): Promise<RecordedEvent> {
+  private writeEvent(childId: string, command: RecordEventCommand, attempt?: { wentAhead: boolean }, alongside?: RecordEventOptions['alongside']): Promise<RecordedEvent> {
     // Both made when this write's turn comes, so that it starts from the log a write just before it kept.
     let read: ReturnType<ChildRecordRepository['readChildQuery']> | undefined;
     let ahead: PreparedWrite & { fingerprint: LogFingerprint; events: readonly StoredEvent[] } | undefined;
@@ -256,6 +267,7 @@ export class ChildRecordRepository {
         throw DomainError.notFound(`No child with LA child id ${childId}`, 'childId');
       }
       const prepared = this.prepareWrite(client, childId, command, events, known.nextSequence!);
+      await alongside?.(client, prepared.event);
       await commitWith(client, prepared.statements.join(';\n'));
       return this.keepWrite(childId, prepared, known.nextSequence!, known.fingerprint, events);
     }, { advisoryLock: `${this.context.laCode}:${childId}`, opening });

@@ -44,13 +44,15 @@ const signInPaths = ['/sign-in', '/sign-in/second-factor', '/session', '/sign-ou
 /** `quiet`: a 401 is expected (asking before anyone is known to be signed in) and ends no session. */
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, options: { quiet?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A form with a file goes as multipart/form-data, its boundary set by the browser.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method === 'POST' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`/api/v1${path}`, {
     method,
     credentials: 'same-origin',
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
   });
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
@@ -66,6 +68,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, 
 export const api = {
   get: <T>(path: string, options?: { quiet?: boolean }) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  /** Sends a form with a file (a document's upload), with the CSRF token as every write. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };
 
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {

@@ -96,7 +96,7 @@ export const recordFlags = (record: ChildRecord): RecordFlag[] => furthestAlongF
 export function SummaryCards(props: { record: ChildRecord }) {
   return <>{modules.map((module) => {
     const Cards = module.record?.SummaryCards;
-    return Cards ? <Cards key={module.id} record={props.record} tagsFor={tagsFor} /> : null;
+    return Cards ? <Cards key={module.id} record={props.record} tagsFor={tagsFor} eventLabel={eventLabel} /> : null;
   })}</>;
 }
 
@@ -120,7 +120,7 @@ export const recordViews: RecordViewParts[] = furthestAlongFirst.reduce<(Omit<Re
 
 /** A module view of the record, each module's part in turn. */
 export function RecordViewContent(props: { view: RecordViewParts; record: ChildRecord }) {
-  return <>{props.view.parts.map(({ moduleId, Part }) => <Part key={moduleId} record={props.record} tagsFor={tagsFor} />)}</>;
+  return <>{props.view.parts.map(({ moduleId, Part }) => <Part key={moduleId} record={props.record} tagsFor={tagsFor} eventLabel={eventLabel} />)}</>;
 }
 
 /** The modules' worklist pages, in registry order: each is a page of its own and a link in the service navigation. */

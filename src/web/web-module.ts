@@ -52,6 +52,8 @@ export interface RecordPartProps<Shown> {
   record: Shown;
   /** The tags of another child's involvements (or, without them, their status), in every module's words. */
   tagsFor: (child: { status: string; involvements?: readonly InvolvementOut[] }) => ReactNode;
+  /** An event type in words, in every module's words: "Home visit" for visit.made. */
+  eventLabel: (type: string) => string;
 }
 
 /** One of the record's views beyond its summary and chronology, with its own link: Episodes and plans, Household… */

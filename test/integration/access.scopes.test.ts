@@ -27,6 +27,8 @@ import {
   allocated, assessmentCompleted, assessmentStarted, contact, contactDecided, coreGroup, initialConference, joinedHousehold, line, mashCheckRequested,
   referral, registered, section47Completed, toNdjson, type InterchangeLine,
 } from '../support/event-builders.ts';
+import { minimalPdf, multipartUpload } from '../support/document-fixtures.ts';
+import { DocumentRepository } from '../../src/modules/documents/repository.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 
 const IN = 'INSCOPE1';
@@ -151,7 +153,11 @@ const capable = (role: Role, capability: string) => ((roles[role] as { capabilit
 
 type Expectation = (role: Role, childId: string) => number | number[];
 /** What each route needs. Keys are "METHOD url" as the OpenAPI document lists them. */
-const routePolicy: Record<string, { expect: Expectation; body?: (childId: string) => unknown; query?: string; perChild?: boolean }> = {
+const routePolicy: Record<string, {
+  expect: Expectation; body?: (childId: string) => unknown; query?: string; perChild?: boolean;
+  /** A multipart/form-data body (a document's upload) in place of a JSON one. */
+  upload?: () => Promise<{ payload: Buffer; contentType: string }>;
+}> = {
   'GET /api/v1/health': { expect: () => 200 },
   'GET /api/v1/openapi.json': { expect: () => 200 },
   'GET /api/v1/code-lists': { expect: () => 200 },
@@ -199,6 +205,14 @@ const routePolicy: Record<string, { expect: Expectation; body?: (childId: string
     body: () => ({ clientId: randomUUID(), occurredAt: '2024-03-20', data: { noteType: 'home-visit', narrative: 'Visited the family at home' } }),
     perChild: true,
   },
+  // Documents: added by those who record, within scope; read by those who may read the record, never by partner agencies.
+  'POST /api/v1/children/{childId}/documents': {
+    expect: (r, c) => (!roles[r].records ? 403 : sees(r, c) ? 201 : 404),
+    upload: () => multipartUpload({ title: 'Letter to the family', kind: 'letter' }, { name: 'letter.pdf', bytes: minimalPdf() }),
+    perChild: true,
+  },
+  'GET /api/v1/children/{childId}/documents': { expect: (r, c) => (isPartner(r) ? 403 : sees(r, c) ? 200 : 404), perChild: true },
+  'GET /api/v1/children/{childId}/documents/{documentId}': { expect: (r, c) => (isPartner(r) ? 403 : sees(r, c) ? 200 : 404), perChild: true },
 };
 /** Routes this matrix leaves to their own tests, and why. */
 const coveredElsewhere: Record<string, string> = {
@@ -217,6 +231,8 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
   let app: FastifyInstance;
   let dir: string;
   const sessions = new Map<Role, { cookie: string; csrf: string }>();
+  /** A document on each child of the matrix, by child. */
+  const documentIds = new Map<string, string>();
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'safeguard-scopes-'));
@@ -237,6 +253,11 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
     const context = { laCode: '206', actor: { userId: 'importer', role: 'administrator', agency: 'childrens-social-care' }, correlationId: randomUUID() };
     const services = createServices(loadConfig({ SAFEGUARD_DEV_SIGN_IN: 'off', SAFEGUARD_PARTNER_SHARING_DAYS: String(SHARING_DAYS) }), db);
     expect((await importInterchangeFile(db, file, context, services.timescales)).problems).toEqual([]);
+    for (const childId of [IN, OUT]) {
+      const documents = new DocumentRepository(db, context, services.repositoryFor(context), services.config.documentMaxMegabytes);
+      const added = await documents.add(childId, { title: 'Letter to the family', kind: 'letter', file: { fileName: 'letter.pdf', bytes: minimalPdf() } });
+      documentIds.set(childId, added.documentId);
+    }
 
     const accounts = new AccountRepository(db, '206');
     const passwordHash = await hashPassword(PASSWORD);
@@ -281,9 +302,13 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
         const [method, template] = key.split(' ') as ['GET' | 'POST', string];
         for (const childId of policy.perChild ? [IN, OUT] : [IN]) {
           const url = template.replace('{childId}', childId).replace('{householdId}', `H-${childId}`).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT) + (policy.query ? `?${policy.query}` : '');
+          const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT)
+            .replace('{documentId}', documentIds.get(childId)!) + (policy.query ? `?${policy.query}` : '');
+          const upload = await policy.upload?.();
           const response = await app.inject({
-            method, url, headers: { cookie, 'x-csrf-token': csrf, ...(policy.body ? { 'content-type': 'application/json' } : {}) },
+            method, url, headers: { cookie, 'x-csrf-token': csrf, ...(policy.body ? { 'content-type': 'application/json' } : {}), ...(upload ? { 'content-type': upload.contentType } : {}) },
             ...(policy.body ? { payload: JSON.stringify(policy.body(childId)) } : {}),
+            ...(upload ? { payload: upload.payload } : {}),
           });
           const expected = [policy.expect(role, childId)].flat();
           if (!expected.includes(response.statusCode)) mismatches.push(`${role} ${method} ${url}: ${response.statusCode} (expected ${expected.join('/')}) ${response.body.slice(0, 160)}`);

@@ -94,6 +94,19 @@ function unseal(key: Buffer, table: string, sealed: string): unknown {
 
 const ROWS_PER_FETCH = 2000;
 const ROWS_PER_INSERT = 1000;
+/**
+ * Tables holding files (bytea: a document's file may be tens of megabytes, twice that as JSON)
+ * are read a few rows at a time, and a restore inserts rows in batches of at most this many
+ * characters of JSON, so that neither holds more than a few files in memory.
+ */
+const ROWS_PER_FETCH_OF_FILES = 4;
+const CHARACTERS_PER_INSERT = 64 * 1024 * 1024;
+
+/** The tables with a bytea column. */
+async function tablesHoldingFiles(client: Pick<pg.PoolClient, 'query'>): Promise<Set<string>> {
+  const result = await client.query(`SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'`);
+  return new Set(result.rows.map((r) => r.table_name as string));
+}
 
 /** The application's tables, parents before children (so a restore satisfies foreign keys as it goes). */
 async function tablesInDependencyOrder(client: Pick<pg.PoolClient, 'query'>): Promise<string[]> {
@@ -153,17 +166,19 @@ export async function backupDatabase(db: Database, file: string, options: Backup
     const migrations = (await client.query('SELECT version FROM schema_migration ORDER BY version')).rows.map((r) => r.version as string);
     const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations, tables: counts, leftOut, sealed };
     await write(header);
+    const holdingFiles = await tablesHoldingFiles(client);
     for (const table of tables) {
+      const rowsPerFetch = holdingFiles.has(table) ? ROWS_PER_FETCH_OF_FILES : ROWS_PER_FETCH;
       await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${table} t`);
       for (;;) {
-        const batch = await client.query(`FETCH ${ROWS_PER_FETCH} FROM backup_rows`);
+        const batch = await client.query(`FETCH ${rowsPerFetch} FROM backup_rows`);
         for (const { row } of batch.rows) {
           const line = sealed.includes(table)
             ? `{"table":${JSON.stringify(table)},"sealed":${JSON.stringify(seal(options.backupKey!, table, row as string))}}\n`
             : `{"table":${JSON.stringify(table)},"row":${row as string}}\n`;
           if (!gzip.write(line)) await once(gzip, 'drain');
         }
-        if (batch.rows.length < ROWS_PER_FETCH) break;
+        if (batch.rows.length < rowsPerFetch) break;
       }
       await client.query('CLOSE backup_rows');
     }
@@ -230,6 +245,7 @@ export async function restoreDatabase(db: Database, file: string, options: Resto
     const known = new Set(tables);
     const restored = new Map<string, number>();
     let batch: unknown[] = [];
+    let batchCharacters = 0;
     let batchTable: string | undefined;
     const flush = async () => {
       if (batchTable === undefined || batch.length === 0) return;
@@ -237,6 +253,7 @@ export async function restoreDatabase(db: Database, file: string, options: Resto
       await client.query(`INSERT INTO ${batchTable} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${batchTable}, $1::json)`, [JSON.stringify(batch)]);
       restored.set(batchTable, (restored.get(batchTable) ?? 0) + batch.length);
       batch = [];
+      batchCharacters = 0;
     };
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       if (next.value.trim() === '') continue;
@@ -245,11 +262,12 @@ export async function restoreDatabase(db: Database, file: string, options: Resto
       if (!known.has(table)) throw new Error(`The backup has rows for ${table}, which this database does not have`);
       if ((line.sealed !== undefined) !== sealed.includes(table)) throw new Error(`The backup's ${table} rows are not as its header says`);
       const row = line.sealed === undefined ? line.row : unseal(options.backupKey!, table, line.sealed);
-      if (table !== batchTable || batch.length >= ROWS_PER_INSERT) {
+      if (table !== batchTable || batch.length >= ROWS_PER_INSERT || batchCharacters + next.value.length > CHARACTERS_PER_INSERT) {
         await flush();
         batchTable = table;
       }
       batch.push(row);
+      batchCharacters += next.value.length;
     }
     await flush();
     for (const { name, rows } of header.tables) {

@@ -20,13 +20,18 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
   status?: number;
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; context: RequestContext; request: FastifyRequest },
-  ) => Promise<z.input<R> | { status: number; body: z.input<R>; contentType?: string }>;
+  ) => Promise<z.input<R> | { status: number; body: z.input<R>; contentType?: string; headers?: Record<string, string> }>;
   /**
    * Non-JSON answers (HTML, CSV) set their own content type. A route that answers in more than one
    * (a report as HTML or PDF) lists them, the first the default, and its handler names the one it
    * used: `{ status, body, contentType }`.
    */
   contentType?: string | readonly string[];
+  /**
+   * The largest request body it takes, in bytes, where it is not the application's (1 MB): a
+   * document's upload. A route reading its body as a stream (multipart) limits that stream itself.
+   */
+  bodyLimit?: number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -74,6 +79,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], context
     app.route({
       method: route.method,
       url: route.url.replace(/\{(\w+)\}/g, ':$1'),
+      ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
       handler: async (request, reply) => {
         // Who is asking comes first: someone not signed in learns nothing, not even what input is wrong.
         const context = contextOf(request);
@@ -82,11 +88,12 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], context
         const body = parsePart(route.body, request.body, 'body');
         const answer = await route.handler({ params, query, body, context, request });
         const isWrapped = typeof answer === 'object' && answer !== null && 'status' in answer && 'body' in answer
-          && Object.keys(answer).every((key) => key === 'status' || key === 'body' || key === 'contentType');
+          && Object.keys(answer).every((key) => key === 'status' || key === 'body' || key === 'contentType' || key === 'headers');
         const status = isWrapped ? (answer as { status: number }).status : (route.status ?? 200);
         const payload = isWrapped ? (answer as { body: unknown }).body : answer;
         const contentType = (isWrapped ? (answer as { contentType?: string }).contentType : undefined) ?? [route.contentType ?? []].flat()[0];
         if (contentType) reply.type(contentType);
+        if (isWrapped && (answer as { headers?: Record<string, string> }).headers) reply.headers((answer as { headers: Record<string, string> }).headers);
         return reply.status(status).send(payload);
       },
     });

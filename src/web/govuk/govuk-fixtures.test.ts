@@ -33,6 +33,11 @@ const suites: { component: string; render: ComponentType<never>; unsupported: st
   { component: 'button', render: govuk.Button, unsupported: [] },
   { component: 'input', render: govuk.Input, unsupported: [] },
   { component: 'textarea', render: govuk.Textarea, unsupported: [] },
+  {
+    component: 'file-upload', render: govuk.FileUpload,
+    // The JavaScript enhancement (a drop zone and its words): not used by this service.
+    unsupported: ['enhanced', 'enhanced, with error message and hint', 'enhanced, multiple files', 'enhanced, custom wrapper classes and attributes', 'translated', 'translated, no javascript enhancement'],
+  },
   { component: 'select', render: govuk.Select, unsupported: [] },
   { component: 'radios', render: govuk.Radios, unsupported: [] },
   { component: 'checkboxes', render: govuk.Checkboxes, unsupported: [] },
