@@ -5,6 +5,7 @@ import * as codes from '../codes/statutory-codes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { dutyRoutes } from '../duties/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
+import { familyNetworkRoutes } from '../modules/family-network/routes.ts';
 import { childRecordRoutes } from '../record/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { installSignIn, restrictedRecordRoutes, sessionOf } from '../access/routes.ts';
@@ -83,6 +84,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   routes.push(...peopleRoutes(services), ...childRecordRoutes(services), ...dutyRoutes(services));
   routes.push(...analyticsRoutes(services));
   routes.push(...reportRoutes(services));
+  routes.push(...familyNetworkRoutes(services));
   routes.push(...auditRoutes(services), ...restrictedRecordRoutes(services));
   registerRoutes(app, routes, (request) => {
     // The one place a request's actor is decided: the signed-in user; else, where development
