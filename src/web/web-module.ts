@@ -77,6 +77,17 @@ export interface WorklistPage {
 }
 
 /**
+ * A page of a module's own at an address of its own, reached from its parts of the record (a
+ * household's page, a form that records more than one event): not linked from the navigation.
+ */
+export interface ModulePage {
+  /** Its address pattern, as the router matches it: '/households/:householdId'. */
+  pattern: string;
+  title: string;
+  Page: (props: Pick<RecordPartProps<unknown>, 'tagsFor'> & { params: Record<string, string> }) => ReactNode;
+}
+
+/**
  * A module's web part. `Shown` is the record as far as its parts read it: the record's own fields,
  * its read model, and any other module's parts it reads (a visit's kind follows from the child
  * protection plan).
@@ -102,6 +113,8 @@ export interface WebModule<Shown extends object = RecordKernel> {
   dashboardGroups?: readonly DashboardGroup[];
   /** Its worklist pages, each with its own link in the service navigation. */
   worklists?: readonly WorklistPage[];
+  /** Its own pages, each at its own address. */
+  pages?: readonly ModulePage[];
 }
 
 /**
