@@ -266,7 +266,7 @@ export class FamilyNetworkRepository {
    * A household moves: recorded once, applied to each member. Each child in it gets an
    * `address.changed` with the same move id; each adult living in it a new version at the new
    * address. Refused unless the actor may see every child in the household, so that nobody is
-   * moved unseen; every child is checked before any is written.
+   * moved unseen, and checked against every child's date of birth before any is written.
    */
   async moveHousehold(householdId: string, move: HouseholdMove): Promise<{ moveId: string; childIds: string[]; personIds: string[] }> {
     this.refusePartnerAgency();
@@ -280,18 +280,13 @@ export class FamilyNetworkRepository {
     if (visible.length < members.length) {
       throw new DomainError('forbidden', 'You cannot move this household: some of its children\'s records are outside what you may see. Ask their team manager');
     }
-    const problems = await this.db.pool.query(
-      `SELECT c.child_id, c.forename, c.surname, c.date_of_birth, a.from_on FROM child c
-         LEFT JOIN child_address a ON a.la_code = c.la_code AND a.child_id = c.child_id AND a.to_on IS NULL
-        WHERE c.la_code = $1 AND c.child_id = ANY($2::text[]) AND (c.date_of_birth > $3 OR a.from_on > $3)`,
+    const unborn = await this.db.pool.query(
+      'SELECT forename, surname, date_of_birth::text AS born FROM child WHERE la_code = $1 AND child_id = ANY($2::text[]) AND date_of_birth > $3 ORDER BY date_of_birth DESC LIMIT 1',
       [this.context.laCode, members, move.movedOn],
     );
-    if (problems.rows.length > 0) {
-      const first = problems.rows[0];
-      const after = dateText(first.date_of_birth) !== null && dateText(first.date_of_birth)! > move.movedOn
-        ? `${first.forename} ${first.surname} was born on ${dateText(first.date_of_birth)}`
-        : `${first.forename} ${first.surname} last moved on ${dateText(first.from_on)}`;
-      throw DomainError.invalidField('movedOn', `The date of the move must be after the household's earlier dates: ${after}`);
+    if (unborn.rows.length > 0) {
+      const { forename, surname, born } = unborn.rows[0];
+      throw DomainError.invalidField('movedOn', `The date of the move must be on or after ${forename} ${surname}'s date of birth, ${born}`);
     }
     const moveId = randomUUID();
     for (const childId of members) {

@@ -45,12 +45,8 @@ export const familyNetworkReducers: Reducers<typeof familyNetworkEvents, FamilyN
       throw DomainError.invalidField('occurredAt', `The date of the move must be on or after the child's date of birth, ${bornOn}`);
     }
     const current = currentAddressOf(state);
-    if (current) {
-      if (event.occurredOn < current.from) {
-        throw DomainError.invalidField('occurredAt', `The move must be on or after the last move, on ${current.from}`);
-      }
-      current.to = event.occurredOn;
-    }
+    // Folded in business order: a move recorded late still falls in its place in the history.
+    if (current) current.to = event.occurredOn;
     state.addresses.push({
       address: data.address, from: event.occurredOn,
       ...(data.householdId ? { householdId: data.householdId } : {}), ...(data.moveId ? { moveId: data.moveId } : {}), ...(data.reason ? { reason: data.reason } : {}),
