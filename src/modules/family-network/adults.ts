@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { sexCodes } from '../../codes/statutory-codes.ts';
 import { codeFrom, FreeText, IsoDate } from '../../platform/schema-helpers.ts';
-import { relationshipKinds } from '../people/index.ts';
 import { Address, ContactDetails } from './events.ts';
 
 export const AdultDetails = z.object({
@@ -29,8 +28,14 @@ export const AdultDetails = z.object({
   .refine((d) => d.addressFrom === undefined || d.address !== undefined, { message: 'Enter the address they moved to', path: ['address', 'line1'] });
 export type AdultDetails = z.infer<typeof AdultDetails>;
 
-/** The relationships an adult can have to a child (siblings are children, linked child to child). */
-export const adultRelationshipKinds = relationshipKinds.filter((kind) => !kind.endsWith('sibling')) as unknown as readonly [string, ...string[]];
+/**
+ * The relationships an adult can have to a child: the people module's relationship kinds but the
+ * siblings (children, linked child to child). Written out here, not imported, to keep the people
+ * module's server code out of the browser; rules.test.ts holds the two lists together.
+ */
+export const adultRelationshipKinds = [
+  'mother', 'father', 'step-parent', 'grandparent', 'other-relative', 'foster-carer', 'kinship-carer', 'other-significant-adult',
+] as const;
 
 export const AdultLink = z.object({
   relationship: z.enum(adultRelationshipKinds, { message: 'Select how they are related to the child' }),

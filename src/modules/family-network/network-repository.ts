@@ -106,7 +106,7 @@ export class FamilyNetworkRepository {
     return {
       type: 'relationship.recorded' as const, occurredAt: link.linkedOn ?? todayInLondon(), clientId: `adult-link-${personId}-${randomUUID()}`,
       data: {
-        relationship: link.relationship as 'mother', relatedPerson: { personId, name: `${details.forename} ${details.surname}`, ...(details.dateOfBirth ? { dateOfBirth: details.dateOfBirth } : {}) },
+        relationship: link.relationship, relatedPerson: { personId, name: `${details.forename} ${details.surname}`, ...(details.dateOfBirth ? { dateOfBirth: details.dateOfBirth } : {}) },
         parentalResponsibility: link.parentalResponsibility, livesWithChild: link.livesWithChild,
       },
     };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { foldChildRecord, FoldError, type LoggedEvent } from '../../record/fold.ts';
 import { allowedActions } from '../../record/transitions.ts';
-import { addressHistoryOf, AdultDetails, type AdultVersion } from './adults.ts';
+import { relationshipKinds } from '../people/index.ts';
+import { addressHistoryOf, AdultDetails, adultRelationshipKinds, type AdultVersion } from './adults.ts';
 
 let sequence = 0;
 function logged(type: string, occurredAt: string, data: Record<string, unknown> = {}, extra: Partial<LoggedEvent> = {}): LoggedEvent {
@@ -64,6 +65,10 @@ describe('an adult\'s details and address history', () => {
   const version = (n: number, details: Partial<AdultDetails>, recordedAt: string): AdultVersion => ({
     personId: 'p', version: n, changeReason: n === 1 ? null : 'changed', recordedBy: 'u', recordedAt,
     details: AdultDetails.parse({ forename: 'Grace', surname: 'Okafor', ...details }),
+  });
+
+  it('offers an adult every relationship to a child the people module records but a sibling\'s', () => {
+    expect([...adultRelationshipKinds]).toEqual(relationshipKinds.filter((kind) => !kind.endsWith('sibling')));
   });
 
   it('asks for the interpreter\'s language when one is needed', () => {
