@@ -16,7 +16,7 @@ export const addressFields = (prefix: string): FieldSpec[] => [
 
 export const familyNetworkForms: readonly EventForm<unknown>[] = [
   {
-    type: 'professional.recorded', journeyStep: 300, title: 'Add a professional working with the child', occurredAt: date('Since when have they worked with the child?'),
+    type: 'professional.recorded', journeyStep: 400, title: 'Add a professional working with the child', occurredAt: date('Since when have they worked with the child?'),
     fields: [
       { kind: 'radios', name: 'role', label: 'What is their role?', options: optionsOf(professionalRoles), missing: 'Select the professional\'s role' },
       { kind: 'text', name: 'roleDescription', label: 'If other, what do they do? (optional)', optional: true },
@@ -28,7 +28,7 @@ export const familyNetworkForms: readonly EventForm<unknown>[] = [
     ],
   },
   {
-    type: 'flag.raised', journeyStep: 310, title: 'Raise a flag on the record', occurredAt: date('Date the flag was raised'),
+    type: 'flag.raised', journeyStep: 410, title: 'Raise a flag on the record', occurredAt: date('Date the flag was raised'),
     fields: [
       { kind: 'radios', name: 'kind', label: 'What is the flag?', options: optionsOf(flagKinds), missing: 'Select the kind of flag' },
       { kind: 'text', name: 'description', label: 'What it says, if other; or more detail (optional)', hint: 'For example, the language an interpreter is needed for', optional: true },
@@ -36,7 +36,7 @@ export const familyNetworkForms: readonly EventForm<unknown>[] = [
     ],
   },
   {
-    type: 'address.changed', journeyStep: 320, title: 'Record the child\'s move to a new address', occurredAt: date('Date of the move'),
+    type: 'address.changed', journeyStep: 420, title: 'Record the child\'s move to a new address', occurredAt: date('Date of the move'),
     fields: [
       ...addressFields('address'),
       { kind: 'textarea', name: 'reason', label: 'Why did the child move? (optional)', optional: true },
