@@ -63,7 +63,7 @@ describe('the family network in the browser', () => {
     await page.getByLabel('First name').fill('Tomas');
     await page.getByLabel('Last name').fill('Wojcik');
     await fillDate('dateOfBirth', '2015-04-12');
-    await page.getByRole('group', { name: 'Sex' }).getByLabel('Male').check();
+    await page.getByRole('group', { name: 'Sex' }).getByLabel('Male', { exact: true }).check();
     await page.getByLabel('Ethnicity').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Register the child' }).click();
     await page.waitForSelector('.govuk-notification-banner--success');
@@ -87,7 +87,7 @@ describe('the family network in the browser', () => {
     await page.getByLabel('First name').fill('Anna');
     await page.getByLabel('Last name').fill('Wojcik');
     await fillDate('adult.dateOfBirth', '1988-07-30');
-    await page.getByRole('group', { name: 'Sex' }).getByLabel('Female').check();
+    await page.getByRole('group', { name: 'Sex' }).getByLabel('Female', { exact: true }).check();
     await page.getByLabel('Relationship to the child').selectOption('mother');
     await page.getByRole('group', { name: /parental responsibility/ }).getByLabel('Yes').check();
     await page.getByRole('group', { name: /live with/ }).getByLabel('Yes').check();

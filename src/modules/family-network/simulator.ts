@@ -1,7 +1,7 @@
 /**
  * The family network in the synthetic borough: each registered child's mother (with parental
- * responsibility, living with them) and often their father, recorded when the child is registered;
- * a GP, and a school from the age of four; now and then a flag; and some households moving once,
+ * responsibility, living with them) recorded when the child is registered; when the child is
+ * referred, often their father, a GP, and a school from the age of four, and now and then a flag; and some households moving once,
  * the move recorded on each child and each adult of the household. Drawn from a random stream of
  * its own, so the rest of the borough is unchanged, and from the borough's name lists.
  */
@@ -39,8 +39,11 @@ function familyNetwork(journey: Journey, family: Family): void {
       interpreterNeeded: interpreter !== undefined, ...(interpreter ? { interpreterLanguage: interpreter } : {}),
     },
   });
+  // A contact alone records the mother; a referral brings in the rest of the network (the father,
+  // the GP and the school), which keeps the borough's records, and its seeding, close to their size.
+  const referralOf = (child: SimulatedChild) => child.events.find((e) => e.type === 'referral.received');
   const mother = adult('F', random.integer(18, 36));
-  const father = random.chance(0.6) ? adult('M', random.integer(19, 40)) : undefined;
+  const father = random.chance(0.6) && children.some(referralOf) ? adult('M', random.integer(19, 40)) : undefined;
   const fatherLivesWithFamily = father !== undefined && random.chance(0.55);
   if (father && !fatherLivesWithFamily) {
     const { householdId: _elsewhere, ...details } = father.details;
@@ -58,23 +61,26 @@ function familyNetwork(journey: Journey, family: Family): void {
   for (const child of children) {
     const day = child.registeredDay;
     journey.addEvent(child, 'relationship.recorded', day, link(mother, 'mother', true));
-    if (father) journey.addEvent(child, 'relationship.recorded', day, link(father, 'father', fatherLivesWithFamily));
-    journey.addEvent(child, 'professional.recorded', day, gp);
-    if ((day - child.birthDay) / 365.25 >= 4) {
-      journey.addEvent(child, 'professional.recorded', day, { role: 'school', name: `${forenameFor(random, 'WBRI', 'F')} ${surnameFor(random, 'WBRI')}`, organisation: school });
+    const referral = referralOf(child);
+    if (referral) {
+      if (father) journey.addEvent(child, 'relationship.recorded', referral.day, link(father, 'father', fatherLivesWithFamily));
+      journey.addEvent(child, 'professional.recorded', referral.day, gp);
+      if ((referral.day - child.birthDay) / 365.25 >= 4) {
+        journey.addEvent(child, 'professional.recorded', referral.day, { role: 'school', name: `${forenameFor(random, 'WBRI', 'F')} ${surnameFor(random, 'WBRI')}`, organisation: school });
+      }
     }
-    if (interpreter) journey.addEvent(child, 'flag.raised', day, { kind: 'interpreter-needed', description: interpreter, reason: `The family's first language is ${interpreter}` });
-    if (random.chance(0.025)) {
-      const raised = journey.addEvent(child, 'flag.raised', day, { kind: 'risk-to-visiting-staff', reason: 'An adult of the household has been aggressive to visiting professionals: visit in pairs' });
-      const removedOn = day + random.integer(90, 720);
+    if (interpreter && referral) journey.addEvent(child, 'flag.raised', referral.day, { kind: 'interpreter-needed', description: interpreter, reason: `The family's first language is ${interpreter}` });
+    if (referral && random.chance(0.05)) {
+      const raised = journey.addEvent(child, 'flag.raised', referral.day, { kind: 'risk-to-visiting-staff', reason: 'An adult of the household has been aggressive to visiting professionals: visit in pairs' });
+      const removedOn = referral.day + random.integer(90, 720);
       if (removedOn < journey.window.end) journey.addEvent(child, 'flag.removed', removedOn, { flagId: raised.eventId, reason: 'No incidents since: the risk was reviewed with the team manager' });
     }
-    if (random.chance(0.01)) journey.addEvent(child, 'flag.raised', day, { kind: 'cp-is-elsewhere', reason: 'CP-IS shows the child subject to a plan in another council' });
+    if (referral && random.chance(0.02)) journey.addEvent(child, 'flag.raised', referral.day, { kind: 'cp-is-elsewhere', reason: 'CP-IS shows the child subject to a plan in another council' });
   }
 
-  // One household in ten moves once, after every child is registered: one move, applied to each member.
+  // One referred household in ten moves once, after every child is registered: one move, applied to each member.
   const lastRegistered = Math.max(...children.map((c) => Math.max(c.registeredDay, c.birthDay)));
-  if (random.chance(0.1) && lastRegistered + 60 < journey.window.end) {
+  if (children.some(referralOf) && random.chance(0.1) && lastRegistered + 60 < journey.window.end) {
     const movedOn = random.integer(lastRegistered + 30, Math.min(journey.window.end - 1, lastRegistered + 900));
     const moveId = random.uuid();
     const address = addressFor(journey, family);
@@ -95,5 +101,6 @@ export const familyNetworkSimulator: SimulatorBehaviour<FamilyNetworkState> = {
     record: 'family-adult',
     rows: families.flatMap((family) => adultsOfFamily.get(family) ?? []).sort((a, b) => a.personId.localeCompare(b.personId) || a.version - b.version),
   }],
-  sameDayRanks: { 'professional.recorded': 2, 'flag.raised': 2, 'address.changed': 2, 'flag.removed': 19, 'professional.ended': 19 },
+  // The professionals come after the referral of the day (7); the family's links after registration.
+  sameDayRanks: { 'professional.recorded': 8, 'flag.raised': 8, 'address.changed': 2, 'flag.removed': 19, 'professional.ended': 19 },
 };
