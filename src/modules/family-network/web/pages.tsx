@@ -8,8 +8,8 @@ import { useState, type ReactNode } from 'react';
 import { api } from '../../../web/api.ts';
 import { formatDate } from '../../../web/format.ts';
 import { ProblemSummary, problemsFrom, useProblems } from '../../../web/forms/problems.tsx';
-import { BackLink, Button, DateInput, Input, Radios, Select, Textarea } from '../../../web/govuk/index.ts';
-import { setFlash } from '../../../web/pages/flash.ts';
+import { BackLink, Button, DateInput, Input, NotificationBanner, Radios, Select, Textarea } from '../../../web/govuk/index.ts';
+import { setFlash, takeFlash } from '../../../web/pages/flash.ts';
 import { navigate } from '../../../web/router.tsx';
 import { dateFrom, type FormValues } from '../../../web/recording/event-forms.ts';
 import { useApi } from '../../../web/use-api.ts';
@@ -165,6 +165,7 @@ function AddAdultPage(props: PageProps) {
 function HouseholdPageView(props: PageProps) {
   const householdId = props.params.householdId!;
   const household = useApi<HouseholdAnswer>(`/households/${encodeURIComponent(householdId)}`);
+  const [flash] = useState(takeFlash);
   if (household.error) {
     return (<><h1 className="govuk-heading-l">Household not found</h1><p className="govuk-body">{household.error.message}</p></>);
   }
@@ -178,6 +179,7 @@ function HouseholdPageView(props: PageProps) {
   });
   return (
     <>
+      {flash ? <NotificationBanner type="success" text={flash} /> : null}
       <span className="govuk-caption-l">Household {householdId}</span>
       <h1 className="govuk-heading-l">The household</h1>
       <p className="govuk-body" data-testid="household-address">{data.address ? <>Lives at {addressText(data.address)}{data.addressFrom ? `, since ${formatDate(data.addressFrom)}` : ''}.</> : 'No address recorded for the household.'}</p>
