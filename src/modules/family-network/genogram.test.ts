@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Network, NetworkRelationship } from './adults.ts';
-import { GENOGRAM_SIZE, layOutGenogram } from './genogram.ts';
+import { GENOGRAM_LABEL, GENOGRAM_ROW, GENOGRAM_SIZE, layOutGenogram } from './genogram.ts';
 
 const child = (childId: string, forename: string, sex: string, dateOfBirth: string) => ({ childId, forename, surname: 'Okafor', dateOfBirth, sex, status: 'known', involvements: [] });
 const adult = (personId: string, forename: string, sex: string) => ({
@@ -66,5 +66,9 @@ describe('laying out a genogram from the recorded relationships', () => {
   it('hangs a child with one parent recorded from that parent alone', () => {
     const lone = layOutGenogram({ children: [child('C1', 'Chidi', 'M', '2014-05-01')], adults: [adult('p-mum', 'Grace', 'F')], relationships: [link('C1', 'p-mum', 'mother')] });
     expect(lone.lines).toEqual([expect.objectContaining({ kind: 'parent-child', between: ['p-mum', 'C1'] })]);
+    // With no grandparents, the parents take the top row.
+    expect(lone.people.map((p) => [p.id, p.y])).toEqual([['p-mum', GENOGRAM_SIZE], ['C1', GENOGRAM_SIZE + GENOGRAM_ROW]]);
+    // The line down starts below the parent's name.
+    expect(lone.lines[0]!.from.y).toBe(GENOGRAM_SIZE + GENOGRAM_SIZE / 2 + GENOGRAM_LABEL);
   });
 });

@@ -42,6 +42,8 @@ export interface Genogram {
 export const GENOGRAM_SPACING = 120;
 export const GENOGRAM_ROW = 130;
 export const GENOGRAM_SIZE = 40;
+/** The height of a name under its shape (two lines). */
+export const GENOGRAM_LABEL = 40;
 
 const PARENTS = new Set(['mother', 'father']);
 const GRANDPARENTS = new Set(['grandparent']);
@@ -94,8 +96,11 @@ export function layOutGenogram(network: Network): Genogram {
 
   const people: GenogramPerson[] = [];
   const position = new Map<string, GenogramPerson>();
+  // Only the generations someone stands in take a row: no empty band above parents without grandparents.
+  const generations = [...new Set([...adults.map((a) => generationOf(a.personId)), ...(children.length > 0 ? [2] : [])])].sort();
+  const rowOf = (generation: number) => generations.indexOf(generation);
   const place = (person: Omit<GenogramPerson, 'x' | 'y'>, column: number) => {
-    const placed = { ...person, x: GENOGRAM_SPACING / 2 + column * GENOGRAM_SPACING, y: GENOGRAM_SIZE + person.generation * GENOGRAM_ROW };
+    const placed = { ...person, x: GENOGRAM_SPACING / 2 + column * GENOGRAM_SPACING, y: GENOGRAM_SIZE + rowOf(person.generation) * GENOGRAM_ROW };
     people.push(placed);
     position.set(placed.id, placed);
   };
@@ -114,6 +119,8 @@ export function layOutGenogram(network: Network): Genogram {
 
   const lines: GenogramLine[] = [];
   const half = GENOGRAM_SIZE / 2;
+  // A line down from one person starts below their name, which is written under their shape.
+  const below = half + GENOGRAM_LABEL;
   for (const [a, b] of partners) {
     const [left, right] = [position.get(a)!, position.get(b)!].sort((p, q) => p.x - q.x) as [GenogramPerson, GenogramPerson];
     lines.push({ kind: 'partners', from: { x: left.x + half, y: left.y }, to: { x: right.x - half, y: right.y }, between: [a, b] });
@@ -128,14 +135,14 @@ export function layOutGenogram(network: Network): Genogram {
     } else {
       for (const parent of parents) {
         const p = position.get(parent)!;
-        lines.push({ kind: 'parent-child', from: { x: p.x, y: p.y + half }, to: { x: to.x, y: to.y - half }, between: [parent, child.childId] });
+        lines.push({ kind: 'parent-child', from: { x: p.x, y: p.y + below }, to: { x: to.x, y: to.y - half }, between: [parent, child.childId] });
       }
     }
     for (const other of adultLinks.filter((l) => l.childId === child.childId && !PARENTS.has(l.relationship) && l.relationship !== 'step-parent')) {
       const p = position.get(other.personId!)!;
-      lines.push({ kind: 'other', from: { x: p.x, y: p.y + half }, to: { x: to.x, y: to.y - half }, between: [other.personId!, child.childId] });
+      lines.push({ kind: 'other', from: { x: p.x, y: p.y + below }, to: { x: to.x, y: to.y - half }, between: [other.personId!, child.childId] });
     }
   }
   const widest = Math.max(1, ...columns);
-  return { people, lines, width: widest * GENOGRAM_SPACING, height: GENOGRAM_SIZE * 2 + 2 * GENOGRAM_ROW };
+  return { people, lines, width: widest * GENOGRAM_SPACING, height: GENOGRAM_SIZE + half + GENOGRAM_LABEL + Math.max(0, generations.length - 1) * GENOGRAM_ROW };
 }

@@ -47,7 +47,7 @@ export function GenogramDrawing(props: { network: Network; title: string }) {
   const width = Math.max(genogram.width, 240);
   return (
     <figure className="app-genogram" data-testid="genogram">
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${genogram.height + 30}`} width="100%"
+      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${genogram.height + 10}`} width="100%"
         style={{ maxWidth: `${width}px` }} preserveAspectRatio="xMidYMin meet">
         <title id={`${id}-title`}>{props.title}</title>
         <desc id={`${id}-desc`}>{describeGenogram(genogram)}</desc>
