@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { caseNoteRoutes } from '../modules/case-notes/routes.ts';
+import { familyNetworkRoutes } from '../modules/family-network/routes.ts';
 import { childRecordRoutes } from '../record/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { installSignIn, restrictedRecordRoutes, sessionOf } from '../access/routes.ts';
@@ -89,6 +90,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   routes.push(...analyticsRoutes(services));
   routes.push(...reportRoutes(services));
   routes.push(...documentRoutes({ ...services, documentMaxMegabytes: config.documentMaxMegabytes }));
+  routes.push(...familyNetworkRoutes(services));
   routes.push(...auditRoutes(services), ...restrictedRecordRoutes(services));
   routes.push(...caseNoteRoutes(services));
   registerRoutes(app, routes, (request) => {

@@ -6,8 +6,9 @@ import { caseNotesModule } from './case-notes/index.ts';
 import { childProtectionModule } from './child-protection/index.ts';
 import { childrenInNeedModule } from './children-in-need/index.ts';
 import { documentsModule } from './documents/index.ts';
+import { familyNetworkModule } from './family-network/index.ts';
 import { frontDoorModule } from './front-door/index.ts';
 import { peopleModule } from './people/index.ts';
 import { privateFosteringModule } from './private-fostering/index.ts';
 
-export const domainModules = [peopleModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, documentsModule] as const;
+export const domainModules = [peopleModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, documentsModule, familyNetworkModule] as const;

@@ -175,6 +175,11 @@ export function simulateBorough(
       for (const { record, rows } of workforce.referenceRecords()) {
         for (const row of rows) yield JSON.stringify({ record, laCode: borough.laCode, ...row });
       }
+      for (const behaviour of simulatorBehaviours) {
+        for (const { record, rows } of behaviour.referenceLines?.(families) ?? []) {
+          for (const row of rows) yield JSON.stringify({ record, laCode: borough.laCode, ...row });
+        }
+      }
       for (const { year, rows } of populationYears) {
         for (const row of rows) yield JSON.stringify({ record: 'population', ...row, year, source: `Synthetic borough, seed ${options.seed}` });
       }

@@ -247,6 +247,11 @@ export interface SimulatorBehaviour<View = never> {
   sameDayRanks?: Readonly<Record<string, number>>;
   /** The teams that do its work, from which the workforce hires. */
   teams?: readonly TeamPlan[];
+  /**
+   * Reference lines its journeys made that are part of no child's record (the adults of the
+   * families' networks), written after the workforce's and before the children's events.
+   */
+  referenceLines?: (families: readonly Family[]) => readonly { record: string; rows: readonly object[] }[];
   /** The borough's workforce: hires the teams, allocates workers and names who recorded what. One module gives it. */
   workforce?: (setup: WorkforceSetup) => SimulatedWorkforce;
   /** How often its steps happen: the rates its stages are tuned with, against its calibration targets. */

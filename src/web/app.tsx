@@ -11,7 +11,7 @@ import { DashboardPage } from './pages/dashboard-page.tsx';
 import { setFlash } from './pages/flash.ts';
 import { MetricChildrenPage } from './pages/metric-children-page.tsx';
 import { MetricPage } from './pages/metric-page.tsx';
-import { recordViews, worklists, WorklistContent } from './module-parts.tsx';
+import { ModulePageContent, modulePages, recordViews, worklists, WorklistContent } from './module-parts.tsx';
 import { MyWorkPage } from './pages/my-work-page.tsx';
 import { NotFoundPage, NotPermittedPage } from './pages/not-found-page.tsx';
 import { OneTimeCodePage } from './pages/one-time-code-page.tsx';
@@ -55,6 +55,10 @@ const routes: Route[] = [
     const { section, offered } = worklistSection(worklist);
     return { pattern: `/${worklist.path}`, section, title: worklist.title, offered, render: () => <WorklistContent worklist={worklist} /> };
   }),
+  // The modules' own pages: a household's page, forms that record on several records at once.
+  ...modulePages.map((page): Route => ({
+    pattern: page.pattern, section: 'find', title: page.title, offered: offers.childRecord, render: (p) => <ModulePageContent key={page.pattern} page={page} params={p} />,
+  })),
   { pattern: '/dashboards', section: 'dashboards', title: 'Dashboards', render: () => <DashboardPage /> },
   // The figures page of earlier versions is the dashboards now; old bookmarks still work.
   { pattern: '/figures', section: 'dashboards', title: 'Dashboards', render: () => <DashboardPage /> },

@@ -8,7 +8,7 @@ import { humanise } from './format.ts';
 import { Tag } from './govuk/index.ts';
 import { webModules } from './module-registry.ts';
 import type { EventForm } from './recording/event-forms.ts';
-import type { ChronologyEntryLink, ChronologyWords, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
+import type { ChronologyEntryLink, ChronologyWords, ModulePage, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
 
 /**
  * The child's record as the web app reads it: the record's own fields and every registered module's
@@ -130,4 +130,13 @@ export const worklists: readonly WorklistPage[] = modules.flatMap((module) => mo
 export function WorklistContent(props: { worklist: WorklistPage }) {
   const { Page } = props.worklist;
   return <Page tagsFor={tagsFor} />;
+}
+
+/** The modules' own pages (a household's page, forms that record more than one event), in registry order. */
+export const modulePages: readonly ModulePage[] = modules.flatMap((module) => module.pages ?? []);
+
+/** A module's own page, handed the words for children's involvements as the record's parts are. */
+export function ModulePageContent(props: { page: ModulePage; params: Record<string, string> }) {
+  const { Page } = props.page;
+  return <Page params={props.params} tagsFor={tagsFor} />;
 }

@@ -6,11 +6,12 @@ import { caseNotesWeb } from '../modules/case-notes/web/index.ts';
 import { childProtectionWeb } from '../modules/child-protection/web/index.ts';
 import { childrenInNeedWeb } from '../modules/children-in-need/web/index.ts';
 import { documentsWeb } from '../modules/documents/web/index.ts';
+import { familyNetworkWeb } from '../modules/family-network/web/index.ts';
 import { frontDoorWeb } from '../modules/front-door/web/index.ts';
 import { peopleWeb } from '../modules/people/web/index.ts';
 import { privateFosteringWeb } from '../modules/private-fostering/web/index.ts';
 
-export const webModules = [peopleWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, documentsWeb] as const;
+export const webModules = [peopleWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, documentsWeb, familyNetworkWeb] as const;
 
 /** Each module's tables of figures on the dashboard, in the registry's order. */
 export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);

@@ -87,6 +87,17 @@ export interface WorklistPage {
 }
 
 /**
+ * A page of a module's own at an address of its own, reached from its parts of the record (a
+ * household's page, a form that records more than one event): not linked from the navigation.
+ */
+export interface ModulePage {
+  /** Its address pattern, as the router matches it: '/households/:householdId'. */
+  pattern: string;
+  title: string;
+  Page: (props: Pick<RecordPartProps<unknown>, 'tagsFor'> & { params: Record<string, string> }) => ReactNode;
+}
+
+/**
  * A module's web part. `Shown` is the record as far as its parts read it: the record's own fields,
  * its read model, and any other module's parts it reads (a visit's kind follows from the child
  * protection plan).
@@ -114,6 +125,8 @@ export interface WebModule<Shown extends object = RecordKernel> {
   worklists?: readonly WorklistPage[];
   /** Links it offers on chronology entries, any module's (a note for a visit), to those who record. */
   chronologyEntryLinks?: (entry: { childId: string; eventId: string; type: string; occurredOn: string; effective: boolean }) => ChronologyEntryLink[];
+  /** Its own pages, each at its own address. */
+  pages?: readonly ModulePage[];
 }
 
 /**

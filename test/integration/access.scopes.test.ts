@@ -35,6 +35,11 @@ const IN = 'INSCOPE1';
 const OUT = 'OUTSCOPE1';
 const PASSWORD = 'correct horse battery staple';
 const NO_SUCH_ALERT = randomUUID();
+/** An adult of each child's network, and each child's household (the family network's routes). */
+const IN_ADULT = '00000000-0000-4000-8000-00000000a001';
+const OUT_ADULT = '00000000-0000-4000-8000-00000000a002';
+const householdOf = (childId: string) => `H-${childId}`;
+const adultOf = (childId: string) => (childId === IN ? IN_ADULT : OUT_ADULT);
 
 /**
  * Seven contacts in February 2024 about children nobody here is allocated, one of them (LONE1) the
@@ -195,6 +200,25 @@ const routePolicy: Record<string, {
   'GET /api/v1/alerts': { expect: () => 200 },
   // Nobody has an alert here: marking one seen finds none, whoever asks (another's alert answers the same).
   'POST /api/v1/alerts/{alertId}/seen': { expect: () => 404 },
+  'POST /api/v1/children/{childId}/adults': {
+    expect: (r, c) => (isPartner(r) || !roles[r].records ? 403 : sees(r, c) ? 201 : 404), perChild: true,
+    body: () => ({ adult: { forename: 'Matrix', surname: 'Adult', sex: 'F' }, link: { relationship: 'grandparent', parentalResponsibility: false, livesWithChild: false } }),
+  },
+  'GET /api/v1/children/{childId}/family-network': { expect: (r, c) => (isPartner(r) ? 403 : sees(r, c) ? 200 : 404), perChild: true },
+  'GET /api/v1/adults/{personId}': { expect: (r, c) => (isPartner(r) ? 403 : sees(r, c) ? 200 : 404), perChild: true },
+  'POST /api/v1/adults/{personId}/versions': {
+    expect: (r, c) => (isPartner(r) || !roles[r].records ? 403 : sees(r, c) ? [201, 409] : 404), perChild: true,
+    body: () => ({ basedOnVersion: 1, details: { forename: 'Ima', surname: 'Parent', sex: 'F', phone: '07700 900001' }, changeReason: 'New phone' }),
+  },
+  'POST /api/v1/adults/{personId}/links': {
+    expect: (r, c) => (isPartner(r) ? 403 : !sees(r, c) ? 404 : !roles[r].records ? 403 : 201), perChild: true,
+    body: (childId) => ({ childId, relationship: 'other-significant-adult', parentalResponsibility: false, livesWithChild: false }),
+  },
+  'GET /api/v1/households/{householdId}': { expect: (r, c) => (isPartner(r) ? 403 : sees(r, c) ? 200 : 404), perChild: true },
+  'POST /api/v1/households/{householdId}/moves': {
+    expect: (r, c) => (isPartner(r) || !roles[r].records ? 403 : sees(r, c) ? 201 : 404), perChild: true,
+    body: () => ({ address: { line1: '1 Matrix Road', postcode: 'SE1 7PB' }, movedOn: '2024-02-01' }),
+  },
   'GET /api/v1/accounts': { expect: (r) => (capable(r, 'restrict-records') ? 200 : 403) },
   // Case notes: the council's own narrative, never a partner agency's (the partner view has none) nor a figures-only role's.
   'GET /api/v1/children/{childId}/case-notes': { expect: (r, c) => (isPartner(r) || roles[r].scope === 'figures-only' ? 403 : sees(r, c) ? 200 : 404), perChild: true },
@@ -247,6 +271,15 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       registered(IN, { at: '2024-01-02' }), contact(IN, '2024-01-03T10:00:00Z', { source: '1A', localSource: 'family-member' }),
       mashCheckRequested(IN, '2024-01-03T11:00:00Z', 'police'), allocated(IN, '2024-01-04', 'w-a', 't-a'), joinedHousehold(IN, '2024-01-02', `H-${IN}`),
       registered(OUT, { at: '2024-01-02' }), contact(OUT, '2024-01-03T10:00:00Z', { source: '1A', localSource: 'family-member' }), allocated(OUT, '2024-01-04', 'w-b', 't-b'), joinedHousehold(OUT, '2024-01-02', `H-${OUT}`),
+      mashCheckRequested(IN, '2024-01-03T11:00:00Z', 'police'), allocated(IN, '2024-01-04', 'w-a', 't-a'),
+      registered(OUT, { at: '2024-01-02' }), contact(OUT, '2024-01-03T10:00:00Z', { source: '1A', localSource: 'family-member' }), allocated(OUT, '2024-01-04', 'w-b', 't-b'),
+      // Each child's household, and an adult of each child's network (a reference line, linked by the child's relationship).
+      ...[IN, OUT].flatMap((childId) => [
+        { record: 'family-adult', laCode: '206', personId: adultOf(childId), version: 1, details: { forename: 'Ima', surname: 'Parent', sex: 'F', householdId: householdOf(childId) },
+          recordedBy: 'importer', recordedRole: 'administrator', recordedAt: '2024-01-02T12:00:00Z' },
+        line('household.joined', childId, '2024-01-02', { householdId: householdOf(childId) }),
+        line('relationship.recorded', childId, '2024-01-02', { relationship: 'mother', relatedPerson: { personId: adultOf(childId), name: 'Ima Parent' }, parentalResponsibility: true, livesWithChild: true }),
+      ]),
       ...partnerFixture(),
       ...februaryContacts,
     ]));
@@ -305,6 +338,8 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
           const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT)
             .replace('{documentId}', documentIds.get(childId)!) + (policy.query ? `?${policy.query}` : '');
           const upload = await policy.upload?.();
+          const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT)
+            .replace('{personId}', adultOf(childId)).replace('{householdId}', householdOf(childId)) + (policy.query ? `?${policy.query}` : '');
           const response = await app.inject({
             method, url, headers: { cookie, 'x-csrf-token': csrf, ...(policy.body ? { 'content-type': 'application/json' } : {}), ...(upload ? { 'content-type': upload.contentType } : {}) },
             ...(policy.body ? { payload: JSON.stringify(policy.body(childId)) } : {}),
