@@ -7,5 +7,7 @@ import { childrenInNeedModule } from './children-in-need/index.ts';
 import { frontDoorModule } from './front-door/index.ts';
 import { peopleModule } from './people/index.ts';
 import { privateFosteringModule } from './private-fostering/index.ts';
+import { supervisionModule } from './supervision/index.ts';
+import { tasksModule } from './tasks/index.ts';
 
-export const domainModules = [peopleModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule] as const;
+export const domainModules = [peopleModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, tasksModule, supervisionModule] as const;
