@@ -76,6 +76,23 @@ export interface WorklistPage {
   Page: (props: Pick<RecordPartProps<unknown>, 'tagsFor'>) => ReactNode;
 }
 
+/** Whose work My work is showing: the signed-in worker's own, or their team's. */
+export interface MyWorkScope {
+  scope: 'mine' | 'team';
+  workerId: string | null;
+  teamId: string | null;
+}
+
+/**
+ * A module's part of My work, shown beside the statutory duties (its own heading and table): work
+ * that is not a timescale, such as tasks agreed at a meeting.
+ */
+export interface MyWorkPart {
+  /** Plain English, for tests and the page's order: 'Tasks'. */
+  title: string;
+  Part: (props: MyWorkScope) => ReactNode;
+}
+
 /**
  * A module's web part. `Shown` is the record as far as its parts read it: the record's own fields,
  * its read model, and any other module's parts it reads (a visit's kind follows from the child
@@ -102,6 +119,8 @@ export interface WebModule<Shown extends object = RecordKernel> {
   dashboardGroups?: readonly DashboardGroup[];
   /** Its worklist pages, each with its own link in the service navigation. */
   worklists?: readonly WorklistPage[];
+  /** Its parts of My work, beside the duties. */
+  myWork?: readonly MyWorkPart[];
 }
 
 /**
