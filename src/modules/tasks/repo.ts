@@ -32,18 +32,19 @@ export class TaskListRepository {
     if (query.assignee === 'team' && teamId === undefined) {
       throw DomainError.invalidField('teamId', 'Give the team whose tasks to list: you are not signed in as a member of a team');
     }
-    const visible = visibleChildCondition(access, 'c', 4);
+    // Only the parameters a list uses are sent: PostgreSQL refuses a parameter it cannot type.
     const whose = query.assignee === 'me'
-      ? 't.worker_id = $2 OR (t.team_id = $3 AND t.worker_id IS NULL)'
-      : 't.team_id = $3';
+      ? { sql: 't.worker_id = $2::text OR (t.team_id = $3::text AND t.worker_id IS NULL)', params: [workerId, teamId ?? null] }
+      : { sql: 't.team_id = $2::text', params: [teamId] };
+    const visible = visibleChildCondition(access, 'c', 2 + whose.params.length);
     const result = await this.db.pool.query(
       `SELECT t.task_id, t.child_id, c.forename, c.surname, t.description, t.source_kind, t.source_event_id, t.set_on::text AS set_on,
               t.due_on::text AS due_on, t.team_id, t.worker_id
          FROM child_task t JOIN child c ON c.la_code = t.la_code AND c.child_id = t.child_id
-        WHERE t.la_code = $1 AND t.status = 'open' AND (${whose}) AND (${visible.sql})
+        WHERE t.la_code = $1 AND t.status = 'open' AND (${whose.sql}) AND (${visible.sql})
         ORDER BY t.due_on, c.surname, c.forename, t.task_id
         LIMIT 500`,
-      [this.context.laCode, workerId ?? null, teamId ?? null, ...visible.params],
+      [this.context.laCode, ...whose.params, ...visible.params],
     );
     const tasks = result.rows.map((row): TaskListItem => ({
       taskId: row.task_id, childId: row.child_id, childName: `${row.forename} ${row.surname}`, description: row.description,
