@@ -147,6 +147,8 @@ function partnerFixture(): InterchangeLine[] {
     { ...coreGroup(ON_PLAN, daysAgo(140)), data: { attendingAgencies: ['childrens-social-care', 'education'] } },
   ];
 }
+/** The roles that record supervision. */
+const supervisors: readonly Role[] = ['senior-practitioner', 'team-manager', 'service-manager'];
 const capable = (role: Role, capability: string) => ((roles[role] as { capabilities?: readonly string[] }).capabilities ?? []).includes(capability);
 
 type Expectation = (role: Role, childId: string) => number | number[];
@@ -190,6 +192,17 @@ const routePolicy: Record<string, { expect: Expectation; body?: (childId: string
   // Nobody has an alert here: marking one seen finds none, whoever asks (another's alert answers the same).
   'POST /api/v1/alerts/{alertId}/seen': { expect: () => 404 },
   'GET /api/v1/accounts': { expect: (r) => (capable(r, 'restrict-records') ? 200 : 403) },
+  // Open tasks: a list, filtered to the children the reader may see (none for figures-only roles).
+  'GET /api/v1/tasks': { expect: () => 200 },
+  'GET /api/v1/tasks?assignee=team': { expect: () => 200 },
+  // Supervision: everyone sees their own; supervisors their team's (senior practitioner), service's (team manager) or everyone's (service manager).
+  'GET /api/v1/supervision/workers': { expect: () => 200 },
+  // w-b works in child protection, another service than the signed-in worker's: only a service manager reaches them.
+  'GET /api/v1/supervision/workers/{workerId}/sessions': { expect: (r) => (r === 'service-manager' ? 200 : 404) },
+  'POST /api/v1/supervision': {
+    expect: (r) => (!supervisors.includes(r) ? 403 : r === 'service-manager' ? 201 : 404),
+    body: () => ({ workerId: 'w-b', heldOn: '2024-03-20', caseDiscussions: [] }),
+  },
 };
 /** Routes this matrix leaves to their own tests, and why. */
 const coveredElsewhere: Record<string, string> = {
@@ -271,7 +284,7 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
       for (const [key, policy] of Object.entries(routePolicy)) {
         const [method, template] = key.split(' ') as ['GET' | 'POST', string];
         for (const childId of policy.perChild ? [IN, OUT] : [IN]) {
-          const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT) + (policy.query ? `?${policy.query}` : '');
+          const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT).replace('{workerId}', 'w-b') + (policy.query ? `?${policy.query}` : '');
           const response = await app.inject({
             method, url, headers: { cookie, 'x-csrf-token': csrf, ...(policy.body ? { 'content-type': 'application/json' } : {}) },
             ...(policy.body ? { payload: JSON.stringify(policy.body(childId)) } : {}),
