@@ -37,7 +37,7 @@ describe.each(testDatabaseTargets)('tasks and supervision on $name', (target) =>
   let strategyDiscussionId: string;
 
   /** A request as a worker chosen at development sign-in: their role's scope applies. */
-  const as = (workerId: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  const as = (workerId: string, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
     app.inject({ method, url, headers: { cookie: `safeguard-dev-worker=${workerId}` }, ...(payload === undefined ? {} : { payload }) });
   const recordAs = (workerId: string, childId: string, type: string, occurredAt: string, data: Record<string, unknown>) =>
     as(workerId, 'POST', `/api/v1/children/${childId}/events`, { type, occurredAt, clientId: randomUUID(), data });

@@ -10,6 +10,7 @@ import { taskEvents } from './events.ts';
 import { taskProjections } from './projections.ts';
 import { TasksReadModel, tasksSummaryOf } from './read-model.ts';
 import { taskReducers, taskTransitions } from './rules.ts';
+import { taskSimulator } from './simulator.ts';
 import { openTasksOf, type TaskState, type TasksState } from './state.ts';
 
 export const tasksModule = defineDomainModule({
@@ -22,6 +23,7 @@ export const tasksModule = defineDomainModule({
   readModel: TasksReadModel,
   summaryOf: (state: TasksState) => ({ tasks: tasksSummaryOf(state) }),
   projections: taskProjections,
+  simulator: taskSimulator,
   checksBeforeWrite: {
     // A task given to a team or worker who does not exist would be seen by nobody.
     event: {
