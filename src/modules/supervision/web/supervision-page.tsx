@@ -65,7 +65,11 @@ function RecordSupervisionForm(props: { workers: SupervisionWorkers['workers']; 
         const child = children.findIndex((c) => c.childId === caseDiscussions[Number(match[1])]?.childId);
         return match[2] === 'discussion' ? `child-${child}-discussion` : match[2] === 'tasks.0.dueOn' ? `child-${child}-taskDue` : `child-${child}-task`;
       };
-      show(found.map((problem) => ({ ...problem, field: byChild(problem.field) })).filter((problem) => problem.field === undefined || fields.includes(problem.field) || problem.field.endsWith('taskDue')));
+      // A problem on no box of the form is shown as the form's own.
+      show(found.map((problem) => {
+        const field = byChild(problem.field);
+        return field !== undefined && (fields.includes(field) || field.endsWith('taskDue')) ? { ...problem, field } : { message: problem.message };
+      }));
     }
   };
   return (
