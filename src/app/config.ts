@@ -6,6 +6,7 @@ import { FreeText, IsoDate, LaCode } from '../platform/schema-helpers.ts';
 import { timescaleOverridesSchema, type TimescaleOverrides } from '../timescales/rules.ts';
 import { retentionOverridesSchema, type RetentionOverrides } from '../retention/schedules.ts';
 import { DEFAULT_PARTNER_SHARING_DAYS } from '../access/roles.ts';
+import { DEFAULT_SUPERVISION_STANDARD_DAYS } from '../modules/supervision/index.ts';
 import { OIDC_CALLBACK_PATH, type OidcSettings } from '../access/oidc-settings.ts';
 
 /** Everything configurable, read once from the environment and checked, so a typo fails at start. */
@@ -28,6 +29,8 @@ export interface SafeguardConfig {
   oidc?: OidcSettings;
   /** Days a child stays shared with a partner agency after the work it was shared for ends (see access/roles.ts). */
   partnerSharingDays: number;
+  /** Days between a worker's supervision sessions the council's supervision policy sets (see src/modules/supervision). */
+  supervisionStandardDays: number;
   /** Signed checkpoints of the audit chain's head, kept outside the database (see src/platform/audit/checkpoint.ts). */
   auditCheckpoint: AuditCheckpointSettings;
   /** Who a command-line command runs as: the operator, named in its audit rows. */
@@ -96,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
   const extraBankHolidays = check('SAFEGUARD_EXTRA_BANK_HOLIDAYS', z.array(IsoDate), (env.SAFEGUARD_EXTRA_BANK_HOLIDAYS ?? '').split(',').filter(Boolean));
   const partnerSharingDays = check('SAFEGUARD_PARTNER_SHARING_DAYS', z.coerce.number().int().min(0).max(3650),
     env.SAFEGUARD_PARTNER_SHARING_DAYS || String(DEFAULT_PARTNER_SHARING_DAYS));
+  const supervisionStandardDays = check('SAFEGUARD_SUPERVISION_STANDARD_DAYS', z.coerce.number().int().min(1).max(365),
+    env.SAFEGUARD_SUPERVISION_STANDARD_DAYS || String(DEFAULT_SUPERVISION_STANDARD_DAYS));
   const oidc = checkOidc(env, check, problems);
   const checkpointKey = check('SAFEGUARD_AUDIT_CHECKPOINT_KEY', z.string().min(32, 'Use at least 32 characters').optional(), env.SAFEGUARD_AUDIT_CHECKPOINT_KEY || undefined);
   const checkpointMinutes = check('SAFEGUARD_AUDIT_CHECKPOINT_MINUTES', z.coerce.number().int().min(0).max(7 * 24 * 60), env.SAFEGUARD_AUDIT_CHECKPOINT_MINUTES ?? '15');
@@ -118,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SafeguardConfi
     retentionOverrides: retentionOverrides!,
     rateLimits: { signInPerMinute: signInPerMinute!, apiPerMinute: apiPerMinute! },
     partnerSharingDays: partnerSharingDays!,
+    supervisionStandardDays: supervisionStandardDays!,
     ...(oidc ? { oidc } : {}),
     auditCheckpoint: {
       ...(checkpointKey ? { key: checkpointKey } : {}),

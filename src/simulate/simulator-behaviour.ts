@@ -164,6 +164,14 @@ export class WorkerToBeNamed {
   static readonly allocated = new WorkerToBeNamed(undefined);
 }
 
+/**
+ * The team of the worker another field of the event names (`workerField`), filled in once the
+ * workforce has named that worker: a task given to a worker names their team too.
+ */
+export class TeamOfNamedWorker {
+  constructor(readonly workerField: string) {}
+}
+
 /** Who recorded a simulated event. */
 export interface SimulatedRecorder {
   userId: string;

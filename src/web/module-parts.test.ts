@@ -22,7 +22,7 @@ describe('the modules\' web parts, added up', () => {
       'episode.closed', 'allocation.ended', 'household.joined', 'private-fostering.notified', 'private-fostering.notification-forwarded',
       'private-fostering.visit-made', 'private-fostering.arrangement-confirmed', 'private-fostering.notification-closed',
       'private-fostering.carer-check-completed', 'private-fostering.suitability-assessed', 'private-fostering.panel-decided',
-      'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended', 'professional.recorded', 'flag.raised', 'address.changed',
+      'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended', 'professional.recorded', 'flag.raised', 'address.changed', 'task.set',
     ]);
     expect(nextStepsFor('referral')).toEqual(['allocation.started', 'assessment.started', 'strategy-discussion.held']);
     expect(nextStepsFor('not-registered')).toEqual([]);
@@ -38,6 +38,9 @@ describe('the modules\' web parts, added up', () => {
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
     expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
       ['family-network', 'Family and network', ['family-network']],
+      // The work on any child's case (registered last): the oversight of it, and the tasks it set.
+      ['oversight', 'Management oversight', ['supervision']],
+      ['tasks', 'Tasks', ['tasks']],
       ['private-fostering', 'Private fostering', ['private-fostering']],
       ['episodes', 'Episodes and plans', ['children-in-need', 'front-door']],
       ['household', 'Household and relationships', ['people']],

@@ -9,6 +9,7 @@ import { Tag } from './govuk/index.ts';
 import { webModules } from './module-registry.ts';
 import type { EventForm } from './recording/event-forms.ts';
 import type { ChronologyEntryLink, ChronologyWords, ModulePage, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
+import type { ChronologyWords, MyWorkPart, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
 
 /**
  * The child's record as the web app reads it: the record's own fields and every registered module's
@@ -125,6 +126,9 @@ export function RecordViewContent(props: { view: RecordViewParts; record: ChildR
 
 /** The modules' worklist pages, in registry order: each is a page of its own and a link in the service navigation. */
 export const worklists: readonly WorklistPage[] = modules.flatMap((module) => module.worklists ?? []);
+
+/** The modules' parts of My work, in registry order: shown beside the statutory duties. */
+export const myWorkParts: readonly MyWorkPart[] = modules.flatMap((module) => module.myWork ?? []);
 
 /** A module's worklist page, handed the tags every module's involvements read in. */
 export function WorklistContent(props: { worklist: WorklistPage }) {

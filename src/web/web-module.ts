@@ -86,6 +86,23 @@ export interface WorklistPage {
   Page: (props: Pick<RecordPartProps<unknown>, 'tagsFor'>) => ReactNode;
 }
 
+/** Whose work My work is showing: the signed-in worker's own, or their team's. */
+export interface MyWorkScope {
+  scope: 'mine' | 'team';
+  workerId: string | null;
+  teamId: string | null;
+}
+
+/**
+ * A module's part of My work, shown beside the statutory duties (its own heading and table): work
+ * that is not a timescale, such as tasks agreed at a meeting.
+ */
+export interface MyWorkPart {
+  /** Plain English, for tests and the page's order: 'Tasks'. */
+  title: string;
+  Part: (props: MyWorkScope) => ReactNode;
+}
+
 /**
  * A page of a module's own at an address of its own, reached from its parts of the record (a
  * household's page, a form that records more than one event): not linked from the navigation.
@@ -127,6 +144,8 @@ export interface WebModule<Shown extends object = RecordKernel> {
   chronologyEntryLinks?: (entry: { childId: string; eventId: string; type: string; occurredOn: string; effective: boolean }) => ChronologyEntryLink[];
   /** Its own pages, each at its own address. */
   pages?: readonly ModulePage[];
+  /** Its parts of My work, beside the duties. */
+  myWork?: readonly MyWorkPart[];
 }
 
 /**

@@ -154,6 +154,8 @@ function partnerFixture(): InterchangeLine[] {
     { ...coreGroup(ON_PLAN, daysAgo(140)), data: { attendingAgencies: ['childrens-social-care', 'education'] } },
   ];
 }
+/** The roles that record supervision. */
+const supervisors: readonly Role[] = ['senior-practitioner', 'team-manager', 'service-manager'];
 const capable = (role: Role, capability: string) => ((roles[role] as { capabilities?: readonly string[] }).capabilities ?? []).includes(capability);
 
 type Expectation = (role: Role, childId: string) => number | number[];
@@ -237,6 +239,17 @@ const routePolicy: Record<string, {
   },
   'GET /api/v1/children/{childId}/documents': { expect: (r, c) => (isPartner(r) ? 403 : sees(r, c) ? 200 : 404), perChild: true },
   'GET /api/v1/children/{childId}/documents/{documentId}': { expect: (r, c) => (isPartner(r) ? 403 : sees(r, c) ? 200 : 404), perChild: true },
+  // Open tasks: a list, filtered to the children the reader may see (none for figures-only roles).
+  'GET /api/v1/tasks': { expect: () => 200 },
+  'GET /api/v1/tasks?assignee=team': { expect: () => 200 },
+  // Supervision: everyone sees their own; supervisors their team's (senior practitioner), service's (team manager) or everyone's (service manager).
+  'GET /api/v1/supervision/workers': { expect: () => 200 },
+  // w-b works in child protection, another service than the signed-in worker's: only a service manager reaches them.
+  'GET /api/v1/supervision/workers/{workerId}/sessions': { expect: (r) => (r === 'service-manager' ? 200 : 404) },
+  'POST /api/v1/supervision': {
+    expect: (r) => (!supervisors.includes(r) ? 403 : r === 'service-manager' ? 201 : 404),
+    body: () => ({ workerId: 'w-b', heldOn: '2024-03-20', caseDiscussions: [] }),
+  },
 };
 /** Routes this matrix leaves to their own tests, and why. */
 const coveredElsewhere: Record<string, string> = {
@@ -340,6 +353,7 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
           const upload = await policy.upload?.();
           const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT)
             .replace('{personId}', adultOf(childId)).replace('{householdId}', householdOf(childId)) + (policy.query ? `?${policy.query}` : '');
+          const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT).replace('{workerId}', 'w-b') + (policy.query ? `?${policy.query}` : '');
           const response = await app.inject({
             method, url, headers: { cookie, 'x-csrf-token': csrf, ...(policy.body ? { 'content-type': 'application/json' } : {}), ...(upload ? { 'content-type': upload.contentType } : {}) },
             ...(policy.body ? { payload: JSON.stringify(policy.body(childId)) } : {}),

@@ -7,7 +7,7 @@ import { dateTimeOf, isoOf, type Day } from '../../simulate/dates.ts';
 import { forenameFor, surnameFor } from '../../simulate/names.ts';
 import type { Random } from '../../simulate/random.ts';
 import {
-  journeyStage, takeStage, WorkerToBeNamed,
+  journeyStage, takeStage, TeamOfNamedWorker, WorkerToBeNamed,
   type AllocationNeed, type Family, type Journey, type NewWorkforceEvent, type SimulatedChild, type SimulatedEvent, type SimulatedRecorder,
   type SimulatedWorkforce, type SimulatorBehaviour, type TeamPlan, type WorkforceSetup,
 } from '../../simulate/simulator-behaviour.ts';
@@ -183,6 +183,10 @@ class BoroughWorkforce implements SimulatedWorkforce {
       for (const [field, value] of Object.entries(data)) {
         if (!(value instanceof WorkerToBeNamed)) continue;
         data[field] = value.service !== undefined ? random.pick(this.workersOf(value.service)).workerId : allocatedWorker?.workerId ?? random.pick(this.caseHolders()).workerId;
+      }
+      // Teams follow the workers named above (no draw is made for them).
+      for (const [field, value] of Object.entries(data)) {
+        if (value instanceof TeamOfNamedWorker) data[field] = this.workerById().get(data[value.workerField] as string)?.teamId;
       }
       const recordingService = this.recordingService.get(event.type);
       const recorder = recordingService !== undefined || !allocatedWorker ? random.pick(this.workersOf(recordingService ?? this.serviceWhenNoneAllocated)) : allocatedWorker;

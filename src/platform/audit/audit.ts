@@ -371,6 +371,7 @@ export async function writeAuditForChildren(db: Queryable, entry: Omit<AuditEntr
 export const childListResources = [
   'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies',
   'case-note-search',
+  'task-list', 'supervision-record',
 ] as const;
 export type ChildListResource = (typeof childListResources)[number];
 

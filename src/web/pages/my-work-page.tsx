@@ -4,7 +4,7 @@ import type { DueItem, DueList } from '../../duties/read-model.ts';
 import type { ChildListItem } from '../../record/read-model.ts';
 import { Button, Checkboxes, Radios, Select, Tag } from '../govuk/index.ts';
 import { ageOn, byUrgency, formatDate, urgencyOf } from '../format.ts';
-import { InvolvementTags } from '../module-parts.tsx';
+import { InvolvementTags, myWorkParts } from '../module-parts.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { managesTeam, useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
@@ -90,6 +90,7 @@ export function MyWorkPage() {
           </tbody>
         </table>
       )}
+      {myWorkParts.map(({ title, Part }) => <Part key={title} scope={scope === 'team' ? 'team' : 'mine'} workerId={worker.workerId} teamId={worker.teamId} />)}
       <h2 className="govuk-heading-m">{scope === 'team' ? 'Children in the team' : 'Children allocated to you'}</h2>
       {children.data && children.data.children.length > 0 ? (
         <table className="govuk-table" data-testid="children-table">

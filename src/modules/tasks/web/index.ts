@@ -1,0 +1,28 @@
+/**
+ * Tasks' web part: the forms to add, complete, reassign and cancel a task; the record's Tasks
+ * view; and the tasks in My work beside the duties. Browser code: no database, server or route.
+ */
+import { defineWebModule } from '../../../web/web-module.ts';
+import { taskSourceWords } from '../events.ts';
+import { TasksReadModel } from '../read-model.ts';
+import { taskForms } from './forms.ts';
+import { taskEventLabels } from './labels.ts';
+import { MyTasks } from './my-work.tsx';
+import { TasksView } from './record-panel.tsx';
+
+interface Meetings {
+  episodes?: readonly { strategyDiscussions?: readonly { strategyDiscussionId: string; heldOn: string }[] }[];
+}
+
+export const tasksWeb = defineWebModule<Meetings>()({
+  id: 'tasks',
+  readModel: TasksReadModel,
+  forms: taskForms,
+  eventLabels: taskEventLabels,
+  chronology: {
+    fieldNames: { sourceKind: 'Arose from', dueOn: 'Due', workerId: 'Given to', teamId: 'Team', sourceEventId: 'From the entry' },
+    codeWords: { sourceKind: taskSourceWords },
+  },
+  record: { views: [{ path: 'tasks', title: 'Tasks', Part: TasksView }] },
+  myWork: [{ title: 'Tasks', Part: MyTasks }],
+});
