@@ -4,6 +4,7 @@ import { z } from 'zod';
 import * as codes from '../codes/statutory-codes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { dutyRoutes } from '../duties/routes.ts';
+import { managementOversightRoutes } from '../modules/management-oversight/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { childRecordRoutes } from '../record/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
@@ -84,6 +85,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   routes.push(...analyticsRoutes(services));
   routes.push(...reportRoutes(services));
   routes.push(...auditRoutes(services), ...restrictedRecordRoutes(services));
+  routes.push(...managementOversightRoutes(services));
   registerRoutes(app, routes, (request) => {
     // The one place a request's actor is decided: the signed-in user; else, where development
     // sign-in is on, the worker chosen there or the configured development actor; else no one.

@@ -369,7 +369,7 @@ export async function writeAuditForChildren(db: Queryable, entry: Omit<AuditEntr
  * under its own name, so that the anomaly report can count the children a person was shown.
  */
 export const childListResources = [
-  'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies',
+  'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies', 'worktray',
 ] as const;
 export type ChildListResource = (typeof childListResources)[number];
 

@@ -1,0 +1,79 @@
+/**
+ * Management oversight's part of the child's record summary, as the API answers it and the web
+ * app reads it.
+ *
+ * For the statutory returns: an assessment's authorisation date (the children in need census's
+ * "assessment authorisation date") is `managementOversight.items[].authorisedOn` of the item whose
+ * `subject` is 'assessment' and whose `subjectId` is the assessment's id; `assessmentAuthorisedOn`
+ * (state.ts) gives it from the folded record, and the `authorisation` projection
+ * (migrations/0027_management_oversight.sql) holds it as `authorised_on` for queries over many
+ * children.
+ */
+import { z } from 'zod';
+import { approvalSubjects } from './events.ts';
+import { authorisableItemsOf, submittableItemsOf, type ManagementOversightView } from './rules.ts';
+
+const Day = z.string();
+
+export const AuthorisationStep = z.object({
+  step: z.enum(['submitted', 'returned', 'authorised']),
+  on: Day,
+  byUserId: z.string(),
+  byWorkerId: z.string().optional(),
+  comments: z.string().optional(),
+});
+
+export const AuthorisationItem = z.object({
+  subject: z.enum(approvalSubjects),
+  subjectId: z.string(),
+  episodeId: z.string(),
+  /** The day it became ready to submit: the assessment completed, the plan started, the episode closed. */
+  readyOn: Day,
+  status: z.enum(['not-submitted', 'awaiting-authorisation', 'returned', 'authorised']),
+  /** Whether the worker may submit it now: never submitted, or returned. */
+  submittable: z.boolean(),
+  submittedOn: Day.optional(),
+  submittedByUserId: z.string().optional(),
+  submittedByWorkerId: z.string().optional(),
+  returnedOn: Day.optional(),
+  returnComments: z.string().optional(),
+  /** The authorisation date the statutory returns use. */
+  authorisedOn: Day.optional(),
+  authorisedByUserId: z.string().optional(),
+  authorisedByWorkerId: z.string().optional(),
+  steps: z.array(AuthorisationStep),
+});
+export type AuthorisationItem = z.infer<typeof AuthorisationItem>;
+
+export const OversightEntry = z.object({
+  oversightId: z.string(), recordedOn: Day, decisionPoint: z.string(), rationale: z.string(), direction: z.string(),
+  recordedByUserId: z.string(), managerWorkerId: z.string().optional(),
+});
+
+export const ManagementOversightSummary = z.object({
+  /** Every assessment completed, plan started and episode closed, with where its authorisation stands; the earliest first. */
+  items: z.array(AuthorisationItem),
+  /** Managers' oversight at decision points, the earliest first. */
+  oversight: z.array(OversightEntry),
+});
+export type ManagementOversightSummary = z.infer<typeof ManagementOversightSummary>;
+
+/** Management oversight's part of the record summary (DomainModule.readModel). */
+export const ManagementOversightReadModel = z.object({
+  managementOversight: ManagementOversightSummary.describe('Each assessment, plan and closure with its authorisation (authorisedOn: the date the statutory returns use), and managers\' oversight at decision points'),
+});
+export type ManagementOversightReadModel = z.infer<typeof ManagementOversightReadModel>;
+
+export function managementOversightSummaryOf(state: ManagementOversightView): ManagementOversightSummary {
+  const submittable = new Set(submittableItemsOf(state).map((item) => item.subjectId));
+  const items = authorisableItemsOf(state).map((item): AuthorisationItem => {
+    const authorisation = state.authorisations.find((a) => a.subjectId === item.subjectId);
+    const { subject, subjectId, episodeId, ...rest } = authorisation ?? { steps: [] };
+    void subject; void subjectId; void episodeId;
+    return {
+      ...item, status: authorisation?.status ?? 'not-submitted', submittable: submittable.has(item.subjectId),
+      ...rest, steps: authorisation?.steps ?? [],
+    };
+  });
+  return { items, oversight: state.managementOversight };
+}
