@@ -190,6 +190,8 @@ const routePolicy: Record<string, { expect: Expectation; body?: (childId: string
   // Nobody has an alert here: marking one seen finds none, whoever asks (another's alert answers the same).
   'POST /api/v1/alerts/{alertId}/seen': { expect: () => 404 },
   'GET /api/v1/accounts': { expect: (r) => (capable(r, 'restrict-records') ? 200 : 403) },
+  // A manager's items awaiting their authorisation: only those who authorise have a worktray.
+  'GET /api/v1/worktray': { expect: (r) => (capable(r, 'authorise') ? 200 : 403) },
 };
 /** Routes this matrix leaves to their own tests, and why. */
 const coveredElsewhere: Record<string, string> = {

@@ -34,13 +34,13 @@ const submittable = (state: ManagementOversightState, item: AuthorisableItem) =>
 };
 
 /** The item a submission names; refused in words when the record has no such item. */
-function itemSubmitted(state: ManagementOversightView, data: { subject: ApprovalSubject; subjectId: string }): AuthorisableItem {
+function itemSubmitted(state: ManagementOversightView, on: string, data: { subject: ApprovalSubject; subjectId: string }): AuthorisableItem {
   const item = authorisableItemsOf(state).find((candidate) => candidate.subjectId === data.subjectId && candidate.subject === data.subject);
   if (item) return item;
   const started = data.subject === 'assessment' && state.episodes.some((e) => e.assessments.some((a) => a.assessmentId === data.subjectId));
   throw DomainError.invalidField('data.subjectId', started
     ? 'An assessment can be submitted for authorisation only once it has been completed: record its completion first'
-    : `There is no ${subjectWords[data.subject].noun} with that id on this child's record`);
+    : `There is no ${subjectWords[data.subject].noun} with that id on this child's record on ${formatLongDate(on)}: check what is submitted and the date of submission`);
 }
 
 /**
@@ -75,10 +75,8 @@ export const managementOversightReducers: Reducers<typeof managementOversightEve
   'approval.submitted': (state, event) => {
     const { data } = event;
     const words = subjectWords[data.subject];
-    const item = itemSubmitted(state, data);
-    if (event.occurredOn < item.readyOn) {
-      throw DomainError.invalidField('occurredAt', `The date of submission must be on or after the day ${words.readyOn}, ${formatLongDate(item.readyOn)}`);
-    }
+    // Folded in business order: an item not yet completed, started or closed on the day is not found.
+    const item = itemSubmitted(state, event.occurredOn, data);
     const existing = authorisationOf(state, data.subjectId);
     if (existing?.status === 'awaiting-authorisation') {
       throw DomainError.invalidField('data.subjectId', `${words.capitalised} has been awaiting authorisation since ${formatLongDate(existing.submittedOn)}`);

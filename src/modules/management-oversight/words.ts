@@ -4,11 +4,11 @@
  */
 import type { ApprovalSubject } from './events.ts';
 
-export const subjectWords: Record<ApprovalSubject, { noun: string; capitalised: string; determined: string; readyOn: string }> = {
-  assessment: { noun: 'completed assessment', capitalised: 'This assessment', determined: 'an assessment', readyOn: 'the assessment was completed' },
-  'cin-plan': { noun: 'child in need plan', capitalised: 'This child in need plan', determined: 'a child in need plan', readyOn: 'the plan started' },
-  'cp-plan': { noun: 'child protection plan', capitalised: 'This child protection plan', determined: 'a child protection plan', readyOn: 'the plan started' },
-  closure: { noun: 'closed episode', capitalised: 'This closure', determined: 'a closure', readyOn: 'the episode was closed' },
+export const subjectWords: Record<ApprovalSubject, { noun: string; capitalised: string; determined: string }> = {
+  assessment: { noun: 'completed assessment', capitalised: 'This assessment', determined: 'an assessment' },
+  'cin-plan': { noun: 'child in need plan', capitalised: 'This child in need plan', determined: 'a child in need plan' },
+  'cp-plan': { noun: 'child protection plan', capitalised: 'This child protection plan', determined: 'a child protection plan' },
+  closure: { noun: 'closed episode', capitalised: 'This closure', determined: 'a closure' },
 };
 
 /** What is authorised, as a heading or a worktray's "what" column says it. */
