@@ -5,10 +5,11 @@
 import { childProtectionWeb } from '../modules/child-protection/web/index.ts';
 import { childrenInNeedWeb } from '../modules/children-in-need/web/index.ts';
 import { frontDoorWeb } from '../modules/front-door/web/index.ts';
+import { managementOversightWeb } from '../modules/management-oversight/web/index.ts';
 import { peopleWeb } from '../modules/people/web/index.ts';
 import { privateFosteringWeb } from '../modules/private-fostering/web/index.ts';
 
-export const webModules = [peopleWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb] as const;
+export const webModules = [peopleWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, managementOversightWeb] as const;
 
 /** Each module's tables of figures on the dashboard, in the registry's order. */
 export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);

@@ -12,7 +12,7 @@ import { appOn, recorderFor, type Recorder } from '../../src/analytics/test-supp
 import { chainAwaitingAudit } from '../../src/platform/audit/audit.ts';
 import type { Database } from '../../src/platform/database/database.ts';
 import { ManagementOversightSummary } from '../../src/modules/management-oversight/read-model.ts';
-import { Worktray } from '../../src/modules/management-oversight/worktray.ts';
+import { Worktray } from '../../src/modules/management-oversight/read-model.ts';
 import { testDatabaseTargets } from '../support/test-database.ts';
 
 const workers = [

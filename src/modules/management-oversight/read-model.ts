@@ -64,6 +64,29 @@ export const ManagementOversightReadModel = z.object({
 });
 export type ManagementOversightReadModel = z.infer<typeof ManagementOversightReadModel>;
 
+/** A manager's worktray (GET /api/v1/worktray): what awaits their authorisation, the longest waiting first. */
+export const WorktrayItem = z.object({
+  childId: z.string(),
+  forename: z.string(),
+  surname: z.string(),
+  subject: z.enum(approvalSubjects),
+  subjectId: z.string(),
+  episodeId: z.string(),
+  submittedOn: z.string(),
+  submittedByUserId: z.string(),
+  submittedByWorkerId: z.string().nullable(),
+  /** Calendar days since it was submitted. */
+  daysWaiting: z.number().int(),
+  /** The team it routes to (the team of the child's allocated worker) and that team's managers. */
+  teamId: z.string().nullable(),
+  allocatedWorkerId: z.string().nullable(),
+  managerWorkerIds: z.array(z.string()),
+});
+export type WorktrayItem = z.infer<typeof WorktrayItem>;
+
+export const Worktray = z.object({ asAt: z.string(), items: z.array(WorktrayItem) });
+export type Worktray = z.infer<typeof Worktray>;
+
 export function managementOversightSummaryOf(state: ManagementOversightView): ManagementOversightSummary {
   const submittable = new Set(submittableItemsOf(state).map((item) => item.subjectId));
   const items = authorisableItemsOf(state).map((item): AuthorisationItem => {

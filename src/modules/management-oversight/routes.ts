@@ -1,7 +1,8 @@
 import { todayInLondon } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { Worktray, WorktrayRepository } from './worktray.ts';
+import { Worktray } from './read-model.ts';
+import { WorktrayRepository } from './worktray.ts';
 
 /** What the management oversight routes need of the application's services. */
 export interface ManagementOversightRouteServices {

@@ -8,36 +8,13 @@
  * Nobody is shown what they submitted themselves, which they may not authorise; and, as in every
  * list, only children the reader may see.
  */
-import { z } from 'zod';
 import { hasCapability, visibleChildCondition } from '../../access/policy.ts';
 import { writeListAudit } from '../../platform/audit/audit.ts';
 import { daysBetween } from '../../platform/calendar/calendar.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
-import { approvalSubjects } from './events.ts';
-
-export const WorktrayItem = z.object({
-  childId: z.string(),
-  forename: z.string(),
-  surname: z.string(),
-  subject: z.enum(approvalSubjects),
-  subjectId: z.string(),
-  episodeId: z.string(),
-  submittedOn: z.string(),
-  submittedByUserId: z.string(),
-  submittedByWorkerId: z.string().nullable(),
-  /** Calendar days since it was submitted. */
-  daysWaiting: z.number().int(),
-  /** The team it routes to (the team of the child's allocated worker) and that team's managers. */
-  teamId: z.string().nullable(),
-  allocatedWorkerId: z.string().nullable(),
-  managerWorkerIds: z.array(z.string()),
-});
-export type WorktrayItem = z.infer<typeof WorktrayItem>;
-
-export const Worktray = z.object({ asAt: z.string(), items: z.array(WorktrayItem) });
-export type Worktray = z.infer<typeof Worktray>;
+import type { Worktray, WorktrayItem } from './read-model.ts';
 
 export class WorktrayRepository {
   constructor(private readonly db: Database, private readonly context: RequestContext) {}
