@@ -11,7 +11,6 @@
  */
 import { z } from 'zod';
 import { approvalSubjects } from './events.ts';
-import { authorisableItemsOf, submittableItemsOf, type ManagementOversightView } from './rules.ts';
 
 const Day = z.string();
 
@@ -86,17 +85,3 @@ export type WorktrayItem = z.infer<typeof WorktrayItem>;
 
 export const Worktray = z.object({ asAt: z.string(), items: z.array(WorktrayItem) });
 export type Worktray = z.infer<typeof Worktray>;
-
-export function managementOversightSummaryOf(state: ManagementOversightView): ManagementOversightSummary {
-  const submittable = new Set(submittableItemsOf(state).map((item) => item.subjectId));
-  const items = authorisableItemsOf(state).map((item): AuthorisationItem => {
-    const authorisation = state.authorisations.find((a) => a.subjectId === item.subjectId);
-    const { subject, subjectId, episodeId, ...rest } = authorisation ?? { steps: [] };
-    void subject; void subjectId; void episodeId;
-    return {
-      ...item, status: authorisation?.status ?? 'not-submitted', submittable: submittable.has(item.subjectId),
-      ...rest, steps: authorisation?.steps ?? [],
-    };
-  });
-  return { items, oversight: state.managementOversight };
-}

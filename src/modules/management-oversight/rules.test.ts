@@ -8,7 +8,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { foldChildRecord, type LoggedEvent } from '../../record/fold.ts';
 import { allowedActions } from '../../record/transitions.ts';
 import { assessmentAuthorisedOn } from './state.ts';
-import { managementOversightSummaryOf } from './read-model.ts';
+import { managementOversightSummaryOf } from './summary.ts';
 
 let sequence = 0;
 function logged(type: string, occurredAt: string, data: Record<string, unknown> = {}): LoggedEvent {

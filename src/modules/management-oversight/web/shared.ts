@@ -2,7 +2,6 @@
  * What the record view and the worktray share: how a step is sent to the API in the signed-in
  * person's own name, and an item's heading.
  */
-import { todayInLondon } from '../../../platform/clock.ts';
 import { api } from '../../../web/api.ts';
 import { formatDate } from '../../../web/format.ts';
 import type { Viewer } from '../../../web/session.tsx';
@@ -19,6 +18,9 @@ export function itemHeading(item: { subject: ApprovalSubject; readyOn?: string }
 export function byViewer(viewer: Viewer, prefix: 'submittedBy' | 'authorisedBy' | 'returnedBy'): Record<string, string> {
   return { [`${prefix}UserId`]: viewer.userId, ...(viewer.workerId ? { [`${prefix}WorkerId`]: viewer.workerId } : {}) };
 }
+
+/** Today in England, as YYYY-MM-DD, whatever the browser's time zone: the day a step is taken. */
+export const todayInLondon = (): string => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 /**
  * Records a step of authorisation on the child's record, dated today; rejects with the API's
