@@ -37,6 +37,7 @@ describe('the modules\' web parts, added up', () => {
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
     expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
+      ['oversight', 'Management oversight', ['management-oversight']],
       ['private-fostering', 'Private fostering', ['private-fostering']],
       ['episodes', 'Episodes and plans', ['children-in-need', 'front-door']],
       ['household', 'Household and relationships', ['people']],
