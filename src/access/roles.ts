@@ -19,8 +19,9 @@ export interface RoleDefinition {
 export const roles = {
   'social-worker': { title: 'Social worker', scope: 'team', needsSecondFactor: false, records: true },
   'senior-practitioner': { title: 'Senior practitioner', scope: 'team', needsSecondFactor: false, records: true },
-  'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true, capabilities: ['restrict-records'] },
-  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'manage-reference-data'] },
+  // Managers authorise (or return) the assessments, plans and closures their teams submit.
+  'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'authorise'] },
+  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'manage-reference-data', 'authorise'] },
   'front-door-officer': { title: 'Front door (MASH) officer', scope: 'whole-la', needsSecondFactor: false, records: true },
   'cp-chair': { title: 'Child protection chair', scope: 'whole-la', needsSecondFactor: false, records: true },
   iro: { title: 'Independent reviewing officer', scope: 'whole-la', needsSecondFactor: false, records: true },

@@ -6,6 +6,7 @@ import { analyticsRoutes } from '../analytics/routes.ts';
 import { dutyRoutes } from '../duties/routes.ts';
 import multipart from '@fastify/multipart';
 import { documentRoutes } from '../modules/documents/routes.ts';
+import { managementOversightRoutes } from '../modules/management-oversight/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { caseNoteRoutes } from '../modules/case-notes/routes.ts';
 import { familyNetworkRoutes } from '../modules/family-network/routes.ts';
@@ -96,6 +97,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   routes.push(...familyNetworkRoutes(services));
   routes.push(...auditRoutes(services), ...restrictedRecordRoutes(services));
   routes.push(...caseNoteRoutes(services));
+  routes.push(...managementOversightRoutes(services));
   registerRoutes(app, routes, (request) => {
     // The one place a request's actor is decided: the signed-in user; else, where development
     // sign-in is on, the worker chosen there or the configured development actor; else no one.

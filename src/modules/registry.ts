@@ -8,9 +8,10 @@ import { childrenInNeedModule } from './children-in-need/index.ts';
 import { documentsModule } from './documents/index.ts';
 import { familyNetworkModule } from './family-network/index.ts';
 import { frontDoorModule } from './front-door/index.ts';
+import { managementOversightModule } from './management-oversight/index.ts';
 import { peopleModule } from './people/index.ts';
 import { privateFosteringModule } from './private-fostering/index.ts';
 import { supervisionModule } from './supervision/index.ts';
 import { tasksModule } from './tasks/index.ts';
 
-export const domainModules = [peopleModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, documentsModule, familyNetworkModule, tasksModule, supervisionModule] as const;
+export const domainModules = [peopleModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, documentsModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule] as const;

@@ -29,6 +29,8 @@ export const offers = {
   childrenBehindFigures: (viewer: Offered) => viewer.permissions.seesChildren && viewer.permissions.scope !== 'shared-with-agency',
   recordEvents: (viewer: Offered) => viewer.permissions.records,
   restrictRecord: (viewer: Offered) => viewer.permissions.seesChildren && has(viewer, 'restrict-records'),
+  /** Authorising (or returning) what workers submit, and recording management oversight: for managers. */
+  authorise: (viewer: Offered) => viewer.permissions.records && has(viewer, 'authorise'),
   /** Alerts are about children's records: a figures-only role has none. */
   alerts: (viewer: Offered) => viewer.permissions.seesChildren,
   reviewAudit: (viewer: Offered) => has(viewer, 'review-audit'),
@@ -51,12 +53,17 @@ const sections: { section: Section; href: string; text: string; offered: (viewer
   { section: 'audit', href: '/audit', text: 'Audit', offered: offers.reviewAudit },
 ];
 
-/** A module's worklist as a header link: its page lists children, so it is offered to those who see them. */
-export const worklistSection = (worklist: { path: string; title: string }) =>
-  ({ section: `worklist/${worklist.path}` as Section, href: `/${worklist.path}`, text: worklist.title, offered: offers.findChild });
+/**
+ * A module's worklist as a header link: its page lists children, so it is offered to those who see
+ * them; one that names a capability (a manager's worktray), only to those whose role has it.
+ */
+export const worklistSection = (worklist: { path: string; title: string; capability?: Capability }) => ({
+  section: `worklist/${worklist.path}` as Section, href: `/${worklist.path}`, text: worklist.title,
+  offered: (viewer: Offered) => offers.findChild(viewer) && (worklist.capability === undefined || has(viewer, worklist.capability)),
+});
 
 /** The header's links for a viewer, in order: the modules' worklists (`worklists`) come after finding a child. */
-export function navigationFor(viewer: Offered, worklists: readonly { path: string; title: string }[] = []): { section: Section; href: string; text: string }[] {
+export function navigationFor(viewer: Offered, worklists: readonly { path: string; title: string; capability?: Capability }[] = []): { section: Section; href: string; text: string }[] {
   const find = sections.findIndex((item) => item.section === 'find');
   const all = [...sections.slice(0, find + 1), ...worklists.map(worklistSection), ...sections.slice(find + 1)];
   return all.filter((item) => item.offered(viewer)).map(({ section, href, text }) => ({ section, href, text }));

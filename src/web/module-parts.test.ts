@@ -39,7 +39,7 @@ describe('the modules\' web parts, added up', () => {
     expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
       ['family-network', 'Family and network', ['family-network']],
       // The work on any child's case (registered last): the oversight of it, and the tasks it set.
-      ['oversight', 'Management oversight', ['supervision']],
+      ['oversight', 'Management oversight', ['management-oversight', 'supervision']],
       ['tasks', 'Tasks', ['tasks']],
       ['private-fostering', 'Private fostering', ['private-fostering']],
       ['episodes', 'Episodes and plans', ['children-in-need', 'front-door']],

@@ -7,6 +7,7 @@
  * module's web part may import it, and it runs in the browser: Zod read models, never the server.
  */
 import type { ReactNode } from 'react';
+import type { Capability } from '../platform/request-context.ts';
 import type { z } from 'zod';
 import type { ChildRecordKernel, InvolvementOut } from '../record/read-model.ts';
 import type { DashboardGroup } from './dashboards/dashboard-group.ts';
@@ -83,6 +84,8 @@ export interface WorklistPage {
   path: string;
   /** Its link in the service navigation and its page's title. */
   title: string;
+  /** Offered only to those whose role has this capability (a manager's worktray); without it, to everyone who sees children. */
+  capability?: Capability;
   Page: (props: Pick<RecordPartProps<unknown>, 'tagsFor'>) => ReactNode;
 }
 

@@ -250,6 +250,8 @@ const routePolicy: Record<string, {
     expect: (r) => (!supervisors.includes(r) ? 403 : r === 'service-manager' ? 201 : 404),
     body: () => ({ workerId: 'w-b', heldOn: '2024-03-20', caseDiscussions: [] }),
   },
+  // A manager's items awaiting their authorisation: only those who authorise have a worktray.
+  'GET /api/v1/worktray': { expect: (r) => (capable(r, 'authorise') ? 200 : 403) },
 };
 /** Routes this matrix leaves to their own tests, and why. */
 const coveredElsewhere: Record<string, string> = {

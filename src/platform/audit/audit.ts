@@ -372,6 +372,7 @@ export const childListResources = [
   'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies',
   'case-note-search',
   'task-list', 'supervision-record',
+  'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies', 'worktray',
 ] as const;
 export type ChildListResource = (typeof childListResources)[number];
 
