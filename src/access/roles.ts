@@ -19,8 +19,10 @@ export interface RoleDefinition {
 export const roles = {
   'social-worker': { title: 'Social worker', scope: 'team', needsSecondFactor: false, records: true },
   'senior-practitioner': { title: 'Senior practitioner', scope: 'team', needsSecondFactor: false, records: true },
-  'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true, capabilities: ['restrict-records'] },
-  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'manage-reference-data'] },
+  // Managers decide who else may see their records (access requests: their own team's, or, for a
+  // service manager, any) and merge a child's duplicate records (src/modules/identity/).
+  'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'decide-access-requests', 'merge-records'] },
+  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'manage-reference-data', 'decide-access-requests', 'merge-records'] },
   'front-door-officer': { title: 'Front door (MASH) officer', scope: 'whole-la', needsSecondFactor: false, records: true },
   'cp-chair': { title: 'Child protection chair', scope: 'whole-la', needsSecondFactor: false, records: true },
   iro: { title: 'Independent reviewing officer', scope: 'whole-la', needsSecondFactor: false, records: true },

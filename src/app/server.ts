@@ -5,6 +5,7 @@ import * as codes from '../codes/statutory-codes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { dutyRoutes } from '../duties/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
+import { identityRoutes } from '../modules/identity/routes.ts';
 import { childRecordRoutes } from '../record/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { installSignIn, restrictedRecordRoutes, sessionOf } from '../access/routes.ts';
@@ -81,6 +82,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
 
   const routes: AnyRoute[] = [];
   routes.push(...peopleRoutes(services), ...childRecordRoutes(services), ...dutyRoutes(services));
+  routes.push(...identityRoutes(services));
   routes.push(...analyticsRoutes(services));
   routes.push(...reportRoutes(services));
   routes.push(...auditRoutes(services), ...restrictedRecordRoutes(services));

@@ -370,6 +370,7 @@ export async function writeAuditForChildren(db: Queryable, entry: Omit<AuditEntr
  */
 export const childListResources = [
   'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies',
+  'identity-search', 'duplicate-check', 'access-requests',
 ] as const;
 export type ChildListResource = (typeof childListResources)[number];
 
