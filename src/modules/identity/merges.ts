@@ -145,8 +145,10 @@ export class MergeService {
     // Not found unless the actor may see the surviving record (where the duplicate's events now are).
     const surviving = await records.getChildRecord(merge.survivingChildId);
     if (merge.reversed) throw new DomainError('conflict', 'This merge has already been undone');
+    // In the order they were copied: they are voided last first, so no copy is voided before what depends on it.
     const copied = await this.db.pool.query(
-      `SELECT copied_event_id FROM child_merge_copied_event WHERE la_code = $1 AND merge_id = $2`, [this.context.laCode, mergeId],
+      `SELECT m.copied_event_id FROM child_merge_copied_event m JOIN child_event e ON e.la_code = m.la_code AND e.event_id = m.copied_event_id
+        WHERE m.la_code = $1 AND m.merge_id = $2 ORDER BY e.sequence`, [this.context.laCode, mergeId],
     );
     const copies = copied.rows.map((row) => row.copied_event_id as string);
     // Voided in the record as it is now: refused, naming the event, if later work depends on a copy.

@@ -46,7 +46,13 @@ export const ChildRegistered = z.object({
 /** Only the fields given change; the rest keep their last recorded value. The reason is kept with the change. */
 export const ChildDetailsChanged = z.object({
   type: z.literal('child.details-changed'),
-  data: ChildDetails.partial().extend({ reason: FreeText(500).optional().describe('Why the details changed, e.g. a name changed by deed poll') })
+  // The fields with defaults are given again without them: a change of name must not reset the
+  // disabilities or the asylum-seeking flag to their defaults.
+  data: ChildDetails.partial().extend({
+    disabilities: z.array(codeFrom(disabilityCodes, 'disability')).max(13).optional(),
+    unaccompaniedAsylumSeeking: z.boolean().optional(),
+    reason: FreeText(500).optional().describe('Why the details changed, e.g. a name changed by deed poll'),
+  })
     .refine((d) => Object.keys(d).some((key) => key !== 'reason'), 'Give at least one detail that changed'),
 });
 
