@@ -5,7 +5,8 @@
  *
  * Scopes (see roles.ts): own caseload, team, service, whole LA, children shared with the person's
  * agency (for a live reason, and a configured period after: record/partner-sharing.ts), figures
- * only. A restricted record (a member of staff's family, a high-profile case) is
+ * only; and, for the council's own staff, any child whose record a manager let them see on request,
+ * until that access ends. A restricted record (a member of staff's family, a high-profile case) is
  * outside everyone's scope except those granted it, whatever their role; anyone otherwise in scope
  * may break the glass, with a reason, which grants it for a day and alerts the record's owner.
  */
@@ -79,6 +80,10 @@ export function permissionsOf(grant: AccessGrant): Permissions {
   return { scope: grant.scope, records: grant.records && seesChildren(grant), seesChildren: seesChildren(grant), capabilities: [...grant.capabilities], figures: figuresAccessOf(grant) };
 }
 
+/** A granted access request of the user's for the child, not yet ended: one indexed lookup (migration 0031). */
+const grantedOnRequest = (child: string, userId: string) =>
+  `EXISTS (SELECT 1 FROM access_request_decision x WHERE ${child} AND x.requested_by = ${userId} AND x.decision = 'granted' AND x.access_ends_at > now())`;
+
 /**
  * The condition under which the child `${alias}.child_id` of council `${alias}.la_code` is visible,
  * with its parameters numbered from `firstParameter`. A child is in a caseload, team or service
@@ -127,6 +132,12 @@ export function visibleChildCondition(grant: AccessGrant | undefined, alias: str
     }
     case 'figures-only':
       return { sql: 'false', inScopeSql: 'false', restrictedSql, params: [] };
+  }
+  // An access request a manager granted (src/modules/identity/access-requests.ts) brings the child
+  // into the requester's scope until it ends: a restriction still applies. Partner agencies see
+  // only what is shared with them, and ask their own way; whole-council sight needs no request.
+  if (grant.scope === 'team' || grant.scope === 'service' || grant.scope === 'own-caseload') {
+    inScope = `${inScope} OR ${grantedOnRequest(child, p('userId'))}`;
   }
   const granted = `EXISTS (SELECT 1 FROM record_access_grant x WHERE ${child} AND x.user_id = ${p('userId')} AND x.expires_at > now())`;
   return { sql: `((${inScope}) AND NOT ${restrictedSql}) OR ${granted}`, inScopeSql: `(${inScope})`, restrictedSql, params };

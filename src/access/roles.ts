@@ -19,9 +19,11 @@ export interface RoleDefinition {
 export const roles = {
   'social-worker': { title: 'Social worker', scope: 'team', needsSecondFactor: false, records: true },
   'senior-practitioner': { title: 'Senior practitioner', scope: 'team', needsSecondFactor: false, records: true },
-  // Managers authorise (or return) the assessments, plans and closures their teams submit.
-  'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'authorise'] },
-  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'manage-reference-data', 'authorise'] },
+  // Managers authorise (or return) the assessments, plans and closures their teams submit, decide
+  // who else may see their records (access requests: their own team's, or, for a service manager,
+  // any) and merge a child's duplicate records (src/modules/identity/).
+  'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'authorise', 'decide-access-requests', 'merge-records'] },
+  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'manage-reference-data', 'authorise', 'decide-access-requests', 'merge-records'] },
   'front-door-officer': { title: 'Front door (MASH) officer', scope: 'whole-la', needsSecondFactor: false, records: true },
   'cp-chair': { title: 'Child protection chair', scope: 'whole-la', needsSecondFactor: false, records: true },
   iro: { title: 'Independent reviewing officer', scope: 'whole-la', needsSecondFactor: false, records: true },

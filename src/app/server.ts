@@ -12,6 +12,7 @@ import { caseNoteRoutes } from '../modules/case-notes/routes.ts';
 import { familyNetworkRoutes } from '../modules/family-network/routes.ts';
 import { supervisionRoutes } from '../modules/supervision/routes.ts';
 import { taskRoutes } from '../modules/tasks/routes.ts';
+import { identityRoutes } from '../modules/identity/routes.ts';
 import { childRecordRoutes } from '../record/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { installSignIn, restrictedRecordRoutes, sessionOf } from '../access/routes.ts';
@@ -91,6 +92,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   const routes: AnyRoute[] = [];
   routes.push(...peopleRoutes(services), ...childRecordRoutes(services), ...dutyRoutes(services));
   routes.push(...taskRoutes(services), ...supervisionRoutes(services));
+  routes.push(...identityRoutes(services));
   routes.push(...analyticsRoutes(services));
   routes.push(...reportRoutes(services));
   routes.push(...documentRoutes({ ...services, documentMaxMegabytes: config.documentMaxMegabytes }));

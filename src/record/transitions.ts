@@ -35,8 +35,12 @@ export function involvementsOf(state: ChildRecordState): Involvement[] {
  */
 export type ChildStatus = string;
 
-/** Whether the child has been registered (and the registration not voided): until then the record projects nothing. */
-export const isRegisteredChild = (state: ChildRecordState): boolean => state.details !== undefined;
+/**
+ * Whether the child has been registered (and the registration not voided), and the record not
+ * merged into another child's: until then, and while merged, the record projects nothing, so a
+ * merged duplicate is in no list, figure or due list (its events count under the surviving record).
+ */
+export const isRegisteredChild = (state: ChildRecordState): boolean => state.details !== undefined && state.mergedInto === undefined;
 
 /** The status of a registered child with these involvements (furthest along first). */
 export const statusOfInvolvements = (involvements: readonly Involvement[]): ChildStatus => involvements[0]?.kind ?? 'known';

@@ -40,6 +40,8 @@ const IN_ADULT = '00000000-0000-4000-8000-00000000a001';
 const OUT_ADULT = '00000000-0000-4000-8000-00000000a002';
 const householdOf = (childId: string) => `H-${childId}`;
 const adultOf = (childId: string) => (childId === IN ? IN_ADULT : OUT_ADULT);
+const NO_SUCH_REQUEST = randomUUID();
+const NO_SUCH_MERGE = randomUUID();
 
 /**
  * Seven contacts in February 2024 about children nobody here is allocated, one of them (LONE1) the
@@ -252,6 +254,22 @@ const routePolicy: Record<string, {
   },
   // A manager's items awaiting their authorisation: only those who authorise have a worktray.
   'GET /api/v1/worktray': { expect: (r) => (capable(r, 'authorise') ? 200 : 403) },
+  // Identity search covers the council for identity only; a partner agency's stays within what is
+  // shared with it (src/modules/identity/search.ts); figures-only roles see no child.
+  'GET /api/v1/identity/children': { expect: (r) => (roles[r].scope === 'figures-only' ? 403 : 200), query: 'name=Child' },
+  'POST /api/v1/identity/duplicate-check': { expect: (r) => (roles[r].scope === 'figures-only' ? 403 : 200), body: () => ({ forename: 'Child', surname: 'Duplicate', dateOfBirth: '2016-05-02' }) },
+  // Asking to see a record: the council's staff whose sight is narrower than the council's, for a record they cannot open.
+  'POST /api/v1/children/{childId}/access-requests': {
+    expect: (r, c) => (roles[r].scope === 'figures-only' || isPartner(r) ? 403 : sees(r, c) ? 409 : 201),
+    body: () => ({ reason: 'Checking the matrix of access' }), perChild: true,
+  },
+  'GET /api/v1/access-requests': { expect: () => 200 },
+  // No such request: a manager is told so; anyone else may not decide requests at all.
+  'POST /api/v1/access-requests/{requestId}/decision': { expect: (r) => (capable(r, 'decide-access-requests') ? 404 : 403), body: () => ({ decision: 'granted' }) },
+  // A duplicate that does not exist: nothing is merged, whoever asks.
+  'POST /api/v1/merges': { expect: (r) => (capable(r, 'merge-records') ? 404 : 403), body: (childId) => ({ mergedChildId: 'NOSUCHCHILD1', survivingChildId: childId, reason: 'Checking the matrix of access' }) },
+  'POST /api/v1/merges/{mergeId}/reversal': { expect: (r) => (capable(r, 'merge-records') ? 404 : 403), body: () => ({ reason: 'Checking the matrix of access' }) },
+  'GET /api/v1/children/{childId}/merges': { expect: (r, c) => (sees(r, c) ? 200 : 404), perChild: true },
 };
 /** Routes this matrix leaves to their own tests, and why. */
 const coveredElsewhere: Record<string, string> = {
@@ -356,6 +374,7 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
           const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT)
             .replace('{personId}', adultOf(childId)).replace('{householdId}', householdOf(childId)) + (policy.query ? `?${policy.query}` : '');
           const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT).replace('{workerId}', 'w-b') + (policy.query ? `?${policy.query}` : '');
+          const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT).replace('{requestId}', NO_SUCH_REQUEST).replace('{mergeId}', NO_SUCH_MERGE) + (policy.query ? `?${policy.query}` : '');
           const response = await app.inject({
             method, url, headers: { cookie, 'x-csrf-token': csrf, ...(policy.body ? { 'content-type': 'application/json' } : {}), ...(upload ? { 'content-type': upload.contentType } : {}) },
             ...(policy.body ? { payload: JSON.stringify(policy.body(childId)) } : {}),

@@ -5,7 +5,7 @@ import {
   sexCodes,
   upnUnknownCodes,
 } from '../../codes/statutory-codes.ts';
-import { codeFrom, FreeText, IsoDate } from '../../platform/schema-helpers.ts';
+import { codeFrom, FreeText, IsoDate, LaChildId } from '../../platform/schema-helpers.ts';
 
 const Upn = z
   .string()
@@ -43,10 +43,35 @@ export const ChildRegistered = z.object({
   data: ChildDetails,
 });
 
-/** Only the fields given change; the rest keep their last recorded value. */
+/** Only the fields given change; the rest keep their last recorded value. The reason is kept with the change. */
 export const ChildDetailsChanged = z.object({
   type: z.literal('child.details-changed'),
-  data: ChildDetails.partial().refine((d) => Object.keys(d).length > 0, 'Give at least one detail that changed'),
+  // The fields with defaults are given again without them: a change of name must not reset the
+  // disabilities or the asylum-seeking flag to their defaults.
+  data: ChildDetails.partial().extend({
+    disabilities: z.array(codeFrom(disabilityCodes, 'disability')).max(13).optional(),
+    unaccompaniedAsylumSeeking: z.boolean().optional(),
+    reason: FreeText(500).optional().describe('Why the details changed, e.g. a name changed by deed poll'),
+  })
+    .refine((d) => Object.keys(d).some((key) => key !== 'reason'), 'Give at least one detail that changed'),
+});
+
+/**
+ * This record was a duplicate of another child's and has been merged into it (src/modules/identity/
+ * merges.ts): its events were copied to the surviving record, and it now only says where it went.
+ */
+export const ChildMergedInto = z.object({
+  type: z.literal('child.merged-into'),
+  data: z.object({ mergeId: z.uuid(), survivingChildId: LaChildId, reason: FreeText(1000) }),
+});
+
+/**
+ * A merge undone, recorded on both records: the copies on the surviving record are voided and the
+ * duplicate's record is open again.
+ */
+export const ChildMergeReversed = z.object({
+  type: z.literal('child.merge-reversed'),
+  data: z.object({ mergeId: z.uuid(), mergedChildId: LaChildId, survivingChildId: LaChildId, reason: FreeText(1000) }),
 });
 
 export const relationshipKinds = [
@@ -110,6 +135,8 @@ export const AllocationEnded = z.object({
 export const peopleEvents = [
   ChildRegistered,
   ChildDetailsChanged,
+  ChildMergedInto,
+  ChildMergeReversed,
   RelationshipRecorded,
   RelationshipEnded,
   HouseholdJoined,

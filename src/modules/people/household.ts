@@ -4,7 +4,7 @@
  * audited as read by ChildListRepository, the data-access layer for lists.
  */
 import type pg from 'pg';
-import { nameMatchScore } from './name-matching.ts';
+import { identityMatchScore, nameMatchScore } from './name-matching.ts';
 import { visibleChildCondition } from '../../access/policy.ts';
 import { writeListAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/database/database.ts';
@@ -140,8 +140,14 @@ export async function queryChildren(db: Pick<pg.Pool, 'query'>, laCode: string, 
     if (found.has(row.child_id)) continue;
     const surnameScore = search.surname ? nameMatchScore(search.surname, row.surname) : 0;
     const forenameScore = search.forename ? nameMatchScore(search.forename, row.forename) : 0;
-    if (surnameScore === undefined || forenameScore === undefined) continue;
-    close.push({ child: childListItemOf(row), score: surnameScore + forenameScore });
+    if (surnameScore !== undefined && forenameScore !== undefined) {
+      close.push({ child: childListItemOf(row), score: surnameScore + forenameScore });
+      continue;
+    }
+    // Either name alone, in any order, or one part of a double-barrelled name ("Zoe Lukasz" for
+    // Zoë O'Brien-Łukasz), ranked after the names that matched field by field.
+    const anyOrder = identityMatchScore([search.forename, search.surname].filter(Boolean).join(' '), row.forename, row.surname);
+    if (anyOrder !== undefined) close.push({ child: childListItemOf(row), score: 10 + anyOrder });
   }
   close.sort((a, b) => a.score - b.score || a.child.surname.localeCompare(b.child.surname) || a.child.forename.localeCompare(b.child.forename) || a.child.childId.localeCompare(b.child.childId));
   const closest = close.slice(0, search.limit - exact.length).map((entry) => entry.child);

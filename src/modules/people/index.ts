@@ -2,6 +2,8 @@
  * People: the child (registration and details), their family network (relationships, households)
  * and the workforce allocated to them. Every other module starts from a registered child.
  */
+import { DomainError } from '../../platform/errors.ts';
+import type { RequestContext } from '../../platform/request-context.ts';
 import { defineDomainModule } from '../domain-module.ts';
 import { peopleEvents } from './events.ts';
 import { peopleMetrics, peopleUnavailableMetrics } from './metrics.ts';
@@ -11,6 +13,10 @@ import { peopleReducers, peopleTransitions } from './rules.ts';
 import { childRegistration, peopleSimulator } from './simulator.ts';
 import { currentAllocationOf, isRegistered, type PeopleState } from './state.ts';
 import { assertAllocationReferences, findImportedAllocationProblems, workforceReferenceRecords } from './workforce.ts';
+
+function refuseMergeEventsFromTheApi(context: RequestContext): void {
+  if (context.access) throw new DomainError('forbidden', 'Records are merged, and merges undone, from the merge page: Merge a duplicate record');
+}
 
 export const peopleModule = defineDomainModule({
   id: 'people',
@@ -33,7 +39,13 @@ export const peopleModule = defineDomainModule({
   projections: peopleProjections,
   checksBeforeWrite: {
     // A child allocated to a team or worker that does not exist would be hidden from their managers.
-    event: { 'allocation.started': (db, event, context) => assertAllocationReferences(db, context.laCode, { ...event.data, on: event.occurredOn }) },
+    event: {
+      'allocation.started': (db, event, context) => assertAllocationReferences(db, context.laCode, { ...event.data, on: event.occurredOn }),
+      // A merge copies events between records and is undone as a whole: only the merge service
+      // (src/modules/identity/merges.ts) records these, never the events API.
+      'child.merged-into': async (_db, _event, context) => refuseMergeEventsFromTheApi(context),
+      'child.merge-reversed': async (_db, _event, context) => refuseMergeEventsFromTheApi(context),
+    },
     imported: findImportedAllocationProblems,
   },
   referenceRecords: workforceReferenceRecords,
@@ -41,3 +53,4 @@ export const peopleModule = defineDomainModule({
 
 export { childRegistration, currentAllocationOf, isRegistered, type PeopleState };
 export * from './events.ts';
+export { identityMatchScore, searchKeysOf } from './name-matching.ts';

@@ -2,9 +2,11 @@
  * The people module's projection tables: the child (details, status and allocation, for lists and
  * breakdowns), their relationships and households (related children), and their allocations
  * over time (caseloads, and the scope of who may see them). Created by migration
- * 0003_child_record_projections.sql (indexes 0007 and 0020; 0019 dropped child.last_sequence).
+ * 0003_child_record_projections.sql (indexes 0007 and 0020; 0019 dropped child.last_sequence; 0031
+ * added child.name_keys).
  */
 import { projectionTable } from '../../record/projection.ts';
+import { nameKeysOf } from './name-matching.ts';
 import { currentAllocationOf, type PeopleState } from './state.ts';
 
 export const peopleProjections = [
@@ -13,7 +15,7 @@ export const peopleProjections = [
     columns: {
       forename: 'text', surname: 'text', date_of_birth: 'date', expected_date_of_birth: 'date', sex: 'text', ethnicity: 'text',
       disabilities: 'text[]', upn: 'text', nhs_number: 'text', unaccompanied_asylum_seeking: 'boolean', postcode: 'text',
-      status: 'text', allocated_worker_id: 'text', allocated_team_id: 'text',
+      status: 'text', allocated_worker_id: 'text', allocated_team_id: 'text', name_keys: 'text[]',
     },
     key: ['child_id'],
     rowsOf: (state: PeopleState, { status }) => {
@@ -25,6 +27,8 @@ export const peopleProjections = [
         disabilities: details.disabilities, upn: details.upn ?? null, nhs_number: details.nhsNumber ?? null,
         unaccompanied_asylum_seeking: details.unaccompaniedAsylumSeeking, postcode: details.address?.postcode ?? null,
         status, allocated_worker_id: allocation?.workerId ?? null, allocated_team_id: allocation?.teamId ?? null,
+        // Migration 0031: the names normalised for identity search across the council.
+        name_keys: nameKeysOf(details.forename, details.surname),
       }];
     },
   }),

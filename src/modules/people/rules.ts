@@ -1,7 +1,7 @@
 import { DomainError } from '../../platform/errors.ts';
 import { openItemFor, requireOnOrAfter, type Reducers, type TransitionRow } from '../domain-module.ts';
 import type { peopleEvents } from './events.ts';
-import { isRegistered, type PeopleState } from './state.ts';
+import { isMergedAway, isRegistered, type PeopleState } from './state.ts';
 
 export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
   'child.registered': (state, event) => {
@@ -20,7 +20,18 @@ export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
     if (changed.dateOfBirth && changed.dateOfBirth > event.recordedAt.slice(0, 10)) {
       throw DomainError.invalidField('data.dateOfBirth', 'Date of birth is in the future');
     }
-    state.details = { ...state.details!, ...changed };
+    const { reason: _reason, ...details } = changed;
+    state.details = { ...state.details!, ...details };
+  },
+  'child.merged-into': (state, event) => {
+    if (event.data.survivingChildId === state.childId) throw DomainError.invalidField('data.survivingChildId', 'A record cannot be merged into itself');
+    state.mergedInto = { mergeId: event.data.mergeId, childId: event.data.survivingChildId, on: event.occurredOn };
+  },
+  'child.merge-reversed': (state, event) => {
+    // On the surviving record the reversal is a note: its copies are voided beside it.
+    if (event.data.mergedChildId !== state.childId) return;
+    if (state.mergedInto?.mergeId !== event.data.mergeId) throw DomainError.invalidField('data.mergeId', 'This record is not merged by that merge');
+    delete state.mergedInto;
   },
   'relationship.recorded': (state, event) => {
     if (event.data.relatedChildId === state.childId) {
@@ -68,6 +79,8 @@ export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
 export const peopleTransitions: { [K in keyof typeof peopleReducers]: TransitionRow<PeopleState> } = {
   'child.registered': { requires: 'a child not yet registered', holds: (s) => !isRegistered(s) },
   'child.details-changed': { requires: 'a registered child', holds: isRegistered },
+  'child.merged-into': { requires: 'a registered child not merged into another record', holds: (s) => isRegistered(s) && !isMergedAway(s) },
+  'child.merge-reversed': { requires: 'a registered child', holds: isRegistered },
   'relationship.recorded': { requires: 'a registered child', holds: isRegistered },
   'relationship.ended': { requires: 'a current relationship', holds: (s) => s.relationships.some((r) => r.endedOn === undefined) },
   'household.joined': { requires: 'a registered child', holds: isRegistered },

@@ -35,9 +35,14 @@ export interface PeopleState {
   relationships: RelationshipState[];
   households: HouseholdMembershipState[];
   allocations: AllocationState[];
+  /** Set while this record is merged into another child's (a duplicate): it then projects nothing. */
+  mergedInto?: { mergeId: string; childId: string; on: string };
 }
 
 export const isRegistered = (state: Pick<PeopleState, 'details'>) => state.details !== undefined;
+
+/** Whether the record has been merged into another child's (and the merge not reversed). */
+export const isMergedAway = (state: Pick<PeopleState, 'mergedInto'>) => state.mergedInto !== undefined;
 
 export const currentAllocationOf = (state: Pick<PeopleState, 'allocations'>) =>
   state.allocations.find((allocation) => allocation.endedOn === undefined);

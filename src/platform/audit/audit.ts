@@ -369,10 +369,8 @@ export async function writeAuditForChildren(db: Queryable, entry: Omit<AuditEntr
  * under its own name, so that the anomaly report can count the children a person was shown.
  */
 export const childListResources = [
-  'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies',
-  'case-note-search',
-  'task-list', 'supervision-record',
   'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies', 'worktray',
+  'case-note-search', 'task-list', 'supervision-record', 'identity-search', 'duplicate-check', 'access-requests',
 ] as const;
 export type ChildListResource = (typeof childListResources)[number];
 

@@ -8,6 +8,7 @@ import { peopleDashboardGroups } from './dashboard.ts';
 import { PeopleReadModel } from '../read-model.ts';
 import { childRegistrationForm, peopleForms } from './forms.ts';
 import { AboutTheChild, Household, peopleFlags } from './record-panel.tsx';
+import { identityRecordViews, identityWorklists } from '../../identity/web/index.ts';
 
 export const peopleWeb = defineWebModule()({
   id: 'people',
@@ -17,6 +18,8 @@ export const peopleWeb = defineWebModule()({
   eventLabels: {
     'child.registered': 'Child registered',
     'child.details-changed': 'Details changed',
+    'child.merged-into': 'Record merged into another (a duplicate)',
+    'child.merge-reversed': 'Merge of records undone',
     'relationship.recorded': 'Relationship recorded',
     'relationship.ended': 'Relationship ended',
     'household.joined': 'Joined a household',
@@ -27,14 +30,17 @@ export const peopleWeb = defineWebModule()({
   // A registered child involved in nothing yet is 'known': what usually comes next is a contact or a referral.
   nextSteps: { known: ['contact.received', 'referral.received'] },
   chronology: {
-    fieldNames: { dateOfBirth: 'Date of birth' },
+    fieldNames: { dateOfBirth: 'Date of birth', survivingChildId: 'Merged into', mergedChildId: 'Duplicate record', mergeId: 'Merge' },
     codeWords: { ethnicity: ethnicityCodes, sex: sexCodes },
     unremarkable: { unaccompaniedAsylumSeeking: false },
   },
   record: {
     flags: peopleFlags,
     SummaryCards: AboutTheChild,
-    views: [{ path: 'household', title: 'Household and relationships', Part: Household }],
+    // Merging a duplicate record is the identity module's (src/modules/identity/web/).
+    views: [{ path: 'household', title: 'Household and relationships', Part: Household }, ...identityRecordViews],
   },
   dashboardGroups: peopleDashboardGroups,
+  // Asking for, and deciding, access to records outside one's scope (src/modules/identity/web/).
+  worklists: identityWorklists,
 });
