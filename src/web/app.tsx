@@ -20,6 +20,7 @@ import { RegisterChildPage } from './pages/register-child-page.tsx';
 import { ReportsPage } from './pages/reports-page.tsx';
 import { RestrictRecordPage } from './pages/restrict-record-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
+import { discardEveryDraft } from './recording/drafts.ts';
 import { matchPath, navigate, useLocation } from './router.tsx';
 import { SessionProvider, useSession, type Viewer } from './session.tsx';
 import { useApi } from './use-api.ts';
@@ -80,6 +81,8 @@ function IdentityBar(props: { viewer: Viewer }) {
   const { teamName } = useSession();
   const signOut = async () => {
     await api.post(viewer.signedInWith === 'account' ? '/sign-out' : '/dev/sign-out', {});
+    // Nothing typed about a child stays in the browser for whoever uses it next.
+    discardEveryDraft();
     setFlash('You have signed out.');
     // A full load drops everything the app held for the person who signed out.
     window.location.assign('/sign-in');
