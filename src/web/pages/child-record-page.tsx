@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { offers } from '../access.ts';
 import { ApiError, query as apiQuery } from '../api.ts';
 import { NotificationBanner, Select, Tag, Button } from '../govuk/index.ts';
-import { byUrgency, formatDate, formatDateTime, humanise, urgencyOf } from '../format.ts';
+import { byUrgency, formatDate, formatDateTime, formatDue, humanise, urgencyOf } from '../format.ts';
 import {
   chronologyWords, eventForms, eventLabel, eventTypeLabels, InvolvementTag, journeyOrder, nextStepsFor, recordFlags, RecordViewContent, recordViews,
   StatusTag, SummaryCards, type ChildRecord,
@@ -160,11 +160,12 @@ function DutiesTable(props: { duties: DutyOut[]; ruleTitle: (id: string) => stri
       </thead>
       <tbody className="govuk-table__body">
         {props.duties.map((duty) => {
-          const tag = urgencyOf({ ...duty, unit: typeof duty.unit === 'string' ? duty.unit : undefined });
+          const timing = { ...duty, unit: typeof duty.unit === 'string' ? duty.unit : undefined };
+          const tag = urgencyOf(timing);
           return (
             <tr key={`${duty.ruleId}-${duty.subjectId}-${duty.occurrence}`} className="govuk-table__row">
               <td className="govuk-table__cell">{props.ruleTitle(duty.ruleId)}</td>
-              <td className="govuk-table__cell app-nowrap" data-testid="due-on">{formatDate(duty.dueOn)}</td>
+              <td className="govuk-table__cell app-nowrap" data-testid="due-on">{formatDue(timing)}</td>
               <td className="govuk-table__cell"><Tag text={tag.text} classes={`govuk-tag--${tag.colour}`} /></td>
             </tr>
           );

@@ -3,7 +3,7 @@ import { query } from '../api.ts';
 import type { DueItem, DueList } from '../../duties/read-model.ts';
 import type { ChildListItem } from '../../record/read-model.ts';
 import { Button, Checkboxes, Radios, Select, Tag } from '../govuk/index.ts';
-import { ageOn, byUrgency, formatDate, urgencyOf } from '../format.ts';
+import { ageOn, byUrgency, formatDue, urgencyOf } from '../format.ts';
 import { InvolvementTags } from '../module-parts.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { managesTeam, useSession } from '../session.tsx';
@@ -81,7 +81,7 @@ export function MyWorkPage() {
                 <tr key={`${duty.ruleId}-${duty.subjectId}-${duty.occurrence}`} className="govuk-table__row">
                   <td className="govuk-table__cell"><a className="govuk-link" href={`/children/${duty.childId}`}>{duty.childName}</a></td>
                   <td className="govuk-table__cell">{duty.title}</td>
-                  <td className="govuk-table__cell app-nowrap">{formatDate(duty.dueOn)}</td>
+                  <td className="govuk-table__cell app-nowrap">{formatDue(duty)}</td>
                   <td className="govuk-table__cell"><Tag text={tag.text} classes={`govuk-tag--${tag.colour}`} /></td>
                   {scope === 'team' ? <td className="govuk-table__cell">{workerName(duty.workerId)}</td> : null}
                 </tr>
