@@ -28,7 +28,7 @@ export function EventFormView(props: {
   onRecorded: (answer: RecordedAnswer) => void;
   before?: ReactNode;
   /** The entry this form corrects: its answer is a new version of it, with the reason asked for at the end. */
-  correcting?: { eventId: string };
+  correcting?: { eventId: string; data: Record<string, unknown> };
 }) {
   const { form, childId, correcting } = props;
   const { viewer, workers, teamName } = useSession();
@@ -77,7 +77,7 @@ export function EventFormView(props: {
     const correctionReason = String(formValues[CORRECTION_REASON] ?? '').trim();
     if (correcting && !correctionReason) found.push({ field: CORRECTION_REASON, message: 'Enter the reason for the correction' });
     if (found.length > 0) { showProblems(found); return; }
-    const command = { ...commandFrom(form, formValues, { workers }), ...(correcting ? { supersedes: correcting.eventId, correctionReason } : {}) };
+    const command = { ...commandFrom(form, formValues, { workers }, correcting?.data), ...(correcting ? { supersedes: correcting.eventId, correctionReason } : {}) };
     setSubmitting(true);
     try {
       const answer = await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
