@@ -6,6 +6,7 @@ import { AccessLogPage } from './pages/access-log-page.tsx';
 import { ALERTS_SEEN_EVENT, AlertsPage } from './pages/alerts-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { ChildRecordPage } from './pages/child-record-page.tsx';
+import { CorrectEntryPage, VoidEntryPage } from './pages/correct-entry-page.tsx';
 import { FindChildPage } from './pages/find-child-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { setFlash } from './pages/flash.ts';
@@ -50,6 +51,8 @@ const routes: Route[] = [
   })),
   { pattern: '/children/:childId/access-log', section: 'find', title: 'Who has looked at this record', offered: offers.accessLog, render: (p) => <AccessLogPage childId={p.childId!} /> },
   { pattern: '/children/:childId/restrict', section: 'find', title: 'Restrict this record', offered: offers.restrictRecord, render: (p) => <RestrictRecordPage childId={p.childId!} /> },
+  { pattern: '/children/:childId/chronology/:eventId/correct', section: 'find', title: 'Correct this entry', offered: offers.correctEntries, render: (p) => <CorrectEntryPage childId={p.childId!} eventId={p.eventId!} /> },
+  { pattern: '/children/:childId/chronology/:eventId/recorded-in-error', section: 'find', title: 'This was recorded in error', offered: offers.correctEntries, render: (p) => <VoidEntryPage childId={p.childId!} eventId={p.eventId!} /> },
   { pattern: '/children/:childId/record/:eventType', section: 'find', title: 'Record', offered: offers.recordEvents, render: (p) => <RecordEventPage childId={p.childId!} eventType={p.eventType!} /> },
   // The modules' worklists: the children in their care and what is due for them.
   ...worklists.map((worklist): Route => {
