@@ -165,7 +165,7 @@ function Layout() {
           serviceUrl="/"
           navigation={navigation}
           navigationLabel="Main"
-          collapseNavigationOnMobile={false}
+          collapseNavigationOnMobile
         />
         {viewer ? <IdentityBar viewer={viewer} /> : null}
       </header>

@@ -1,3 +1,4 @@
+import { TableRegion } from '../table-region.tsx';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { offers } from '../access.ts';
 import { ApiError, query as apiQuery } from '../api.ts';
@@ -150,29 +151,31 @@ function PartnerViewNotice() {
 function DutiesTable(props: { duties: DutyOut[]; ruleTitle: (id: string) => string; caption: string }) {
   if (props.duties.length === 0) return <p className="govuk-body">Nothing is due.</p>;
   return (
-    <table className="govuk-table" data-testid="child-duties">
-      <caption className="govuk-table__caption govuk-visually-hidden">{props.caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">What is due</th>
-          <th scope="col" className="govuk-table__header">Due</th>
-          <th scope="col" className="govuk-table__header">Status</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {props.duties.map((duty) => {
-          const timing = { ...duty, unit: typeof duty.unit === 'string' ? duty.unit : undefined };
-          const tag = urgencyOf(timing);
-          return (
-            <tr key={`${duty.ruleId}-${duty.subjectId}-${duty.occurrence}`} className="govuk-table__row">
-              <td className="govuk-table__cell">{props.ruleTitle(duty.ruleId)}</td>
-              <td className="govuk-table__cell app-nowrap" data-testid="due-on">{formatDue(timing)}</td>
-              <td className="govuk-table__cell"><Tag text={tag.text} classes={`govuk-tag--${tag.colour}`} /></td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableRegion label={props.caption}>
+      <table className="govuk-table" data-testid="child-duties">
+        <caption className="govuk-table__caption govuk-visually-hidden">{props.caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">What is due</th>
+            <th scope="col" className="govuk-table__header">Due</th>
+            <th scope="col" className="govuk-table__header">Status</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {props.duties.map((duty) => {
+            const timing = { ...duty, unit: typeof duty.unit === 'string' ? duty.unit : undefined };
+            const tag = urgencyOf(timing);
+            return (
+              <tr key={`${duty.ruleId}-${duty.subjectId}-${duty.occurrence}`} className="govuk-table__row">
+                <td className="govuk-table__cell">{props.ruleTitle(duty.ruleId)}</td>
+                <td className="govuk-table__cell app-nowrap" data-testid="due-on">{formatDue(timing)}</td>
+                <td className="govuk-table__cell"><Tag text={tag.text} classes={`govuk-tag--${tag.colour}`} /></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 

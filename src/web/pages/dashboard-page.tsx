@@ -1,3 +1,4 @@
+import { TableRegion } from '../table-region.tsx';
 import { useEffect, useState } from 'react';
 import { api, query } from '../api.ts';
 import { Tag } from '../govuk/index.ts';
@@ -71,22 +72,24 @@ export function DashboardPage() {
         const metrics = table.metrics.filter((m) => results[m.id] !== undefined);
         if (metrics.length === 0) return null;
         return (
-          <table key={table.domain} className="govuk-table app-dashboard-table" data-testid={`dashboard-${table.domain}`}>
-            <caption className="govuk-table__caption govuk-table__caption--m">{table.title}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Measure</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">This period</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Counted</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Previous period</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Change</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">England</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {metrics.map((metric) => <DashboardRow key={metric.id} metric={metric} result={results[metric.id] ?? null} previous={before ? before[metric.id] ?? null : undefined} windowQuery={windowQuery} showChildren={showChildren} />)}
-            </tbody>
-          </table>
+          <TableRegion key={table.domain} label={table.title}>
+            <table className="govuk-table app-dashboard-table" data-testid={`dashboard-${table.domain}`}>
+              <caption className="govuk-table__caption govuk-table__caption--m">{table.title}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Measure</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">This period</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Counted</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Previous period</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Change</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">England</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {metrics.map((metric) => <DashboardRow key={metric.id} metric={metric} result={results[metric.id] ?? null} previous={before ? before[metric.id] ?? null : undefined} windowQuery={windowQuery} showChildren={showChildren} />)}
+              </tbody>
+            </table>
+          </TableRegion>
         );
       })}
       <p className="govuk-body">The partnership's annual report for any period is on <Link href={`/reports${windowKey}`}>Reports</Link>.</p>
