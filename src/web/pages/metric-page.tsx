@@ -2,7 +2,7 @@ import { TableRegion } from '../table-region.tsx';
 import { useEffect, type FormEvent } from 'react';
 import { ApiError, query } from '../api.ts';
 import { BackLink, Button, Details, Select, SummaryList } from '../govuk/index.ts';
-import { humanise } from '../format.ts';
+import { formatDate, humanise } from '../format.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { offers } from '../access.ts';
 import { useSession } from '../session.tsx';
@@ -12,7 +12,7 @@ import { BarChart, LineChart } from '../dashboards/charts.tsx';
 import { PeriodPicker } from '../dashboards/period-picker.tsx';
 import { apiWindowOf, choiceFrom, describePeriod } from '../dashboards/period.ts';
 import {
-  englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf,
+  englandBenchmark, englandLabel, formatChange, formatFigure, hasChildrenBehind, unitsOf,
   type Catalogue, type CatalogueEntry,
 } from '../dashboards/metrics.ts';
 import type { BreakdownRow, MetricResult } from '../../analytics/schemas.ts';
@@ -93,9 +93,9 @@ export function MetricPage(props: { metricId: string }) {
               },
             } : null,
             data.ratePer10000 !== null && valueType !== 'rate-per-10000' ? { key: { text: 'Rate per 10,000 children' }, value: { text: formatFigure(data.ratePer10000, 'mean') } } : null,
-            { key: { text: 'Previous period' }, value: { text: previous ? `${formatFigure(previous.value, valueType)} (${previous.window.label})` : '–' } },
+            { key: { text: 'Previous period' }, value: { text: previous ? `${previous.records === 'none' ? 'No records yet' : formatFigure(previous.value, valueType)} (${previous.window.label}${previous.records === 'part' ? ', records began during it' : ''})` : '–' } },
             { key: { text: 'Change' }, value: { text: formatChange(data.trend?.at(-1), valueType) } },
-            { key: { text: 'England' }, value: { text: england ? `${formatFigure(england.value, valueType)} (${england.year}${england.samePeriod ? '' : ', not this period'})` : 'No England figure held' } },
+            { key: { text: 'England' }, value: { text: england ? `${formatFigure(england.value, valueType)} (${englandLabel(england)}${england.samePeriod ? '' : ', not this period'})` : 'No England figure held' } },
           ]} />
 
           {data.benchmarks.length > 0 ? (
@@ -138,7 +138,8 @@ export function MetricPage(props: { metricId: string }) {
             <>
               <h2 className="govuk-heading-m">Trend</h2>
               <LineChart title={`${title}: the last ${data.trend.length} periods`} testId="trend-chart"
-                points={data.trend.map((point) => ({ label: point.window.label, value: point.value, display: formatFigure(point.value, valueType) }))} />
+                points={data.trend.map((point) => ({ label: point.window.label, value: point.value, display: point.records === 'none' ? 'no records yet' : formatFigure(point.value, valueType) }))} />
+              {data.recordsFrom ? <p className="govuk-body" data-testid="records-from">The record begins on {formatDate(data.recordsFrom)}: a period before it has no records yet, and changes are given only between periods the record covers whole.</p> : null}
               <TableRegion label="Trend">
                 <table className="govuk-table" data-testid="trend-table">
                   <caption className="govuk-table__caption govuk-table__caption--s">{title} over {data.trend.length} consecutive periods</caption>
@@ -151,7 +152,10 @@ export function MetricPage(props: { metricId: string }) {
                     {data.trend.map((point) => (
                       <tr key={point.window.label} className="govuk-table__row">
                         <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{point.window.label}</th>
-                        <td className="govuk-table__cell govuk-table__cell--numeric">{formatFigure(point.value, valueType)}</td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">
+                          {point.records === 'none' ? 'No records yet' : formatFigure(point.value, valueType)}
+                          {point.records === 'part' ? <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">Records began during this period</span> : null}
+                        </td>
                         <td className="govuk-table__cell govuk-table__cell--numeric">{formatChange(point, valueType)}</td>
                       </tr>
                     ))}
