@@ -149,14 +149,16 @@ describe('corrections, drafts and phone screens', () => {
     await page.getByRole('group', { name: 'Which agency is being asked?' }).getByRole('radio').nth(1).check();
     await expect.poll(() => draftKeys(page)).toHaveLength(1);
 
-    // Someone else signs in on the same browser without the first person signing out.
+    // The first person's session ends without their signing out (it timed out), and someone else signs in on the same browser.
+    await context.clearCookies();
     await signInAs(page, frontDoorOfficer);
     await page.goto(`${server.baseUrl}/children/${childId}/record/mash-check.requested`);
     await page.waitForSelector('[data-testid=event-form]');
     expect(await page.getByText('We restored your unsaved answers').count()).toBe(0);
     expect(await page.getByRole('group', { name: 'Which agency is being asked?' }).getByRole('radio').nth(1).isChecked()).toBe(false);
 
-    // The first person's draft is still theirs when they come back…
+    // The first person's draft is still theirs when they come back (the second person's session ending as the first's did)…
+    await context.clearCookies();
     await signInAs(page, socialWorker);
     await page.goto(`${server.baseUrl}/children/${childId}/record/mash-check.requested`);
     await page.waitForSelector('[data-testid=event-form]');
