@@ -28,6 +28,8 @@ import {
 } from './metric-definition.ts';
 import { readsParameter } from './named-parameters.ts';
 import { checkTrendBounds, consecutiveWindows, dfeYearLabelOf, endOf, monthsIn, previousWindow, wholeCompletedMonths, type ReportingWindow } from './periods.ts';
+import { eventTypes } from '../record/events.ts';
+import { recordsCover } from './records-cover.ts';
 import { AnalyticsRepository, type GroupedCounts, type MetricParameters, type PopulationYear } from './repo.ts';
 import type { BenchmarkOut, BreakdownRow, DisproportionalityOut, Figure, MetricResult, PopulationOut, TrendPoint, WindowOut } from './schemas.ts';
 import { defaultSuppression, isSmall, roundedCount, shown, tidy, withheld, withheldRows, type FigureKind, type SuppressionOptions } from './suppression.ts';
@@ -254,7 +256,8 @@ export class MetricsEngine {
     // A figure whose SQL reads the timescale asked for (CIN-04, CIN-06) says which it applied.
     if (counts && readsParameter(counts.items, 'withinDays')) notes.push(`Timescale applied: ${parameters.withinDays} ${parameters.withinUnit === 'calendar-days' ? 'calendar' : 'working'} days.`);
 
-    const trend = request.trend && request.trend > 1 ? await this.trend(definition, window, request.trend, parameters) : null;
+    const recordsFrom = await this.recordsFrom();
+    const trend = request.trend && request.trend > 1 ? await this.trend(definition, window, request.trend, parameters, recordsFrom) : null;
     const [benchmarks] = await Promise.all([benchmarksRead, auditedEarly ?? this.repo.audit(auditDetail)]);
 
     return {
@@ -272,6 +275,7 @@ export class MetricsEngine {
       disproportionality,
       benchmarks,
       trend,
+      recordsFrom,
       notes,
       computedAt: new Date().toISOString(),
     };
@@ -323,18 +327,34 @@ export class MetricsEngine {
     return this.headlineOf(definition, window, totalOf(groups), population);
   }
 
-  private async trend(definition: MetricDefinition, window: ReportingWindow, count: number, parameters: MetricParameters): Promise<TrendPoint[]> {
+  /** The date the council's record begins (its earliest event), read once per engine. */
+  private recordsFromRead: Promise<string | null> | undefined;
+  recordsFrom(): Promise<string | null> {
+    this.recordsFromRead ??= this.repo.earliestRecordedOn(eventTypes);
+    return this.recordsFromRead;
+  }
+
+  /**
+   * The figure for each of `count` periods up to the window. A period that ends before the record
+   * begins has no records yet: it has no figure, rather than a zero. A change is given only between
+   * two periods the record covers whole: one from a period the record began in, half empty, would
+   * be growth in what was recorded, not in what happened.
+   */
+  private async trend(definition: MetricDefinition, window: ReportingWindow, count: number, parameters: MetricParameters, recordsFrom: string | null): Promise<TrendPoint[]> {
     const points: TrendPoint[] = [];
-    let previous: number | null = null;
+    let previous: { value: number | null; records: TrendPoint['records'] } | null = null;
     for (const each of consecutiveWindows(window, count)) {
-      const headline = await this.headline(definition, each, parameters);
-      const change = headline.value !== null && previous !== null ? headline.value - previous : null;
-      const changePercent = headline.value !== null && previous ? ((headline.value - previous) / previous) * 100 : null;
+      const records = recordsCover(windowOut(definition, each), recordsFrom);
+      const headline = records === 'none' ? undefined : await this.headline(definition, each, parameters);
+      const value = headline ? headline.value : null;
+      const comparable = records === 'whole' && previous?.records === 'whole' && value !== null && previous.value !== null;
+      const change = comparable ? value - previous!.value! : null;
+      const changePercent = comparable && previous!.value ? ((value - previous!.value!) / previous!.value!) * 100 : null;
       points.push({
-        window: windowOut(definition, each), value: tidyOrNull(headline.value), numerator: tidyOrNull(headline.numerator),
-        denominator: tidyOrNull(headline.denominator), change: tidyOrNull(change), changePercent: tidyOrNull(changePercent),
+        window: windowOut(definition, each), value: tidyOrNull(value), numerator: tidyOrNull(headline?.numerator ?? null),
+        denominator: tidyOrNull(headline?.denominator ?? null), change: tidyOrNull(change), changePercent: tidyOrNull(changePercent), records,
       });
-      previous = headline.value;
+      previous = { value, records };
     }
     return points;
   }

@@ -67,6 +67,21 @@ export class AnalyticsRepository {
     });
   }
 
+  /**
+   * The date of the earliest event on the council's record, or null when nothing is recorded: a
+   * period before it counts nothing because nothing was recorded yet, not because nothing happened.
+   * The earliest of each event type's, each read from the index by type and date (one lookup a type).
+   */
+  async earliestRecordedOn(eventTypes: readonly string[]): Promise<string | null> {
+    const result = await this.db.query(
+      `SELECT to_char(min(first.occurred_on), 'YYYY-MM-DD') AS earliest
+         FROM unnest($2::text[]) AS wanted(event_type),
+              LATERAL (SELECT min(e.occurred_on) AS occurred_on FROM child_event e WHERE e.la_code = $1 AND e.event_type = wanted.event_type) AS first`,
+      [this.context.laCode, eventTypes],
+    );
+    return (result.rows[0] as { earliest: string | null } | undefined)?.earliest ?? null;
+  }
+
   /** A refused request for raw figures (unsuppressed or another threshold without the capability). */
   async auditRefused(detail: Record<string, unknown>): Promise<void> {
     await writeAudit(this.db, {

@@ -90,6 +90,7 @@ export const TrendPoint = z.object({
   denominator: z.number().nullable(),
   change: z.number().nullable().describe('Difference from the previous point (percentage points for percentages)'),
   changePercent: z.number().nullable().describe('Relative change from the previous point, %'),
+  records: z.enum(['none', 'part', 'whole']).describe('How much of the period the council\'s record covers: none (it ends before the record\'s first event: no records yet, and no figure), part (the record begins during it) or the whole period. Changes are given only between periods the record covers whole'),
 });
 export type TrendPoint = z.infer<typeof TrendPoint>;
 
@@ -122,6 +123,7 @@ export const MetricResult = z.object({
   disproportionality: DisproportionalityOut.nullable(),
   benchmarks: z.array(BenchmarkOut),
   trend: z.array(TrendPoint).nullable(),
+  recordsFrom: z.string().nullable().describe('The date of the earliest event on the council\'s record: periods before it have no records yet (null when nothing is recorded)'),
   notes: z.array(z.string()),
   computedAt: z.string(),
 });

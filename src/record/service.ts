@@ -41,7 +41,7 @@ function summaryPartsOf(state: ChildRecordState): SummaryParts {
  */
 export function chronologyOf(events: readonly StoredEvent[], folded: FoldedChildRecord, types?: string[]) {
   const effectiveIds = new Set(folded.effectiveEvents.map((e) => e.eventId));
-  return events
+  const entries = events
     .map((event) => ({
       ...event,
       occurredOn: event.occurredAt.length === 10 ? event.occurredAt : folded.effectiveEvents.find((e) => e.eventId === event.eventId)?.occurredOn ?? event.occurredAt.slice(0, 10),
@@ -51,7 +51,31 @@ export function chronologyOf(events: readonly StoredEvent[], folded: FoldedChild
     }))
     .filter((entry) => !types || types.length === 0 || types.includes(entry.type))
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.sequence - b.sequence));
+  return inTimeOrderWithinEachDay(entries);
 }
+
+/**
+ * Within a day, entries with a time (a contact received at 09:10, a strategy discussion at 14:00)
+ * follow their times, whatever order they were entered in; entries with a date alone keep their
+ * place in the order they were entered, as nothing says when in the day they happened. Takes
+ * entries in date and entry order.
+ */
+export function inTimeOrderWithinEachDay<T extends { occurredOn: string; occurredAt: string; sequence: number }>(entries: readonly T[]): T[] {
+  const ordered = entries.slice();
+  let start = 0;
+  while (start < ordered.length) {
+    let end = start;
+    while (end < ordered.length && ordered[end]!.occurredOn === ordered[start]!.occurredOn) end += 1;
+    const positions = [];
+    for (let position = start; position < end; position += 1) if (hasTime(ordered[position]!)) positions.push(position);
+    const inTimeOrder = positions.map((position) => ordered[position]!).sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.sequence - b.sequence);
+    positions.forEach((position, index) => { ordered[position] = inTimeOrder[index]!; });
+    start = end;
+  }
+  return ordered;
+}
+
+const hasTime = (entry: { occurredAt: string }) => entry.occurredAt.length > 10;
 
 /** The record's summary in the view the reader is given (see RecordView): a partner agency's leaves out what is not its to see. */
 export function childRecordAnswer(read: { folded: FoldedChildRecord; duties: readonly Duty[]; view: RecordView }, asAt: string, statusOfDuty: (duty: Duty) => DutyStatus) {

@@ -18,6 +18,15 @@ describe('what the web app offers whom', () => {
     expect(offers.restrictRecord(viewerIn('social-worker'))).toBe(false);
   });
 
+  it('offers correcting an entry to the roles that record, and to no partner agency nor figures-only role', () => {
+    for (const role of roleNames) {
+      expect({ role, corrects: offers.correctEntries(viewerIn(role)) }).toEqual({ role, corrects: roles[role].records && roles[role].scope !== 'shared-with-agency' });
+    }
+    expect(offers.correctEntries(viewerIn('social-worker'))).toBe(true);
+    expect(offers.correctEntries(viewerIn('police-officer', null))).toBe(false);
+    expect(offers.correctEntries(viewerIn('performance-analyst', null))).toBe(false);
+  });
+
   it('offers figures-only roles the figures and nothing about any child', () => {
     for (const role of roleNames.filter((r) => roles[r].scope === 'figures-only')) {
       expect(sections(role), role).toEqual(['Dashboards', 'Reports']);

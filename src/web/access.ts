@@ -28,6 +28,8 @@ export const offers = {
   /** Nor lists of the council's children drawn from its figures. */
   childrenBehindFigures: (viewer: Offered) => viewer.permissions.seesChildren && viewer.permissions.scope !== 'shared-with-agency',
   recordEvents: (viewer: Offered) => viewer.permissions.records,
+  /** Correcting an entry, or marking it as recorded in error, is recording: never a partner agency's to do. */
+  correctEntries: (viewer: Offered) => viewer.permissions.records && viewer.permissions.scope !== 'shared-with-agency',
   restrictRecord: (viewer: Offered) => viewer.permissions.seesChildren && has(viewer, 'restrict-records'),
   /** Authorising (or returning) what workers submit, and recording management oversight: for managers. */
   authorise: (viewer: Offered) => viewer.permissions.records && has(viewer, 'authorise'),

@@ -6,6 +6,7 @@ import { AccessLogPage } from './pages/access-log-page.tsx';
 import { ALERTS_SEEN_EVENT, AlertsPage } from './pages/alerts-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { ChildRecordPage } from './pages/child-record-page.tsx';
+import { CorrectEntryPage, VoidEntryPage } from './pages/correct-entry-page.tsx';
 import { FindChildPage } from './pages/find-child-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { setFlash } from './pages/flash.ts';
@@ -20,6 +21,7 @@ import { RegisterChildPage } from './pages/register-child-page.tsx';
 import { ReportsPage } from './pages/reports-page.tsx';
 import { RestrictRecordPage } from './pages/restrict-record-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
+import { discardEveryDraft } from './recording/drafts.ts';
 import { matchPath, navigate, useLocation } from './router.tsx';
 import { SessionProvider, useSession, type Viewer } from './session.tsx';
 import { useApi } from './use-api.ts';
@@ -49,6 +51,8 @@ const routes: Route[] = [
   })),
   { pattern: '/children/:childId/access-log', section: 'find', title: 'Who has looked at this record', offered: offers.accessLog, render: (p) => <AccessLogPage childId={p.childId!} /> },
   { pattern: '/children/:childId/restrict', section: 'find', title: 'Restrict this record', offered: offers.restrictRecord, render: (p) => <RestrictRecordPage childId={p.childId!} /> },
+  { pattern: '/children/:childId/chronology/:eventId/correct', section: 'find', title: 'Correct this entry', offered: offers.correctEntries, render: (p) => <CorrectEntryPage childId={p.childId!} eventId={p.eventId!} /> },
+  { pattern: '/children/:childId/chronology/:eventId/recorded-in-error', section: 'find', title: 'This was recorded in error', offered: offers.correctEntries, render: (p) => <VoidEntryPage childId={p.childId!} eventId={p.eventId!} /> },
   { pattern: '/children/:childId/record/:eventType', section: 'find', title: 'Record', offered: offers.recordEvents, render: (p) => <RecordEventPage childId={p.childId!} eventType={p.eventType!} /> },
   // The modules' worklists: the children in their care and what is due for them.
   ...worklists.map((worklist): Route => {
@@ -84,6 +88,8 @@ function IdentityBar(props: { viewer: Viewer }) {
   const { teamName } = useSession();
   const signOut = async () => {
     await api.post(viewer.signedInWith === 'account' ? '/sign-out' : '/dev/sign-out', {});
+    // Nothing typed about a child stays in the browser for whoever uses it next.
+    discardEveryDraft();
     setFlash('You have signed out.');
     // A full load drops everything the app held for the person who signed out.
     window.location.assign('/sign-in');
@@ -163,7 +169,7 @@ function Layout() {
           serviceUrl="/"
           navigation={navigation}
           navigationLabel="Main"
-          collapseNavigationOnMobile={false}
+          collapseNavigationOnMobile
         />
         {viewer ? <IdentityBar viewer={viewer} /> : null}
       </header>

@@ -29,10 +29,31 @@ export interface UrgencyTag {
   colour: 'red' | 'orange' | 'yellow' | 'green' | 'grey' | 'blue';
 }
 
-/** The tag for a duty: overdue in red with how long, due soon in orange or yellow, else green. */
-export function urgencyOf(duty: { state: string; daysLeft?: number; lateBy?: number; unit?: string }): UrgencyTag {
-  const unit = duty.unit === 'working-days' ? 'working day' : duty.unit === 'hours' ? 'hour' : 'day';
-  const plural = (n: number) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+/** What the tag of a duty reads: its state, and as its timescale counts, how long is left or how late it is. */
+export interface DutyTiming {
+  state: string;
+  /** Days left (negative when overdue), counted in working days for a working-day timescale, else in calendar days. */
+  daysLeft?: number;
+  lateBy?: number;
+  /** The timescale's unit: working-days, calendar-days, weeks, months or hours. */
+  unit?: string;
+  /** The instant an hour-based duty falls due. */
+  dueAt?: string;
+}
+
+const HOUR_MS = 3_600_000;
+const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * The tag for a duty: overdue in red with how long, due soon in orange or yellow, else green.
+ * An hour-based duty (allocate within 48 hours) with its due time is counted in hours from `now`;
+ * any other is counted in the days the API counts: working days for a working-day timescale,
+ * calendar days for the rest (days, weeks and months, and hours without a due time).
+ */
+export function urgencyOf(duty: DutyTiming, now: Date = new Date()): UrgencyTag {
+  if (duty.unit === 'hours' && duty.dueAt && (duty.state === 'open' || duty.state === 'overdue')) return hourlyUrgencyOf(Date.parse(duty.dueAt) - now.getTime());
+  const unit = duty.unit === 'working-days' ? 'working day' : 'day';
+  const plural = (n: number) => count(n, unit);
   if (duty.state === 'overdue') {
     const late = duty.lateBy ?? (duty.daysLeft !== undefined ? -duty.daysLeft : undefined);
     return { text: late !== undefined && late > 0 ? `Overdue by ${plural(late)}` : 'Overdue', colour: 'red' };
@@ -46,6 +67,22 @@ export function urgencyOf(duty: { state: string; daysLeft?: number; lateBy?: num
   if (left <= 2) return { text: `${plural(left)} left`, colour: 'orange' };
   if (left <= 5) return { text: `${plural(left)} left`, colour: 'yellow' };
   return { text: `${plural(left)} left`, colour: 'green' };
+}
+
+/** An hour-based duty's tag from the time until it is due (negative when past): hours, or days once two days late. */
+function hourlyUrgencyOf(untilDueMs: number): UrgencyTag {
+  if (untilDueMs < 0) {
+    const hoursLate = Math.ceil(-untilDueMs / HOUR_MS);
+    return { text: `Overdue by ${hoursLate < 48 ? count(hoursLate, 'hour') : count(Math.floor(hoursLate / 24), 'day')}`, colour: 'red' };
+  }
+  const hoursLeft = Math.floor(untilDueMs / HOUR_MS);
+  if (hoursLeft < 1) return { text: 'Due within the hour', colour: 'orange' };
+  return { text: `${count(hoursLeft, 'hour')} left`, colour: hoursLeft <= 24 ? 'orange' : 'yellow' };
+}
+
+/** When a duty falls due: the date, and the time too for an hour-based duty (7 March 2024 at 14:05). */
+export function formatDue(duty: { dueOn: string; dueAt?: string; unit?: string }): string {
+  return duty.unit === 'hours' && duty.dueAt ? formatDateTime(duty.dueAt) : formatDate(duty.dueOn);
 }
 
 /** Most urgent first: overdue by most, then fewest days left, then earliest due date. */

@@ -46,7 +46,7 @@ const nextSteps = merged(modules.map((module) => module.nextSteps));
 export const nextStepsFor = (status: string): readonly string[] => nextSteps[status] ?? [];
 
 /** Every event type in words; a void is the record's own. */
-export const eventTypeLabels: Record<string, string> = merged([...modules.map((module) => module.eventLabels), { 'event.voided': 'Entry voided' }]);
+export const eventTypeLabels: Record<string, string> = merged([...modules.map((module) => module.eventLabels), { 'event.voided': 'Entry marked as recorded in error' }]);
 export const eventLabel = (type: string) => eventTypeLabels[type] ?? type;
 
 /** How every module's events' data reads in the chronology. */

@@ -137,6 +137,8 @@ describe('private fostering in the browser', () => {
     const small = await phone.newPage();
     small.on('pageerror', (error) => pageErrors.push(error.message));
     await small.goto(`${server.baseUrl}/children`);
+    // On a phone the service navigation is behind its Menu button.
+    await small.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Menu' }).click();
     await small.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Private fostering' }).click();
     await small.waitForSelector('html[data-ready="private-fostering"]');
     expect(await small.locator('[data-testid=private-fostering-worklist] tbody tr', { hasText: 'Mira Novakova' }).count()).toBe(1);

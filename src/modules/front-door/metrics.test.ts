@@ -113,6 +113,22 @@ describe.each(testDatabaseTargets)('front door and referral figures on $name', (
     expect(trend[1]).toMatchObject({ change: 8, changePercent: 800 });
   });
 
+  it('marks the periods before the record began as having no records yet, with no figure and no change from them', async () => {
+    const result = await metric(app, 'FD-01', `${FY}&trend=6`);
+    // The record's first events are the children's registrations on 1 January 2020.
+    expect(result.recordsFrom).toBe('2020-01-01');
+    const points = result.trend.map((p: { window: { label: string }; value: number | null; change: number | null; records: string }) => [p.window.label, p.records, p.value, p.change]);
+    expect(points).toEqual([
+      ['FY2018-19', 'none', null, null],
+      // The record begins during FY2019-20: its figure is shown, but a change from a year partly recorded would be growth in recording.
+      ['FY2019-20', 'part', 0, null],
+      ['FY2020-21', 'whole', 0, null],
+      ['FY2021-22', 'whole', 0, 0],
+      ['FY2022-23', 'whole', 1, 1],
+      ['FY2023-24', 'whole', 9, 8],
+    ]);
+  });
+
   it('FD-03 gives each source\'s share, withholding counts under 5 unless raw figures are asked for', async () => {
     // Police (6): C1 C3 C5 C7 C8 = 5; schools (2A): C2 C6 = 2; family (1A): C4; GP (3A): C9.
     const raw = await metric(app, 'FD-03', `${FY}&unsuppressed=true`);

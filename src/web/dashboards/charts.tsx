@@ -17,7 +17,7 @@ const text = '#0b0c0c';
 const grid = '#b1b4b6';
 
 function describe(points: readonly ChartPoint[]): string {
-  return points.map((point) => `${point.label}: ${point.value === null ? 'not shown' : point.display}`).join('; ');
+  return points.map((point) => `${point.label}: ${point.value === null ? (point.display && point.display !== '–' ? point.display : 'not shown') : point.display}`).join('; ');
 }
 
 /** Horizontal bars, one per group, labelled with the group and its figure. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metricDefinitions, workingsOf } from '../../analytics/catalogue.ts';
-import { dashboardTablesOf, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf, type CatalogueEntry } from './metrics.ts';
+import { dashboardTablesOf, distributionOf, englandBenchmark, englandLabel, formatChange, formatFigure, hasChildrenBehind, unitsOf, type CatalogueEntry } from './metrics.ts';
 
 describe('figures as people read them', () => {
   it('writes a value in its unit', () => {
@@ -9,6 +9,21 @@ describe('figures as people read them', () => {
     expect(formatFigure(38.24, 'rate-per-10000')).toBe('38.2 per 10,000');
     expect(formatFigure(12.5, 'per-month')).toBe('12.5 a month');
     expect(formatFigure(null, 'count')).toBe('–');
+  });
+
+  it('says the year of an England figure, and that it is the latest held when it is not the period\'s own', () => {
+    expect(englandLabel({ year: '2025-26', samePeriod: true })).toBe('England 2025-26');
+    expect(englandLabel({ year: '2019-20', samePeriod: false })).toBe('England 2019-20, the latest held');
+  });
+
+  it('shows a distribution (the length of plans ending) as its groups\' shares, not the count measured', () => {
+    const figure = (display: string) => ({ value: 0, display, suppressed: false });
+    const breakdown = { rows: [
+      { groups: [{ label: 'Under 3 months' }], value: figure('25.0%'), share: figure('25.0%') },
+      { groups: [{ label: '2 years or more' }], value: figure('75.0%'), share: figure('75.0%') },
+    ] };
+    expect(distributionOf(breakdown)).toEqual([{ label: 'Under 3 months', share: '25.0%' }, { label: '2 years or more', share: '75.0%' }]);
+    expect(distributionOf(null)).toEqual([]);
   });
 
   it('writes a change in points for percentages and relatively for the rest', () => {

@@ -52,6 +52,8 @@ export interface TrendPoint {
   denominator: number | null;
   change: number | null;
   changePercent: number | null;
+  /** How much of the period the record covers (none: no records yet). */
+  records?: 'none' | 'part' | 'whole';
 }
 
 export interface BreakdownRow {
@@ -165,6 +167,20 @@ export function formatChange(point: Pick<TrendPoint, 'change' | 'changePercent'>
   if (point.changePercent === null) return point.change === 0 ? 'No change' : '–';
   const percent = Math.round(point.changePercent * 10) / 10;
   return percent === 0 ? 'No change' : `${percent > 0 ? '+' : '−'}${numberFormat(1).format(Math.abs(percent))}%`;
+}
+
+/** The England figure's words: always with its year, and saying so when it is not the period's own year. */
+export function englandLabel(benchmark: Pick<Benchmark, 'year' | 'samePeriod'>): string {
+  return `England ${benchmark.year}${benchmark.samePeriod ? '' : ', the latest held'}`;
+}
+
+/**
+ * A distribution's figure as what it measures: each group's share (the length of plans ending:
+ * under 3 months 20.0%, …), from its breakdown by its own category; the count alone says how many
+ * were measured, not how they are distributed.
+ */
+export function distributionOf(breakdown: { rows: readonly { groups: readonly { label: string }[]; share: ShownFigure; value: ShownFigure }[] } | null | undefined): { label: string; share: string }[] {
+  return (breakdown?.rows ?? []).filter((row) => row.groups.length === 1).map((row) => ({ label: row.groups[0]!.label, share: row.value.display }));
 }
 
 /** The England figure for the period when held, else the latest England figure, with its year. */

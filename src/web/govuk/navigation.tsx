@@ -1,4 +1,4 @@
-import type { MouseEventHandler, ReactNode } from 'react';
+import { useEffect, useState, type MouseEventHandler, type ReactNode } from 'react';
 import { attributeProps, classNames, contentProps, type Attributes, type TextOrHtml } from './attributes.ts';
 
 type Common = { classes?: string; attributes?: Attributes };
@@ -55,6 +55,31 @@ export interface ServiceNavigationProps extends Common {
   slots?: { start?: ReactNode; end?: ReactNode; navigationStart?: ReactNode; navigationEnd?: ReactNode };
 }
 
+/** GOV.UK Frontend's tablet breakpoint, from its CSS custom property where the stylesheet sets it. */
+function tabletBreakpoint(): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue('--govuk-breakpoint-tablet').trim();
+  return value || '40.0625em';
+}
+
+/**
+ * On a narrow screen, whether the navigation is collapsed behind its Menu button, as GOV.UK
+ * Frontend's service navigation script does it: the markup first drawn is the one without script
+ * (every link shown, the button hidden), so that nothing is lost when the script does not run.
+ */
+function useCollapsedOnNarrowScreens(collapse: boolean) {
+  const [narrow, setNarrow] = useState(false);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!collapse || typeof window.matchMedia !== 'function') return;
+    const wide = window.matchMedia(`(min-width: ${tabletBreakpoint()})`);
+    const check = () => setNarrow(!wide.matches);
+    check();
+    wide.addEventListener('change', check);
+    return () => wide.removeEventListener('change', check);
+  }, [collapse]);
+  return { narrow: collapse && narrow, open, toggle: () => setOpen((was) => !was), close: () => setOpen(false) };
+}
+
 /** The service's name and its main sections: a council service's header (the GOV.UK header is for GOV.UK only). */
 export function ServiceNavigation(props: ServiceNavigationProps) {
   const menuButtonText = props.menuButtonText || 'Menu';
@@ -62,6 +87,7 @@ export function ServiceNavigation(props: ServiceNavigationProps) {
   const items = (props.navigation ?? []).filter((item): item is ServiceNavigationItem => Boolean(item));
   const collapse = props.collapseNavigationOnMobile ?? items.length > 1;
   const slots = props.slots ?? {};
+  const menu = useCollapsedOnNarrowScreens(collapse);
   const inner = (
     <div className="govuk-width-container">
       {slots.start}
@@ -77,11 +103,14 @@ export function ServiceNavigation(props: ServiceNavigationProps) {
           <nav aria-label={props.navigationLabel || menuButtonText} className={classNames('govuk-service-navigation__wrapper', props.navigationClasses)}>
             {collapse ? (
               <button type="button" className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls={navigationId}
-                aria-label={props.menuButtonLabel && props.menuButtonLabel !== menuButtonText ? props.menuButtonLabel : undefined} hidden aria-hidden="true">
+                aria-label={props.menuButtonLabel && props.menuButtonLabel !== menuButtonText ? props.menuButtonLabel : undefined}
+                hidden={!menu.narrow} aria-hidden={menu.narrow ? undefined : 'true'} aria-expanded={menu.narrow ? menu.open : undefined} onClick={menu.toggle}>
                 {menuButtonText}
               </button>
             ) : null}
-            <ul className="govuk-service-navigation__list" id={navigationId}>
+            {/* A link followed closes the menu, as loading the new page would. */}
+            <ul className="govuk-service-navigation__list" id={navigationId} hidden={menu.narrow && !menu.open}
+              onClick={(event) => { if ((event.target as HTMLElement).closest('a')) menu.close(); }}>
               {slots.navigationStart}
               {items.map((item, index) => {
                 const isActive = item.active || item.current;

@@ -1,8 +1,9 @@
+import { TableRegion } from '../table-region.tsx';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { offers } from '../access.ts';
 import { ApiError, query as apiQuery } from '../api.ts';
 import { NotificationBanner, Select, Tag, Button } from '../govuk/index.ts';
-import { byUrgency, formatDate, formatDateTime, humanise, urgencyOf } from '../format.ts';
+import { byUrgency, formatDate, formatDateTime, formatDue, humanise, urgencyOf } from '../format.ts';
 import {
   chronologyEntryLinks, chronologyWords, eventForms, eventLabel, eventTypeLabels, InvolvementTag, journeyOrder, nextStepsFor, recordFlags, RecordViewContent, recordViews,
   StatusTag, SummaryCards, type ChildRecord,
@@ -13,6 +14,7 @@ import { useSession } from '../session.tsx';
 import { markReady } from '../timing.ts';
 import { useApi } from '../use-api.ts';
 import { takeFlash } from './flash.ts';
+import { correctionsOf } from './correct-entry-page.tsx';
 import { RestrictedRecord } from './restricted-record.tsx';
 
 interface Rule {
@@ -149,28 +151,31 @@ function PartnerViewNotice() {
 function DutiesTable(props: { duties: DutyOut[]; ruleTitle: (id: string) => string; caption: string }) {
   if (props.duties.length === 0) return <p className="govuk-body">Nothing is due.</p>;
   return (
-    <table className="govuk-table" data-testid="child-duties">
-      <caption className="govuk-table__caption govuk-visually-hidden">{props.caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">What is due</th>
-          <th scope="col" className="govuk-table__header">Due</th>
-          <th scope="col" className="govuk-table__header">Status</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {props.duties.map((duty) => {
-          const tag = urgencyOf({ ...duty, unit: typeof duty.unit === 'string' ? duty.unit : undefined });
-          return (
-            <tr key={`${duty.ruleId}-${duty.subjectId}-${duty.occurrence}`} className="govuk-table__row">
-              <td className="govuk-table__cell">{props.ruleTitle(duty.ruleId)}</td>
-              <td className="govuk-table__cell app-nowrap" data-testid="due-on">{formatDate(duty.dueOn)}</td>
-              <td className="govuk-table__cell"><Tag text={tag.text} classes={`govuk-tag--${tag.colour}`} /></td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableRegion label={props.caption}>
+      <table className="govuk-table" data-testid="child-duties">
+        <caption className="govuk-table__caption govuk-visually-hidden">{props.caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">What is due</th>
+            <th scope="col" className="govuk-table__header">Due</th>
+            <th scope="col" className="govuk-table__header">Status</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {props.duties.map((duty) => {
+            const timing = { ...duty, unit: typeof duty.unit === 'string' ? duty.unit : undefined };
+            const tag = urgencyOf(timing);
+            return (
+              <tr key={`${duty.ruleId}-${duty.subjectId}-${duty.occurrence}`} className="govuk-table__row">
+                <td className="govuk-table__cell">{props.ruleTitle(duty.ruleId)}</td>
+                <td className="govuk-table__cell app-nowrap" data-testid="due-on">{formatDue(timing)}</td>
+                <td className="govuk-table__cell"><Tag text={tag.text} classes={`govuk-tag--${tag.colour}`} /></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -204,6 +209,10 @@ function Chronology(props: { childId: string }) {
   const oldestFirst = query.get('order') === 'oldest';
   const chronology = useApi<{ entries: ChronologyEntry[] }>(`/children/${encodeURIComponent(props.childId)}/chronology`);
   const entries = chronology.data?.entries ?? [];
+  const byId = useMemo(() => new Map(entries.map((entry) => [entry.eventId, entry])), [entries]);
+  const { viewer } = useSession();
+  // A partner agency's view of the chronology is for reading; those who record may correct what is recorded.
+  const mayCorrect = Boolean(viewer && offers.correctEntries(viewer) && (chronology.data as { view?: string } | undefined)?.view !== 'partner');
   const types = useMemo(() => [...new Set(entries.map((entry) => entry.type))], [entries]);
   const matching = entries.filter((entry) => !type || entry.type === type);
   const shown = oldestFirst ? matching : matching.slice().reverse();
@@ -225,23 +234,51 @@ function Chronology(props: { childId: string }) {
         <>
           <p className="govuk-body">{shown.length} {shown.length === 1 ? 'entry' : 'entries'}, {oldestFirst ? 'oldest' : 'newest'} first.</p>
           <ol className="app-timeline" data-testid="chronology">
-            {shown.map((entry) => (
-              <li key={entry.eventId} className={`app-timeline__item${entry.effective ? '' : ' app-timeline__item--superseded'}`}>
-                <h3 className="govuk-heading-s app-timeline__title">
-                  {eventLabel(entry.type)}{' '}
-                  {entry.voided ? <Tag text="Voided" classes="govuk-tag--grey" /> : null}
-                  {entry.supersededBy ? <Tag text="Corrected later" classes="govuk-tag--grey" /> : null}
-                  {entry.supersedes ? <Tag text="Correction" classes="govuk-tag--yellow" /> : null}
-                </h3>
-                <p className="govuk-body govuk-!-margin-bottom-1">{describe(entry, workerName)}</p>
-                {entry.voided?.reason ? <p className="govuk-body govuk-!-margin-bottom-1">Voided: {entry.voided.reason}</p> : null}
-                {entry.correctionReason ? <p className="govuk-body govuk-!-margin-bottom-1">Reason for correction: {entry.correctionReason}</p> : null}
-                {records && entry.effective ? chronologyEntryLinks({ ...entry, childId: props.childId }).map((link) => (
-                  <p key={link.href} className="govuk-body-s govuk-!-margin-bottom-1"><Link href={link.href}>{link.text}{link.hiddenText ? <span className="govuk-visually-hidden"> {link.hiddenText}</span> : null}</Link></p>
-                )) : null}
-                <p className="govuk-body-s app-timeline__meta">{formatDate(entry.occurredOn)}{entry.occurredAt.includes('T') ? ` at ${timeOf(entry.occurredAt)}` : ''} · recorded {formatDate(entry.recordedAt)}{entry.recordedBy ? ` by ${workerName(entry.recordedBy.userId)}` : ''}</p>
-              </li>
-            ))}
+            {shown.map((entry) => {
+              const correction = entry.supersededBy ? byId.get(entry.supersededBy) : undefined;
+              const voiding = entry.voided ? byId.get(entry.voided.byEventId) : undefined;
+              const corrected = entry.supersedes ? byId.get(entry.supersedes) : undefined;
+              const may = mayCorrect ? correctionsOf(entry) : { correct: false, void: false };
+              const what = `${eventLabel(entry.type).toLowerCase()} of ${formatDate(entry.occurredOn)}`;
+              return (
+                <li key={entry.eventId} id={`entry-${entry.eventId}`} data-testid="chronology-entry"
+                  className={`app-timeline__item${entry.effective ? '' : ' app-timeline__item--superseded'}`}>
+                  <h3 className="govuk-heading-s app-timeline__title">
+                    {eventLabel(entry.type)}{' '}
+                    {entry.voided ? <Tag text="Recorded in error" classes="govuk-tag--grey" /> : null}
+                    {entry.supersededBy ? <Tag text="Corrected" classes="govuk-tag--grey" /> : null}
+                    {entry.supersedes ? <Tag text="Correction" classes="govuk-tag--yellow" /> : null}
+                  </h3>
+                  <p className="govuk-body govuk-!-margin-bottom-1">{describe(entry, workerName)}</p>
+                  {entry.supersededBy ? (
+                    <p className="govuk-body govuk-!-margin-bottom-1" data-testid="corrected-by">
+                      {correction ? `Corrected on ${formatDate(correction.recordedAt)}${correction.recordedBy ? ` by ${workerName(correction.recordedBy.userId)}` : ''}. Reason: ${correction.correctionReason ?? ''}` : 'Corrected by a later version.'}
+                      {correction ? <> <a className="govuk-link" href={`#entry-${correction.eventId}`}>See the corrected version</a></> : null}
+                    </p>
+                  ) : null}
+                  {entry.supersedes ? (
+                    <p className="govuk-body govuk-!-margin-bottom-1" data-testid="correction-of">
+                      Corrects the entry {corrected ? `recorded on ${formatDate(corrected.recordedAt)}${corrected.recordedBy ? ` by ${workerName(corrected.recordedBy.userId)}` : ''}` : 'recorded before'}. Reason for the correction: {entry.correctionReason}
+                    </p>
+                  ) : null}
+                  {entry.voided ? (
+                    <p className="govuk-body govuk-!-margin-bottom-1" data-testid="voided-because">
+                      Marked as recorded in error{voiding ? ` on ${formatDate(voiding.recordedAt)}${voiding.recordedBy ? ` by ${workerName(voiding.recordedBy.userId)}` : ''}` : ''}. Reason: {entry.voided.reason}
+                    </p>
+                  ) : null}
+                  {records && entry.effective ? chronologyEntryLinks({ ...entry, childId: props.childId }).map((link) => (
+                    <p key={link.href} className="govuk-body-s govuk-!-margin-bottom-1"><Link href={link.href}>{link.text}{link.hiddenText ? <span className="govuk-visually-hidden"> {link.hiddenText}</span> : null}</Link></p>
+                  )) : null}
+                  <p className="govuk-body-s app-timeline__meta">{formatDate(entry.occurredOn)}{entry.occurredAt.includes('T') ? ` at ${timeOf(entry.occurredAt)}` : ''} · recorded {formatDate(entry.recordedAt)}{entry.recordedBy ? ` by ${workerName(entry.recordedBy.userId)}` : ''}</p>
+                  {may.correct || may.void ? (
+                    <ul className="govuk-list app-timeline__actions">
+                      {may.correct ? <li><Link href={`/children/${props.childId}/chronology/${entry.eventId}/correct`}>Correct this<span className="govuk-visually-hidden">: {what}</span></Link></li> : null}
+                      {may.void ? <li><Link href={`/children/${props.childId}/chronology/${entry.eventId}/recorded-in-error`}>This was recorded in error<span className="govuk-visually-hidden">: {what}</span></Link></li> : null}
+                    </ul>
+                  ) : null}
+                </li>
+              );
+            })}
           </ol>
         </>
       )}

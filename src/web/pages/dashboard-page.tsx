@@ -1,4 +1,6 @@
+import { TableRegion } from '../table-region.tsx';
 import { useEffect, useState } from 'react';
+import { recordsCover } from '../../analytics/records-cover.ts';
 import { api, query } from '../api.ts';
 import { Tag } from '../govuk/index.ts';
 import { Link, useLocation } from '../router.tsx';
@@ -9,7 +11,7 @@ import { markReady } from '../timing.ts';
 import { PeriodPicker } from '../dashboards/period-picker.tsx';
 import { apiWindowOf, choiceFrom, describePeriod, previousDatesOf } from '../dashboards/period.ts';
 import {
-  changeBetween, dashboardTablesOf, englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf,
+  changeBetween, dashboardTablesOf, distributionOf, englandBenchmark, englandLabel, formatChange, formatFigure, hasChildrenBehind, unitsOf,
   type Catalogue, type CatalogueEntry,
 } from '../dashboards/metrics.ts';
 import type { MetricResult } from '../../analytics/schemas.ts';
@@ -71,26 +73,37 @@ export function DashboardPage() {
         const metrics = table.metrics.filter((m) => results[m.id] !== undefined);
         if (metrics.length === 0) return null;
         return (
-          <table key={table.domain} className="govuk-table app-dashboard-table" data-testid={`dashboard-${table.domain}`}>
-            <caption className="govuk-table__caption govuk-table__caption--m">{table.title}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Measure</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">This period</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Counted</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Previous period</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Change</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">England</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {metrics.map((metric) => <DashboardRow key={metric.id} metric={metric} result={results[metric.id] ?? null} previous={before ? before[metric.id] ?? null : undefined} windowQuery={windowQuery} showChildren={showChildren} />)}
-            </tbody>
-          </table>
+          <TableRegion key={table.domain} label={table.title}>
+            <table className="govuk-table app-dashboard-table" data-testid={`dashboard-${table.domain}`}>
+              <caption className="govuk-table__caption govuk-table__caption--m">{table.title}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Measure</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">This period</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Counted</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Previous period</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Change</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">England</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {metrics.map((metric) => <DashboardRow key={metric.id} metric={metric} result={results[metric.id] ?? null} previous={before ? before[metric.id] ?? null : undefined} windowQuery={windowQuery} showChildren={showChildren} />)}
+              </tbody>
+            </table>
+          </TableRegion>
         );
       })}
       <p className="govuk-body">The partnership's annual report for any period is on <Link href={`/reports${windowKey}`}>Reports</Link>.</p>
     </>
+  );
+}
+
+/** A distribution's groups and their shares, as a short list in a table cell. */
+function Distribution(props: { shares: { label: string; share: string }[] }) {
+  return (
+    <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0 app-distribution">
+      {props.shares.map((item) => <li key={item.label} className="govuk-!-margin-bottom-0">{item.label}: <strong>{item.share}</strong></li>)}
+    </ul>
   );
 }
 
@@ -100,29 +113,48 @@ function DashboardRow(props: { metric: CatalogueEntry; result: MetricResult | nu
   const detailHref = `/dashboards/${encodeURIComponent(metric.id)}${query(props.windowQuery)}`;
   const pending = props.previous === undefined;
   const previousValue = props.previous?.value;
+  // The period before the record began has no records yet: not a zero to compare with.
+  const previousRecords = props.previous ? recordsCover(props.previous.window, props.previous.recordsFrom) : undefined;
   const england = result ? englandBenchmark(result.benchmarks) : undefined;
   const counted = result?.numerator;
+  // A distribution (the length of plans) is its groups' shares; its count is how many were measured.
+  const isDistribution = metric.valueType === 'distribution';
+  const shares = isDistribution ? distributionOf(result?.breakdown) : [];
+  const previousShares = isDistribution ? distributionOf(props.previous?.breakdown) : [];
   const countedText = counted === null || counted === undefined ? ''
     : result?.denominator !== null && result?.denominator !== undefined && metric.valueType === 'percent'
-      ? `${counted.toLocaleString('en-GB')} of ${result.denominator.toLocaleString('en-GB')}` : counted.toLocaleString('en-GB');
+      ? `${counted.toLocaleString('en-GB')} of ${result.denominator.toLocaleString('en-GB')}`
+      : isDistribution ? `${counted.toLocaleString('en-GB')} ${unitsOf(metric.countingUnit, counted)}` : counted.toLocaleString('en-GB');
   const drillable = props.showChildren && hasChildrenBehind(metric) && counted !== null && counted !== undefined && counted > 0;
+  const previousCell = pending ? '…'
+    : previousRecords === 'none' ? 'No records yet'
+      : isDistribution ? (previousShares.length > 0 ? <Distribution shares={previousShares} /> : '–') : formatFigure(previousValue, metric.valueType);
+  const changeCell = pending ? '…'
+    : isDistribution || previousRecords !== 'whole' ? '–' : formatChange(changeBetween(result?.value, previousValue), metric.valueType);
   return (
     <tr className="govuk-table__row">
       <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
         <Link href={detailHref}>{metric.title}</Link>
         <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">{metric.id}{metric.followsDfe ? ' · DfE definition' : ''}</span>
       </th>
-      <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{result ? result.display : <Tag text="Not available" classes="govuk-tag--grey" />}</td>
+      <td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold" data-testid={`this-period-${metric.id}`}>
+        {!result ? <Tag text="Not available" classes="govuk-tag--grey" /> : recordsCover(result.window, result.recordsFrom) === 'none' ? 'No records yet' : shares.length > 0 ? <Distribution shares={shares} /> : result.display}
+      </td>
       <td className="govuk-table__cell govuk-table__cell--numeric">
         {drillable ? (
           <Link href={`/dashboards/${encodeURIComponent(metric.id)}/children${query(props.windowQuery)}`} data-testid={`children-link-${metric.id}`}>
-            {countedText}<span className="govuk-visually-hidden"> {unitsOf(metric.countingUnit, counted)}: list them for {metric.title}</span>
+            {countedText}<span className="govuk-visually-hidden">{isDistribution ? '' : ` ${unitsOf(metric.countingUnit, counted)}`}: list them for {metric.title}</span>
           </Link>
         ) : countedText}
       </td>
-      <td className="govuk-table__cell govuk-table__cell--numeric">{pending ? '…' : formatFigure(previousValue, metric.valueType)}</td>
-      <td className="govuk-table__cell govuk-table__cell--numeric">{pending ? '…' : formatChange(changeBetween(result?.value, previousValue), metric.valueType)}</td>
-      <td className="govuk-table__cell govuk-table__cell--numeric">{england ? <>{formatFigure(england.value, metric.valueType)}<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">{england.year}</span></> : '–'}</td>
+      <td className="govuk-table__cell govuk-table__cell--numeric" data-testid={`previous-period-${metric.id}`}>
+        {previousCell}
+        {previousRecords === 'part' && !pending ? <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">Records began during this period</span> : null}
+      </td>
+      <td className="govuk-table__cell govuk-table__cell--numeric">{changeCell}</td>
+      <td className="govuk-table__cell govuk-table__cell--numeric" data-testid={`england-${metric.id}`}>
+        {england ? <>{formatFigure(england.value, metric.valueType)}<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">{englandLabel(england)}</span></> : '–'}
+      </td>
     </tr>
   );
 }

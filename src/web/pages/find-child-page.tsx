@@ -1,3 +1,4 @@
+import { TableRegion } from '../table-region.tsx';
 import { useEffect, useState } from 'react';
 import { api, ApiError, query } from '../api.ts';
 import type { ChildListItem, RelatedChild } from '../../record/read-model.ts';
@@ -81,43 +82,45 @@ export function FindChildPage() {
         <>
           <h2 className="govuk-heading-m" data-testid="result-count">{found.children.length === 0 ? 'No children found' : `${found.children.length} ${found.children.length === 1 ? 'child' : 'children'} found`}</h2>
           {found.children.length > 0 ? (
-            <table className="govuk-table" data-testid="search-results">
-              <caption className="govuk-table__caption govuk-visually-hidden">Children found</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Name</th>
-                  <th scope="col" className="govuk-table__header">Date of birth</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                  <th scope="col" className="govuk-table__header">Allocated to</th>
-                  <th scope="col" className="govuk-table__header">Siblings and household</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {found.children.map((child) => {
-                  const related = found.related[child.childId];
-                  return (
-                    <tr key={child.childId} className="govuk-table__row">
-                      <td className="govuk-table__cell">
-                        <a className="govuk-link" href={`/children/${child.childId}`}>{child.forename} {child.surname}</a>
-                        <span className="govuk-hint govuk-!-display-block govuk-!-font-size-16 govuk-!-margin-bottom-0">{child.childId}</span>
-                      </td>
-                      <td className="govuk-table__cell app-nowrap">{child.dateOfBirth ? formatDate(child.dateOfBirth) : child.expectedDateOfBirth ? `Expected ${formatDate(child.expectedDateOfBirth)}` : 'Not known'}</td>
-                      <td className="govuk-table__cell"><InvolvementTags child={child} /></td>
-                      <td className="govuk-table__cell">{workerName(child.allocatedWorkerId)}</td>
-                      <td className="govuk-table__cell">
-                        {related === undefined ? '' : related.length === 0 ? 'None recorded' : (
-                          <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
-                            {related.map((other) => (
-                              <li key={other.childId}><a className="govuk-link" href={`/children/${other.childId}`}>{other.forename} {other.surname}</a> ({other.links.join(', ')})</li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <TableRegion label="Children found">
+              <table className="govuk-table" data-testid="search-results">
+                <caption className="govuk-table__caption govuk-visually-hidden">Children found</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Name</th>
+                    <th scope="col" className="govuk-table__header">Date of birth</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
+                    <th scope="col" className="govuk-table__header">Allocated to</th>
+                    <th scope="col" className="govuk-table__header">Siblings and household</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {found.children.map((child) => {
+                    const related = found.related[child.childId];
+                    return (
+                      <tr key={child.childId} className="govuk-table__row">
+                        <td className="govuk-table__cell">
+                          <a className="govuk-link" href={`/children/${child.childId}`}>{child.forename} {child.surname}</a>
+                          <span className="govuk-hint govuk-!-display-block govuk-!-font-size-16 govuk-!-margin-bottom-0">{child.childId}</span>
+                        </td>
+                        <td className="govuk-table__cell app-nowrap">{child.dateOfBirth ? formatDate(child.dateOfBirth) : child.expectedDateOfBirth ? `Expected ${formatDate(child.expectedDateOfBirth)}` : 'Not known'}</td>
+                        <td className="govuk-table__cell"><InvolvementTags child={child} /></td>
+                        <td className="govuk-table__cell">{workerName(child.allocatedWorkerId)}</td>
+                        <td className="govuk-table__cell">
+                          {related === undefined ? '' : related.length === 0 ? 'None recorded' : (
+                            <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
+                              {related.map((other) => (
+                                <li key={other.childId}><a className="govuk-link" href={`/children/${other.childId}`}>{other.forename} {other.surname}</a> ({other.links.join(', ')})</li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableRegion>
           ) : <p className="govuk-body">Check the spelling, or search by date of birth or NHS number.</p>}
         </>
       ) : null}

@@ -1,3 +1,4 @@
+import { TableRegion } from '../table-region.tsx';
 import { useEffect } from 'react';
 import { ApiError, query } from '../api.ts';
 import { BackLink, InsetText } from '../govuk/index.ts';
@@ -39,27 +40,29 @@ export function MetricChildrenPage(props: { metricId: string }) {
           </p>
           {data.listed < data.counted - (data.notVisible ?? 0) ? <InsetText text={`The first ${data.listed.toLocaleString('en-GB')} are listed.`} /> : null}
           {data.children.length > 0 ? (
-            <table className="govuk-table" data-testid="metric-children">
-              <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">{data.metric.title}: each {unitsOf(data.metric.countingUnit, 1)} counted, its child and the date counted</caption>
-              <thead className="govuk-table__head"><tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Child</th>
-                <th scope="col" className="govuk-table__header">LA child id</th>
-                <th scope="col" className="govuk-table__header">Date of birth</th>
-                <th scope="col" className="govuk-table__header">Counted on</th>
-              </tr></thead>
-              <tbody className="govuk-table__body">
-                {data.children.map((child) => (
-                  <tr key={`${child.unitId}-${child.childId}`} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
-                      <Link href={`/children/${encodeURIComponent(child.childId)}`}>{`${child.forename} ${child.surname}`.trim() || child.childId}</Link>
-                    </th>
-                    <td className="govuk-table__cell">{child.childId}</td>
-                    <td className="govuk-table__cell app-nowrap">{formatDate(child.dateOfBirth) || 'Not known'}</td>
-                    <td className="govuk-table__cell app-nowrap">{formatDate(child.countedOn)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableRegion label="The children behind the figure">
+              <table className="govuk-table" data-testid="metric-children">
+                <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">{data.metric.title}: each {unitsOf(data.metric.countingUnit, 1)} counted, its child and the date counted</caption>
+                <thead className="govuk-table__head"><tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Child</th>
+                  <th scope="col" className="govuk-table__header">LA child id</th>
+                  <th scope="col" className="govuk-table__header">Date of birth</th>
+                  <th scope="col" className="govuk-table__header">Counted on</th>
+                </tr></thead>
+                <tbody className="govuk-table__body">
+                  {data.children.map((child) => (
+                    <tr key={`${child.unitId}-${child.childId}`} className="govuk-table__row">
+                      <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
+                        <Link href={`/children/${encodeURIComponent(child.childId)}`}>{`${child.forename} ${child.surname}`.trim() || child.childId}</Link>
+                      </th>
+                      <td className="govuk-table__cell">{child.childId}</td>
+                      <td className="govuk-table__cell app-nowrap">{formatDate(child.dateOfBirth) || 'Not known'}</td>
+                      <td className="govuk-table__cell app-nowrap">{formatDate(child.countedOn)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           ) : <p className="govuk-body">No one you can see is counted here.</p>}
           <p className="govuk-body govuk-!-font-size-16">Each child listed here is recorded in the audit log as looked at by you.</p>
         </>

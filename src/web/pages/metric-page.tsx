@@ -1,7 +1,8 @@
+import { TableRegion } from '../table-region.tsx';
 import { useEffect, type FormEvent } from 'react';
 import { ApiError, query } from '../api.ts';
 import { BackLink, Button, Details, Select, SummaryList } from '../govuk/index.ts';
-import { humanise } from '../format.ts';
+import { formatDate, humanise } from '../format.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { offers } from '../access.ts';
 import { useSession } from '../session.tsx';
@@ -11,7 +12,7 @@ import { BarChart, LineChart } from '../dashboards/charts.tsx';
 import { PeriodPicker } from '../dashboards/period-picker.tsx';
 import { apiWindowOf, choiceFrom, describePeriod } from '../dashboards/period.ts';
 import {
-  englandBenchmark, formatChange, formatFigure, hasChildrenBehind, unitsOf,
+  englandBenchmark, englandLabel, formatChange, formatFigure, hasChildrenBehind, unitsOf,
   type Catalogue, type CatalogueEntry,
 } from '../dashboards/metrics.ts';
 import type { BreakdownRow, MetricResult } from '../../analytics/schemas.ts';
@@ -92,31 +93,33 @@ export function MetricPage(props: { metricId: string }) {
               },
             } : null,
             data.ratePer10000 !== null && valueType !== 'rate-per-10000' ? { key: { text: 'Rate per 10,000 children' }, value: { text: formatFigure(data.ratePer10000, 'mean') } } : null,
-            { key: { text: 'Previous period' }, value: { text: previous ? `${formatFigure(previous.value, valueType)} (${previous.window.label})` : '–' } },
+            { key: { text: 'Previous period' }, value: { text: previous ? `${previous.records === 'none' ? 'No records yet' : formatFigure(previous.value, valueType)} (${previous.window.label}${previous.records === 'part' ? ', records began during it' : ''})` : '–' } },
             { key: { text: 'Change' }, value: { text: formatChange(data.trend?.at(-1), valueType) } },
-            { key: { text: 'England' }, value: { text: england ? `${formatFigure(england.value, valueType)} (${england.year}${england.samePeriod ? '' : ', not this period'})` : 'No England figure held' } },
+            { key: { text: 'England' }, value: { text: england ? `${formatFigure(england.value, valueType)} (${englandLabel(england)}${england.samePeriod ? '' : ', not this period'})` : 'No England figure held' } },
           ]} />
 
           {data.benchmarks.length > 0 ? (
-            <table className="govuk-table" data-testid="benchmarks">
-              <caption className="govuk-table__caption govuk-table__caption--s">Benchmarks</caption>
-              <thead className="govuk-table__head"><tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Where</th>
-                <th scope="col" className="govuk-table__header">Year</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figure</th>
-                <th scope="col" className="govuk-table__header">Source</th>
-              </tr></thead>
-              <tbody className="govuk-table__body">
-                {data.benchmarks.map((b, index) => (
-                  <tr key={index} className="govuk-table__row">
-                    <td className="govuk-table__cell">{humanise(b.geography)}{b.measure !== 'value' ? ` (${humanise(b.measure).toLowerCase()})` : ''}</td>
-                    <td className="govuk-table__cell">{b.year}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{b.measure === 'value' ? formatFigure(b.value, valueType) : b.value.toLocaleString('en-GB')}</td>
-                    <td className="govuk-table__cell">{b.source}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableRegion label="Comparisons">
+              <table className="govuk-table" data-testid="benchmarks">
+                <caption className="govuk-table__caption govuk-table__caption--s">Benchmarks</caption>
+                <thead className="govuk-table__head"><tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Where</th>
+                  <th scope="col" className="govuk-table__header">Year</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figure</th>
+                  <th scope="col" className="govuk-table__header">Source</th>
+                </tr></thead>
+                <tbody className="govuk-table__body">
+                  {data.benchmarks.map((b, index) => (
+                    <tr key={index} className="govuk-table__row">
+                      <td className="govuk-table__cell">{humanise(b.geography)}{b.measure !== 'value' ? ` (${humanise(b.measure).toLowerCase()})` : ''}</td>
+                      <td className="govuk-table__cell">{b.year}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{b.measure === 'value' ? formatFigure(b.value, valueType) : b.value.toLocaleString('en-GB')}</td>
+                      <td className="govuk-table__cell">{b.source}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           ) : null}
 
           <h2 className="govuk-heading-m">Breakdown</h2>
@@ -135,24 +138,30 @@ export function MetricPage(props: { metricId: string }) {
             <>
               <h2 className="govuk-heading-m">Trend</h2>
               <LineChart title={`${title}: the last ${data.trend.length} periods`} testId="trend-chart"
-                points={data.trend.map((point) => ({ label: point.window.label, value: point.value, display: formatFigure(point.value, valueType) }))} />
-              <table className="govuk-table" data-testid="trend-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">{title} over {data.trend.length} consecutive periods</caption>
-                <thead className="govuk-table__head"><tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Period</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figure</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Change</th>
-                </tr></thead>
-                <tbody className="govuk-table__body">
-                  {data.trend.map((point) => (
-                    <tr key={point.window.label} className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{point.window.label}</th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{formatFigure(point.value, valueType)}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{formatChange(point, valueType)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                points={data.trend.map((point) => ({ label: point.window.label, value: point.value, display: point.records === 'none' ? 'no records yet' : formatFigure(point.value, valueType) }))} />
+              {data.recordsFrom ? <p className="govuk-body" data-testid="records-from">The record begins on {formatDate(data.recordsFrom)}: a period before it has no records yet, and changes are given only between periods the record covers whole.</p> : null}
+              <TableRegion label="Trend">
+                <table className="govuk-table" data-testid="trend-table">
+                  <caption className="govuk-table__caption govuk-table__caption--s">{title} over {data.trend.length} consecutive periods</caption>
+                  <thead className="govuk-table__head"><tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Period</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figure</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Change</th>
+                  </tr></thead>
+                  <tbody className="govuk-table__body">
+                    {data.trend.map((point) => (
+                      <tr key={point.window.label} className="govuk-table__row">
+                        <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">{point.window.label}</th>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">
+                          {point.records === 'none' ? 'No records yet' : formatFigure(point.value, valueType)}
+                          {point.records === 'part' ? <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">Records began during this period</span> : null}
+                        </td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{formatChange(point, valueType)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableRegion>
             </>
           ) : null}
 
@@ -180,37 +189,39 @@ function Breakdown(props: { data: MetricResult; dimensionTitle: (id: string) => 
     <>
       <BarChart title={caption} testId="breakdown-chart"
         points={topLevel.map((row) => ({ label: label(row), value: row.value.value, display: row.value.display }))} />
-      <table className="govuk-table" data-testid="breakdown-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">{caption}{breakdown.suppression.applied ? ` (counts under ${breakdown.suppression.threshold} are shown as "fewer than ${breakdown.suppression.threshold}")` : ''}</caption>
-        <thead className="govuk-table__head"><tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Group</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Counted</th>
-          {isPercent ? <th scope="col" className="govuk-table__header govuk-table__header--numeric">Out of</th> : null}
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figure</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Share</th>
-          {breakdown.rows.some((row) => row.ratePer10000) ? <th scope="col" className="govuk-table__header govuk-table__header--numeric">Per 10,000</th> : null}
-        </tr></thead>
-        <tbody className="govuk-table__body">
-          {breakdown.rows.map((row) => {
-            const codes = row.groups.map((g) => g.code);
-            const counted = row.numerator.value;
-            return (
-              <tr key={codes.join('/')} className="govuk-table__row">
-                <th scope="row" className={`govuk-table__header govuk-!-font-weight-regular${row.groups.length > 1 ? ' app-breakdown__child' : ''}`}>{label(row)}</th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {props.childrenHref && counted !== null && counted > 0
-                    ? <Link href={props.childrenHref(codes)}>{row.numerator.display}<span className="govuk-visually-hidden"> in {label(row)}: list them</span></Link>
-                    : row.numerator.display}
-                </td>
-                {isPercent ? <td className="govuk-table__cell govuk-table__cell--numeric">{row.denominator?.display ?? ''}</td> : null}
-                <td className="govuk-table__cell govuk-table__cell--numeric">{row.value.display}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{row.share.display}</td>
-                {breakdown.rows.some((r) => r.ratePer10000) ? <td className="govuk-table__cell govuk-table__cell--numeric">{row.ratePer10000?.display ?? ''}</td> : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableRegion label="Breakdown">
+        <table className="govuk-table" data-testid="breakdown-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">{caption}{breakdown.suppression.applied ? ` (counts under ${breakdown.suppression.threshold} are shown as "fewer than ${breakdown.suppression.threshold}")` : ''}</caption>
+          <thead className="govuk-table__head"><tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Group</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Counted</th>
+            {isPercent ? <th scope="col" className="govuk-table__header govuk-table__header--numeric">Out of</th> : null}
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figure</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Share</th>
+            {breakdown.rows.some((row) => row.ratePer10000) ? <th scope="col" className="govuk-table__header govuk-table__header--numeric">Per 10,000</th> : null}
+          </tr></thead>
+          <tbody className="govuk-table__body">
+            {breakdown.rows.map((row) => {
+              const codes = row.groups.map((g) => g.code);
+              const counted = row.numerator.value;
+              return (
+                <tr key={codes.join('/')} className="govuk-table__row">
+                  <th scope="row" className={`govuk-table__header govuk-!-font-weight-regular${row.groups.length > 1 ? ' app-breakdown__child' : ''}`}>{label(row)}</th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {props.childrenHref && counted !== null && counted > 0
+                      ? <Link href={props.childrenHref(codes)}>{row.numerator.display}<span className="govuk-visually-hidden"> in {label(row)}: list them</span></Link>
+                      : row.numerator.display}
+                  </td>
+                  {isPercent ? <td className="govuk-table__cell govuk-table__cell--numeric">{row.denominator?.display ?? ''}</td> : null}
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.value.display}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.share.display}</td>
+                  {breakdown.rows.some((r) => r.ratePer10000) ? <td className="govuk-table__cell govuk-table__cell--numeric">{row.ratePer10000?.display ?? ''}</td> : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableRegion>
     </>
   );
 }

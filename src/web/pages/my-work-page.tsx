@@ -1,9 +1,10 @@
+import { TableRegion } from '../table-region.tsx';
 import { useEffect, useMemo } from 'react';
 import { query } from '../api.ts';
 import type { DueItem, DueList } from '../../duties/read-model.ts';
 import type { ChildListItem } from '../../record/read-model.ts';
 import { Button, Checkboxes, Radios, Select, Tag } from '../govuk/index.ts';
-import { ageOn, byUrgency, formatDate, urgencyOf } from '../format.ts';
+import { ageOn, byUrgency, formatDate, formatDue, urgencyOf } from '../format.ts';
 import { InvolvementTags, myWorkParts } from '../module-parts.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { managesTeam, useSession } from '../session.tsx';
@@ -63,64 +64,68 @@ export function MyWorkPage() {
       <h2 className="govuk-heading-m">Due and overdue</h2>
       {duties.error ? <p className="govuk-error-message">{duties.error.message}</p> : null}
       {duties.loading ? <p className="govuk-body">Loading…</p> : shown.length === 0 ? <p className="govuk-body">Nothing is due.</p> : (
-        <table className="govuk-table" data-testid="due-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Due and overdue, most urgent first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Child</th>
-              <th scope="col" className="govuk-table__header">What is due</th>
-              <th scope="col" className="govuk-table__header">Due</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              {scope === 'team' ? <th scope="col" className="govuk-table__header">Worker</th> : null}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {shown.map((duty) => {
-              const tag = urgencyOf(duty);
-              return (
-                <tr key={`${duty.ruleId}-${duty.subjectId}-${duty.occurrence}`} className="govuk-table__row">
-                  <td className="govuk-table__cell"><a className="govuk-link" href={`/children/${duty.childId}`}>{duty.childName}</a></td>
-                  <td className="govuk-table__cell">{duty.title}</td>
-                  <td className="govuk-table__cell app-nowrap">{formatDate(duty.dueOn)}</td>
-                  <td className="govuk-table__cell"><Tag text={tag.text} classes={`govuk-tag--${tag.colour}`} /></td>
-                  {scope === 'team' ? <td className="govuk-table__cell">{workerName(duty.workerId)}</td> : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableRegion label="Due and overdue">
+          <table className="govuk-table" data-testid="due-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Due and overdue, most urgent first</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Child</th>
+                <th scope="col" className="govuk-table__header">What is due</th>
+                <th scope="col" className="govuk-table__header">Due</th>
+                <th scope="col" className="govuk-table__header">Status</th>
+                {scope === 'team' ? <th scope="col" className="govuk-table__header">Worker</th> : null}
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {shown.map((duty) => {
+                const tag = urgencyOf(duty);
+                return (
+                  <tr key={`${duty.ruleId}-${duty.subjectId}-${duty.occurrence}`} className="govuk-table__row">
+                    <td className="govuk-table__cell"><a className="govuk-link" href={`/children/${duty.childId}`}>{duty.childName}</a></td>
+                    <td className="govuk-table__cell">{duty.title}</td>
+                    <td className="govuk-table__cell app-nowrap">{formatDue(duty)}</td>
+                    <td className="govuk-table__cell"><Tag text={tag.text} classes={`govuk-tag--${tag.colour}`} /></td>
+                    {scope === 'team' ? <td className="govuk-table__cell">{workerName(duty.workerId)}</td> : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {myWorkParts.map(({ title, Part }) => <Part key={title} scope={scope === 'team' ? 'team' : 'mine'} workerId={worker.workerId} teamId={worker.teamId} />)}
       <h2 className="govuk-heading-m">{scope === 'team' ? 'Children in the team' : 'Children allocated to you'}</h2>
       {children.data && children.data.children.length > 0 ? (
-        <table className="govuk-table" data-testid="children-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Allocated children</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Age</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header">Next due</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {[...children.data.children].sort((a, b) => {
-              const next = (c: ChildListItem) => [...(dueByChild.get(c.childId) ?? [])].sort(byUrgency)[0];
-              const na = next(a); const nb = next(b);
-              return na && nb ? byUrgency(na, nb) : na ? -1 : nb ? 1 : a.surname.localeCompare(b.surname);
-            }).map((child) => {
-              const next = [...(dueByChild.get(child.childId) ?? [])].sort(byUrgency)[0];
-              return (
-                <tr key={child.childId} className="govuk-table__row">
-                  <td className="govuk-table__cell"><a className="govuk-link" href={`/children/${child.childId}`}>{child.forename} {child.surname}</a></td>
-                  <td className="govuk-table__cell">{ageOn(child.dateOfBirth, today) ?? 'Unborn'}</td>
-                  <td className="govuk-table__cell"><InvolvementTags child={child} /></td>
-                  <td className="govuk-table__cell">{next ? <>{next.title} <span className="govuk-!-display-block"><Tag text={urgencyOf(next).text} classes={`govuk-tag--${urgencyOf(next).colour}`} /></span></> : 'Nothing due'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableRegion label="Allocated children">
+          <table className="govuk-table" data-testid="children-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Allocated children</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Age</th>
+                <th scope="col" className="govuk-table__header">Status</th>
+                <th scope="col" className="govuk-table__header">Next due</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {[...children.data.children].sort((a, b) => {
+                const next = (c: ChildListItem) => [...(dueByChild.get(c.childId) ?? [])].sort(byUrgency)[0];
+                const na = next(a); const nb = next(b);
+                return na && nb ? byUrgency(na, nb) : na ? -1 : nb ? 1 : a.surname.localeCompare(b.surname);
+              }).map((child) => {
+                const next = [...(dueByChild.get(child.childId) ?? [])].sort(byUrgency)[0];
+                return (
+                  <tr key={child.childId} className="govuk-table__row">
+                    <td className="govuk-table__cell"><a className="govuk-link" href={`/children/${child.childId}`}>{child.forename} {child.surname}</a></td>
+                    <td className="govuk-table__cell">{ageOn(child.dateOfBirth, today) ?? 'Unborn'}</td>
+                    <td className="govuk-table__cell"><InvolvementTags child={child} /></td>
+                    <td className="govuk-table__cell">{next ? <>{next.title} <span className="govuk-!-display-block"><Tag text={urgencyOf(next).text} classes={`govuk-tag--${urgencyOf(next).colour}`} /></span></> : 'Nothing due'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : children.loading ? <p className="govuk-body">Loading…</p> : <p className="govuk-body">No children are allocated.</p>}
     </>
   );

@@ -7,6 +7,9 @@ import { useSession } from '../session.tsx';
 import { discardDraft, loadDraft, saveDraft, valuesOf, type Draft } from './drafts.ts';
 import { commandFrom, controlIdOf, dateFrom, fieldOfProblem, messageFor, type EventForm, type FieldSpec, type FormValues } from './event-forms.ts';
 
+/** The question a correction adds to the form it corrects. */
+const CORRECTION_REASON = 'correctionReason';
+
 const today = () => {
   const now = new Date();
   return { day: String(now.getDate()), month: String(now.getMonth() + 1), year: String(now.getFullYear()), time: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` };
@@ -30,10 +33,15 @@ export function EventFormView(props: {
    * without it, the command is recorded on the child.
    */
   send?: (command: { type: string; occurredAt: string; data: Record<string, unknown>; clientId: string }) => Promise<void>;
+  /** The entry this form corrects: its answer is a new version of it, with the reason asked for at the end. */
+  correcting?: { eventId: string; data: Record<string, unknown> };
 }) {
-  const { form, childId } = props;
+  const { form, childId, correcting } = props;
   const { viewer, workers, teamName } = useSession();
-  const [draft] = useState<Draft | undefined>(() => loadDraft(childId, form.type));
+  // Drafts are the signed-in person's own; a correction's draft is kept apart from a new entry's.
+  const owner = viewer?.userId ?? 'nobody';
+  const draftKey = correcting ? `${form.type}:correcting:${correcting.eventId}` : form.type;
+  const [draft] = useState<Draft | undefined>(() => loadDraft(owner, childId, draftKey));
   const clientId = useRef(draft?.clientId ?? crypto.randomUUID());
   const { problems, show: showProblems, errorOf, summaryRef } = useProblems();
   const [submitting, setSubmitting] = useState(false);
@@ -56,7 +64,7 @@ export function EventFormView(props: {
   const list = (name: string) => { const value = values[name]; return Array.isArray(value) ? value : typeof value === 'string' ? [value] : []; };
 
   const onChange = (event: React.FormEvent<HTMLFormElement>) => {
-    saveDraft(childId, form.type, { clientId: clientId.current, values: valuesOf(event.currentTarget), savedAt: new Date().toISOString() });
+    saveDraft(owner, childId, draftKey, { clientId: clientId.current, values: valuesOf(event.currentTarget), savedAt: new Date().toISOString() });
   };
 
   const submit = async (element: HTMLFormElement) => {
@@ -72,18 +80,21 @@ export function EventFormView(props: {
     };
     dateProblem('occurredAt', form.occurredAt.label);
     for (const field of form.fields) if (field.kind === 'date') dateProblem(field.name, field.label, field.optional);
+    const correctionReason = String(formValues[CORRECTION_REASON] ?? '').trim();
+    if (correcting && !correctionReason) found.push({ field: CORRECTION_REASON, message: 'Enter the reason for the correction' });
     if (found.length > 0) { showProblems(found); return; }
-    const command = commandFrom(form, formValues, { workers });
+    const command = { ...commandFrom(form, formValues, { workers }, correcting?.data), ...(correcting ? { supersedes: correcting.eventId, correctionReason } : {}) };
     setSubmitting(true);
     try {
       const answer = props.send
         ? await props.send({ ...command, clientId: clientId.current })
         : await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
-      discardDraft(childId, form.type);
+      discardDraft(owner, childId, draftKey);
       props.onRecorded(answer ?? undefined);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 400 && caught.problems.length > 0) {
         showProblems(caught.problems.map((problem) => {
+          if (correcting && problem.field === CORRECTION_REASON) return { field: CORRECTION_REASON, message: problem.message };
           const field = fieldOfProblem(form, problem.field);
           return { field, message: messageFor(form.fields.find((f) => f.name === field), problem.message) };
         }));
@@ -131,13 +142,14 @@ export function EventFormView(props: {
     <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds">
       <ProblemSummary problems={problems} summaryRef={summaryRef} hrefOf={(name) => {
         const field = form.fields.find((f) => f.name === name);
+        if (name === CORRECTION_REASON) return `#${CORRECTION_REASON}`;
         return `#${name === 'occurredAt' ? 'occurredAt-day' : field ? controlIdOf(field) : firstControl}`;
       }} />
       {restored ? (
         <InsetText>
           <p className="govuk-body">We restored your unsaved answers from {draft ? new Date(draft.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : ''}.</p>
           <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button"
-            onClick={() => { discardDraft(childId, form.type); clientId.current = crypto.randomUUID(); setRestored(false); showProblems([]); setFormKey((k) => k + 1); }}>
+            onClick={() => { discardDraft(owner, childId, draftKey); clientId.current = crypto.randomUUID(); setRestored(false); showProblems([]); setFormKey((k) => k + 1); }}>
             Discard draft and start again
           </button>
         </InsetText>
@@ -151,6 +163,11 @@ export function EventFormView(props: {
             value={text('occurredAt-time')} />
         ) : null}
         {form.fields.map(renderField)}
+        {correcting ? (
+          <Textarea name={CORRECTION_REASON} id={CORRECTION_REASON} label={{ text: 'Reason for the correction', classes: 'govuk-label--s' }}
+            hint={{ text: 'Say what was wrong and how you know. The entry as first recorded stays in the chronology, marked as corrected, with this reason.' }}
+            errorMessage={errorOf(CORRECTION_REASON)} value={text(CORRECTION_REASON)} />
+        ) : null}
         <Button text={props.submitText ?? 'Save'} disabled={submitting} preventDoubleClick />
       </form>
     </div></div>

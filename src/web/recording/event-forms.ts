@@ -38,6 +38,12 @@ export interface EventForm<Shown = never> {
   derivedFrom?: Record<string, string>;
   /** What it can fill in from the record, so nobody types what the record already knows. */
   prefill?: (record: Shown) => FormValues;
+  /**
+   * The answers that gave an event's data, where `complete` reshaped them (the other way round from
+   * `complete`): a correction opens the form with the entry's answers. Fields the form asks for as
+   * they are in the data (by `name`, or `path`) are read back without it; what this gives is added.
+   */
+  valuesFrom?: (data: Record<string, unknown>) => FormValues;
 }
 
 export interface FormContext {
@@ -104,13 +110,67 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
   node[keys.at(-1)!] = value;
 }
 
-/** Form values to the command the API records: `{ type, occurredAt, data }`. */
-export function commandFrom(form: EventForm, values: FormValues, context: FormContext): { type: string; occurredAt: string; data: Record<string, unknown> } {
+function getPath(source: Record<string, unknown>, path: string): unknown {
+  let node: unknown = source;
+  for (const key of path.split('.')) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+/** Where a field's answer goes in the event's data. */
+const pathOf = (field: FieldSpec) => (field.kind === 'text' && field.path ? field.path : field.name);
+
+/**
+ * The answers that give a recorded event's date and data, so its form opens filled in as the entry
+ * was recorded (to correct it). Works for any form from its fields, and `valuesFrom` for the rest.
+ */
+export function formValuesOf(form: EventForm, event: { occurredAt: string; data: Record<string, unknown> }): FormValues {
+  const values: FormValues = { ...dateValues('occurredAt', event.occurredAt.slice(0, 10)) };
+  if (event.occurredAt.length > 10) {
+    // The time is asked for and given back in the browser's own time, as commandFrom reads it.
+    const instant = new Date(event.occurredAt);
+    if (!Number.isNaN(instant.getTime())) {
+      const local = `${instant.getFullYear()}-${pad(String(instant.getMonth() + 1))}-${pad(String(instant.getDate()))}`;
+      Object.assign(values, dateValues('occurredAt', local), { 'occurredAt-time': `${pad(String(instant.getHours()))}:${pad(String(instant.getMinutes()))}` });
+    }
+  }
+  for (const field of form.fields) {
+    const value = getPath(event.data, pathOf(field));
+    if (value === undefined || value === null) continue;
+    switch (field.kind) {
+      case 'checkboxes':
+        values[field.name] = (Array.isArray(value) ? value : [value]).map(String);
+        break;
+      case 'yes-no':
+        if (typeof value === 'boolean') values[field.name] = value ? 'yes' : 'no';
+        break;
+      case 'date':
+        if (typeof value === 'string') Object.assign(values, dateValues(field.name, value));
+        break;
+      default:
+        if (typeof value !== 'object') values[field.name] = String(value);
+    }
+  }
+  return { ...values, ...form.valuesFrom?.(event.data) };
+}
+
+/** A YYYY-MM-DD date as the day, month and year boxes show it. */
+function dateValues(name: string, date: string): FormValues {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return {};
+  return { [`${name}-day`]: String(Number(match[3])), [`${name}-month`]: String(Number(match[2])), [`${name}-year`]: match[1]! };
+}
+
+/**
+ * Form values to the command the API records: `{ type, occurredAt, data }`. A correction passes the
+ * data of the entry it corrects as `kept`: what in it the form does not ask about (an id the record
+ * wrote back, a field of an import) is kept as it was, so correcting one answer loses nothing else.
+ */
+export function commandFrom(form: EventForm, values: FormValues, context: FormContext, kept?: Record<string, unknown>): { type: string; occurredAt: string; data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   for (const field of form.fields) {
     const raw = values[field.name];
     const text = typeof raw === 'string' ? raw.trim() : '';
-    const path = field.kind === 'text' && field.path ? field.path : field.name;
+    const path = pathOf(field);
     switch (field.kind) {
       case 'checkboxes':
         setPath(data, path, Array.isArray(raw) ? raw : raw ? [raw] : []);
@@ -135,6 +195,10 @@ export function commandFrom(form: EventForm, values: FormValues, context: FormCo
     occurredAt = Number.isNaN(local.getTime()) ? `${dateText}T${time}` : local.toISOString().replace('.000Z', 'Z');
   }
   const completed = form.complete ? form.complete(data, context) : data;
+  if (kept) {
+    const asked = new Set([...form.fields.map((field) => pathOf(field).split('.')[0]!), ...Object.keys(completed)]);
+    for (const [key, value] of Object.entries(kept)) if (!asked.has(key)) completed[key] = value;
+  }
   for (const key of Object.keys(completed)) if (completed[key] === undefined) delete completed[key];
   return { type: form.type, occurredAt, data: completed };
 }

@@ -3,7 +3,7 @@
  * in what words, and how the answers become each event's `data`. The API's schemas stay the one
  * judge of what is valid; these forms only ask.
  */
-import { date, optionsOf, type EventForm, type FieldSpec } from '../../../web/recording/event-forms.ts';
+import { date, optionsOf, type EventForm, type FieldSpec, type FormValues } from '../../../web/recording/event-forms.ts';
 import {
   arrangementEndReasonCodes, carerCheckCodes, carerCheckOutcomeCodes, carerRelationshipCodes, notifierCodes, notificationTimingCodes,
   notPrivateFosteringReasonCodes, panelDecisionCodes, privateFosteringReasonCodes, reviewOutcomeCodes, suitabilityOutcomeCodes,
@@ -34,6 +34,30 @@ function arrangementFrom(data: Record<string, unknown>): Record<string, unknown>
     householdMembers: String(otherPeople ?? '').split('\n').map((line) => line.trim()).filter(Boolean).map((name) => ({ name })),
     address: { line1: given(addressLine1), postcode: given(postcode) },
     parents: [...parent(motherName, 'mother'), ...parent(fatherName, 'father')],
+  };
+}
+
+/** The flat answers the arrangement's lists were put together from (the other way round from arrangementFrom), to correct it. */
+function arrangementAnswersOf(data: Record<string, unknown>): FormValues {
+  type Person = { name?: string; dateOfBirth?: string; personId?: string; relationship?: string; livesAbroad?: boolean };
+  const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as Person[]) : []);
+  const [carer, secondCarer] = list('carers');
+  const parents = list('parents');
+  const address = (data.address ?? {}) as { line1?: string; postcode?: string };
+  const dateBoxes = (name: string, value: string | undefined): FormValues => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+    return match ? { [`${name}-day`]: String(Number(match[3])), [`${name}-month`]: String(Number(match[2])), [`${name}-year`]: match[1]! } : {};
+  };
+  const answers: Record<string, string | undefined> = {
+    carerName: carer?.name, carerPersonId: carer?.personId, secondCarerName: secondCarer?.name,
+    otherPeople: list('householdMembers').map((member) => member.name).filter(Boolean).join('\n') || undefined,
+    addressLine1: address.line1, postcode: address.postcode,
+    motherName: parents.find((parent) => parent.relationship === 'mother')?.name, fatherName: parents.find((parent) => parent.relationship === 'father')?.name,
+    parentsLiveAbroad: parents.length > 0 ? (parents.some((parent) => parent.livesAbroad) ? 'yes' : 'no') : undefined,
+  };
+  return {
+    ...Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    ...dateBoxes('carerDateOfBirth', carer?.dateOfBirth), ...dateBoxes('secondCarerDateOfBirth', secondCarer?.dateOfBirth),
   };
 }
 
@@ -89,6 +113,7 @@ export const privateFosteringForms: readonly EventForm<unknown>[] = [
       { kind: 'radios', name: 'parentsLiveAbroad', label: 'Do the parents live abroad?', options: [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }], inline: true, optional: true },
     ],
     complete: arrangementFrom,
+    valuesFrom: arrangementAnswersOf,
   },
   {
     type: 'private-fostering.notification-closed', journeyStep: 260, title: 'Close the notification: not private fostering', occurredAt: date('Date decided'),
