@@ -36,11 +36,11 @@ export const AssessmentCompleted = z.object({
   data: z.object({
     assessmentId: EventId.optional(),
     factors: z.array(codeFrom(assessmentFactorCodes, 'assessment factor')).min(1, 'Record at least one factor (21 if none)'),
-    outcome: z.enum(assessmentOutcomes, { message: 'Unknown assessment outcome' }),
+    outcome: z.enum(assessmentOutcomes),
     authorisedByWorkerId: FreeText(40),
     primaryNeed: codeFrom(primaryNeedCodes, 'primary need').optional(),
   }).refine((d) => !d.factors.includes('21') || d.factors.length === 1, {
-    message: 'Factor 21 (no factors identified) cannot be combined with other factors',
+    message: 'Select either no factors identified (21) or the factors found, not both',
     path: ['factors'],
   }),
 });
@@ -59,11 +59,11 @@ export const ChildInNeedPlanEnded = z.object({
 export const VisitMade = z.object({
   type: z.literal('visit.made'),
   data: z.object({
-    kind: z.enum(['child-protection', 'child-in-need', 'assessment', 'other'], { message: 'Unknown visit kind' }),
+    kind: z.enum(['child-protection', 'child-in-need', 'assessment', 'other']),
     childSeen: z.boolean(),
     seenAlone: z.boolean().default(false),
     visitedByWorkerId: FreeText(40).optional(),
-  }).refine((d) => d.childSeen || !d.seenAlone, { message: 'A child not seen cannot be seen alone', path: ['seenAlone'] }),
+  }).refine((d) => d.childSeen || !d.seenAlone, { message: 'Select no for whether the child was seen alone: the child was not seen', path: ['seenAlone'] }),
 });
 
 export const EpisodeClosed = z.object({

@@ -46,7 +46,7 @@ export const ChildRegistered = z.object({
 /** Only the fields given change; the rest keep their last recorded value. */
 export const ChildDetailsChanged = z.object({
   type: z.literal('child.details-changed'),
-  data: ChildDetails.partial().refine((d) => Object.keys(d).length > 0, 'Give at least one detail that changed'),
+  data: ChildDetails.partial().refine((d) => Object.keys(d).length > 0, 'Enter at least one detail that changed'),
 });
 
 export const relationshipKinds = [
@@ -68,7 +68,7 @@ export const RelationshipRecorded = z.object({
   type: z.literal('relationship.recorded'),
   data: z
     .object({
-      relationship: z.enum(relationshipKinds, { message: 'Unknown relationship' }),
+      relationship: z.enum(relationshipKinds),
       relatedChildId: z.string().regex(/^[A-Za-z0-9]{1,20}$/).optional(),
       relatedPerson: z
         .object({ personId: FreeText(40), name: FreeText(200), dateOfBirth: IsoDate.optional() })
@@ -77,7 +77,7 @@ export const RelationshipRecorded = z.object({
       livesWithChild: z.boolean().default(false),
     })
     .refine((d) => (d.relatedChildId === undefined) !== (d.relatedPerson === undefined), {
-      message: 'Give either relatedChildId or relatedPerson',
+      message: 'Select the related child or enter the related person, not both',
       path: ['relatedChildId'],
     }),
 });
