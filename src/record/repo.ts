@@ -16,6 +16,7 @@ import { domainModules } from '../modules/registry.ts';
 import type { Queryable } from './check-before-write.ts';
 import { changeProjectionsSql, projectionRowTextsOf, projectionTables, type ProjectionRowTexts } from './projections.ts';
 import { allowedActions, eventNounOf } from './transitions.ts';
+import { eventDateProblems } from './event-dates.ts';
 import type { StoredEvent } from './stored-event.ts';
 import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, projectionRowsOfFold, type LogFingerprint } from './log-cache.ts';
 import { isPartnerAgency, visibleChildCondition } from '../access/policy.ts';
@@ -194,6 +195,9 @@ export class ChildRecordRepository {
       if (this.context.access && !this.context.access.records) {
         throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
       }
+      // Nothing recorded can have happened after today (in England), nor a child be born before the record could hold them.
+      const dateProblems = eventDateProblems(command);
+      if (dateProblems.length > 0) throw DomainError.invalid(dateProblems, dateProblems.map((problem) => problem.message).join('. '));
       // What the event names outside the record must exist (a child allocated to a team or worker
       // that does not would be hidden from their managers).
       for (const check of checksBeforeWrite.get(command.type) ?? []) {

@@ -312,7 +312,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     .option('--team <id>', 'one team\'s children')
     .option('--child <id>', 'one child')
     .option('--overdue', 'only overdue duties')
-    .option('--json', 'print JSON')
+    .option('--json', 'print the list as one JSON document, indented two spaces: { asAt, summary, duties }')
     .action(async (options: { asAt?: string; worker?: string; team?: string; child?: string; overdue?: boolean; json?: boolean }) => {
       const asAt = checkedDate('--as-at', options.asAt ?? todayInLondon());
       const config = loadConfig();
