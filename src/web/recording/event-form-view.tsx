@@ -24,6 +24,8 @@ export function EventFormView(props: {
   submitText?: string;
   onRecorded: (answer: RecordedAnswer) => void;
   before?: ReactNode;
+  /** Sends the command somewhere other than the child's events (registering a child: the server issues the id); then `onRecorded` is not called. */
+  record?: (command: Record<string, unknown> & { clientId: string }) => Promise<void>;
 }) {
   const { form, childId } = props;
   const { viewer, workers, teamName } = useSession();
@@ -70,9 +72,14 @@ export function EventFormView(props: {
     const command = commandFrom(form, formValues, { workers });
     setSubmitting(true);
     try {
-      const answer = await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
-      discardDraft(childId, form.type);
-      props.onRecorded(answer);
+      if (props.record) {
+        await props.record({ ...command, clientId: clientId.current });
+        discardDraft(childId, form.type);
+      } else {
+        const answer = await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
+        discardDraft(childId, form.type);
+        props.onRecorded(answer);
+      }
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 400 && caught.problems.length > 0) {
         showProblems(caught.problems.map((problem) => {
@@ -80,7 +87,7 @@ export function EventFormView(props: {
           return { field, message: messageFor(form.fields.find((f) => f.name === field), problem.message) };
         }));
       } else if (caught instanceof ApiError && caught.status === 409) {
-        showProblems([{ message: `${caught.message}${caught.details.allowedActions ? '. Go back to the record to see what can be recorded now' : ''}` }]);
+        showProblems([{ message: `${caught.message.replace(/\.$/, '')}${caught.details.allowedActions ? '. Go back to the record to see what can be recorded now' : ''}` }]);
       } else {
         showProblems([{ message: caught instanceof Error ? caught.message : 'The record could not be saved: try again' }]);
       }
