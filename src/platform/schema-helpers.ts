@@ -10,12 +10,15 @@ const aboutField = (message: (label: string) => string) => (issue: { path?: Prop
   return message(label.charAt(0).toUpperCase() + label.slice(1));
 };
 
+const ISO_DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A calendar date, YYYY-MM-DD, that really exists (no 31 February). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: aboutField((label) => `${label} must be a real date, like 2026-11-21`) })
-  .refine(isRealDate, { error: aboutField((label) => `${label} must be a real date`) })
-  .refine(isPlausibleYear, { error: aboutField((label) => `${label} must be between 1900 and 2100`) });
+  .regex(ISO_DATE_FORM, { error: aboutField((label) => `${label} must be a real date, like 2026-11-21`) })
+  // One message a field: each check speaks only when those before it held.
+  .refine((value) => !ISO_DATE_FORM.test(value) || isRealDate(value), { error: aboutField((label) => `${label} must be a real date`) })
+  .refine((value) => !ISO_DATE_FORM.test(value) || !isRealDate(value) || isPlausibleYear(value), { error: aboutField((label) => `${label} must be between 1900 and 2100`) });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** An instant with its offset, e.g. 2024-03-28T09:15:00Z or 2024-03-28T09:15:00+00:00. */
