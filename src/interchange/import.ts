@@ -10,7 +10,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { z } from 'zod';
 import { writeAuditForChildren } from '../platform/audit/audit.ts';
 import { withTransaction, type Database } from '../platform/database/database.ts';
+import { londonDateOf } from '../platform/calendar/calendar.ts';
 import { problemsFromIssues, type FieldProblem } from '../platform/errors.ts';
+import { eventDateProblems } from '../record/event-dates.ts';
 import { correctionFields, EventBody } from '../record/events.ts';
 import { Actor } from '../platform/request-context.ts';
 import { businessDateOf } from '../record/fold.ts';
@@ -249,6 +251,8 @@ type CheckedLine =
 /** Every non-empty line of the file, validated, in file order. Counts lines and reports progress. */
 async function* checkedLines(settings: ImportSettings, run: Run): AsyncGenerator<CheckedLine> {
   const { file, totalBytes, importedAt, context, onProgress } = settings;
+  // Nothing imported can have happened after the day of the import, in England.
+  const today = londonDateOf(importedAt);
   let bytesRead = 0;
   const reader = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const text of reader) {
@@ -280,6 +284,11 @@ async function* checkedLines(settings: ImportSettings, run: Run): AsyncGenerator
       continue;
     }
     const event = parsed.data;
+    const dateProblems = eventDateProblems(event, today);
+    if (dateProblems.length > 0) {
+      yield { kind: 'bad', line, problems: dateProblems, childId: event.childId };
+      continue;
+    }
     const eventId = event.eventId ?? randomUUID();
     yield {
       kind: 'event',

@@ -11,6 +11,7 @@
 import type { z } from 'zod';
 import type { DimensionDefinition, ModuleMetric } from '../analytics/metric-definition.ts';
 import type { ReferenceRecord } from '../interchange/reference-record.ts';
+import { longDateOf } from '../platform/calendar/calendar.ts';
 import { DomainError } from '../platform/errors.ts';
 import type { ChecksBeforeWrite } from '../record/check-before-write.ts';
 import type { PartnerSharing } from '../record/partner-sharing-reason.ts';
@@ -49,10 +50,18 @@ export type Reducers<Events extends readonly EventSchema[], View> = {
   [K in EventTypesOf<Events>]: (state: View & ChildIdentity, event: Effective<Extract<EventsOf<Events>, { type: K }>>) => void;
 };
 
-/** One row of the transition table: what an action needs of the child's record, in words and as a test. */
+/**
+ * One row of the transition table: what an action needs of the child's record, in words and as a
+ * test. The words make the refusal a person reads: "You cannot {action} on 21 November 2026:
+ * {requires}." So `requires` is an instruction ("first record a section 47 enquiry that decides to
+ * hold one"), `action` a verb phrase ("record an initial child protection conference") and `what`
+ * the event as a noun ("the conference", as in "The date of the conference must be today or in the past").
+ */
 export interface TransitionRow<View> {
   requires: string;
   holds: (state: View) => boolean;
+  action?: string;
+  what?: string;
 }
 
 /**
@@ -145,10 +154,13 @@ export function defineDomainModule<
   return module;
 }
 
-/** Refuses an event dated before the thing it follows (e.g. an assessment before its referral). */
+/**
+ * Refuses an event dated before the thing it follows (e.g. an assessment before its referral):
+ * "The date cannot be before the referral: that was on 21 November 2026".
+ */
 export function requireOnOrAfter(event: { type: string; occurredOn: string }, earliest: string | undefined, what: string): void {
   if (earliest !== undefined && event.occurredOn < earliest) {
-    throw DomainError.invalidField('occurredAt', `${event.type} on ${event.occurredOn} is before ${what} on ${earliest}`);
+    throw DomainError.invalidField('occurredAt', `The date cannot be before ${what}: that was on ${longDateOf(earliest)}`);
   }
 }
 
@@ -165,12 +177,12 @@ export function resolveReference<T>(
 ): T {
   if (givenId !== undefined) {
     const found = candidates.find((candidate) => idOf(candidate) === givenId);
-    if (!found) throw DomainError.invalidField(field, `No open ${what} with id ${givenId}`);
+    if (!found) throw DomainError.invalidField(field, `Select an open ${what}: there is no open ${what} with id ${givenId}`);
     return found;
   }
   if (candidates.length === 1) return candidates[0]!;
-  if (candidates.length === 0) throw DomainError.invalidField(field, `There is no open ${what}`);
-  throw DomainError.invalidField(field, `Several ${what}s are open: give ${field} (one of ${candidates.map(idOf).join(', ')})`);
+  if (candidates.length === 0) throw DomainError.invalidField(field, `There is no open ${what}: record one first`);
+  throw DomainError.invalidField(field, `Select which ${what} this is about: ${candidates.length} are open (${candidates.map(idOf).join(', ')})`);
 }
 
 /** How an event names the open item it acts on, and when that item began. */

@@ -4,7 +4,7 @@ import { domainModules } from '../modules/registry.ts';
 import { emptyChildRecord, type ChildRecordState } from './child-record-state.ts';
 import type { EffectiveEvent } from './effective-event.ts';
 import type { EventBody, EventType } from './events.ts';
-import { actionRequirements, allowedActions, childStatusOf } from './transitions.ts';
+import { actionRequirements, allowedActions, childStatusOf, eventNounOf, refusalOf } from './transitions.ts';
 
 /** An event as read from the log, before corrections are resolved. */
 export type LoggedEvent = EventBody & {
@@ -53,15 +53,15 @@ export function foldChildRecord(laCode: string, childId: string, logged: readonl
   for (const event of logged) {
     if (event.type === 'event.voided') {
       const target = byId.get(event.data.voidedEventId);
-      if (!target) throw new FoldError(DomainError.invalidField('data.voidedEventId', 'No such event on this child\'s record'), event.eventId);
-      if (target.type === 'event.voided') throw new FoldError(DomainError.invalidField('data.voidedEventId', 'A void cannot itself be voided: record the event again'), event.eventId);
+      if (!target) throw new FoldError(DomainError.invalidField('data.voidedEventId', 'Select an entry on this child\'s record: there is no such entry'), event.eventId);
+      if (target.type === 'event.voided') throw new FoldError(DomainError.invalidField('data.voidedEventId', 'You cannot mark this as recorded in error: it already says an entry was recorded in error. Record the entry again instead'), event.eventId);
       voided.set(target.eventId, { byEventId: event.eventId, reason: event.data.reason });
     }
     if (event.supersedes !== undefined) {
       const target = byId.get(event.supersedes);
-      if (!target) throw new FoldError(DomainError.invalidField('supersedes', 'No such event on this child\'s record'), event.eventId);
-      if (target.type !== event.type) throw new FoldError(DomainError.invalidField('supersedes', `A ${event.type} can only correct a ${event.type}, not a ${target.type}`), event.eventId);
-      if (supersededBy.has(target.eventId)) throw new FoldError(DomainError.invalidField('supersedes', 'That event has already been corrected: correct the latest version'), event.eventId);
+      if (!target) throw new FoldError(DomainError.invalidField('supersedes', 'Select an entry on this child\'s record to correct: there is no such entry'), event.eventId);
+      if (target.type !== event.type) throw new FoldError(DomainError.invalidField('supersedes', `A correction of ${eventNounOf(target.type)} must be the same kind of entry as what it corrects`), event.eventId);
+      if (supersededBy.has(target.eventId)) throw new FoldError(DomainError.invalidField('supersedes', 'That entry has already been corrected: correct its latest version'), event.eventId);
       supersededBy.set(target.eventId, event.eventId);
     }
   }
@@ -136,7 +136,7 @@ function applyEvent(state: ChildRecordState, event: EffectiveEvent): void {
   const type = event.type as Exclude<EventType, 'event.voided'>;
   const requirement = actionRequirements[type];
   if (!requirement.holds(state)) {
-    throw new DomainError('conflict', `${type} needs ${requirement.requires}; the child's status on ${event.occurredOn} is ${childStatusOf(state)}`, {
+    throw new DomainError('conflict', refusalOf(type, state, event.occurredOn), {
       details: { status: childStatusOf(state), allowedActions: allowedActions(state), asAt: event.occurredOn },
     });
   }

@@ -5,6 +5,7 @@ import { prepared } from '../platform/database/prepared.ts';
 import { sqlLiteral } from '../platform/database/sql-literal.ts';
 import { commitWith, inlineParameters, withTransaction, type Database, type Opening } from '../platform/database/database.ts';
 import { DomainError } from '../platform/errors.ts';
+import { longDateOf } from '../platform/calendar/calendar.ts';
 import { computeDuties, type Duty } from '../timescales/engine.ts';
 import type { Timescales } from '../timescales/timescales.ts';
 import type { EventBody, RecordEventCommand } from './events.ts';
@@ -14,7 +15,8 @@ import type { DomainModule } from '../modules/domain-module.ts';
 import { domainModules } from '../modules/registry.ts';
 import type { Queryable } from './check-before-write.ts';
 import { changeProjectionsSql, projectionRowTextsOf, projectionTables, type ProjectionRowTexts } from './projections.ts';
-import { allowedActions } from './transitions.ts';
+import { allowedActions, eventNounOf } from './transitions.ts';
+import { eventDateProblems } from './event-dates.ts';
 import type { StoredEvent } from './stored-event.ts';
 import { childLogCacheOf, dutiesOfFold, foldOf, keepWritten, projectionRowsOfFold, type LogFingerprint } from './log-cache.ts';
 import { isPartnerAgency, visibleChildCondition } from '../access/policy.ts';
@@ -202,6 +204,9 @@ export class ChildRecordRepository {
       if (this.context.access && !this.context.access.records) {
         throw new DomainError('forbidden', `A ${this.context.access.role} does not record on children's records`);
       }
+      // Nothing recorded can have happened after today (in England), nor a child be born before the record could hold them.
+      const dateProblems = eventDateProblems(command);
+      if (dateProblems.length > 0) throw DomainError.invalid(dateProblems, dateProblems.map((problem) => problem.message).join('. '));
       // What the event names outside the record must exist (a child allocated to a team or worker
       // that does not would be hidden from their managers).
       for (const check of checksBeforeWrite.get(command.type) ?? []) {
@@ -398,9 +403,9 @@ export class ChildRecordRepository {
         // The new event is fine on its own date but breaks something recorded later; a correction,
         // folded in the place of what it corrects, may break any event after that place.
         const broken = events.find((e) => e.eventId === error.eventId);
-        const what = `the ${candidate.supersedes !== undefined ? '' : 'later '}${broken?.type ?? 'event'} of ${broken?.occurredAt ?? ''}`;
-        const doing = candidate.supersedes !== undefined ? 'Correcting this' : 'Recording this';
-        throw new DomainError(error.code, `${doing} would make ${what} invalid: ${error.message}`, {
+        const what = `${candidate.supersedes !== undefined ? '' : 'later '}${broken ? eventNounOf(broken.type).replace(/^the /, '') : 'entry'}${broken ? ` on ${longDateOf(broken.occurredAt)}` : ''}`;
+        const doing = candidate.supersedes !== undefined ? 'correct this' : 'record this';
+        throw new DomainError(error.code, `You cannot ${doing}: it would leave the ${what} without what it needs. ${error.message}`, {
           problems: [{ field: candidate.supersedes !== undefined ? 'supersedes' : 'occurredAt', message: error.message }],
           details: { ...error.details, conflictingEventId: error.eventId },
         });

@@ -1,4 +1,5 @@
 import type { Involvement, TransitionRow } from '../modules/domain-module.ts';
+import { longDateOf } from '../platform/calendar/calendar.ts';
 import { domainModules } from '../modules/registry.ts';
 import type { ChildRecordState } from './child-record-state.ts';
 import type { EventType } from './events.ts';
@@ -10,10 +11,37 @@ import type { EventType } from './events.ts';
  */
 export const actionRequirements = Object.fromEntries([
   ...domainModules.flatMap((module) => Object.entries(module.transitions as Record<string, TransitionRow<ChildRecordState>>)),
-  ['event.voided', { requires: 'an earlier event', holds: () => true }],
+  ['event.voided', { action: 'mark an entry as recorded in error', what: 'the entry', requires: 'first record the entry', holds: () => true }],
 ]) as Record<EventType, TransitionRow<ChildRecordState>>;
 
 export type ChildAction = EventType;
+
+/** An event as a noun, for messages: "the conference". */
+export const eventNounOf = (type: string): string => actionRequirements[type as EventType]?.what ?? 'the entry';
+
+/** What doing an action is, as a verb phrase for messages: "record an initial child protection conference". */
+export const actionWordsOf = (type: string): string => actionRequirements[type as EventType]?.action ?? 'record this';
+
+/** Phrases joined as a person writes them: "a, b or c". */
+export function inWordsJoined(phrases: readonly string[], conjunction = 'or'): string {
+  if (phrases.length <= 1) return phrases[0] ?? '';
+  return `${phrases.slice(0, -1).join(', ')} ${conjunction} ${phrases.at(-1)}`;
+}
+
+/**
+ * The refusal of an action the record does not allow on a date, in words a person can act on:
+ * "You cannot record an initial child protection conference on 21 November 2026: first record a
+ * section 47 enquiry that decides to hold one. On that date you can record a visit, record a
+ * strategy discussion or close the case." (Voiding is always allowed, so it is not listed.)
+ */
+export function refusalOf(type: string, state: ChildRecordState, occurredOn: string): string {
+  const requirement = actionRequirements[type as EventType];
+  const allowed = allowedActions(state)
+    .filter((action) => action !== 'event.voided' && actionRequirements[action].action !== undefined)
+    .map(actionWordsOf);
+  const instead = allowed.length > 0 ? ` On that date you can ${inWordsJoined([...new Set(allowed)])}.` : '';
+  return `You cannot ${actionWordsOf(type)} on ${longDateOf(occurredOn)}: ${requirement?.requires ?? 'the record does not allow it'}.${instead}`;
+}
 
 export function allowedActions(state: ChildRecordState): ChildAction[] {
   return (Object.keys(actionRequirements) as ChildAction[]).filter((action) => actionRequirements[action].holds(state));

@@ -184,6 +184,11 @@ const routePolicy: Record<string, {
     body: () => ({ type: 'visit.made', occurredAt: '2024-03-20', clientId: randomUUID(), data: { kind: 'child-in-need', childSeen: true, seenAlone: false } }),
     perChild: true,
   },
+  // Anyone who records may register a child: the server issues the id, so there is no child in or out of scope yet.
+  'POST /api/v1/children': {
+    expect: (r) => (!roles[r].records ? 403 : 201),
+    body: () => ({ occurredAt: '2024-03-20', clientId: randomUUID(), data: { forename: 'New', surname: 'Child', dateOfBirth: '2020-01-01', sex: 'F', ethnicity: 'WBRI' } }),
+  },
   // Neither child is restricted: in scope, there is no glass to break; out of scope, no such child.
   'POST /api/v1/children/{childId}/break-glass': { expect: (r, c) => (sees(r, c) ? 409 : 404), body: () => ({ reason: 'Checking the matrix of access' }), perChild: true },
   'GET /api/v1/duties': { expect: () => 200, query: 'asAt=2024-03-31' },

@@ -84,10 +84,10 @@ describe.each(testDatabaseTargets)('allocations name a team and worker that exis
   it('refuses a worker not in the team named, and a worker who had left by the allocation\'s date', async () => {
     const otherTeam = await allocate('w-b', 't-a');
     expect(otherTeam.statusCode, otherTeam.body).toBe(400);
-    expect(otherTeam.json().error.problems).toEqual([{ field: 'data.workerId', message: 'Worker w-b is in team t-b, not t-a' }]);
+    expect(otherTeam.json().error.problems).toEqual([{ field: 'data.workerId', message: 'Select a worker in the team: worker w-b is in team t-b, not t-a' }]);
     const left = await allocate('w-gone', 't-a', '2024-03-01T09:00:00Z');
     expect(left.statusCode, left.body).toBe(400);
-    expect(left.json().error.problems).toEqual([{ field: 'data.workerId', message: 'Worker w-gone had left on 2024-02-01, before 2024-03-01' }]);
+    expect(left.json().error.problems).toEqual([{ field: 'data.workerId', message: 'Select a worker who was working on 1 March 2024: worker w-gone left on 1 February 2024' }]);
     // Before they left, the same worker could hold the case.
     expect((await allocate('w-gone', 't-a', '2024-01-20T09:00:00Z')).statusCode).toBe(201);
     expect((await allocate('w-m', 't-a')).statusCode).toBe(201);

@@ -218,7 +218,7 @@ describe.each(testDatabaseTargets)('importing and exporting interchange files on
       { line: 4, field: 'occurredAt' },
       { line: 5, field: 'data.surname' },
     ]));
-    expect(result.problems.find((p) => p.line === 3)?.message).toBe('Unknown referral source code');
+    expect(result.problems.find((p) => p.line === 3)?.message).toBe('Select the referral source from the list');
     // Every bad line is reported, including the ones only the transition rules catch.
     expect(result.problems.map((p) => p.line), JSON.stringify(result.problems)).toEqual(expect.arrayContaining([2, 3, 4, 5, 6, 7]));
     expect(result.problems.map((p) => p.line)).not.toContain(1);
@@ -239,7 +239,7 @@ describe.each(testDatabaseTargets)('importing and exporting interchange files on
     const icpc = result.problems.filter((p) => p.line === 2);
     expect(icpc, JSON.stringify(result.problems)).toHaveLength(1);
     expect(icpc[0]!.field).toBe('type');
-    expect(icpc[0]!.message).toContain('conference.initial-held needs a section 47 enquiry');
+    expect(icpc[0]!.message).toContain('You cannot record an initial child protection conference on 5 March 2024: first record a section 47 enquiry that decides to hold one');
     expect(icpc[0]!.message).toContain('EMMA1');
     const ghost = result.problems.filter((p) => p.line === 3);
     expect(ghost, JSON.stringify(result.problems)).toHaveLength(1);

@@ -39,15 +39,37 @@ export async function fetchDue(url, { asAt, worker, team, child, overdue }) {
   return answer;
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * How far a duty is from its due date, with units: "overdue by 209 working days", "5 hours left".
+ * Days count working days for working-day rules, else calendar days; a duty due at an hour (an
+ * allocation within 48 hours) is counted in hours when the list is as at today.
+ */
+export function timeToDue(duty, asAt, now = new Date()) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  if (duty.dueAt !== undefined && asAt === today) {
+    const hours = Math.ceil(Math.abs(Date.parse(duty.dueAt) - now.getTime()) / 3_600_000);
+    if (hours < 48) return duty.state === 'overdue' ? `overdue by ${plural(Math.max(1, hours), 'hour')}` : `${plural(hours, 'hour')} left`;
+  }
+  const dayWord = duty.unit === 'working-days' ? 'working day' : 'day';
+  if (duty.state === 'overdue') return `overdue by ${plural(-(duty.daysLeft ?? 0), dayWord)}`;
+  if (duty.daysLeft === 0) return 'due today';
+  return duty.daysLeft === undefined ? duty.state : `${plural(duty.daysLeft, dayWord)} left`;
+}
+
+/**
+ * Prints the due list: a line per duty, or with `json` one JSON document indented two spaces
+ * (`asAt`, `summary`, `duties`), so that a long list is readable and still parses as one value.
+ */
 export function printDue({ asAt, summary, duties }, json) {
   if (json) {
-    process.stdout.write(JSON.stringify({ asAt, summary, duties }) + '\n');
+    process.stdout.write(JSON.stringify({ asAt, summary, duties }, null, 2) + '\n');
     return;
   }
   process.stdout.write(`As at ${asAt}: ${summary.open} open, ${summary.overdue} overdue\n`);
   for (const d of duties) {
-    const when = d.state === 'overdue' ? `OVERDUE by ${-(d.daysLeft ?? 0)}` : `${d.daysLeft ?? '?'} left`;
-    process.stdout.write(`${d.dueOn}  ${when.padEnd(16)} ${d.childId.padEnd(12)} ${d.childName.padEnd(28)} ${d.title}\n`);
+    process.stdout.write(`${d.dueOn}  ${timeToDue(d, asAt).padEnd(30)} ${d.childId.padEnd(14)} ${d.childName.padEnd(28)} ${d.title}\n`);
   }
 }
 

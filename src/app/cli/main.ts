@@ -116,13 +116,27 @@ function simulationProgress(bar: Awaited<ReturnType<typeof progressBar>>) {
   };
 }
 
-async function seedWithProgress(db: Database, config: SafeguardConfig, simulation: SimulationOptions): Promise<void> {
+/** How far seeding has got, as the setting-up page shows it: simulating is the first 40%, checking the next 20%, writing the rest. */
+type SeedingProgress = (progress: { percent: number; stage: string }) => void;
+
+async function seedWithProgress(db: Database, config: SafeguardConfig, simulation: SimulationOptions, onProgress?: SeedingProgress): Promise<void> {
   const started = Date.now();
   const bars = { simulating: await progressBar('Simulating'), validating: await progressBar('Validating'), applying: await progressBar('Applying') };
   const { seedDatabase } = await import('../../simulate/seed.ts');
+  const simulating = simulationProgress(bars.simulating);
+  const share = { validating: [40, 20], applying: [60, 40] } as const;
   const result = await seedDatabase(db, simulation.laCode ?? config.laCode, timescalesFrom(config), simulation, {
-    simulating: simulationProgress(bars.simulating),
-    importing: (p: ImportProgress) => { bars.simulating.stop(); bars[p.phase].update(p.done, p.total); },
+    simulating: (p) => {
+      simulating(p);
+      const stepsDone = (p.borough - 1) * 2 + (p.stage === 'writing' ? 1 : 0) + p.done / Math.max(1, p.total);
+      onProgress?.({ percent: (40 * stepsDone) / (p.boroughs * 2), stage: 'Simulating the synthetic borough\'s families and their journeys' });
+    },
+    importing: (p: ImportProgress) => {
+      bars.simulating.stop();
+      bars[p.phase].update(p.done, p.total);
+      const [from, width] = share[p.phase];
+      onProgress?.({ percent: from + (width * p.done) / Math.max(1, p.total), stage: p.phase === 'validating' ? 'Checking the records' : 'Writing the records' });
+    },
   });
   Object.values(bars).forEach((bar) => bar.stop());
   if (!result.committed) {
@@ -157,13 +171,23 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
   const requested = argv.slice(2).find((arg) => !arg.startsWith('-'));
   const program = new Command('safeguard').description('Safeguard: the child\'s record, statutory timescales and partnership figures');
 
-  program.command('serve').description('Start the web app and API (on an empty embedded database, seed the synthetic borough first)').action(async () => {
+  program.command('serve').description('Start the web app and API (on an empty embedded database, seed the synthetic borough first, showing a "setting up" page meanwhile)').action(async () => {
     const config = loadConfig();
-    const db = await openMigrated(config);
-    if (db.kind === 'embedded' && process.env.SAFEGUARD_SEED !== 'none' && (await isEmpty(db))) {
-      say('First start: seeding a synthetic borough (no real child\'s data is ever used)…');
-      const { defaultSeedOptions } = await import('../../simulate/seed.ts');
-      await seedWithProgress(db, config, defaultSeedOptions(todayInLondon()));
+    // The port answers from the start: a page saying how far setting up has got, and 503s from the API.
+    const { startSettingUpServer } = await import('../setting-up.ts');
+    const settingUp = await startSettingUpServer(config.port);
+    let db: Database;
+    try {
+      db = await openMigrated(config);
+      if (db.kind === 'embedded' && process.env.SAFEGUARD_SEED !== 'none' && (await isEmpty(db))) {
+        say('First start: seeding a synthetic borough (no real child\'s data is ever used)…');
+        const { defaultSeedOptions } = await import('../../simulate/seed.ts');
+        const children = process.env.SAFEGUARD_SEED_CHILDREN ? wholeNumber('SAFEGUARD_SEED_CHILDREN', process.env.SAFEGUARD_SEED_CHILDREN) : undefined;
+        await seedWithProgress(db, config, { ...defaultSeedOptions(todayInLondon()), ...(children ? { children } : {}) }, (progress) => settingUp.report(progress));
+      }
+      settingUp.report({ percent: 100, stage: 'Starting Safeguard' });
+    } finally {
+      await settingUp.close();
     }
     const [{ createApp }, { createServices }, { chainAwaitingAudit }] = await Promise.all([
       import('../server.ts'), import('../services.ts'), import('../../platform/audit/audit.ts'),
@@ -312,7 +336,7 @@ export async function buildCli(argv: readonly string[] = process.argv): Promise<
     .option('--team <id>', 'one team\'s children')
     .option('--child <id>', 'one child')
     .option('--overdue', 'only overdue duties')
-    .option('--json', 'print JSON')
+    .option('--json', 'print the list as one JSON document, indented two spaces: { asAt, summary, duties }')
     .action(async (options: { asAt?: string; worker?: string; team?: string; child?: string; overdue?: boolean; json?: boolean }) => {
       const asAt = checkedDate('--as-at', options.asAt ?? todayInLondon());
       const config = loadConfig();

@@ -21,14 +21,14 @@ export const partnerAgencies = [
   'other',
 ] as const;
 
-const Agencies = z.array(z.enum(partnerAgencies, { message: 'Unknown agency' })).min(1, 'Record at least one agency');
+const Agencies = z.array(z.enum(partnerAgencies)).min(1, 'Select at least one agency');
 
 /** With decision section-47 it starts a section 47 enquiry dated the day of the discussion. */
 export const StrategyDiscussionHeld = z.object({
   type: z.literal('strategy-discussion.held'),
   data: z.object({
     attendingAgencies: Agencies,
-    decision: z.enum(['section-47', 'no-section-47'], { message: 'Unknown strategy discussion decision' }),
+    decision: z.enum(['section-47', 'no-section-47']),
     /** Why the discussion was held: the concerns that led to it. */
     reasons: Narrative,
     /** Why the agencies decided as they did. */
@@ -48,7 +48,7 @@ export const Section47Completed = z.object({
   type: z.literal('section-47.completed'),
   data: z.object({
     section47Id: EventId.optional(),
-    outcome: z.enum(section47Outcomes, { message: 'Unknown section 47 outcome' }),
+    outcome: z.enum(section47Outcomes),
     concernsSubstantiated: z.boolean(),
     /** What the enquiry found. */
     findings: Narrative,
@@ -70,7 +70,7 @@ export const InitialConferenceHeld = z.object({
     /** The outline of the child protection plan agreed. */
     planOutline: Narrative,
   }).refine((d) => !d.planRequired || d.categoryOfAbuse !== undefined, {
-    message: 'Give the category of abuse for the plan',
+    message: 'Select the category of abuse for the plan',
     path: ['categoryOfAbuse'],
   }),
 });
@@ -106,7 +106,7 @@ export const cpPlanEndReasons = [
 /** The plan ends outside a review conference (a review that ends the plan ends it by itself). */
 export const ChildProtectionPlanEnded = z.object({
   type: z.literal('cp-plan.ended'),
-  data: z.object({ planId: EventId.optional(), reason: z.enum(cpPlanEndReasons, { message: 'Unknown plan end reason' }), reasonInWords: Narrative }),
+  data: z.object({ planId: EventId.optional(), reason: z.enum(cpPlanEndReasons), reasonInWords: Narrative }),
 });
 
 export const CategoryOfAbuseChanged = z.object({

@@ -104,16 +104,23 @@ const awaitingInitialConference = (s: ChildrenInNeedState) =>
   openEpisodeOf(s)?.section47s.some((e) => e.icpcOn === undefined && e.icpcRequired !== false) ?? false;
 
 export const childProtectionTransitions: { [K in keyof typeof childProtectionReducers]: TransitionRow<ChildProtectionView> } = {
-  'strategy-discussion.held': { requires: 'an open episode', holds: hasOpenEpisode },
-  'section-47.completed': { requires: 'a section 47 enquiry in progress', holds: section47InProgress },
+  'strategy-discussion.held': {
+    action: 'record a strategy discussion', what: 'the strategy discussion',
+    requires: 'first record a referral (the child has no open episode)', holds: hasOpenEpisode,
+  },
+  'section-47.completed': {
+    action: 'complete a section 47 enquiry', what: 'the end of the section 47 enquiry',
+    requires: 'first record a strategy discussion that starts a section 47 enquiry', holds: section47InProgress,
+  },
   'conference.initial-held': {
-    requires: 'a section 47 enquiry awaiting an initial conference and no active plan',
+    action: 'record an initial child protection conference', what: 'the conference',
+    requires: 'first record a section 47 enquiry that decides to hold one (and the child must not already have a child protection plan)',
     holds: (s) => awaitingInitialConference(s) && !hasActivePlan(s),
   },
-  'core-group.held': { requires: 'an active child protection plan', holds: hasActivePlan },
-  'conference.review-held': { requires: 'an active child protection plan', holds: hasActivePlan },
-  'cp-plan.ended': { requires: 'an active child protection plan', holds: hasActivePlan },
-  'cp-plan.category-changed': { requires: 'an active child protection plan', holds: hasActivePlan },
+  'core-group.held': { action: 'record a core group meeting', what: 'the core group meeting', requires: 'the child has no child protection plan', holds: hasActivePlan },
+  'conference.review-held': { action: 'record a review child protection conference', what: 'the conference', requires: 'the child has no child protection plan', holds: hasActivePlan },
+  'cp-plan.ended': { action: 'end a child protection plan', what: 'the end of the plan', requires: 'the child has no child protection plan', holds: hasActivePlan },
+  'cp-plan.category-changed': { action: 'change the category of abuse', what: 'the change of category', requires: 'the child has no child protection plan', holds: hasActivePlan },
 };
 
 /** A section 47 enquiry (until its initial conference) and a child protection plan, each while it lasts. */

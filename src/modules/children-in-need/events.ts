@@ -42,11 +42,11 @@ export const AssessmentCompleted = z.object({
   data: z.object({
     assessmentId: EventId.optional(),
     factors: z.array(codeFrom(assessmentFactorCodes, 'assessment factor')).min(1, 'Record at least one factor (21 if none)'),
-    outcome: z.enum(assessmentOutcomes, { message: 'Unknown assessment outcome' }),
+    outcome: z.enum(assessmentOutcomes),
     authorisedByWorkerId: FreeText(40),
     primaryNeed: codeFrom(primaryNeedCodes, 'primary need').optional(),
   }).refine((d) => !d.factors.includes('21') || d.factors.length === 1, {
-    message: 'Factor 21 (no factors identified) cannot be combined with other factors',
+    message: 'Select either no factors identified (21) or the factors found, not both',
     path: ['factors'],
   }),
 });
@@ -65,7 +65,7 @@ export const ChildInNeedPlanEnded = z.object({
 export const VisitMade = z.object({
   type: z.literal('visit.made'),
   data: z.object({
-    kind: z.enum(['child-protection', 'child-in-need', 'assessment', 'other'], { message: 'Unknown visit kind' }),
+    kind: z.enum(['child-protection', 'child-in-need', 'assessment', 'other']),
     childSeen: z.boolean(),
     seenAlone: z.boolean().default(false),
     visitedByWorkerId: FreeText(40).optional(),
@@ -73,7 +73,7 @@ export const VisitMade = z.object({
     observed: Narrative,
     /** What the child said and how they seemed, in their own words where possible. */
     childsView: Narrative,
-  }).refine((d) => d.childSeen || !d.seenAlone, { message: 'A child not seen cannot be seen alone', path: ['seenAlone'] }),
+  }).refine((d) => d.childSeen || !d.seenAlone, { message: 'Select no for whether the child was seen alone: the child was not seen', path: ['seenAlone'] }),
 });
 
 export const EpisodeClosed = z.object({

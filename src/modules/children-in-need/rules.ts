@@ -19,7 +19,7 @@ export const childrenInNeedReducers: Reducers<typeof childrenInNeedEvents, Child
     requireOnOrAfter(event, previous?.closedOn, 'the previous episode closed');
     if (event.data.contactId !== undefined) {
       const contact = state.contacts.find((c) => c.contactId === event.data.contactId);
-      if (!contact) throw DomainError.invalidField('data.contactId', `No contact with id ${event.data.contactId}`);
+      if (!contact) throw DomainError.invalidField('data.contactId', `Select a contact on the child's record: there is no contact with id ${event.data.contactId}`);
       requireOnOrAfter(event, contact.receivedOn, 'the contact was received');
     }
     state.episodes.push({
@@ -68,7 +68,7 @@ export const childrenInNeedReducers: Reducers<typeof childrenInNeedEvents, Child
     episode.visits.push({ ...visit, kind: event.data.kind });
     if (event.data.kind === 'child-protection') {
       const plan = activePlanIn(episode);
-      if (!plan) throw DomainError.invalidField('data.kind', 'A child protection visit needs an active child protection plan');
+      if (!plan) throw DomainError.invalidField('data.kind', 'Select another kind of visit: a child protection visit needs a child protection plan, and the child has none on that date');
       requireOnOrAfter(event, plan.startedOn, 'the plan started');
       plan.visits.push(visit);
     }
@@ -96,20 +96,25 @@ const hasActivePlan = (s: ChildrenInNeedState) => activePlanIn(openEpisodeOf(s))
 const section47InProgress = (s: ChildrenInNeedState) => openEpisodeOf(s)?.section47s.some((e) => e.completedOn === undefined) ?? false;
 
 export const childrenInNeedTransitions: { [K in keyof typeof childrenInNeedReducers]: TransitionRow<ChildrenInNeedView> } = {
-  'referral.received': { requires: 'no open children-in-need episode', holds: (s) => isRegistered(s) && !hasOpenEpisode(s) },
+  'referral.received': {
+    action: 'record a referral', what: 'the referral',
+    requires: 'register the child first, and close the open episode before a new referral', holds: (s) => isRegistered(s) && !hasOpenEpisode(s) },
   'assessment.started': {
-    requires: 'an open episode with no assessment in progress',
+    action: 'start an assessment', what: 'the start of the assessment',
+    requires: 'first record a referral, and complete any assessment already in progress',
     holds: (s) => hasOpenEpisode(s) && !assessmentInProgress(s),
   },
-  'assessment.completed': { requires: 'an assessment in progress', holds: assessmentInProgress },
+  'assessment.completed': { action: 'complete an assessment', what: 'the completion of the assessment', requires: 'first start an assessment', holds: assessmentInProgress },
   'cin-plan.started': {
-    requires: 'an open episode with no child in need or child protection plan',
+    action: 'start a child in need plan', what: 'the start of the plan',
+    requires: 'first record a referral, and the child must not already have a child in need or child protection plan',
     holds: (s) => hasOpenEpisode(s) && !activeCinPlan(s) && !hasActivePlan(s),
   },
-  'cin-plan.ended': { requires: 'an active child in need plan', holds: activeCinPlan },
-  'visit.made': { requires: 'an open episode', holds: hasOpenEpisode },
+  'cin-plan.ended': { action: 'end a child in need plan', what: 'the end of the plan', requires: 'the child has no child in need plan', holds: activeCinPlan },
+  'visit.made': { action: 'record a visit', what: 'the visit', requires: 'first record a referral (the child has no open episode)', holds: hasOpenEpisode },
   'episode.closed': {
-    requires: 'an open episode with no active plan and no section 47 enquiry or assessment in progress',
+    action: 'close the case', what: 'the closure',
+    requires: 'first end any plan and complete any section 47 enquiry or assessment in progress (and there must be an open episode)',
     holds: (s) => hasOpenEpisode(s) && !hasActivePlan(s) && !activeCinPlan(s) && !section47InProgress(s) && !assessmentInProgress(s),
   },
 };

@@ -22,27 +22,27 @@ export const ContactReceived = z.object({
   type: z.literal('contact.received'),
   data: z.object({
     source: codeFrom(referralSourceCodes, 'referral source'),
-    localSource: z.enum(Object.keys(localContactSources) as [keyof typeof localContactSources], { message: 'Unknown local contact source' }).optional(),
+    localSource: z.enum(Object.keys(localContactSources) as [keyof typeof localContactSources]).optional(),
     primaryReason: codeFrom(contactReasonCodes, 'contact reason'),
     otherReasons: z.array(codeFrom(contactReasonCodes, 'contact reason')).max(10).default([]),
     referrerName: FreeText(200).optional(),
     summary: FreeText(4000).optional(),
   }).refine((d) => !d.localSource || localContactSources[d.localSource].referralSource === d.source, {
-    message: 'Local source does not belong to this DfE referral source',
+    message: 'Select who the contact came from among those of the source selected',
     path: ['localSource'],
   }),
 });
 
 export const MashCheckRequested = z.object({
   type: z.literal('mash-check.requested'),
-  data: z.object({ contactId: EventId.optional(), agency: z.enum(mashAgencies, { message: 'Unknown MASH agency' }) }),
+  data: z.object({ contactId: EventId.optional(), agency: z.enum(mashAgencies) }),
 });
 
 export const MashCheckCompleted = z.object({
   type: z.literal('mash-check.completed'),
   data: z.object({
     contactId: EventId.optional(),
-    agency: z.enum(mashAgencies, { message: 'Unknown MASH agency' }),
+    agency: z.enum(mashAgencies),
     informationHeld: z.boolean(),
     summary: FreeText(4000).optional(),
   }),
@@ -53,7 +53,7 @@ export const ContactDecided = z.object({
   type: z.literal('contact.decided'),
   data: z.object({
     contactId: EventId.optional(),
-    decision: z.enum(frontDoorDecisions, { message: 'Unknown front-door decision' }),
+    decision: z.enum(frontDoorDecisions),
     decidedByWorkerId: FreeText(40),
     rationale: FreeText(4000).optional(),
   }),

@@ -53,10 +53,10 @@ export const frontDoorReducers: Reducers<typeof frontDoorEvents, FrontDoorView> 
 const undecidedContact = (s: FrontDoorState) => s.contacts.some((c) => c.decision === undefined);
 
 export const frontDoorTransitions: { [K in keyof typeof frontDoorReducers]: TransitionRow<FrontDoorView> } = {
-  'contact.received': { requires: 'a registered child', holds: isRegistered },
-  'mash-check.requested': { requires: 'a contact awaiting a decision', holds: undecidedContact },
-  'mash-check.completed': { requires: 'a contact awaiting a decision', holds: undecidedContact },
-  'contact.decided': { requires: 'a contact awaiting a decision', holds: undecidedContact },
+  'contact.received': { action: 'record a contact', what: 'the contact', requires: 'register the child first', holds: isRegistered },
+  'mash-check.requested': { action: 'request a MASH check', what: 'the request', requires: 'first record a contact (there is none waiting for a decision)', holds: undecidedContact },
+  'mash-check.completed': { action: 'record a MASH check', what: 'the MASH check', requires: 'first record a contact (there is none waiting for a decision)', holds: undecidedContact },
+  'contact.decided': { action: 'record a decision on a contact', what: 'the decision', requires: 'first record a contact (there is none waiting for a decision)', holds: undecidedContact },
 };
 
 /**

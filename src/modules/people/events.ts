@@ -53,7 +53,7 @@ export const ChildDetailsChanged = z.object({
     unaccompaniedAsylumSeeking: z.boolean().optional(),
     reason: FreeText(500).optional().describe('Why the details changed, e.g. a name changed by deed poll'),
   })
-    .refine((d) => Object.keys(d).some((key) => key !== 'reason'), 'Give at least one detail that changed'),
+    .refine((d) => Object.keys(d).some((key) => key !== 'reason'), 'Enter at least one detail that changed'),
 });
 
 /**
@@ -93,7 +93,7 @@ export const RelationshipRecorded = z.object({
   type: z.literal('relationship.recorded'),
   data: z
     .object({
-      relationship: z.enum(relationshipKinds, { message: 'Unknown relationship' }),
+      relationship: z.enum(relationshipKinds),
       relatedChildId: z.string().regex(/^[A-Za-z0-9]{1,20}$/).optional(),
       relatedPerson: z
         .object({ personId: FreeText(40), name: FreeText(200), dateOfBirth: IsoDate.optional() })
@@ -102,7 +102,7 @@ export const RelationshipRecorded = z.object({
       livesWithChild: z.boolean().default(false),
     })
     .refine((d) => (d.relatedChildId === undefined) !== (d.relatedPerson === undefined), {
-      message: 'Give either relatedChildId or relatedPerson',
+      message: 'Select the related child or enter the related person, not both',
       path: ['relatedChildId'],
     }),
 });

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { todayInLondon } from '../../platform/clock.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { IsoDate, LaChildId } from '../../platform/schema-helpers.ts';
+import { IsoDate, LaChildId, OccurredAt } from '../../platform/schema-helpers.ts';
+import { issueChildId } from './child-ids.ts';
+import { ChildDetails } from './events.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { ChildListItem, RelatedChild } from '../../record/read-model.ts';
 import type { ChildRecordRepository } from '../../record/repo.ts';
@@ -12,12 +14,48 @@ import { Team, Worker, WorkforceRepository } from './workforce.ts';
 /** What the people module's routes need of the application's services. */
 export interface PeopleRouteServices {
   db: Database;
-  repositoryFor(context: RequestContext): Pick<ChildRecordRepository, 'getChildRecord' | 'assertMaySee'>;
+  repositoryFor(context: RequestContext): Pick<ChildRecordRepository, 'getChildRecord' | 'assertMaySee' | 'recordEvent'>;
 }
 
 /** Finding children and their related children, and the workforce they are allocated to. */
 export function peopleRoutes(services: PeopleRouteServices) {
-  return [...childListRoutes(services), ...workforceRoutes(services)];
+  return [...childListRoutes(services), ...registrationRoutes(services), ...workforceRoutes(services)];
+}
+
+/** What registering a child sends: the registration without an id, which the server issues. */
+const RegisterChildCommand = z.object({
+  clientId: z.string().min(8).max(100),
+  occurredAt: OccurredAt,
+  data: ChildDetails,
+});
+
+/**
+ * Registering a child: the server issues the LA child id (one format for the council, see
+ * child-ids.ts), so the id is the same however the child came to be recorded. The same clientId
+ * again answers the child it registered and writes nothing.
+ */
+function registrationRoutes(services: PeopleRouteServices) {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/children',
+      summary: 'Register a new child; the server gives the child their LA child id',
+      tags: ['child record'],
+      body: RegisterChildCommand,
+      status: 201,
+      response: z.object({ childId: z.string(), eventId: z.string(), replayed: z.boolean() }),
+      handler: async ({ body, context }) => {
+        const repository = services.repositoryFor(context);
+        const earlier = await services.db.pool.query<{ child_id: string }>(
+          `SELECT child_id FROM child_event WHERE la_code = $1 AND client_id = $2`, [context.laCode, body.clientId],
+        );
+        const childId = earlier.rows[0]?.child_id ?? await issueChildId(services.db.pool, context.laCode);
+        const { event, replayed } = await repository.recordEvent(childId, { type: 'child.registered', ...body });
+        const answer = { childId, eventId: event.eventId, replayed };
+        return replayed ? { status: 200, body: answer } : answer;
+      },
+    }),
+  ];
 }
 
 function childListRoutes(services: PeopleRouteServices) {

@@ -7,10 +7,10 @@ export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
   'child.registered': (state, event) => {
     const details = event.data;
     if (!details.dateOfBirth && !details.expectedDateOfBirth) {
-      throw DomainError.invalidField('data.dateOfBirth', 'Give a date of birth, or an expected date of birth for an unborn child');
+      throw DomainError.invalidField('data.dateOfBirth', 'Enter the date of birth, or the expected date of birth for an unborn child');
     }
     if (details.dateOfBirth && details.dateOfBirth > event.recordedAt.slice(0, 10)) {
-      throw DomainError.invalidField('data.dateOfBirth', 'Date of birth is in the future: record an expected date of birth instead');
+      throw DomainError.invalidField('data.dateOfBirth', 'The date of birth must be today or in the past: for an unborn child, enter the expected date of birth instead');
     }
     state.details = details;
     state.registeredOn = event.occurredOn;
@@ -18,7 +18,7 @@ export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
   'child.details-changed': (state, event) => {
     const changed = event.data;
     if (changed.dateOfBirth && changed.dateOfBirth > event.recordedAt.slice(0, 10)) {
-      throw DomainError.invalidField('data.dateOfBirth', 'Date of birth is in the future');
+      throw DomainError.invalidField('data.dateOfBirth', 'The date of birth must be today or in the past');
     }
     const { reason: _reason, ...details } = changed;
     state.details = { ...state.details!, ...details };
@@ -35,7 +35,7 @@ export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
   },
   'relationship.recorded': (state, event) => {
     if (event.data.relatedChildId === state.childId) {
-      throw DomainError.invalidField('data.relatedChildId', 'A child cannot be related to themselves');
+      throw DomainError.invalidField('data.relatedChildId', 'Select another child: a child cannot be related to themselves');
     }
     state.relationships.push({ relationshipId: event.entityId, recordedOn: event.occurredOn, ...event.data });
   },
@@ -48,7 +48,7 @@ export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
   },
   'household.joined': (state, event) => {
     if (state.households.some((h) => h.householdId === event.data.householdId && h.leftOn === undefined)) {
-      throw DomainError.invalidField('data.householdId', 'The child is already in this household');
+      throw DomainError.invalidField('data.householdId', 'The child is already in this household: select another household');
     }
     state.households.push({ householdId: event.data.householdId, joinedOn: event.occurredOn });
   },
@@ -77,14 +77,14 @@ export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
 };
 
 export const peopleTransitions: { [K in keyof typeof peopleReducers]: TransitionRow<PeopleState> } = {
-  'child.registered': { requires: 'a child not yet registered', holds: (s) => !isRegistered(s) },
-  'child.details-changed': { requires: 'a registered child', holds: isRegistered },
-  'child.merged-into': { requires: 'a registered child not merged into another record', holds: (s) => isRegistered(s) && !isMergedAway(s) },
-  'child.merge-reversed': { requires: 'a registered child', holds: isRegistered },
-  'relationship.recorded': { requires: 'a registered child', holds: isRegistered },
-  'relationship.ended': { requires: 'a current relationship', holds: (s) => s.relationships.some((r) => r.endedOn === undefined) },
-  'household.joined': { requires: 'a registered child', holds: isRegistered },
-  'household.left': { requires: 'a current household', holds: (s) => s.households.some((h) => h.leftOn === undefined) },
-  'allocation.started': { requires: 'a registered child', holds: isRegistered },
-  'allocation.ended': { requires: 'a current allocation', holds: (s) => s.allocations.some((a) => a.endedOn === undefined) },
+  'child.registered': { action: 'register the child', what: 'the registration', requires: 'the child is already registered: change their details instead', holds: (s) => !isRegistered(s) },
+  'child.details-changed': { action: "change the child's details", what: 'the change', requires: 'register the child first', holds: isRegistered },
+  'child.merged-into': { action: 'merge this record into another child\'s', what: 'the merge', requires: 'register the child first; a record already merged into another cannot be merged again', holds: (s) => isRegistered(s) && !isMergedAway(s) },
+  'child.merge-reversed': { action: 'undo a merge', what: 'the undoing of the merge', requires: 'register the child first', holds: isRegistered },
+  'relationship.recorded': { action: 'record a relationship', what: 'the relationship', requires: 'register the child first', holds: isRegistered },
+  'relationship.ended': { action: 'end a relationship', what: 'the end of the relationship', requires: 'the child has no current relationship', holds: (s) => s.relationships.some((r) => r.endedOn === undefined) },
+  'household.joined': { action: 'record the child joining a household', what: 'the move', requires: 'register the child first', holds: isRegistered },
+  'household.left': { action: 'record the child leaving a household', what: 'the move', requires: 'the child is not in a household', holds: (s) => s.households.some((h) => h.leftOn === undefined) },
+  'allocation.started': { action: 'allocate the child to a worker', what: 'the allocation', requires: 'register the child first', holds: isRegistered },
+  'allocation.ended': { action: 'end an allocation', what: 'the end of the allocation', requires: 'the child is not allocated to anyone', holds: (s) => s.allocations.some((a) => a.endedOn === undefined) },
 };

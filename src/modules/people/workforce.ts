@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../../platform/database/database.ts';
+import { longDateOf } from '../../platform/calendar/calendar.ts';
 import { DomainError, type FieldProblem } from '../../platform/errors.ts';
 import { FreeText, IsoDate } from '../../platform/schema-helpers.ts';
 import { assertCapability } from '../../access/policy.ts';
@@ -42,7 +43,7 @@ export class WorkforceRepository {
   async saveWorker(worker: Worker): Promise<void> {
     assertCapability(this.access, 'manage-reference-data', 'add or change workers');
     const team = await this.db.pool.query('SELECT 1 FROM team WHERE la_code = $1 AND team_id = $2', [this.laCode, worker.teamId]);
-    if (team.rowCount === 0) throw DomainError.invalidField('teamId', `No team with id ${worker.teamId}`);
+    if (team.rowCount === 0) throw DomainError.invalidField('teamId', `Select a team that exists: there is no team with id ${worker.teamId}`);
     await this.db.pool.query(
       `INSERT INTO worker (la_code, worker_id, name, role, team_id, agency, started_on, left_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (la_code, worker_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, team_id = EXCLUDED.team_id,
@@ -97,15 +98,15 @@ async function findAllocationProblems(
   );
   return result.rows.map((row) => {
     const problems: FieldProblem[] = [];
-    if (!row.team_known) problems.push({ field: 'data.teamId', message: `No team with id ${row.team_id}` });
+    if (!row.team_known) problems.push({ field: 'data.teamId', message: `Select a team that exists: there is no team with id ${row.team_id}` });
     if (!row.worker_known) {
-      problems.push({ field: 'data.workerId', message: `No worker with id ${row.worker_id}` });
+      problems.push({ field: 'data.workerId', message: `Select a worker who exists: there is no worker with id ${row.worker_id}` });
     } else if (row.worker_team !== row.team_id) {
-      problems.push({ field: 'data.workerId', message: `Worker ${row.worker_id} is in team ${row.worker_team}, not ${row.team_id}` });
+      problems.push({ field: 'data.workerId', message: `Select a worker in the team: worker ${row.worker_id} is in team ${row.worker_team}, not ${row.team_id}` });
     } else if (row.started_on > row.on_date) {
-      problems.push({ field: 'data.workerId', message: `Worker ${row.worker_id} had not started on ${row.on_date} (started ${row.started_on})` });
+      problems.push({ field: 'data.workerId', message: `Select a worker who was working on ${longDateOf(row.on_date)}: worker ${row.worker_id} started on ${longDateOf(row.started_on)}` });
     } else if (row.left_on !== null && row.left_on <= row.on_date) {
-      problems.push({ field: 'data.workerId', message: `Worker ${row.worker_id} had left on ${row.left_on}, before ${row.on_date}` });
+      problems.push({ field: 'data.workerId', message: `Select a worker who was working on ${longDateOf(row.on_date)}: worker ${row.worker_id} left on ${longDateOf(row.left_on)}` });
     }
     return { key: String(row.key), problems };
   });
@@ -117,7 +118,7 @@ export async function assertAllocationReferences(
 ): Promise<void> {
   const [found] = await findAllocationProblems(db, 'SELECT 1 AS key, $1::text AS la_code, $2::text AS worker_id, $3::text AS team_id, $4::date AS on_date',
     [laCode, allocation.workerId, allocation.teamId, allocation.on]);
-  if (found) throw DomainError.invalid(found.problems, `The allocation names ${found.problems.map((p) => p.message.charAt(0).toLowerCase() + p.message.slice(1)).join('; ')}`);
+  if (found) throw DomainError.invalid(found.problems, found.problems.map((p) => p.message).join('. '));
 }
 
 /**

@@ -72,7 +72,7 @@ export const PrivateFosteringArrangementConfirmed = z.object({
     address: Address,
     parents: z.array(Parent).max(4).default([]),
   }).refine((d) => d.expectedEndOn === undefined || d.expectedEndOn > d.startedOn, {
-    message: 'The expected end is after the start', path: ['expectedEndOn'],
+    message: 'The expected end date must be after the start date', path: ['expectedEndOn'],
   }),
 });
 
@@ -114,7 +114,7 @@ export const PrivateFosteringVisitMade = z.object({
      * are due every 12 weeks instead of every 6 (regulation 8).
      */
     firstVisitOfLaterYears: z.boolean().optional(),
-  }).refine((d) => d.childSeen || !d.seenAlone, { message: 'A child not seen cannot be seen alone', path: ['seenAlone'] }),
+  }).refine((d) => d.childSeen || !d.seenAlone, { message: 'Select no for whether the child was seen alone: the child was not seen', path: ['seenAlone'] }),
 });
 
 /** The checks on the carer or another adult of the household (occurredAt: the day the result came). */
@@ -127,7 +127,7 @@ export const PrivateFosteringCarerCheckCompleted = z.object({
     outcome: codeFrom(carerCheckOutcomeCodes, 'check outcome'),
     dbsCertificateIssuedOn: IsoDate.optional(),
   }).refine((d) => d.dbsCertificateIssuedOn === undefined || d.check.startsWith('dbs-'), {
-    message: 'Only a DBS check has a certificate', path: ['dbsCertificateIssuedOn'],
+    message: 'Leave the date the DBS certificate was issued empty: only a DBS check has a certificate', path: ['dbsCertificateIssuedOn'],
   }),
 });
 

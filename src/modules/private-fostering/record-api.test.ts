@@ -56,7 +56,8 @@ describe.each(testDatabaseTargets)('private fostering through the record API on 
     });
     expect(response.statusCode).toBe(409);
     const error = response.json().error;
-    expect(error.message).toBe('private-fostering.panel-decided needs a current private fostering arrangement whose suitability has been assessed; the child\'s status on 2024-01-25 is privately-fostered');
+    expect(error.message).toMatch(/^You cannot record a panel decision on 25 January 2024: first confirm a private fostering arrangement and record an assessment of its suitability\. On that date you can .*record an assessment of the arrangement/);
+    expect(error.message).not.toMatch(/private-fostering\.|privately-fostered/);
     expect(error.allowedActions).toContain('private-fostering.suitability-assessed');
     expect(error.allowedActions).not.toContain('private-fostering.panel-decided');
   });
@@ -67,7 +68,7 @@ describe.each(testDatabaseTargets)('private fostering through the record API on 
       payload: { type: 'private-fostering.carer-check-completed', occurredAt: '2024-01-25', clientId: 'pf-bad-1', data: { personId: 'nobody', check: 'dbs-enhanced', outcome: 'no-concerns' } },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.problems).toEqual([{ field: 'data.personId', message: 'nobody is not in the household: give one of carer-1' }]);
+    expect(response.json().error.problems).toEqual([{ field: 'data.personId', message: 'Select a person in the household (carer-1): nobody is not one of them' }]);
     const chronology = await app.inject({ method: 'GET', url: '/api/v1/children/PFAPI1/chronology' });
     expect(chronology.json().entries.filter((e: { type: string }) => e.type === 'private-fostering.carer-check-completed')).toEqual([]);
   });

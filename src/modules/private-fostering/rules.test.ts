@@ -112,7 +112,8 @@ describe('what private fostering refuses', () => {
   it('refuses an action the record does not allow, naming the status and the actions allowed', () => {
     const refusal = refusalOf([registered(), confirmed('2024-01-22')]);
     expect(refusal.code).toBe('conflict');
-    expect(refusal.message).toBe('private-fostering.arrangement-confirmed needs a private fostering notification awaiting a decision; the child\'s status on 2024-01-22 is known');
+    expect(refusal.message).toBe('You cannot confirm a private fostering arrangement on 22 January 2024: first record a private fostering notification (there is none waiting for a decision). '
+      + 'On that date you can change the child\'s details, record a relationship, record the child joining a household, allocate the child to a worker, record a contact, record a referral or record a private fostering notification.');
     expect(refusal.details.allowedActions).toEqual(allowedActions(foldOf([registered()]).state));
     expect(refusal.details.allowedActions).toContain('private-fostering.notified');
   });
@@ -123,46 +124,46 @@ describe('what private fostering refuses', () => {
       'private-fostering.notification-forwarded', 'private-fostering.visit-made', 'private-fostering.arrangement-confirmed', 'private-fostering.notification-closed',
     ]);
     const second = refusalOf([...notifiedLog, notified('2024-02-01')]);
-    expect(second.message).toMatch(/needs a registered child with no open private fostering notification or arrangement; the child's status on 2024-02-01 is private-fostering-notification/);
+    expect(second.message).toMatch(/^You cannot record a private fostering notification on 1 February 2024: register the child first, and close or end any private fostering notification or arrangement already open/);
     const confirmedLog = [...notifiedLog, forwarded('2024-01-09'), confirmed('2024-01-20')];
     expect(privateFosteringActions(confirmedLog)).toEqual([
       'private-fostering.visit-made', 'private-fostering.carer-check-completed', 'private-fostering.suitability-assessed', 'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended',
     ]);
-    expect(refusalOf([...confirmedLog, panelDecided('2024-02-01')]).message).toMatch(/needs a current private fostering arrangement whose suitability has been assessed/);
+    expect(refusalOf([...confirmedLog, panelDecided('2024-02-01')]).message).toMatch(/first confirm a private fostering arrangement and record an assessment of its suitability/);
     expect(privateFosteringActions([...confirmedLog, ended('2024-03-01')])).toEqual(['private-fostering.notified']);
   });
 
   it('refuses an event dated before what it follows', () => {
     // On its own date there was nothing for it to follow.
-    expect(refusalOf([registered(), notified('2024-01-08'), forwarded('2024-01-05')]).message).toMatch(/status on 2024-01-05 is known/);
-    expect(refusalOf([registered(), notified('2024-01-08'), confirmed('2024-01-20'), assessed('2024-01-19')]).message).toMatch(/status on 2024-01-19 is private-fostering-notification/);
-    expect(refusalOf([registered(), notified('2024-01-08'), confirmed('2024-01-20'), ended('2024-01-15')]).message).toMatch(/status on 2024-01-15 is private-fostering-notification/);
+    expect(refusalOf([registered(), notified('2024-01-08'), forwarded('2024-01-05')]).message).toMatch(/^You cannot forward a private fostering notification on 5 January 2024/);
+    expect(refusalOf([registered(), notified('2024-01-08'), confirmed('2024-01-20'), assessed('2024-01-19')]).message).toMatch(/^You cannot record an assessment of the arrangement on 19 January 2024: first confirm a private fostering arrangement/);
+    expect(refusalOf([registered(), notified('2024-01-08'), confirmed('2024-01-20'), ended('2024-01-15')]).message).toMatch(/^You cannot end a private fostering arrangement on 15 January 2024/);
     // Or the date it names is out of order.
     const contact = logged('contact.received', '2024-01-10T10:00:00Z', { source: '2A', primaryReason: 'private-fostering', otherReasons: [] });
     expect(refusalOf([registered(), contact, notified('2024-01-08', { contactId: contact.eventId })]).problems).toEqual([
-      { field: 'data.contactId', message: `No contact with id ${contact.eventId} was received on or before 2024-01-08` },
+      { field: 'data.contactId', message: `Select a contact received on or before 8 January 2024: there is no such contact with id ${contact.eventId}` },
     ]);
     expect(foldOf([registered(), contact, notified('2024-01-10', { contactId: contact.eventId })]).state.privateFosteringNotifications[0]!.contactId).toBe(contact.eventId);
     expect(refusalOf([registered(), notified('2024-01-08'), visit('2024-01-10', { reportWrittenOn: '2024-01-09' })]).problems).toEqual([
-      { field: 'data.reportWrittenOn', message: 'The report is written after the visit (2024-01-10), not on 2024-01-09' },
+      { field: 'data.reportWrittenOn', message: 'The date the report was written must be on or after the visit on 10 January 2024' },
     ]);
     expect(refusalOf([registered(), notified('2024-01-08', { timing: 'proposed', arrangementBeginsOn: '2024-01-01' })]).problems[0]!.field).toBe('data.arrangementBeginsOn');
     expect(refusalOf([registered(), notified('2024-01-08', { timing: 'existing', arrangementBeginsOn: '2024-02-01' })]).problems[0]!.field).toBe('data.arrangementBeginsOn');
     expect(refusalOf([registered(), notified('2024-01-08', { timing: 'proposed' }), confirmed('2024-01-20', { startedOn: '2024-01-05' })]).problems[0]!.message)
-      .toBe('The notification received on 2024-01-08 was of an arrangement not yet begun, not one that began on 2024-01-05');
+      .toBe('The start date must be on or after the notification on 8 January 2024, which was of an arrangement not yet begun');
     expect(refusalOf([registered(), notified('2024-01-08'), confirmed('2024-01-20', { startedOn: '2024-01-25' })]).problems[0]!.message)
-      .toBe('Confirm the arrangement once it has begun: it begins on 2024-01-25, after 2024-01-20');
+      .toBe('The start date must be on or before 20 January 2024: confirm the arrangement once it has begun');
     expect(refusalOf([registered(), notified('2024-01-08'), confirmed('2024-01-20'), carerCheck('2024-01-25', { dbsCertificateIssuedOn: '2024-01-26' })]).problems[0]!.field).toBe('data.dbsCertificateIssuedOn');
   });
 
   it('refuses what is not private fostering: under 28 days, too old, unborn', () => {
     const notifiedLog = [registered(), notified('2024-01-08')];
     expect(refusalOf([...notifiedLog, confirmed('2024-01-10', { expectedEndOn: '2024-02-01' })]).problems[0]!.message)
-      .toBe('An arrangement of less than 28 days is not private fostering (Children Act 1989 s66): close the notification instead');
+      .toBe('The expected end date must be at least 28 days after the start: a shorter arrangement is not private fostering (Children Act 1989 s66), so close the notification instead');
     // Born 4 May 2008: 16 on 4 May 2024.
     const sixteen = [registered({ dateOfBirth: '2008-05-04' }), notified('2024-04-20')];
     expect(foldOf([...sixteen, confirmed('2024-05-03')]).state.privateFosteringNotifications[0]!.arrangement).toBeDefined();
-    expect(refusalOf([...sixteen, confirmed('2024-05-04')]).problems[0]!.message).toMatch(/^On 2024-05-04 the child is 16 or over and has no recorded disability/);
+    expect(refusalOf([...sixteen, confirmed('2024-05-04')]).problems[0]!.message).toMatch(/^On 4 May 2024 the child is 16 or over and has no recorded disability/);
     // A disabled child is privately fostered until 18.
     const disabled = [registered({ dateOfBirth: '2008-05-04', disabilities: ['HAND'] }), notified('2024-04-20')];
     expect(foldOf([...disabled, confirmed('2024-06-01')]).state.privateFosteringNotifications[0]!.arrangement).toBeDefined();
@@ -172,9 +173,9 @@ describe('what private fostering refuses', () => {
 
   it('refuses a check on someone outside the household, naming who is in it', () => {
     const refusal = refusalOf([registered(), notified('2024-01-08'), confirmed('2024-01-20'), carerCheck('2024-01-25', { personId: 'P999' })]);
-    expect(refusal.problems).toEqual([{ field: 'data.personId', message: 'P999 is not in the household: give one of carer-1, member-1' }]);
+    expect(refusal.problems).toEqual([{ field: 'data.personId', message: 'Select a person in the household (carer-1, member-1): P999 is not one of them' }]);
     expect(refusalOf([registered(), notified('2024-01-08'), confirmed('2024-01-20', { carers: [{ personId: 'P1', name: 'A' }], householdMembers: [{ personId: 'P1', name: 'B' }] })]).problems[0]!.message)
-      .toBe('Person id P1 is given to two people of the household');
+      .toBe('Give each person in the household their own person id: P1 is given to two people');
   });
 
   it('refuses what the schemas do not allow, naming the field', () => {
@@ -184,14 +185,14 @@ describe('what private fostering refuses', () => {
       return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     };
     expect(problems('private-fostering.notified', { notifiedBy: 'school', timing: 'existing' })).toEqual([]);
-    expect(problems('private-fostering.notified', { notifiedBy: 'neighbour', timing: 'existing' })).toEqual(['data.notifiedBy: Unknown notifier code']);
-    expect(problems('private-fostering.visit-made', { childSeen: false, seenAlone: true })).toEqual(['data.seenAlone: A child not seen cannot be seen alone']);
+    expect(problems('private-fostering.notified', { notifiedBy: 'neighbour', timing: 'existing' })).toEqual(['data.notifiedBy: Select the notifier from the list']);
+    expect(problems('private-fostering.visit-made', { childSeen: false, seenAlone: true })).toEqual(['data.seenAlone: Select no for whether the child was seen alone: the child was not seen']);
     expect(problems('private-fostering.carer-check-completed', { check: 'references', outcome: 'no-concerns', dbsCertificateIssuedOn: '2024-01-01' }))
-      .toEqual(['data.dbsCertificateIssuedOn: Only a DBS check has a certificate']);
+      .toEqual(['data.dbsCertificateIssuedOn: Leave the date the DBS certificate was issued empty: only a DBS check has a certificate']);
     const arrangement = confirmed('2024-01-08').data as Record<string, unknown>;
     expect(problems('private-fostering.arrangement-confirmed', arrangement)).toEqual([]);
-    expect(problems('private-fostering.arrangement-confirmed', { ...arrangement, nationality: 'XX' })).toEqual(['data.nationality: Unknown nationality code']);
-    expect(problems('private-fostering.arrangement-confirmed', { ...arrangement, reason: '9A' })).toEqual(['data.reason: Unknown private fostering reason code']);
+    expect(problems('private-fostering.arrangement-confirmed', { ...arrangement, nationality: 'XX' })).toEqual(['data.nationality: Select the nationality from the list']);
+    expect(problems('private-fostering.arrangement-confirmed', { ...arrangement, reason: '9A' })).toEqual(['data.reason: Select the private fostering reason from the list']);
     expect(problems('private-fostering.arrangement-confirmed', { ...arrangement, carers: [] })).toEqual(['data.carers: Give the private foster carer']);
     expect(problems('private-fostering.arrangement-confirmed', { ...arrangement, address: { line1: '1 Road', postcode: 'nowhere' } })).toEqual(['data.address.postcode: Enter a real UK postcode']);
   });
@@ -226,6 +227,6 @@ describe('corrections and voids of private fostering events', () => {
     const notification = notified('2024-01-08');
     const refusal = refusalOf([registered(), notification, visit('2024-01-10'), voided(notification, '2024-01-11')]);
     expect(refusal).toBeInstanceOf(DomainError);
-    expect(refusal.message).toMatch(/private-fostering.visit-made needs an open private fostering notification or arrangement/);
+    expect(refusal.message).toMatch(/^You cannot record a private fostering visit on .*: first record a private fostering notification/);
   });
 });

@@ -1,4 +1,4 @@
-import { addCalendarDays, addMonths } from '../../platform/calendar/calendar.ts';
+import { addCalendarDays, addMonths, longDateOf } from '../../platform/calendar/calendar.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { openItemFor, type Involvement, type Reducers, type TransitionRow } from '../domain-module.ts';
 import type { FrontDoorState } from '../front-door/index.ts';
@@ -54,7 +54,7 @@ function requireOfPrivateFosteringAge(state: PeopleState, on: string): void {
   if (addMonths(details.dateOfBirth, limit * 12) <= on) {
     throw DomainError.invalidField(
       'data.startedOn',
-      `On ${on} the child is ${limit} or over${disabled ? '' : ' and has no recorded disability'}: that is not private fostering (Children Act 1989 s66). Close the notification instead`,
+      `On ${longDateOf(on)} the child is ${limit} or over${disabled ? '' : ' and has no recorded disability'}: that is not private fostering (Children Act 1989 s66). Close the notification instead`,
     );
   }
 }
@@ -65,15 +65,15 @@ export const privateFosteringReducers: Reducers<typeof privateFosteringEvents, P
     if (data.contactId !== undefined) {
       // Folded in business order: a contact received after the notification is not there yet.
       if (!state.contacts.some((c) => c.contactId === data.contactId)) {
-        throw DomainError.invalidField('data.contactId', `No contact with id ${data.contactId} was received on or before ${event.occurredOn}`);
+        throw DomainError.invalidField('data.contactId', `Select a contact received on or before ${longDateOf(event.occurredOn)}: there is no such contact with id ${data.contactId}`);
       }
     }
     if (data.arrangementBeginsOn !== undefined) {
       if (data.timing === 'proposed' && data.arrangementBeginsOn < event.occurredOn) {
-        throw DomainError.invalidField('data.arrangementBeginsOn', `A proposed arrangement begins on or after the notification (${event.occurredOn}): an arrangement that began on ${data.arrangementBeginsOn} is an existing one`);
+        throw DomainError.invalidField('data.arrangementBeginsOn', `The date the arrangement begins must be on or after the notification on ${longDateOf(event.occurredOn)} for a proposed arrangement: one that began on ${longDateOf(data.arrangementBeginsOn)} is an existing arrangement`);
       }
       if (data.timing === 'existing' && data.arrangementBeginsOn > event.occurredOn) {
-        throw DomainError.invalidField('data.arrangementBeginsOn', `An existing arrangement began on or before the notification (${event.occurredOn}): one beginning on ${data.arrangementBeginsOn} is a proposed one`);
+        throw DomainError.invalidField('data.arrangementBeginsOn', `The date the arrangement began must be on or before the notification on ${longDateOf(event.occurredOn)} for an existing arrangement: one beginning on ${longDateOf(data.arrangementBeginsOn)} is a proposed arrangement`);
       }
     }
     state.privateFosteringNotifications.push({
@@ -94,7 +94,7 @@ export const privateFosteringReducers: Reducers<typeof privateFosteringEvents, P
     const notification = notificationFor(state, event, { awaitingDecision: false });
     const { data } = event;
     if (data.reportWrittenOn !== undefined && data.reportWrittenOn < event.occurredOn) {
-      throw DomainError.invalidField('data.reportWrittenOn', `The report is written after the visit (${event.occurredOn}), not on ${data.reportWrittenOn}`);
+      throw DomainError.invalidField('data.reportWrittenOn', `The date the report was written must be on or after the visit on ${longDateOf(event.occurredOn)}`);
     }
     const arrangement = notification.arrangement;
     const laterYearsBegin = arrangement ? laterYearsBeginOn(arrangement) : undefined;
@@ -119,20 +119,20 @@ export const privateFosteringReducers: Reducers<typeof privateFosteringEvents, P
     const notification = notificationFor(state, event, { awaitingDecision: true });
     const { data } = event;
     if (data.startedOn > event.occurredOn) {
-      throw DomainError.invalidField('data.startedOn', `Confirm the arrangement once it has begun: it begins on ${data.startedOn}, after ${event.occurredOn}`);
+      throw DomainError.invalidField('data.startedOn', `The start date must be on or before ${longDateOf(event.occurredOn)}: confirm the arrangement once it has begun`);
     }
     if (notification.timing === 'proposed' && data.startedOn < notification.receivedOn) {
-      throw DomainError.invalidField('data.startedOn', `The notification received on ${notification.receivedOn} was of an arrangement not yet begun, not one that began on ${data.startedOn}`);
+      throw DomainError.invalidField('data.startedOn', `The start date must be on or after the notification on ${longDateOf(notification.receivedOn)}, which was of an arrangement not yet begun`);
     }
     if (data.expectedEndOn !== undefined && data.expectedEndOn < addCalendarDays(data.startedOn, LEAST_DAYS)) {
-      throw DomainError.invalidField('data.expectedEndOn', `An arrangement of less than ${LEAST_DAYS} days is not private fostering (Children Act 1989 s66): close the notification instead`);
+      throw DomainError.invalidField('data.expectedEndOn', `The expected end date must be at least ${LEAST_DAYS} days after the start: a shorter arrangement is not private fostering (Children Act 1989 s66), so close the notification instead`);
     }
     requireOfPrivateFosteringAge(state, event.occurredOn);
     const carers = householdPeople(data.carers, 'carer');
     const householdMembers = householdPeople(data.householdMembers, 'member');
     const ids = [...carers, ...householdMembers].map((person) => person.personId);
     const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-    if (repeated !== undefined) throw DomainError.invalidField('data.carers', `Person id ${repeated} is given to two people of the household`);
+    if (repeated !== undefined) throw DomainError.invalidField('data.carers', `Give each person in the household their own person id: ${repeated} is given to two people`);
     notification.arrangement = {
       arrangementId: event.entityId,
       confirmedOn: event.occurredOn,
@@ -163,10 +163,10 @@ export const privateFosteringReducers: Reducers<typeof privateFosteringEvents, P
     const household = householdOf(arrangement);
     const personId = data.personId ?? arrangement.carers[0]!.personId;
     if (!household.some((person) => person.personId === personId)) {
-      throw DomainError.invalidField('data.personId', `${personId} is not in the household: give one of ${household.map((person) => person.personId).join(', ')}`);
+      throw DomainError.invalidField('data.personId', `Select a person in the household (${household.map((person) => person.personId).join(', ')}): ${personId} is not one of them`);
     }
     if (data.dbsCertificateIssuedOn !== undefined && data.dbsCertificateIssuedOn > event.occurredOn) {
-      throw DomainError.invalidField('data.dbsCertificateIssuedOn', `The certificate was issued on or before the check was recorded as done (${event.occurredOn})`);
+      throw DomainError.invalidField('data.dbsCertificateIssuedOn', `The date the DBS certificate was issued must be on or before the check on ${longDateOf(event.occurredOn)}`);
     }
     data.personId = personId;
     arrangement.carerChecks.push({
@@ -202,21 +202,47 @@ const suitabilityAssessed = (s: PrivateFosteringState) => (currentArrangementOf(
 
 export const privateFosteringTransitions: { [K in keyof typeof privateFosteringReducers]: TransitionRow<PrivateFosteringView> } = {
   'private-fostering.notified': {
-    requires: 'a registered child with no open private fostering notification or arrangement',
+    action: 'record a private fostering notification', what: 'the notification',
+    requires: 'register the child first, and close or end any private fostering notification or arrangement already open',
     holds: (s) => isRegistered(s) && !hasOpenNotification(s),
   },
-  'private-fostering.notification-forwarded': { requires: 'a private fostering notification not yet forwarded', holds: awaitingForwarding },
-  'private-fostering.visit-made': { requires: 'an open private fostering notification or arrangement', holds: hasOpenNotification },
-  'private-fostering.arrangement-confirmed': { requires: 'a private fostering notification awaiting a decision', holds: hasNotificationAwaitingDecision },
-  'private-fostering.notification-closed': { requires: 'a private fostering notification awaiting a decision', holds: hasNotificationAwaitingDecision },
-  'private-fostering.carer-check-completed': { requires: 'a current private fostering arrangement', holds: hasCurrentArrangement },
-  'private-fostering.suitability-assessed': { requires: 'a current private fostering arrangement', holds: hasCurrentArrangement },
+  'private-fostering.notification-forwarded': {
+    action: 'forward a private fostering notification', what: 'the forwarding',
+    requires: 'there is no open private fostering notification waiting to be forwarded', holds: awaitingForwarding,
+  },
+  'private-fostering.visit-made': {
+    action: 'record a private fostering visit', what: 'the visit',
+    requires: 'first record a private fostering notification', holds: hasOpenNotification,
+  },
+  'private-fostering.arrangement-confirmed': {
+    action: 'confirm a private fostering arrangement', what: 'the confirmation',
+    requires: 'first record a private fostering notification (there is none waiting for a decision)', holds: hasNotificationAwaitingDecision,
+  },
+  'private-fostering.notification-closed': {
+    action: 'close a private fostering notification', what: 'the closure',
+    requires: 'there is no private fostering notification waiting for a decision', holds: hasNotificationAwaitingDecision,
+  },
+  'private-fostering.carer-check-completed': {
+    action: "record a check on the private foster carer's household", what: 'the check',
+    requires: 'first confirm a private fostering arrangement', holds: hasCurrentArrangement,
+  },
+  'private-fostering.suitability-assessed': {
+    action: 'record an assessment of the arrangement', what: 'the assessment',
+    requires: 'first confirm a private fostering arrangement', holds: hasCurrentArrangement,
+  },
   'private-fostering.panel-decided': {
-    requires: 'a current private fostering arrangement whose suitability has been assessed',
+    action: 'record a panel decision', what: 'the panel decision',
+    requires: 'first confirm a private fostering arrangement and record an assessment of its suitability',
     holds: (s) => hasCurrentArrangement(s) && suitabilityAssessed(s),
   },
-  'private-fostering.arrangement-reviewed': { requires: 'a current private fostering arrangement', holds: hasCurrentArrangement },
-  'private-fostering.arrangement-ended': { requires: 'a current private fostering arrangement', holds: hasCurrentArrangement },
+  'private-fostering.arrangement-reviewed': {
+    action: 'record a review of the arrangement', what: 'the review',
+    requires: 'first confirm a private fostering arrangement', holds: hasCurrentArrangement,
+  },
+  'private-fostering.arrangement-ended': {
+    action: 'end a private fostering arrangement', what: 'the end of the arrangement',
+    requires: 'the child has no current private fostering arrangement', holds: hasCurrentArrangement,
+  },
 };
 
 /**

@@ -408,3 +408,11 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     },
   };
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date as GOV.UK writes it in messages: "21 November 2026" (a date-time: its London date). */
+export function longDateOf(dateTimeOrDate: IsoDateTime | IsoDate): string {
+  const date = londonDateOf(dateTimeOrDate);
+  return `${Number(date.slice(8, 10))} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}

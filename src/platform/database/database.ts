@@ -3,12 +3,14 @@
  * PGlite database hosted in a child process (see embedded-host.mjs), both behind a pg.Pool.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chainAwaitingAudit, startChaining, takeAwaitingCouncils } from '../audit/audit.ts';
 import { sqlLiteral } from './sql-literal.ts';
 import type { EmbeddedConnectionInfo, HostToParentMessage, ParentToHostMessage } from './embedded-host.mjs';
+import { namePreparedStatementsApart } from './prepared.ts';
 
 export type DatabaseKind = 'embedded' | 'server';
 
@@ -324,8 +326,57 @@ async function stopHost(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+// The host's lock and connection note (EMBEDDED_LOCK_FILE and EMBEDDED_CONNECTION_FILE in
+// embedded-host.mjs, which is not imported here: it loads PGlite).
+const HOST_LOCK_FILE = '.safeguard-host.lock';
+const HOST_CONNECTION_FILE = '.safeguard-host.json';
+
+/**
+ * How to reach the host already running on this data dir, if one is: its connection note, when
+ * the pid in the lock file is alive and is the note's.
+ */
+export function runningHostConnection(dataDir: string): EmbeddedConnectionInfo | undefined {
+  try {
+    const holderPid = Number.parseInt(readFileSync(path.join(dataDir, HOST_LOCK_FILE), 'utf8'), 10);
+    const connection = JSON.parse(readFileSync(path.join(dataDir, HOST_CONNECTION_FILE), 'utf8')) as EmbeddedConnectionInfo;
+    if (!Number.isInteger(holderPid) || holderPid === process.pid || connection.hostPid !== holderPid) return undefined;
+    process.kill(holderPid, 0);
+    return connection;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The embedded database held by another process (a running `safeguard serve`), reached through
+ * the socket its host serves: PGlite allows one process on a data folder, so a command run beside
+ * the server works through the server's host rather than failing with "already in use". The host
+ * queues the connections' queries and keeps a transaction to the connection that began it; all
+ * share one session, so this connection names its prepared statements apart and does not reset
+ * the session (which would drop the server's).
+ */
+async function attachToRunningHost(dataDir: string, connection: EmbeddedConnectionInfo): Promise<Database> {
+  namePreparedStatementsApart();
+  const description = `embedded database (PGlite) in ${dataDir}, through the process ${connection.hostPid} that holds it`;
+  const pool = new pg.Pool({
+    host: connection.host, port: connection.port, user: connection.user, database: connection.database,
+    max: 1, idleTimeoutMillis: 0, types: createTypeParsers(),
+  });
+  logIdleClientErrors(pool, description);
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`Could not connect to the ${description}: ${(error as Error).message}`, { cause: error });
+  }
+  let closing: Promise<void> | undefined;
+  return { kind: 'embedded', pool, description, close: () => (closing ??= finishChaining(pool).then(() => pool.end())) };
+}
+
 async function openEmbeddedDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const dataDir = path.resolve(options.dataDir);
+  const running = runningHostConnection(dataDir);
+  if (running) return attachToRunningHost(dataDir, running);
   const child = fork(embeddedHostEntry, [dataDir], {
     // The host is plain JavaScript: no TypeScript loader to start (nor the parent's flags).
     execArgv: [],

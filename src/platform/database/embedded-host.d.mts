@@ -26,3 +26,5 @@ export type HostToParentMessage =
   | { type: 'failed'; message: string };
 
 export type ParentToHostMessage = { type: 'shutdown' };
+
+export declare const EMBEDDED_CONNECTION_FILE: string;

@@ -31,10 +31,16 @@ export const EMBEDDED_SOCKET_PORT = 5432;
 export const EMBEDDED_SOCKET_FILE = `.s.PGSQL.${EMBEDDED_SOCKET_PORT}`;
 /** Marks a data dir as in use by a running host (holds its pid). */
 export const EMBEDDED_LOCK_FILE = '.safeguard-host.lock';
+/**
+ * Where a running host says how to reach it (owner-only, like the folder): other Safeguard
+ * processes on this data dir (the command line beside a running server) connect through it
+ * instead of opening the database, which one process at a time may hold.
+ */
+export const EMBEDDED_CONNECTION_FILE = '.safeguard-host.json';
 /** Scratch directory where a new database is initialised before being moved into place. */
 const INITDB_SCRATCH_DIR = '.initdb-in-progress';
 /** Files in the data dir that belong to a running host rather than to the database. */
-export const EMBEDDED_RUNTIME_FILES = [EMBEDDED_SOCKET_FILE, EMBEDDED_LOCK_FILE, INITDB_SCRATCH_DIR];
+export const EMBEDDED_RUNTIME_FILES = [EMBEDDED_SOCKET_FILE, EMBEDDED_LOCK_FILE, EMBEDDED_CONNECTION_FILE, INITDB_SCRATCH_DIR];
 
 /** Linux limits a Unix socket path to 107 bytes; longer data dir paths fall back to TCP. */
 const MAX_UNIX_SOCKET_PATH_BYTES = 100;
@@ -43,7 +49,7 @@ const MAX_UNIX_SOCKET_PATH_BYTES = 100;
  * when a client reconnects before the server has processed the previous socket's close.
  * Note: all connections share PGlite's single backend session.
  */
-const MAX_CONNECTIONS = 4;
+const MAX_CONNECTIONS = 16;
 
 /**
  * The database's files hold children's records, its write-ahead log included: nobody but the
@@ -162,6 +168,7 @@ async function runHost(dataDir) {
     } finally {
       // Without the lock, these files belong to another host that is using this data dir.
       if (lockPath) {
+        rmSync(path.join(dataDir, EMBEDDED_CONNECTION_FILE), { force: true });
         rmSync(socketPath, { force: true });
         rmSync(lockPath, { force: true });
       }
@@ -206,10 +213,9 @@ async function runHost(dataDir) {
     await server.start();
     const address = useUnixSocket ? { host: dataDir, port: EMBEDDED_SOCKET_PORT } : parseTcpAddress(server.getServerConn());
     if (shutdownStarted) return;
-    sendToParent({
-      type: 'ready',
-      connection: { ...address, user: 'postgres', database: 'postgres', createdDataDir, startupMs: Date.now() - startedAt, hostPid: process.pid },
-    });
+    const connection = { ...address, user: 'postgres', database: 'postgres', createdDataDir, startupMs: Date.now() - startedAt, hostPid: process.pid };
+    writeFileSync(path.join(dataDir, EMBEDDED_CONNECTION_FILE), JSON.stringify(connection), { mode: 0o600 });
+    sendToParent({ type: 'ready', connection });
   })();
   await startup;
 

@@ -1,35 +1,28 @@
-import { useState } from 'react';
+import { api } from '../api.ts';
 import { BackLink } from '../govuk/index.ts';
 import { EventFormView } from '../recording/event-form-view.tsx';
 import { registrationForm } from '../module-parts.tsx';
 import { navigate } from '../router.tsx';
 import { setFlash } from './flash.ts';
 
-/** A new LA child id: the council's code and the time, unique enough for one person registering at a time. */
-function newChildId(): string {
-  const random = crypto.getRandomValues(new Uint32Array(1))[0]! % 100_000;
-  return `N${Date.now().toString(36).toUpperCase()}${String(random).padStart(5, '0')}`.slice(0, 20);
-}
+/** The form's draft is kept under this name until the server has issued the child's LA child id. */
+const NEW_CHILD = 'new-child';
 
 export function RegisterChildPage() {
-  const [childId] = useState(() => {
-    const kept = window.sessionStorage.getItem('safeguard:new-child-id');
-    const id = kept ?? newChildId();
-    window.sessionStorage.setItem('safeguard:new-child-id', id);
-    return id;
-  });
   return (
     <>
       <BackLink href="/children" text="Back to Find a child" />
       <h1 className="govuk-heading-l">Register a child</h1>
-      <p className="govuk-body">Search first to check the child is not already known. The child's LA child id will be <strong>{childId}</strong>.</p>
+      <p className="govuk-body">Search first to check the child is not already known. The child is given their LA child id when you register them.</p>
       <EventFormView
         form={registrationForm}
-        childId={childId}
+        childId={NEW_CHILD}
         submitText="Register the child"
-        onRecorded={() => {
-          window.sessionStorage.removeItem('safeguard:new-child-id');
-          setFlash('Child registered. Record the contact next');
+        onRecorded={() => undefined}
+        record={async (command) => {
+          const { type: _type, ...registration } = command;
+          const { childId } = await api.post<{ childId: string }>('/children', registration);
+          setFlash(`Child registered with LA child id ${childId}. Record the contact next`);
           navigate(`/children/${childId}`);
         }}
       />

@@ -35,6 +35,8 @@ export function EventFormView(props: {
   send?: (command: { type: string; occurredAt: string; data: Record<string, unknown>; clientId: string }) => Promise<void>;
   /** The entry this form corrects: its answer is a new version of it, with the reason asked for at the end. */
   correcting?: { eventId: string; data: Record<string, unknown> };
+  /** Sends the command somewhere other than the child's events (registering a child: the server issues the id); then `onRecorded` is not called. */
+  record?: (command: Record<string, unknown> & { clientId: string }) => Promise<void>;
 }) {
   const { form, childId, correcting } = props;
   const { viewer, workers, teamName } = useSession();
@@ -86,11 +88,16 @@ export function EventFormView(props: {
     const command = { ...commandFrom(form, formValues, { workers }, correcting?.data), ...(correcting ? { supersedes: correcting.eventId, correctionReason } : {}) };
     setSubmitting(true);
     try {
-      const answer = props.send
-        ? await props.send({ ...command, clientId: clientId.current })
-        : await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
-      discardDraft(owner, childId, draftKey);
-      props.onRecorded(answer ?? undefined);
+      if (props.record) {
+        await props.record({ ...command, clientId: clientId.current });
+        discardDraft(owner, childId, draftKey);
+      } else {
+        const answer = props.send
+          ? await props.send({ ...command, clientId: clientId.current })
+          : await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
+        discardDraft(owner, childId, draftKey);
+        props.onRecorded(answer ?? undefined);
+      }
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 400 && caught.problems.length > 0) {
         showProblems(caught.problems.map((problem) => {
@@ -99,7 +106,7 @@ export function EventFormView(props: {
           return { field, message: messageFor(form.fields.find((f) => f.name === field), problem.message) };
         }));
       } else if (caught instanceof ApiError && caught.status === 409) {
-        showProblems([{ message: `${caught.message}${caught.details.allowedActions ? '. Go back to the record to see what can be recorded now' : ''}` }]);
+        showProblems([{ message: `${caught.message.replace(/\.$/, '')}${caught.details.allowedActions ? '. Go back to the record to see what can be recorded now' : ''}` }]);
       } else {
         showProblems([{ message: caught instanceof Error ? caught.message : 'The record could not be saved: try again' }]);
       }
