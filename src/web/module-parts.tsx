@@ -8,8 +8,7 @@ import { humanise } from './format.ts';
 import { Tag } from './govuk/index.ts';
 import { webModules } from './module-registry.ts';
 import type { EventForm } from './recording/event-forms.ts';
-import type { ChronologyEntryLink, ChronologyWords, ModulePage, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
-import type { ChronologyWords, MyWorkPart, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
+import type { ChronologyEntryLink, ChronologyWords, ModulePage, MyWorkPart, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
 
 /**
  * The child's record as the web app reads it: the record's own fields and every registered module's

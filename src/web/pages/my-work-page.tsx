@@ -4,7 +4,7 @@ import { query } from '../api.ts';
 import type { DueItem, DueList } from '../../duties/read-model.ts';
 import type { ChildListItem } from '../../record/read-model.ts';
 import { Button, Checkboxes, Radios, Select, Tag } from '../govuk/index.ts';
-import { ageOn, byUrgency, formatDate, formatDue, urgencyOf } from '../format.ts';
+import { ageOn, byUrgency, formatDue, urgencyOf } from '../format.ts';
 import { InvolvementTags, myWorkParts } from '../module-parts.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { managesTeam, useSession } from '../session.tsx';
