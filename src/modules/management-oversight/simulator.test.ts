@@ -77,6 +77,15 @@ describe('management oversight in a synthetic borough', () => {
     expect(awaiting).toBeLessThan(completed / 10);
   });
 
+  it('records each decision in the name of the manager who made it', () => {
+    const decisions = [...simulated.logs.values()].flat().filter((event) => event.type === 'approval.authorised' || event.type === 'approval.returned');
+    expect(decisions.length).toBeGreaterThan(50);
+    for (const event of decisions) {
+      const data = event.data as { authorisedByUserId?: string; returnedByUserId?: string };
+      expect((event as unknown as { recordedBy: { userId: string } }).recordedBy.userId).toBe(data.authorisedByUserId ?? data.returnedByUserId);
+    }
+  });
+
   it('is the same borough from the same seed', () => {
     expect(simulatedLines().filter((line) => line.includes('"approval.'))).toEqual(lines.filter((line) => line.includes('"approval.')));
   }, 600_000);
