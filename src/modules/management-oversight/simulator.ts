@@ -1,8 +1,8 @@
 /**
  * Management oversight in the synthetic borough: each children-and-families assessment is
  * submitted by the allocated worker within a few working days of its completion and authorised by
- * a service manager a few working days later; about one in ten is first returned with comments and
- * submitted again. Assessments completed in the run's last days are still waiting, so a seeded
+ * the head of service (a service manager) a few working days later; about one in ten is first
+ * returned with comments and submitted again. Assessments completed in the run's last days are still waiting, so a seeded
  * borough's worktray has a realistic handful in it.
  *
  * Its journeys draw from a random stream of their own and run after every other module's, reading
@@ -13,7 +13,7 @@ import { WorkerToBeNamed, type Journey, type SimulatedChild, type SimulatorBehav
 import type { ChildIdentity } from '../domain-module.ts';
 import type { ManagementOversightView } from './rules.ts';
 
-/** The borough's service managers, who authorise what the case-holding teams submit. */
+/** The borough's head of service, who authorises what the case-holding teams submit. */
 const MANAGEMENT = 'other';
 const manager = WorkerToBeNamed.ofTeam(MANAGEMENT);
 
@@ -62,6 +62,8 @@ export const managementOversightSimulator: SimulatorBehaviour<ManagementOversigh
   },
   // After the assessment's completion on the same day; a decision after the submission it decides on.
   sameDayRanks: { 'approval.submitted': 13, 'approval.returned': 13, 'approval.authorised': 13, 'management-oversight.recorded': 18 },
-  teams: [{ service: MANAGEMENT, name: 'Service managers', teams: 1, members: 4, role: 'service-manager', holdsCases: false }],
+  // One manager authorises for the borough: the workforce names the manager in an event's data and
+  // the one who recorded it separately, and with one they are the same person.
+  teams: [{ service: MANAGEMENT, name: 'Head of service', teams: 1, members: 1, role: 'service-manager', holdsCases: false, records: ['approval.authorised', 'approval.returned'] }],
   volumes: managementOversightVolumes,
 };

@@ -4,7 +4,7 @@
  * child the worktray shows is audited as read, as any list of children is.
  *
  * Who sees what: a team manager, the items routed to their team (the team of the child's allocated
- * worker); a service manager, every item awaiting authorisation within their sight of records.
+ * worker); a service manager, whose sight is the whole council, every item awaiting authorisation.
  * Nobody is shown what they submitted themselves, which they may not authorise; and, as in every
  * list, only children the reader may see.
  */
@@ -31,8 +31,9 @@ export class WorktrayRepository {
     const conditions = [visible.sql];
     if (access) {
       conditions.push(`a.submitted_by_user <> ${parameter(this.context.actor.userId)}::text`);
-      // A team manager's items are their team's; a service manager's, all within their sight.
-      if (access.role !== 'service-manager') conditions.push(`a.team_id = ${parameter(access.teamId)}::text`);
+      // A manager who sees the whole council (a service manager) is shown everything awaiting; a
+      // team manager, what routes to their team.
+      if (access.scope !== 'whole-la') conditions.push(`a.team_id = ${parameter(access.teamId)}::text`);
     }
     const result = await this.db.pool.query(
       `SELECT a.child_id, c.forename, c.surname, a.subject, a.subject_id::text, a.episode_id::text, a.submitted_on::text, a.submitted_by_user,
