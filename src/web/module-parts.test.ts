@@ -39,6 +39,7 @@ describe('the modules\' web parts, added up', () => {
     expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
       ['private-fostering', 'Private fostering', ['private-fostering']],
       ['episodes', 'Episodes and plans', ['children-in-need', 'front-door']],
+      ['documents', 'Documents', ['documents']],
       ['household', 'Household and relationships', ['people']],
     ]);
   });

@@ -9,7 +9,7 @@ import { frontDoorWeb } from '../modules/front-door/web/index.ts';
 import { peopleWeb } from '../modules/people/web/index.ts';
 import { privateFosteringWeb } from '../modules/private-fostering/web/index.ts';
 
-export const webModules = [peopleWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, documentsWeb] as const;
+export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb] as const;
 
 /** Each module's tables of figures on the dashboard, in the registry's order. */
 export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);
