@@ -14,4 +14,4 @@ import { privateFosteringModule } from './private-fostering/index.ts';
 import { supervisionModule } from './supervision/index.ts';
 import { tasksModule } from './tasks/index.ts';
 
-export const domainModules = [peopleModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, documentsModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule] as const;
+export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule] as const;

@@ -43,6 +43,7 @@ describe('the modules\' web parts, added up', () => {
       ['tasks', 'Tasks', ['tasks']],
       ['private-fostering', 'Private fostering', ['private-fostering']],
       ['episodes', 'Episodes and plans', ['children-in-need', 'front-door']],
+      ['documents', 'Documents', ['documents']],
       ['household', 'Household and relationships', ['people']],
     ]);
   });
