@@ -106,6 +106,14 @@ describe('the family network in the browser', () => {
     expect(await page.locator('[data-testid=genogram] desc').textContent()).toContain('Anna Wojcik (female; Mother of Tomas Wojcik (parental responsibility), lives with them)');
     expect(await page.locator('[data-testid=genogram] svg rect').count()).toBe(1);
     await checkPage(page, 'family-network');
+
+    await row.getByRole('link', { name: 'Anna Wojcik' }).click();
+    await page.waitForSelector('[data-testid=adult-details]');
+    expect(await page.locator('[data-testid=adult-details]').textContent()).toContain('Needed: Polish');
+    expect(await page.locator('[data-testid=adult-links]').textContent()).toContain(`${childId}: Mother, with parental responsibility, lives with them`);
+    await checkPage(page, 'adult');
+    await page.goBack();
+    await page.waitForSelector('[data-testid=adults]');
   });
 
   it('shows the household page with its members and genogram, and moves the household', async () => {

@@ -16,7 +16,7 @@ import { useApi } from '../../../web/use-api.ts';
 import type { ModulePage, RecordKernel } from '../../../web/web-module.ts';
 import type { ChildDetails } from '../../people/index.ts';
 import type { HouseholdMembershipState } from '../../people/state.ts';
-import { adultRelationshipKinds, type HouseholdPage as HouseholdAnswer } from '../adults.ts';
+import { adultRelationshipKinds, type AdultRecord, type HouseholdPage as HouseholdAnswer } from '../adults.ts';
 import { relationshipWords } from '../genogram.ts';
 import type { FamilyNetworkReadModel } from '../read-model.ts';
 import { GenogramDrawing, GenogramTable } from './genogram.tsx';
@@ -203,7 +203,7 @@ function HouseholdPageView(props: PageProps) {
             ))}
             {data.adults.filter((a) => members.has(a.personId)).map((a) => (
               <tr key={a.personId} className="govuk-table__row">
-                <td className="govuk-table__cell">{a.details.forename} {a.details.surname}{a.details.interpreterNeeded ? <><br /><strong>Interpreter needed: {a.details.interpreterLanguage}</strong></> : null}</td>
+                <td className="govuk-table__cell"><a className="govuk-link" href={`/adults/${encodeURIComponent(a.personId)}`}>{a.details.forename} {a.details.surname}</a>{a.details.interpreterNeeded ? <><br /><strong>Interpreter needed: {a.details.interpreterLanguage}</strong></> : null}</td>
                 <td className="govuk-table__cell">{rolesOf(a.personId).join('; ') || 'Adult'}</td>
                 <td className="govuk-table__cell">{formatDate(a.details.dateOfBirth) || 'Not known'}</td>
                 <td className="govuk-table__cell">Not applicable</td>
@@ -224,7 +224,7 @@ function HouseholdPageView(props: PageProps) {
       <GenogramDrawing network={data} title={`Genogram of household ${householdId}`} />
       <div className="app-table-scroll" role="region" aria-label="The genogram as a table" tabIndex={0}>
         <GenogramTable network={data} caption="The genogram as a table"
-          linkOf={(person) => (person.kind === 'child' ? `/children/${encodeURIComponent(person.id)}/family-network` : undefined)} />
+          linkOf={(person) => (person.kind === 'child' ? `/children/${encodeURIComponent(person.id)}/family-network` : `/adults/${encodeURIComponent(person.id)}`)} />
       </div>
     </>
   );
@@ -312,7 +312,87 @@ function RemoveFlagPage(props: PageProps) {
   );
 }
 
+/** An adult of a child's network: what is known of them now and before, where they have lived, the children they are linked to, and linking them to another. */
+function AdultPage(props: PageProps) {
+  const personId = props.params.personId!;
+  const adult = useApi<AdultRecord>(`/adults/${encodeURIComponent(personId)}`);
+  const problems = useProblems();
+  const { show, errorOf } = problems;
+  const [submitting, setSubmitting] = useState(false);
+  const [flash] = useState(takeFlash);
+  if (adult.error) return (<><h1 className="govuk-heading-l">Person not found</h1><p className="govuk-body">{adult.error.message}</p></>);
+  if (!adult.data) return <p className="govuk-body" role="status">Loading…</p>;
+  const { current, versions, addressHistory, links } = adult.data;
+  const d = current.details;
+  const name = `${d.forename} ${d.surname}`;
+  const submit = async (form: HTMLFormElement) => {
+    const values = valuesOf(form);
+    const body = withoutUndefined({
+      childId: text(values, 'childId'), relationship: text(values, 'relationship'),
+      parentalResponsibility: yesNo(values, 'parentalResponsibility'), livesWithChild: yesNo(values, 'livesWithChild'),
+    });
+    const missing = [
+      !body.childId ? { field: 'childId', message: 'Enter the child\'s LA child id' } : null,
+      !body.relationship ? { field: 'relationship', message: 'Select how they are related to the child' } : null,
+      body.parentalResponsibility === undefined ? { field: 'parentalResponsibility', message: 'Select yes if they have parental responsibility for the child' } : null,
+      body.livesWithChild === undefined ? { field: 'livesWithChild', message: 'Select yes if they live with the child' } : null,
+    ].filter((p): p is { field: string; message: string } => p !== null);
+    if (missing.length > 0) { show(missing); return; }
+    setSubmitting(true);
+    try {
+      await api.post(`/adults/${encodeURIComponent(personId)}/links`, body);
+      setFlash(`${name} is linked to ${String(body.childId)}.`);
+      navigate(`/children/${encodeURIComponent(String(body.childId))}/family-network`);
+    } catch (caught) {
+      show(problemsFrom(caught, ['childId', 'relationship', 'parentalResponsibility', 'livesWithChild'], 'They could not be linked to the child: try again'));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+  const rows: [string, ReactNode][] = [
+    ['Date of birth', formatDate(d.dateOfBirth) || 'Not known'],
+    ['Address', d.address ? addressText(d.address) : 'Not recorded'],
+    ['Telephone', d.phone ?? 'Not recorded'],
+    ['Email', d.email ?? 'Not recorded'],
+    ['Interpreter', d.interpreterNeeded ? `Needed: ${d.interpreterLanguage}` : 'Not needed'],
+    ['Professional working with them', d.professionalInvolved ?? 'None recorded'],
+  ];
+  return (
+    <>
+      {flash ? <NotificationBanner type="success" text={flash} /> : null}
+      <ProblemSummary problems={problems.problems} summaryRef={problems.summaryRef} />
+      <span className="govuk-caption-l">Adult in a child's network</span>
+      <h1 className="govuk-heading-l">{name}</h1>
+      <dl className="govuk-summary-list" data-testid="adult-details">
+        {rows.map(([key, value]) => <div key={key} className="govuk-summary-list__row"><dt className="govuk-summary-list__key">{key}</dt><dd className="govuk-summary-list__value app-break-anywhere">{value}</dd></div>)}
+      </dl>
+      <h2 className="govuk-heading-m">Children they are linked to</h2>
+      <ul className="govuk-list" data-testid="adult-links">
+        {links.map((l) => <li key={l.relationshipId}><a className="govuk-link" href={`/children/${encodeURIComponent(l.childId)}/family-network`}>{l.childId}</a>: {relationshipWords(l.relationship)}{l.parentalResponsibility ? ', with parental responsibility' : ''}{l.livesWithChild ? ', lives with them' : ''}</li>)}
+      </ul>
+      <h2 className="govuk-heading-m">Address history</h2>
+      {addressHistory.length === 0 ? <p className="govuk-body">No address recorded.</p> : (
+        <ul className="govuk-list">{[...addressHistory].reverse().map((a) => <li key={a.from}>{addressText(a.address)}: from {formatDate(a.from)}{a.to ? ` to ${formatDate(a.to)}` : ''}</li>)}</ul>
+      )}
+      <h2 className="govuk-heading-m">Changes to their details</h2>
+      <ul className="govuk-list">{[...versions].reverse().map((v) => <li key={v.version}>Version {v.version}, {formatDate(v.recordedAt.slice(0, 10))}: {v.changeReason ?? 'first recorded'}</li>)}</ul>
+      <h2 className="govuk-heading-m">Link {name} to another child</h2>
+      <form noValidate onSubmit={(event) => { event.preventDefault(); void submit(event.currentTarget); }} data-testid="link-adult-form">
+        <Input id="childId" name="childId" label={{ text: 'The child\'s LA child id' }} classes="govuk-input--width-20" autocomplete="off" spellcheck={false} errorMessage={errorOf('childId')} />
+        <Select id="relationship" name="relationship" label={{ text: 'Relationship to the child' }} errorMessage={errorOf('relationship')}
+          items={[{ value: '', text: 'Select a relationship' }, ...adultRelationshipKinds.map((kind) => ({ value: kind, text: relationshipWords(kind) }))]} />
+        <Radios name="parentalResponsibility" idPrefix="parentalResponsibility" classes="govuk-radios--inline" items={yesNoItems}
+          fieldset={{ legend: { text: 'Do they have parental responsibility for the child?' } }} errorMessage={errorOf('parentalResponsibility')} />
+        <Radios name="livesWithChild" idPrefix="livesWithChild" classes="govuk-radios--inline" items={yesNoItems}
+          fieldset={{ legend: { text: 'Do they live with the child?' } }} errorMessage={errorOf('livesWithChild')} />
+        <Button text="Link to the child" disabled={submitting} preventDoubleClick />
+      </form>
+    </>
+  );
+}
+
 export const familyNetworkPages: readonly ModulePage[] = [
+  { pattern: '/adults/:personId', title: 'Adult in a child\'s network', Page: AdultPage },
   { pattern: '/children/:childId/family-network/add-adult', title: 'Add a parent, carer or other adult', Page: AddAdultPage },
   { pattern: '/children/:childId/family-network/flags/:flagId/remove', title: 'Remove a flag', Page: RemoveFlagPage },
   { pattern: '/households/:householdId', title: 'Household', Page: HouseholdPageView },

@@ -92,7 +92,7 @@ export function FamilyAndNetwork(props: RecordPartProps<FamilyNetworkShown>) {
                 const d = adult?.details;
                 return (
                   <tr key={link.relationshipId} className="govuk-table__row">
-                    <td className="govuk-table__cell">{d ? `${d.forename} ${d.surname}` : link.personName}{d?.dateOfBirth ? <><br /><span className="govuk-body-s">Born {formatDate(d.dateOfBirth)}</span></> : null}</td>
+                    <td className="govuk-table__cell"><a className="govuk-link" href={`/adults/${encodeURIComponent(link.personId!)}`}>{d ? `${d.forename} ${d.surname}` : link.personName}</a>{d?.dateOfBirth ? <><br /><span className="govuk-body-s">Born {formatDate(d.dateOfBirth)}</span></> : null}</td>
                     <td className="govuk-table__cell">{relationshipWords(link.relationship)}</td>
                     <td className="govuk-table__cell">{link.parentalResponsibility ? 'Yes' : 'No'}</td>
                     <td className="govuk-table__cell">{link.livesWithChild ? 'Yes' : 'No'}</td>
@@ -116,7 +116,7 @@ export function FamilyAndNetwork(props: RecordPartProps<FamilyNetworkShown>) {
           <GenogramDrawing network={network.data} title={`Genogram of ${name}'s family`} />
           <Scroll label="The genogram as a table">
             <GenogramTable network={network.data} caption="The genogram as a table"
-              linkOf={(person) => (person.kind === 'child' && person.id !== child.childId ? `/children/${encodeURIComponent(person.id)}/family-network` : undefined)} />
+              linkOf={(person) => (person.kind === 'adult' ? `/adults/${encodeURIComponent(person.id)}` : person.id !== child.childId ? `/children/${encodeURIComponent(person.id)}/family-network` : undefined)} />
           </Scroll>
         </>
       ) : null}
