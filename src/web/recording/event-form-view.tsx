@@ -24,6 +24,8 @@ export function EventFormView(props: {
   submitText?: string;
   onRecorded: (answer: RecordedAnswer) => void;
   before?: ReactNode;
+  /** Asked before the command is sent (e.g. to warn of a likely duplicate): false keeps the form as it is. */
+  beforeSave?: (command: { type: string; occurredAt: string; data: Record<string, unknown> }) => Promise<boolean>;
 }) {
   const { form, childId } = props;
   const { viewer, workers, teamName } = useSession();
@@ -68,6 +70,7 @@ export function EventFormView(props: {
     for (const field of form.fields) if (field.kind === 'date') dateProblem(field.name, field.label, field.optional);
     if (found.length > 0) { showProblems(found); return; }
     const command = commandFrom(form, formValues, { workers });
+    if (props.beforeSave && !(await props.beforeSave(command))) return;
     setSubmitting(true);
     try {
       const answer = await api.post<RecordedAnswer>(`/children/${encodeURIComponent(childId)}/events`, { ...command, clientId: clientId.current });
