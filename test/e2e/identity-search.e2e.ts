@@ -75,6 +75,7 @@ describe('finding a child across the council, asking for access, and a duplicate
   it('finds the child\'s identity from another team, but not the record', async () => {
     worker = await signedIn(otherWorker);
     await worker.goto(`${server.baseUrl}/children?q=${encodeURIComponent(name())}`);
+    await worker.waitForSelector('[data-testid=council-results]');
     const row = worker.locator('[data-testid=council-results] tbody tr', { hasText: name() });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('You do not have access to this record');
@@ -88,14 +89,17 @@ describe('finding a child across the council, asking for access, and a duplicate
 
   it('asks for access, giving a reason', async () => {
     await worker.goto(`${server.baseUrl}/children?q=${encodeURIComponent(name())}`);
+    await worker.waitForSelector('[data-testid=council-results]');
     await worker.locator('[data-testid=council-results]').getByRole('link', { name: /Ask for access/ }).click();
     await worker.waitForSelector('#reason');
     await checkPage(worker, 'ask-for-access');
     await worker.getByRole('button', { name: 'Send the request' }).click();
+    await worker.waitForSelector('.govuk-error-summary');
     await expect.poll(() => worker.locator('.govuk-error-summary').textContent()).toContain('Enter why you need to see the record');
     await checkPage(worker, 'ask-for-access-error');
     await worker.getByLabel('Why do you need to see this record?').fill('Their sibling is on my caseload and the school has raised a concern about both');
     await worker.getByRole('button', { name: 'Send the request' }).click();
+    await worker.waitForSelector('[data-testid=my-requests]');
     await expect.poll(() => worker.locator('.govuk-notification-banner--success').textContent()).toContain('has been sent');
     await expect.poll(() => worker.locator('[data-testid=my-requests]').textContent()).toContain('Awaiting decision');
     await checkPage(worker, 'access-requests-mine');
@@ -105,6 +109,7 @@ describe('finding a child across the council, asking for access, and a duplicate
     const manager = await signedIn(TEAM_MANAGER);
     await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access requests' }).click();
     await manager.waitForSelector('html[data-ready="access-requests"]');
+    await manager.waitForSelector('[data-testid=requests-to-decide]');
     const row = manager.locator('[data-testid=requests-to-decide] tbody tr', { hasText: name() });
     await expect.poll(() => row.count()).toBe(1);
     await checkPage(manager, 'access-requests-to-decide');
@@ -113,9 +118,11 @@ describe('finding a child across the council, asking for access, and a duplicate
     await checkPage(manager, 'decide-access-request');
     await manager.getByLabel('Grant access for a period').check();
     await manager.getByRole('button', { name: 'Save the decision' }).click();
+    await manager.waitForSelector('.govuk-notification-banner--success');
     await expect.poll(() => manager.locator('.govuk-notification-banner--success').textContent()).toContain('Access granted');
 
     await worker.goto(`${server.baseUrl}/access-requests`);
+    await worker.waitForSelector('[data-testid=my-requests]');
     await expect.poll(() => worker.locator('[data-testid=my-requests]').textContent()).toContain('Granted');
     await worker.goto(`${server.baseUrl}/children/${child.childId}`);
     await worker.waitForSelector('html[data-ready="child-record"]');

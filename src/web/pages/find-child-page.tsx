@@ -100,6 +100,7 @@ export function FindChildPage() {
         <>
           <h2 className="govuk-heading-m" data-testid="result-count">{found.children.length === 0 ? (found.elsewhere.length > 0 ? 'No children found whose records you can open' : 'No children found') : `${found.children.length} ${found.children.length === 1 ? 'child' : 'children'} found`}</h2>
           {found.children.length > 0 ? (
+            <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Children found">
             <table className="govuk-table" data-testid="search-results">
               <caption className="govuk-table__caption govuk-visually-hidden">Children found</caption>
               <thead className="govuk-table__head">
@@ -137,8 +138,10 @@ export function FindChildPage() {
                 })}
               </tbody>
             </table>
+            </div>
           ) : found.elsewhere.length === 0 ? <p className="govuk-body">Check the spelling, or search by date of birth or NHS number.</p> : null}
           {found.elsewhere.length > 0 ? (
+            <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Also known to the council">
             <table className="govuk-table" data-testid="council-results">
               <caption className="govuk-table__caption govuk-table__caption--m">Also known to the council</caption>
               <thead className="govuk-table__head">
@@ -172,6 +175,7 @@ export function FindChildPage() {
                 ))}
               </tbody>
             </table>
+            </div>
           ) : null}
         </>
       ) : null}

@@ -133,6 +133,7 @@ function DecideRequest(props: { request: AccessRequestOut }) {
 
 function RequestsTable(props: { caption: string; requests: readonly AccessRequestOut[]; decide?: boolean; testId: string }) {
   return (
+    <div className="app-table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
     <table className="govuk-table" data-testid={props.testId}>
       <caption className="govuk-table__caption govuk-table__caption--m">{props.caption}</caption>
       <thead className="govuk-table__head">
@@ -168,6 +169,7 @@ function RequestsTable(props: { caption: string; requests: readonly AccessReques
         })}
       </tbody>
     </table>
+    </div>
   );
 }
 
