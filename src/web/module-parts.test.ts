@@ -22,7 +22,7 @@ describe('the modules\' web parts, added up', () => {
       'episode.closed', 'allocation.ended', 'household.joined', 'private-fostering.notified', 'private-fostering.notification-forwarded',
       'private-fostering.visit-made', 'private-fostering.arrangement-confirmed', 'private-fostering.notification-closed',
       'private-fostering.carer-check-completed', 'private-fostering.suitability-assessed', 'private-fostering.panel-decided',
-      'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended', 'professional.recorded', 'flag.raised', 'address.changed', 'task.set',
+      'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended', 'professional.recorded', 'flag.raised', 'address.changed', 'task.set', 'child.details-changed',
     ]);
     expect(nextStepsFor('referral')).toEqual(['allocation.started', 'assessment.started', 'strategy-discussion.held']);
     expect(nextStepsFor('not-registered')).toEqual([]);
@@ -45,6 +45,7 @@ describe('the modules\' web parts, added up', () => {
       ['episodes', 'Episodes and plans', ['children-in-need', 'front-door']],
       ['documents', 'Documents', ['documents']],
       ['household', 'Household and relationships', ['people']],
+      ['merge', 'Merge a duplicate', ['people']],
     ]);
   });
 });

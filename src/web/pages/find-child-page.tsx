@@ -2,6 +2,7 @@ import { TableRegion } from '../table-region.tsx';
 import { useEffect, useState } from 'react';
 import { api, ApiError, query } from '../api.ts';
 import type { ChildListItem, RelatedChild } from '../../record/read-model.ts';
+import type { IdentityMatch } from '../identity-match.ts';
 import { Button, DateInput, Details, ErrorSummary, Input } from '../govuk/index.ts';
 import { classifySearch, formatDate, nameSearchOf } from '../format.ts';
 import { InvolvementTags, type ChildRecord } from '../module-parts.tsx';
@@ -15,9 +16,20 @@ type FoundChild = ChildListItem & Partial<Pick<ChildRecord, 'involvements'>>;
 interface Found {
   children: FoundChild[];
   related: Record<string, RelatedChild[]>;
+  /** Children known to the council, found by identity only, that the list above does not hold. */
+  elsewhere: IdentityMatch[];
 }
 
-/** One box for a name, date of birth, LA child id or NHS number; names are matched tolerantly. */
+/** What the council is doing with a child, as identity search says it. */
+const knownTo = (child: IdentityMatch) =>
+  `${child.known.length > 0 ? child.known.join(', ') : 'Known, no open work'}${child.service ? ` (${child.service.replace(/-/g, ' ')} service)` : ''}`;
+
+/**
+ * One box for a name, date of birth, LA child id or NHS number; names are matched tolerantly. The
+ * children whose records the searcher may open are listed first; then the council's other children
+ * of that identity (identity search: name, date of birth, LA child id, what they are known to), each
+ * saying the searcher has no access and offering to ask for it.
+ */
 export function FindChildPage() {
   const { query: params } = useLocation();
   const { workerName, viewer } = useSession();
@@ -43,11 +55,18 @@ export function FindChildPage() {
         const answer = await api.get<{ children: ChildListItem[] }>(`/children${query({ ...criteria, ...(dob ? { dateOfBirth: dob } : {}), limit: 25 })}`);
         children = answer.children;
       }
+      // The whole council, identity only: who is known, and whether the searcher may open the record.
+      const identity = search.kind === 'nhsNumber' ? { children: [] as IdentityMatch[] } : await api.get<{ children: IdentityMatch[] }>(`/identity/children${query({
+        ...(search.kind === 'childId' ? { childId: search.value } : search.kind === 'dateOfBirth' ? { dateOfBirth: search.value } : search.kind === 'name' ? { name: search.value } : {}),
+        ...(dob ? { dateOfBirth: dob } : {}), limit: 25,
+      })}`).catch(() => ({ children: [] as IdentityMatch[] }));
+      const listed = new Set(children.map((child) => child.childId));
+      const elsewhere = identity.children.filter((child) => !listed.has(child.childId));
       const related: Record<string, RelatedChild[]> = {};
       await Promise.all(children.slice(0, 10).map(async (child) => {
         related[child.childId] = (await api.get<{ children: RelatedChild[] }>(`/children/${child.childId}/related-children`)).children;
       }));
-      if (current) { setFound({ children, related }); setError(undefined); }
+      if (current) { setFound({ children, related, elsewhere }); setError(undefined); }
     })().catch((caught: Error) => { if (current) setError(caught instanceof ApiError && caught.problems[0] ? caught.problems[0].message : caught.message); });
     return () => { current = false; };
   }, [text, dob]);
@@ -80,7 +99,7 @@ export function FindChildPage() {
       </form>
       {found ? (
         <>
-          <h2 className="govuk-heading-m" data-testid="result-count">{found.children.length === 0 ? 'No children found' : `${found.children.length} ${found.children.length === 1 ? 'child' : 'children'} found`}</h2>
+          <h2 className="govuk-heading-m" data-testid="result-count">{found.children.length === 0 ? (found.elsewhere.length > 0 ? 'No children found whose records you can open' : 'No children found') : `${found.children.length} ${found.children.length === 1 ? 'child' : 'children'} found`}</h2>
           {found.children.length > 0 ? (
             <TableRegion label="Children found">
               <table className="govuk-table" data-testid="search-results">
@@ -121,7 +140,44 @@ export function FindChildPage() {
                 </tbody>
               </table>
             </TableRegion>
-          ) : <p className="govuk-body">Check the spelling, or search by date of birth or NHS number.</p>}
+          ) : found.elsewhere.length === 0 ? <p className="govuk-body">Check the spelling, or search by date of birth or NHS number.</p> : null}
+          {found.elsewhere.length > 0 ? (
+            <TableRegion label="Also known to the council">
+            <table className="govuk-table" data-testid="council-results">
+              <caption className="govuk-table__caption govuk-table__caption--m">Also known to the council</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Name</th>
+                  <th scope="col" className="govuk-table__header">Date of birth</th>
+                  <th scope="col" className="govuk-table__header">Known to</th>
+                  <th scope="col" className="govuk-table__header">Record</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {found.elsewhere.map((child) => (
+                  <tr key={child.childId} className="govuk-table__row">
+                    <td className="govuk-table__cell">
+                      {child.inScope ? <a className="govuk-link" href={`/children/${child.childId}`}>{child.forename} {child.surname}</a> : `${child.forename} ${child.surname}`}
+                      <span className="govuk-hint govuk-!-display-block govuk-!-font-size-16 govuk-!-margin-bottom-0">{child.childId}</span>
+                    </td>
+                    <td className="govuk-table__cell app-nowrap">{child.dateOfBirth ? formatDate(child.dateOfBirth) : child.expectedDateOfBirth ? `Expected ${formatDate(child.expectedDateOfBirth)}` : 'Not known'}</td>
+                    <td className="govuk-table__cell">{knownTo(child)}</td>
+                    <td className="govuk-table__cell">
+                      {child.inScope ? <a className="govuk-link" href={`/children/${child.childId}`}>Open the record<span className="govuk-visually-hidden"> of {child.forename} {child.surname}</span></a> : (
+                        <>
+                          <span className="govuk-!-display-block">You do not have access to this record</span>
+                          {child.accessRequest?.status === 'awaiting-decision' ? <span className="govuk-!-display-block govuk-!-font-size-16">You have asked: <a className="govuk-link" href="/access-requests">awaiting decision</a></span>
+                            : viewer && viewer.permissions.scope !== 'shared-with-agency' && viewer.permissions.scope !== 'whole-la'
+                              ? <a className="govuk-link" href={`/access-requests?childId=${encodeURIComponent(child.childId)}`}>Ask for access<span className="govuk-visually-hidden"> to the record of {child.forename} {child.surname}</span></a> : null}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            </TableRegion>
+          ) : null}
         </>
       ) : null}
     </>

@@ -37,6 +37,8 @@ export function EventFormView(props: {
   correcting?: { eventId: string; data: Record<string, unknown> };
   /** Sends the command somewhere other than the child's events (registering a child: the server issues the id); then `onRecorded` is not called. */
   record?: (command: Record<string, unknown> & { clientId: string }) => Promise<void>;
+  /** Asked before the command is sent (e.g. to warn of a likely duplicate): false keeps the form as it is. */
+  beforeSave?: (command: { type: string; occurredAt: string; data: Record<string, unknown> }) => Promise<boolean>;
 }) {
   const { form, childId, correcting } = props;
   const { viewer, workers, teamName } = useSession();
@@ -86,6 +88,7 @@ export function EventFormView(props: {
     if (correcting && !correctionReason) found.push({ field: CORRECTION_REASON, message: 'Enter the reason for the correction' });
     if (found.length > 0) { showProblems(found); return; }
     const command = { ...commandFrom(form, formValues, { workers }, correcting?.data), ...(correcting ? { supersedes: correcting.eventId, correctionReason } : {}) };
+    if (props.beforeSave && !(await props.beforeSave(command))) return;
     setSubmitting(true);
     try {
       if (props.record) {

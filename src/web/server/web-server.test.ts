@@ -84,7 +84,7 @@ describe.each(testDatabaseTargets)('development sign-in on $name', (target) => {
     const headers = { cookie: cookie.split(';')[0]! };
     const session = await app.inject({ url: '/api/v1/dev/session', headers });
     expect(session.json()).toEqual({ devSignIn: true, worker: { workerId: 'W9001', name: 'Ada Obi', role: 'team-manager', agency: 'childrens-social-care', teamId: 'cp-1', teamName: 'Safeguarding team',
-      permissions: { scope: 'service', records: true, seesChildren: true, capabilities: ['restrict-records', 'authorise'], figures: 'disclosure-controlled' } } });
+      permissions: { scope: 'service', records: true, seesChildren: true, capabilities: ['restrict-records', 'authorise', 'decide-access-requests', 'merge-records'], figures: 'disclosure-controlled' } } });
     const recorded = await app.inject({
       method: 'POST', url: '/api/v1/children/DEV1/events', headers,
       payload: { type: 'child.registered', occurredAt: '2026-01-05', clientId: 'dev-sign-in-1', data: { forename: 'Sam', surname: 'Lee', dateOfBirth: '2015-02-03', sex: 'M', ethnicity: 'WBRI' } },

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../../web/api.ts';
 import { formatDate, formatDateTime } from '../../../web/format.ts';
 import { Button, ErrorSummary, Input, NotificationBanner, Radios, SummaryList, Tag, Textarea } from '../../../web/govuk/index.ts';
-import { setFlash, takeFlash } from '../../../web/pages/flash.ts';
+import { takeFlash } from '../../../web/pages/flash.ts';
 import { navigate, useLocation } from '../../../web/router.tsx';
 import { useSession } from '../../../web/session.tsx';
 import { markReady } from '../../../web/timing.ts';
@@ -40,7 +40,7 @@ const errorFor = (problems: Problem[], field: string) => {
   return problem ? { text: problem.message } : undefined;
 };
 
-function AskForAccess(props: { childId: string }) {
+function AskForAccess(props: { childId: string; onDone: (message: string) => void }) {
   const found = useApi<{ children: IdentityMatch[] }>(`/identity/children?childId=${encodeURIComponent(props.childId)}`);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [sending, setSending] = useState(false);
@@ -54,8 +54,7 @@ function AskForAccess(props: { childId: string }) {
     setSending(true);
     try {
       await api.post(`/children/${encodeURIComponent(child.childId)}/access-requests`, { reason });
-      setFlash(`Your request to see the record of ${child.forename} ${child.surname} has been sent to the record's manager`);
-      navigate('/access-requests');
+      props.onDone(`Your request to see the record of ${child.forename} ${child.surname} has been sent to the record's manager`);
     } catch (caught) {
       setProblems(problemsOf(caught, 'reason'));
     } finally {
@@ -81,7 +80,7 @@ function AskForAccess(props: { childId: string }) {
   );
 }
 
-function DecideRequest(props: { request: AccessRequestOut }) {
+function DecideRequest(props: { request: AccessRequestOut; onDone: (message: string) => void }) {
   const { request } = props;
   const [problems, setProblems] = useState<Problem[]>([]);
   const [sending, setSending] = useState(false);
@@ -98,8 +97,7 @@ function DecideRequest(props: { request: AccessRequestOut }) {
     setSending(true);
     try {
       await api.post(`/access-requests/${request.requestId}/decision`, { decision: chosen, ...(reason ? { reason } : {}), ...(chosen === 'granted' ? { days: Number(days) } : {}) });
-      setFlash(chosen === 'granted' ? `Access granted to ${request.requestedByName} for ${days} days` : `Request from ${request.requestedByName} refused`);
-      navigate('/access-requests');
+      props.onDone(chosen === 'granted' ? `Access granted to ${request.requestedByName} for ${days} days` : `Request from ${request.requestedByName} refused`);
     } catch (caught) {
       setProblems(problemsOf(caught, 'decision'));
     } finally {
@@ -133,6 +131,7 @@ function DecideRequest(props: { request: AccessRequestOut }) {
 
 function RequestsTable(props: { caption: string; requests: readonly AccessRequestOut[]; decide?: boolean; testId: string }) {
   return (
+    <div className="app-table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
     <table className="govuk-table" data-testid={props.testId}>
       <caption className="govuk-table__caption govuk-table__caption--m">{props.caption}</caption>
       <thead className="govuk-table__head">
@@ -168,6 +167,7 @@ function RequestsTable(props: { caption: string; requests: readonly AccessReques
         })}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -175,7 +175,13 @@ export function AccessRequestsPage() {
   const { query: params } = useLocation();
   const { viewer } = useSession();
   const lists = useApi<AccessRequestLists>('/access-requests');
-  const [flash] = useState(takeFlash);
+  const [flash, setFlashShown] = useState(takeFlash);
+  // The page stays mounted when its query changes: the lists are read again, the message shown here.
+  const done = (message: string) => {
+    setFlashShown(message);
+    navigate('/access-requests');
+    lists.reload();
+  };
   const askFor = params.get('childId');
   const decide = params.get('decide');
   useEffect(() => { if (lists.data) markReady('access-requests'); }, [lists.data]);
@@ -186,9 +192,9 @@ export function AccessRequestsPage() {
       {flash ? <NotificationBanner type="success" text={flash} /> : null}
       <h1 className="govuk-heading-l">Access requests</h1>
       <p className="govuk-body">Ask to see a child's record you found in <a className="govuk-link" href="/children">Find a child</a> but cannot open. The record's team manager decides; access lasts for the days they give, then ends by itself.</p>
-      {askFor ? <AskForAccess childId={askFor} /> : null}
+      {askFor ? <AskForAccess childId={askFor} onDone={done} /> : null}
       {decide && lists.data && !deciding ? <p className="govuk-body">That request is not awaiting your decision.</p> : null}
-      {deciding ? <DecideRequest request={deciding} /> : null}
+      {deciding ? <DecideRequest request={deciding} onDone={done} /> : null}
       {lists.error ? <p className="govuk-body">{lists.error.message}</p> : null}
       {lists.data && decides ? (
         lists.data.toDecide.length > 0
