@@ -44,7 +44,7 @@ const importLineFields = {
   ...correctionFields,
 };
 const correctionNeedsBoth = (e: { supersedes?: string; correctionReason?: string }) => (e.supersedes === undefined) === (e.correctionReason === undefined);
-const correctionNeedsBothProblem = { message: 'A correction needs both supersedes and correctionReason', path: ['correctionReason'] };
+const correctionNeedsBothProblem = { message: 'Enter the reason for the correction, and which entry it corrects', path: ['correctionReason'] };
 
 /** The line schema. A line it refuses is reported with exactly its issues. */
 const ImportLine = z.intersection(EventBody, z.object(importLineFields)).refine(correctionNeedsBoth, correctionNeedsBothProblem);
@@ -265,7 +265,7 @@ async function* checkedLines(settings: ImportSettings, run: Run): AsyncGenerator
     try {
       value = JSON.parse(text);
     } catch {
-      yield { kind: 'bad', line, problems: [{ field: '(line)', message: 'Not valid JSON' }] };
+      yield { kind: 'bad', line, problems: [{ field: '(line)', message: 'The line is not valid JSON: check its quotes, commas and brackets' }] };
       continue;
     }
     if (line === 1 && isHeaderLine(value)) {

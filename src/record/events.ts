@@ -34,7 +34,7 @@ export const correctionFields = {
 
 const withCorrection = <T extends z.ZodType<{ supersedes?: string; correctionReason?: string }>>(schema: T) =>
   schema.refine((e) => (e.supersedes === undefined) === (e.correctionReason === undefined), {
-    message: 'A correction needs both supersedes and correctionReason',
+    message: 'Enter the reason for the correction, and which entry it corrects',
     path: ['correctionReason'],
   });
 

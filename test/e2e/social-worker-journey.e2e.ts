@@ -201,6 +201,9 @@ describe('a social worker in the browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.govuk-notification-banner--success');
     childId = new URL(page.url()).pathname.split('/')[2]!;
+    // The server issued the LA child id, in the council's one format.
+    expect(childId).toMatch(/^C206\d{7}$/);
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(childId);
     expect(await page.locator('h1').textContent()).toContain('Keira Whitlock');
     const child = await api<{ details: { sex: string; ethnicity: string; dateOfBirth: string } }>(`/children/${childId}`);
     expect(child.details).toMatchObject({ sex: 'F', ethnicity: 'WBRI', dateOfBirth: '2019-06-14' });

@@ -184,10 +184,11 @@ const routePolicy: Record<string, {
     body: () => ({ type: 'visit.made', occurredAt: '2024-03-20', clientId: randomUUID(), data: { kind: 'child-in-need', childSeen: true, seenAlone: false } }),
     perChild: true,
   },
-  // Anyone who records may register a child: the server issues the id, so there is no child in or out of scope yet.
+  // Anyone who records may register a child (no child is in or out of scope yet). Dated after today, so
+  // that a role allowed to is answered 400 and the matrix leaves no new child in the lists it checks.
   'POST /api/v1/children': {
-    expect: (r) => (!roles[r].records ? 403 : 201),
-    body: () => ({ occurredAt: '2024-03-20', clientId: randomUUID(), data: { forename: 'New', surname: 'Child', dateOfBirth: '2020-01-01', sex: 'F', ethnicity: 'WBRI' } }),
+    expect: (r) => (!roles[r].records ? 403 : 400),
+    body: () => ({ occurredAt: '2099-03-20', clientId: randomUUID(), data: { forename: 'New', surname: 'Child', dateOfBirth: '2020-01-01', sex: 'F', ethnicity: 'WBRI' } }),
   },
   // Neither child is restricted: in scope, there is no glass to break; out of scope, no such child.
   'POST /api/v1/children/{childId}/break-glass': { expect: (r, c) => (sees(r, c) ? 409 : 404), body: () => ({ reason: 'Checking the matrix of access' }), perChild: true },

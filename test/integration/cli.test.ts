@@ -74,8 +74,8 @@ describe.each(testDatabaseTargets)('the safeguard CLI on $name', (target) => {
     expect(result.stderr).toContain('Nothing was imported: 4 problem(s) in bad.ndjson');
     const reported = [...result.stderr.matchAll(/^\s*line (\d+): (\S+): (.+)$/gm)].map((m) => ({ line: Number(m[1]), field: m[2], message: m[3] }));
     expect(reported).toEqual([
-      { line: 2, field: '(line)', message: 'Not valid JSON' },
-      { line: 3, field: 'data.source', message: 'Unknown referral source code' },
+      { line: 2, field: '(line)', message: 'The line is not valid JSON: check its quotes, commas and brackets' },
+      { line: 3, field: 'data.source', message: 'Select the referral source from the list' },
       { line: 4, field: 'occurredAt', message: expect.any(String) },
       { line: 5, field: 'data.surname', message: expect.any(String) },
     ]);
@@ -85,7 +85,7 @@ describe.each(testDatabaseTargets)('the safeguard CLI on $name', (target) => {
     writeFileSync(rules, toNdjson([registered('EMMA1', { at: '2024-03-01' }), initialConference('EMMA1', '2024-03-05')]));
     const refused = await runCli(['import', rules], cliDb.env);
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/^\s*line 2: type: Child EMMA1: conference\.initial-held needs /m);
+    expect(refused.stderr).toMatch(/^\s*line 2: type: Child EMMA1: You cannot record an initial child protection conference on 5 March 2024: first record a section 47 enquiry/m);
   });
 
   it('wrote only the good import, and its due list is the API\'s', async () => {

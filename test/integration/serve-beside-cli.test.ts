@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFreshPgliteDataDir } from '../support/test-database.ts';
 import { runCli, startCli, type CliRun } from './cli-harness.ts';
 
 /** A port free just now, for `serve` to take (PORT=0 would give the setting-up page and the app different ports). */
@@ -23,8 +24,14 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 describe('serve on the embedded database, and the command line beside it', () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'safeguard-serve-'));
-  const dataDir = path.join(folder, 'data');
+  let dataDir: string;
+  let removeDataDir: (() => Promise<void>) | undefined;
   let serve: CliRun | undefined;
+
+  beforeAll(async () => {
+    // A migrated, empty embedded database (a copy of the tests' template): serve seeds it on its first start.
+    ({ dataDir, dispose: removeDataDir } = await createFreshPgliteDataDir('safeguard-serve-pglite-'));
+  }, 600_000);
 
   afterAll(async () => {
     if (serve && serve.child.exitCode === null) {
@@ -32,6 +39,7 @@ describe('serve on the embedded database, and the command line beside it', () =>
       await serve.exited;
     }
     rmSync(folder, { recursive: true, force: true });
+    await removeDataDir?.();
   });
 
   it('shows the seeding progress on the port while it seeds, then serves the app; kpi, report and due run at the same time beside it', async () => {
@@ -42,7 +50,7 @@ describe('serve on the embedded database, and the command line beside it', () =>
 
     // Setting up: the page, refreshing itself with the progress, and the API's 503 with Retry-After.
     let page: Response | undefined;
-    for (let tries = 0; tries < 600 && !page; tries += 1) {
+    for (let tries = 0; tries < 600 && !page && serve.child.exitCode === null; tries += 1) {
       page = await fetch(`${base}/`).catch(() => undefined);
       if (!page) await pause(200);
     }
@@ -62,7 +70,7 @@ describe('serve on the embedded database, and the command line beside it', () =>
 
     // Then the app takes the port over.
     let health = 503;
-    for (let tries = 0; tries < 1800 && health !== 200; tries += 1) {
+    for (let tries = 0; tries < 1800 && health !== 200 && serve.child.exitCode === null; tries += 1) {
       health = (await fetch(`${base}/api/v1/health`).catch(() => undefined))?.status ?? 0;
       if (health !== 200) await pause(500);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { todayInLondon } from '../../platform/clock.ts';
+import { DomainError } from '../../platform/errors.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { defineRoute } from '../../platform/http/route.ts';
 import { IsoDate, LaChildId, OccurredAt } from '../../platform/schema-helpers.ts';
@@ -46,6 +47,8 @@ function registrationRoutes(services: PeopleRouteServices) {
       response: z.object({ childId: z.string(), eventId: z.string(), replayed: z.boolean() }),
       handler: async ({ body, context }) => {
         const repository = services.repositoryFor(context);
+        // Refused before an id is issued: a role that does not record takes no number.
+        if (context.access && !context.access.records) throw new DomainError('forbidden', `A ${context.access.role} does not record on children's records`);
         const earlier = await services.db.pool.query<{ child_id: string }>(
           `SELECT child_id FROM child_event WHERE la_code = $1 AND client_id = $2`, [context.laCode, body.clientId],
         );
