@@ -124,6 +124,9 @@ describe.each(testDatabaseTargets)('identity search, access requests and merges 
     expect((await search(db, workerA).search({ name: 'Zo', dateOfBirth: '2015-01-01', limit: 25 })).map((c) => c.childId)).toEqual([]);
     expect((await search(db, workerA).search({ dateOfBirth: '2012-07-08', limit: 25 })).map((c) => c.childId)).toEqual(['ALEX1']);
     expect((await search(db, workerA).search({ childId: 'zoe1', limit: 25 })).map((c) => c.childId)).toEqual(['ZOE1']);
+    // The list search of records in scope matches the same way: either name, any order, accents or none.
+    expect((await queryChildren(db.pool, '206', { forename: 'Zoe', surname: 'Lukasz', limit: 10 }, serviceManager.access)).map((c) => c.childId)).toEqual(['ZOE1']);
+    expect((await queryChildren(db.pool, '206', { forename: 'Zoe', surname: 'Lukasz', limit: 10 }, workerA.access)).map((c) => c.childId)).toEqual([]);
     // A restricted record is found by no one outside it.
     expect((await search(db, workerA).search({ name: 'Zoe', limit: 25 })).map((c) => c.childId).sort()).toEqual(['POL1', 'ZOE1']);
     expect((await search(db, trusted).search({ name: 'Zoe', limit: 25 })).map((c) => c.childId).sort()).toEqual(['HIDDEN1', 'POL1', 'ZOE1']);
