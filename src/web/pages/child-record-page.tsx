@@ -271,10 +271,10 @@ function Chronology(props: { childId: string }) {
                   )) : null}
                   <p className="govuk-body-s app-timeline__meta">{formatDate(entry.occurredOn)}{entry.occurredAt.includes('T') ? ` at ${timeOf(entry.occurredAt)}` : ''} · recorded {formatDate(entry.recordedAt)}{entry.recordedBy ? ` by ${workerName(entry.recordedBy.userId)}` : ''}</p>
                   {may.correct || may.void ? (
-                    <ul className="govuk-list app-timeline__actions">
-                      {may.correct ? <li><Link href={`/children/${props.childId}/chronology/${entry.eventId}/correct`}>Correct this<span className="govuk-visually-hidden">: {what}</span></Link></li> : null}
-                      {may.void ? <li><Link href={`/children/${props.childId}/chronology/${entry.eventId}/recorded-in-error`}>This was recorded in error<span className="govuk-visually-hidden">: {what}</span></Link></li> : null}
-                    </ul>
+                    <p className="govuk-body app-timeline__actions">
+                      {may.correct ? <Link href={`/children/${props.childId}/chronology/${entry.eventId}/correct`}>Correct this<span className="govuk-visually-hidden">: {what}</span></Link> : null}
+                      {may.void ? <Link href={`/children/${props.childId}/chronology/${entry.eventId}/recorded-in-error`}>This was recorded in error<span className="govuk-visually-hidden">: {what}</span></Link> : null}
+                    </p>
                   ) : null}
                 </li>
               );
