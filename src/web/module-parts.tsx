@@ -8,7 +8,7 @@ import { humanise } from './format.ts';
 import { Tag } from './govuk/index.ts';
 import { webModules } from './module-registry.ts';
 import type { EventForm } from './recording/event-forms.ts';
-import type { ChronologyWords, MyWorkPart, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
+import type { ChronologyEntryRef, ChronologyWords, MyWorkPart, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
 
 /**
  * The child's record as the web app reads it: the record's own fields and every registered module's
@@ -121,6 +121,13 @@ export function RecordViewContent(props: { view: RecordViewParts; record: ChildR
 
 /** The modules' worklist pages, in registry order: each is a page of its own and a link in the service navigation. */
 export const worklists: readonly WorklistPage[] = modules.flatMap((module) => module.worklists ?? []);
+
+/** Every module's links on a chronology entry, in registry order. */
+export function ChronologyLinks(props: { entry: ChronologyEntryRef }) {
+  const links = modules.flatMap((module) => module.chronologyLinks?.(props.entry) ?? []);
+  if (links.length === 0) return null;
+  return <p className="govuk-body-s govuk-!-margin-bottom-1">{links.map((link) => <a key={link.href} className="govuk-link govuk-!-margin-right-3" href={link.href}>{link.text}</a>)}</p>;
+}
 
 /** The modules' parts of My work, in registry order: shown beside the statutory duties. */
 export const myWorkParts: readonly MyWorkPart[] = modules.flatMap((module) => module.myWork ?? []);

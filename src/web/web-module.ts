@@ -36,6 +36,14 @@ export interface ChronologyWords {
   unremarkable?: Record<string, unknown>;
 }
 
+/** A chronology entry, as far as a module's links on it read it. */
+export interface ChronologyEntryRef {
+  childId: string;
+  eventId: string;
+  type: string;
+  occurredOn: string;
+}
+
 /** Tags the record shows above its summary: a repeat plan, several episodes, a disability. */
 export type RecordFlag = TagStyle;
 
@@ -114,6 +122,8 @@ export interface WebModule<Shown extends object = RecordKernel> {
   /** For a child whose status is one of its kinds (or 'known' for the people module), the usual next steps, most likely first. */
   nextSteps?: Record<string, readonly string[]>;
   chronology?: ChronologyWords;
+  /** Links it offers on a chronology entry (an entry of any module's): "Add a task from this strategy discussion". */
+  chronologyLinks?: (entry: ChronologyEntryRef) => readonly { href: string; text: string }[];
   record?: RecordPanel<Shown>;
   /** Its tables of figures on the dashboard. */
   dashboardGroups?: readonly DashboardGroup[];

@@ -4,7 +4,7 @@ import { ApiError, query as apiQuery } from '../api.ts';
 import { NotificationBanner, Select, Tag, Button } from '../govuk/index.ts';
 import { byUrgency, formatDate, formatDateTime, humanise, urgencyOf } from '../format.ts';
 import {
-  chronologyWords, eventForms, eventLabel, eventTypeLabels, InvolvementTag, journeyOrder, nextStepsFor, recordFlags, RecordViewContent, recordViews,
+  ChronologyLinks, chronologyWords, eventForms, eventLabel, eventTypeLabels, InvolvementTag, journeyOrder, nextStepsFor, recordFlags, RecordViewContent, recordViews,
   StatusTag, SummaryCards, type ChildRecord,
 } from '../module-parts.tsx';
 import type { ChronologyEntry, DutyOut } from '../../record/read-model.ts';
@@ -235,6 +235,7 @@ function Chronology(props: { childId: string }) {
                 <p className="govuk-body govuk-!-margin-bottom-1">{describe(entry, workerName)}</p>
                 {entry.voided?.reason ? <p className="govuk-body govuk-!-margin-bottom-1">Voided: {entry.voided.reason}</p> : null}
                 {entry.correctionReason ? <p className="govuk-body govuk-!-margin-bottom-1">Reason for correction: {entry.correctionReason}</p> : null}
+                {entry.effective && !entry.voided ? <ChronologyLinks entry={{ childId: props.childId, eventId: entry.eventId, type: entry.type, occurredOn: entry.occurredOn }} /> : null}
                 <p className="govuk-body-s app-timeline__meta">{formatDate(entry.occurredOn)}{entry.occurredAt.includes('T') ? ` at ${timeOf(entry.occurredAt)}` : ''} · recorded {formatDate(entry.recordedAt)}{entry.recordedBy ? ` by ${workerName(entry.recordedBy.userId)}` : ''}</p>
               </li>
             ))}
