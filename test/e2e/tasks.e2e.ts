@@ -81,6 +81,11 @@ afterAll(async () => {
 describe('tasks and supervision in the browser', () => {
   it('adds a task from the strategy discussion on the child\'s Tasks view', async () => {
     await signInAs(child.allocatedWorkerId!);
+    // The chronology's strategy discussion offers a task from it, too.
+    await page.goto(`${server.baseUrl}/children/${child.childId}/chronology`);
+    await page.waitForSelector('[data-testid=chronology]');
+    const fromEntry = page.getByRole('link', { name: 'Add a task from this strategy discussion' }).first();
+    expect(await fromEntry.getAttribute('href')).toMatch(new RegExp(`^/children/${child.childId}/record/task\\.set\\?kind=strategy-discussion&source=[0-9a-f-]{36}$`));
     await page.goto(`${server.baseUrl}/children/${child.childId}/tasks`);
     await page.waitForSelector('[data-testid=task-sources]');
     await checkPage(page, 'child-record-tasks');

@@ -80,7 +80,7 @@ function RecordSupervisionForm(props: { workers: SupervisionWorkers['workers']; 
         <Select id="workerId" name="workerId" label={{ text: 'Worker supervised', classes: 'govuk-label--s' }} value={workerId} errorMessage={errorOf('workerId')}
           items={[{ value: '', text: 'Choose a worker' }, ...choices.map((worker) => ({ value: worker.workerId, text: worker.name }))]} />
       </div>
-      <DateInput id="heldOn" namePrefix="heldOn-" fieldset={{ legend: { text: 'Date of the supervision', classes: 'govuk-fieldset__legend--s' } }}
+      <DateInput id="heldOn" namePrefix="heldOn" fieldset={{ legend: { text: 'Date of the supervision', classes: 'govuk-fieldset__legend--s' } }}
         hint={{ text: 'For example, 27 3 2026' }} errorMessage={errorOf('heldOn')} />
       <Textarea name="notes" id="notes" label={{ text: 'The worker\'s wellbeing, workload and learning (optional)', classes: 'govuk-label--s' }} errorMessage={errorOf('notes')} />
       {workerId ? (
@@ -95,7 +95,7 @@ function RecordSupervisionForm(props: { workers: SupervisionWorkers['workers']; 
                   <Textarea name={`child-${index}-discussion`} id={`child-${index}-discussion`} rows={3} label={{ text: `What was discussed about ${child.forename}?` }} errorMessage={errorOf(`child-${index}-discussion`)} />
                   <Textarea name={`child-${index}-decisions`} id={`child-${index}-decisions`} rows={2} label={{ text: 'What was decided? (optional)' }} />
                   <Input name={`child-${index}-task`} id={`child-${index}-task`} label={{ text: 'A task for the worker (optional)' }} errorMessage={errorOf(`child-${index}-task`)} />
-                  <DateInput id={`child-${index}-taskDue`} namePrefix={`child-${index}-taskDue-`} fieldset={{ legend: { text: 'Date the task is due' } }} errorMessage={errorOf(`child-${index}-taskDue`)} />
+                  <DateInput id={`child-${index}-taskDue`} namePrefix={`child-${index}-taskDue`} fieldset={{ legend: { text: 'Date the task is due' } }} errorMessage={errorOf(`child-${index}-taskDue`)} />
                 </fieldset>
               ))}
             </>

@@ -42,7 +42,7 @@ export function MyTasks(props: MyWorkScope) {
                 {list.map((task) => (
                   <tr key={task.taskId} className="govuk-table__row">
                     <td className="govuk-table__cell"><a className="govuk-link" href={`/children/${encodeURIComponent(task.childId)}/tasks`}>{task.childName}</a></td>
-                    <td className="govuk-table__cell">{task.description}<span className="govuk-hint govuk-!-margin-bottom-0">{taskSourceWords[task.sourceKind]}</span></td>
+                    <td className="govuk-table__cell">{task.description}<span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{taskSourceWords[task.sourceKind]}</span></td>
                     <td className="govuk-table__cell app-nowrap">{formatDate(task.dueOn)}{task.overdue ? <> <Tag text="Overdue" classes="govuk-tag--red" /></> : null}</td>
                     <td className="govuk-table__cell">{task.workerId ? workerName(task.workerId) : 'The team'}</td>
                     <td className="govuk-table__cell">

@@ -46,7 +46,7 @@ export function TasksView(props: RecordPartProps<Shown>) {
             <tbody className="govuk-table__body">
               {open.map((task) => (
                 <tr key={task.taskId} className="govuk-table__row">
-                  <td className="govuk-table__cell">{task.description}<span className="govuk-hint govuk-!-margin-bottom-0">{taskSourceWords[task.sourceKind]}, set {formatDate(task.setOn)}</span></td>
+                  <td className="govuk-table__cell">{task.description}<span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{taskSourceWords[task.sourceKind]}, set {formatDate(task.setOn)}</span></td>
                   <td className="govuk-table__cell">{formatDate(task.dueOn)} {task.dueOn < asAt ? <Tag text="Overdue" classes="govuk-tag--red" /> : null}</td>
                   <td className="govuk-table__cell">{givenTo(task)}</td>
                   <td className="govuk-table__cell">
@@ -87,8 +87,8 @@ export function TasksView(props: RecordPartProps<Shown>) {
               <dt className="govuk-summary-list__key">{task.description}</dt>
               <dd className="govuk-summary-list__value">
                 {task.status === 'completed' ? `Completed ${formatDate(task.closedOn)}: ${task.outcome ?? ''}` : `Cancelled ${formatDate(task.closedOn)}: ${task.cancelReason ?? ''}`}
-                <span className="govuk-hint govuk-!-margin-bottom-0">
-                  Due {formatDate(task.dueOn)}; {task.assignments.map((a) => `${formatDate(a.on)} ${givenTo(a)}`).join(', then ')}
+                <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">
+                  Due {formatDate(task.dueOn)}. Given to {task.assignments.map((a) => `${givenTo(a)} on ${formatDate(a.on)}`).join(', then ')}.
                 </span>
               </dd>
             </div>
