@@ -9,7 +9,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launchBrowser } from './support/browser.ts';
+import { checkPage, openDesktopPage } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -27,11 +27,7 @@ beforeAll(async () => {
   const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
   socialWorker = workers.find((w) => w.role === 'social-worker' && !w.leftOn)!;
   frontDoorOfficer = workers.find((w) => w.role === 'front-door-officer' && !w.leftOn)!;
-  browser = await launchBrowser();
-  // axe is injected as an inline script, which the app's content security policy would refuse.
-  context = await browser.newContext({ viewport: { width: 1100, height: 800 }, timezoneId: 'Europe/London', bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ browser, context, page } = await openDesktopPage(pageErrors));
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
 import { minimalPdf, windowsProgram } from '../support/document-fixtures.ts';
-import { checkPage, launchBrowser } from './support/browser.ts';
+import { checkPage, openDesktopPage } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -24,11 +24,7 @@ interface ApiWorker { workerId: string; name: string; role: string; teamId: stri
 
 beforeAll(async () => {
   server = await startServer({ children: 300 });
-  browser = await launchBrowser();
-  // axe is injected as an inline script, which the app's content security policy would refuse.
-  context = await browser.newContext({ viewport: { width: 1100, height: 800 }, timezoneId: 'Europe/London', bypassCSP: true, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ browser, context, page } = await openDesktopPage(pageErrors, { acceptDownloads: true }));
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/platform/clock.ts';
-import { checkPage, launchBrowser } from './support/browser.ts';
+import { checkPage, openDesktopPage } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -23,10 +23,7 @@ interface ApiWorker { workerId: string; role: string; leftOn?: string }
 
 beforeAll(async () => {
   server = await startServer({ children: 600 });
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1100, height: 800 }, timezoneId: 'Europe/London', bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ browser, context, page } = await openDesktopPage(pageErrors));
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../src/platform/calendar/calendar.ts';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, launchBrowser } from './support/browser.ts';
+import { checkPage, openDesktopPage } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -45,11 +45,7 @@ async function signInAs(workerId: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
-  // axe is injected as an inline script, which the app's content security policy would refuse.
-  context = await browser.newContext({ viewport: { width: 1100, height: 800 }, timezoneId: 'Europe/London', bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ browser, context, page } = await openDesktopPage(pageErrors));
   const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
   worker = workers.find((w) => w.role === 'social-worker' && !w.leftOn && w.teamId.startsWith('children-in-need'))!;
   // The worker's team manager.

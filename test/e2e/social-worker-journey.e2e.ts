@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/platform/calendar/calendar.ts';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, launchBrowser, screenshot } from './support/browser.ts';
+import { checkPage, openDesktopPage, screenshot } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -30,11 +30,7 @@ async function api<T>(path: string): Promise<T> {
 beforeAll(async () => {
   const started = Date.now();
   server = await startServer();
-  browser = await launchBrowser();
-  // axe is injected as an inline script, which the app's content security policy would refuse.
-  context = await browser.newContext({ viewport: { width: 1100, height: 800 }, timezoneId: 'Europe/London', bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ browser, context, page } = await openDesktopPage(pageErrors));
   process.stdout.write(`e2e: server seeded and browser started in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 });
 

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, launchBrowser } from './support/browser.ts';
+import { checkPage, openDesktopPage } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -48,11 +48,7 @@ async function fillDate(prefix: string, date: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
-  // axe is injected as an inline script, which the app's content security policy would refuse.
-  context = await browser.newContext({ viewport: { width: 1100, height: 800 }, timezoneId: 'Europe/London', bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ browser, context, page } = await openDesktopPage(pageErrors));
 
   const { children } = await api<{ children: ApiChild[] }>('/children?involvement=child-protection-plan&limit=200');
   for (const candidate of children.filter((c) => c.allocatedWorkerId)) {

@@ -4,20 +4,19 @@
  * the record's access log, the allocated worker's alert, the session timing out, the audit page,
  * and each role offered only what it may do. Every page is checked with axe (WCAG 2.2 AA).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/access/passwords.ts';
 import { AccountRepository } from '../../src/access/repo.ts';
 import { SignInService } from '../../src/access/sign-in.ts';
 import type { Role } from '../../src/access/roles.ts';
-import { checkPage, launchBrowser } from './support/browser.ts';
+import { checkPage, openDesktopPage } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'correct horse battery staple';
 let server: RunningServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -56,11 +55,7 @@ beforeAll(async () => {
   await addAccount('pat.analyst', 'performance-analyst');
   await addAccount('sid.scrutineer', 'independent-scrutineer');
   await addAccount('pc.police', 'police-officer', { agency: 'police' });
-  browser = await launchBrowser();
-  // axe is injected as an inline script, which the app's content security policy would refuse.
-  context = await browser.newContext({ viewport: { width: 1100, height: 800 }, timezoneId: 'Europe/London', bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ browser, page } = await openDesktopPage(pageErrors));
 });
 
 afterAll(async () => {

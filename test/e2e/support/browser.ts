@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export async function launchBrowser(): Promise<Browser> {
@@ -9,6 +9,18 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: process.env.SAFEGUARD_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
   });
+}
+
+/**
+ * A browser with one desktop-sized page in London time, whose script errors are collected in
+ * `pageErrors`. The content security policy is bypassed because axe is injected as an inline script.
+ */
+export async function openDesktopPage(pageErrors: string[], options: { acceptDownloads?: boolean } = {}): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, timezoneId: 'Europe/London', bypassCSP: true, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { browser, context, page };
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
