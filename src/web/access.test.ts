@@ -20,7 +20,7 @@ describe('what the web app offers whom', () => {
 
   it('offers correcting an entry to the roles that record, and to no partner agency nor figures-only role', () => {
     for (const role of roleNames) {
-      expect({ role, corrects: offers.correctEntries(viewerIn(role)) }).toEqual({ role, corrects: roles[role].records && roles[role].scope !== 'shared-with-agency' });
+      expect({ role, corrects: offers.correctEntries(viewerIn(role)) }).toEqual({ role, corrects: roles[role].records && (roles[role].scope as string) !== 'shared-with-agency' });
     }
     expect(offers.correctEntries(viewerIn('social-worker'))).toBe(true);
     expect(offers.correctEntries(viewerIn('police-officer', null))).toBe(false);

@@ -28,7 +28,7 @@ describe('formatting for people', () => {
 
   it('counts an hour-based duty in hours to its due time, never its days as hours', () => {
     // Allocate a social worker within 48 hours of a referral at 10:00 on 1 December: due 10:00 on 3 December.
-    const allocation = { state: 'open', daysLeft: 2, unit: 'hours', dueAt: '2026-12-03T10:00:00Z' };
+    const allocation = { state: 'open', daysLeft: 2, unit: 'hours', dueOn: '2026-12-03', dueAt: '2026-12-03T10:00:00Z' };
     expect(urgencyOf(allocation, new Date('2026-12-01T10:00:00Z'))).toEqual({ text: '48 hours left', colour: 'yellow' });
     expect(urgencyOf(allocation, new Date('2026-12-02T16:30:00Z'))).toEqual({ text: '17 hours left', colour: 'orange' });
     expect(urgencyOf(allocation, new Date('2026-12-03T09:15:00Z'))).toEqual({ text: 'Due within the hour', colour: 'orange' });

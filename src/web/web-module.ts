@@ -151,10 +151,13 @@ export interface WebModule<Shown extends object = RecordKernel> {
   myWork?: readonly MyWorkPart[];
 }
 
+/** The parts of the record a read model describes; none for a module with no parts in the summary (an empty object reads as a record of nothing). */
+type PartsOf<ReadModel extends z.ZodObject> = string extends keyof z.output<ReadModel> ? object : z.output<ReadModel>;
+
 /**
  * Gives a module's web part its types without writing them out: `Reads` is what it reads of other
  * modules' parts of the record, beside its own read model.
  */
 export function defineWebModule<Reads extends object = object>() {
-  return <const ReadModel extends z.ZodObject>(module: WebModule<RecordKernel & z.output<ReadModel> & Reads> & { readModel: ReadModel }) => module;
+  return <const ReadModel extends z.ZodObject>(module: WebModule<RecordKernel & PartsOf<ReadModel> & Reads> & { readModel: ReadModel }) => module;
 }

@@ -138,7 +138,7 @@ describe('tasks and supervision in the browser', () => {
     await checkPage(page, 'record-supervision');
     await page.getByRole('button', { name: 'Record supervision' }).click();
     await page.waitForSelector('.govuk-notification-banner--success, .govuk-error-summary');
-    expect(await page.locator('.govuk-error-summary').count(), await page.locator('.govuk-error-summary').first().textContent().catch(() => '')).toBe(0);
+    expect(await page.locator('.govuk-error-summary').count(), (await page.locator('.govuk-error-summary').first().textContent().catch(() => '')) ?? '').toBe(0);
     expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('1 case discussed');
     const worker = page.locator('[data-testid=supervision-workers] tbody tr', { hasText: formatDate(today) });
     expect(await worker.count()).toBeGreaterThan(0);

@@ -210,7 +210,6 @@ function Chronology(props: { childId: string }) {
   const chronology = useApi<{ entries: ChronologyEntry[] }>(`/children/${encodeURIComponent(props.childId)}/chronology`);
   const entries = chronology.data?.entries ?? [];
   const byId = useMemo(() => new Map(entries.map((entry) => [entry.eventId, entry])), [entries]);
-  const { viewer } = useSession();
   // A partner agency's view of the chronology is for reading; those who record may correct what is recorded.
   const mayCorrect = Boolean(viewer && offers.correctEntries(viewer) && (chronology.data as { view?: string } | undefined)?.view !== 'partner');
   const types = useMemo(() => [...new Set(entries.map((entry) => entry.type))], [entries]);

@@ -66,7 +66,8 @@ function WorktrayTable(props: { items: WorktrayItem[] }) {
 function DecisionForm(props: { childId: string; subjectId: string; viewer: Viewer; onDecided: (message: string) => void }) {
   const { childId, subjectId, viewer } = props;
   const { workerName } = useSession();
-  const record = useApi<RecordKernel & ManagementOversightReadModel>(`/children/${encodeURIComponent(childId)}`);
+  // The child's name comes from the people module's part of the record.
+  const record = useApi<RecordKernel & ManagementOversightReadModel & { details?: { forename: string; surname: string } }>(`/children/${encodeURIComponent(childId)}`);
   const { problems, show, errorOf, summaryRef } = useProblems();
   const [sending, setSending] = useState(false);
   const clientId = useRef(crypto.randomUUID());

@@ -76,7 +76,7 @@ function RecordSupervisionForm(props: { workers: SupervisionWorkers['workers']; 
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="record-supervision">
       <ProblemSummary problems={problems} summaryRef={summaryRef} hrefOf={(field) => (field ? `#${field === 'heldOn' || field.endsWith('taskDue') ? `${field}-day` : field}` : undefined)} />
       {/* The worker chosen decides the caseload asked about: the select's change bubbles here. */}
-      <div onChange={(event) => { const target = event.target as HTMLSelectElement; if (target.name === 'workerId') setWorkerId(target.value); }}>
+      <div onChange={(event) => { const target = event.target as unknown as HTMLSelectElement; if (target.name === 'workerId') setWorkerId(target.value); }}>
         <Select id="workerId" name="workerId" label={{ text: 'Worker supervised', classes: 'govuk-label--s' }} value={workerId} errorMessage={errorOf('workerId')}
           items={[{ value: '', text: 'Choose a worker' }, ...choices.map((worker) => ({ value: worker.workerId, text: worker.name }))]} />
       </div>

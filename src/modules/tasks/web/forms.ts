@@ -41,7 +41,7 @@ export const taskForms: readonly EventForm<unknown>[] = [
     derivedFrom: { teamId: 'workerId' },
     prefill: () => {
       const kind = fromAddress('kind');
-      return kind && (taskSourceKinds as readonly string[]).includes(kind) ? { sourceKind: kind } : {};
+      return kind && (taskSourceKinds as readonly string[]).includes(kind) ? { sourceKind: kind } : ({} as Record<string, string>);
     },
     complete: (data, context) => ({ ...assignee(data, context), sourceEventId: fromAddress('source') }),
   },
