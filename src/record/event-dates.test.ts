@@ -44,4 +44,14 @@ describe('dates an event cannot have', () => {
     ]);
     expect(eventDateProblems({ type: 'child.details-changed', occurredAt: today, data: { dateOfBirth: '1950-03-01' } }, today)[0]!.field).toBe('data.dateOfBirth');
   });
+
+  it('bounds a date of birth on the date it was recorded, so a council\'s history imports as it was', () => {
+    const registeredOn = (occurredAt: string, dateOfBirth: string) =>
+      eventDateProblems({ type: 'child.registered', occurredAt, data: { forename: 'A', surname: 'B', dateOfBirth } }, today);
+    // Registered in 1995 at 8: an adult now, whose record is still kept.
+    expect(registeredOn('1995-04-03', '1987-01-15')).toEqual([]);
+    expect(registeredOn('1995-04-03', '1950-01-15')).toEqual([
+      { field: 'data.dateOfBirth', message: 'The date of birth must be on or after 3 April 1970: a child\'s record is for children and care leavers up to 25' },
+    ]);
+  });
 });

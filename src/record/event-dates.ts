@@ -23,8 +23,10 @@ const childDetailsEvents = new Set(['child.registered', 'child.details-changed']
  * What is wrong with the dates of an event about to be written (recorded through the API or the
  * command line, or imported): an event cannot have happened after today in England, nor can what
  * its data says happened; a child's date of birth is bounded to a child or care leaver (25 years at
- * most), an unborn child's expected date of birth to ten months ahead. Checked when written, not
- * when the record is folded: a record written before these bounds still opens.
+ * most), an unborn child's expected date of birth to ten months ahead, both on the event's own date:
+ * a council's history (a child registered in 1995, now an adult whose record is still kept) imports
+ * as it was. Checked when written, not when the record is folded: a record written before these
+ * bounds still opens.
  */
 export function eventDateProblems(event: { type: string; occurredAt: string; data?: unknown }, today: string = todayInLondon()): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -45,16 +47,19 @@ export function eventDateProblems(event: { type: string; occurredAt: string; dat
   visit(event.data, []);
   if (childDetailsEvents.has(event.type) && event.data !== null && typeof event.data === 'object') {
     const details = event.data as { dateOfBirth?: unknown; expectedDateOfBirth?: unknown };
-    const earliest = earliestDateOfBirth(today);
+    // On the date the details were recorded, which for anything written now is today.
+    const recordedOn = event.occurredAt.slice(0, 10) < today ? event.occurredAt.slice(0, 10) : today;
+    const earliest = earliestDateOfBirth(recordedOn);
     if (typeof details.dateOfBirth === 'string' && details.dateOfBirth < earliest) {
       problems.push({
         field: 'data.dateOfBirth',
         message: `The date of birth must be on or after ${longDateOf(earliest)}: a child's record is for children and care leavers up to ${OLDEST_AGE_ON_RECORD_YEARS}`,
       });
     }
-    const latest = latestExpectedDateOfBirth(today);
+    const latest = latestExpectedDateOfBirth(recordedOn);
     if (typeof details.expectedDateOfBirth === 'string' && details.expectedDateOfBirth > latest) {
-      problems.push({ field: 'data.expectedDateOfBirth', message: `The expected date of birth must be on or before ${longDateOf(latest)}: no more than 10 months from today` });
+      const from = recordedOn === today ? 'today' : `the date recorded, ${longDateOf(recordedOn)}`;
+      problems.push({ field: 'data.expectedDateOfBirth', message: `The expected date of birth must be on or before ${longDateOf(latest)}: no more than 10 months from ${from}` });
     }
   }
   return problems;

@@ -126,7 +126,7 @@ describe.each(testDatabaseTargets)('a correction in place of what it corrects, o
     });
     expect(refused.status).toBe(409);
     // Said as a correction (not as a new event recorded last), naming the event it would break.
-    expect(refused.body.error.message).toMatch(/^Correcting this would make the contact\.decided of 2024-03-04T15:00:00Z invalid: contact\.decided needs a contact awaiting a decision/);
+    expect(refused.body.error.message).toMatch(/^You cannot correct this: it would leave the decision on 4 March 2024 without what it needs\. You cannot record a decision on a contact on 4 March 2024: first record a contact/);
     expect(refused.body.error.problems).toEqual([expect.objectContaining({ field: 'supersedes' })]);
     expect(refused.body.error.conflictingEventId).toBe(decisionId);
     expect(refused.body.error.allowedActions).toEqual(expect.any(Array));

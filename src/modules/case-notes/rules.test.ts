@@ -26,7 +26,7 @@ describe('a case note\'s rules', () => {
   it('drops a voided note, and refuses one before the child is registered', () => {
     const written = note('2024-03-01', { narrative: 'On the wrong child' });
     expect(fold([registration, written, voided(written, '2024-03-02')]).state.caseNotes).toEqual([]);
-    expect(() => fold([note('2024-03-01', { narrative: 'Nobody yet' })])).toThrow(/case-note.recorded needs a registered child/);
+    expect(() => fold([note('2024-03-01', { narrative: 'Nobody yet' })])).toThrow(/You cannot record a case note on 1 March 2024: register the child first/);
   });
 
   it('refuses a household note for a child who was not in the household on the day', () => {

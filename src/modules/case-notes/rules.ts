@@ -35,5 +35,5 @@ export const caseNoteReducers: Reducers<typeof caseNoteEvents, CaseNotesView> = 
 };
 
 export const caseNoteTransitions: Record<'case-note.recorded', TransitionRow<CaseNotesView>> = {
-  'case-note.recorded': { requires: 'a registered child', holds: (state) => isRegistered(state) },
+  'case-note.recorded': { action: 'record a case note', what: 'the case note', requires: 'register the child first', holds: (state) => isRegistered(state) },
 };

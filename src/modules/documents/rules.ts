@@ -23,5 +23,5 @@ export const documentReducers: Reducers<typeof documentEvents, DocumentsView> = 
 };
 
 export const documentTransitions: { [K in (typeof documentEvents)[number]['shape']['type']['value']]: TransitionRow<DocumentsView> } = {
-  'document.added': { requires: 'a registered child', holds: isRegistered },
+  'document.added': { action: 'add a document', what: 'the document', requires: 'register the child first', holds: isRegistered },
 };

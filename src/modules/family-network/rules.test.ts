@@ -35,7 +35,7 @@ describe('flags', () => {
     expect(allowedActions(foldOf([registered(), logged('flag.raised', '2024-01-10', { kind: 'cp-is-elsewhere', reason: 'CP-IS' })]).state)).toContain('flag.removed');
     const refusal = refusalOf([registered(), logged('flag.raised', '2024-01-10', { kind: 'cp-is-elsewhere', reason: 'CP-IS' }), logged('flag.removed', '2024-01-09', { reason: 'Wrong' })]);
     // Folded in business order, a removal dated before the raising finds no flag to remove.
-    expect(refusal.message).toMatch(/needs a flag raised on the record/);
+    expect(refusal.message).toMatch(/You cannot remove a flag on .*: first raise a flag on the record/);
   });
 });
 

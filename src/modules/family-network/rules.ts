@@ -57,9 +57,9 @@ export const familyNetworkReducers: Reducers<typeof familyNetworkEvents, FamilyN
 };
 
 export const familyNetworkTransitions: { [K in keyof typeof familyNetworkReducers]: TransitionRow<FamilyNetworkView> } = {
-  'professional.recorded': { requires: 'a registered child', holds: isRegistered },
-  'professional.ended': { requires: 'a professional recorded as working with the child now', holds: (s) => currentProfessionalsOf(s).length > 0 },
-  'flag.raised': { requires: 'a registered child', holds: isRegistered },
-  'flag.removed': { requires: 'a flag raised on the record', holds: (s) => activeFlagsOf(s).length > 0 },
-  'address.changed': { requires: 'a registered child', holds: isRegistered },
+  'professional.recorded': { action: 'record a professional working with the child', what: 'the professional', requires: 'register the child first', holds: isRegistered },
+  'professional.ended': { action: 'record that a professional no longer works with the child', what: 'the end of their involvement', requires: 'first record a professional working with the child', holds: (s) => currentProfessionalsOf(s).length > 0 },
+  'flag.raised': { action: 'raise a flag on the record', what: 'the flag', requires: 'register the child first', holds: isRegistered },
+  'flag.removed': { action: 'remove a flag', what: 'the removal of the flag', requires: 'first raise a flag on the record (there is none raised)', holds: (s) => activeFlagsOf(s).length > 0 },
+  'address.changed': { action: 'record a change of address', what: 'the move', requires: 'register the child first', holds: isRegistered },
 };

@@ -138,18 +138,21 @@ const anyAwaiting = (s: ManagementOversightState) => s.authorisations.some((item
 
 export const managementOversightTransitions: { [K in keyof typeof managementOversightReducers]: TransitionRow<ManagementOversightView> } = {
   'approval.submitted': {
-    requires: 'a completed assessment, a plan or a closed episode that is neither awaiting authorisation nor authorised (an assessment can be submitted for authorisation once it has been completed)',
+    action: 'submit an assessment, plan or closure for authorisation', what: 'the submission',
+    requires: 'first complete an assessment, start a plan or close the episode (nothing is waiting to be submitted: what there is has been submitted or authorised already)',
     holds: anySubmittable,
   },
   'approval.authorised': {
-    requires: 'an assessment, plan or closure awaiting authorisation (an assessment can be authorised only after it has been submitted for authorisation)',
+    action: 'authorise an assessment, plan or closure', what: 'the authorisation',
+    requires: 'first submit the assessment, plan or closure for authorisation (nothing is awaiting authorisation)',
     holds: anyAwaiting,
   },
   'approval.returned': {
-    requires: 'an assessment, plan or closure awaiting authorisation (it can be returned to the worker only after it has been submitted for authorisation)',
+    action: 'return an assessment, plan or closure to the worker', what: 'the return',
+    requires: 'first submit the assessment, plan or closure for authorisation (nothing is awaiting authorisation)',
     holds: anyAwaiting,
   },
-  'management-oversight.recorded': { requires: 'a registered child', holds: isRegistered },
+  'management-oversight.recorded': { action: 'record management oversight', what: 'the oversight', requires: 'register the child first', holds: isRegistered },
 };
 
 /** The items of the record that could be submitted now, for the record page to offer. */

@@ -79,8 +79,9 @@ export const peopleReducers: Reducers<typeof peopleEvents, PeopleState> = {
 export const peopleTransitions: { [K in keyof typeof peopleReducers]: TransitionRow<PeopleState> } = {
   'child.registered': { action: 'register the child', what: 'the registration', requires: 'the child is already registered: change their details instead', holds: (s) => !isRegistered(s) },
   'child.details-changed': { action: "change the child's details", what: 'the change', requires: 'register the child first', holds: isRegistered },
-  'child.merged-into': { action: 'merge this record into another child\'s', what: 'the merge', requires: 'register the child first; a record already merged into another cannot be merged again', holds: (s) => isRegistered(s) && !isMergedAway(s) },
-  'child.merge-reversed': { action: 'undo a merge', what: 'the undoing of the merge', requires: 'register the child first', holds: isRegistered },
+  // Written only by the merge service (src/modules/identity/merges.ts): no action words, so never offered.
+  'child.merged-into': { requires: 'register the child first; a record already merged into another cannot be merged again', holds: (s) => isRegistered(s) && !isMergedAway(s) },
+  'child.merge-reversed': { requires: 'register the child first', holds: isRegistered },
   'relationship.recorded': { action: 'record a relationship', what: 'the relationship', requires: 'register the child first', holds: isRegistered },
   'relationship.ended': { action: 'end a relationship', what: 'the end of the relationship', requires: 'the child has no current relationship', holds: (s) => s.relationships.some((r) => r.endedOn === undefined) },
   'household.joined': { action: 'record the child joining a household', what: 'the move', requires: 'register the child first', holds: isRegistered },

@@ -20,5 +20,5 @@ export const supervisionReducers: Reducers<typeof supervisionEvents, Supervision
 };
 
 export const supervisionTransitions: { [K in keyof typeof supervisionReducers]: TransitionRow<SupervisionView> } = {
-  'supervision.case-discussed': { requires: 'a registered child', holds: isRegistered },
+  'supervision.case-discussed': { requires: 'register the child first', holds: isRegistered },
 };

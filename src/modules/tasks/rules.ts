@@ -66,8 +66,8 @@ export const taskReducers: Reducers<typeof taskEvents, TasksView> = {
 const hasOpenTask = (state: TasksState) => openTasksOf(state).length > 0;
 
 export const taskTransitions: { [K in keyof typeof taskReducers]: TransitionRow<TasksView> } = {
-  'task.set': { requires: 'a registered child', holds: isRegistered },
-  'task.reassigned': { requires: 'an open task', holds: hasOpenTask },
-  'task.completed': { requires: 'an open task', holds: hasOpenTask },
-  'task.cancelled': { requires: 'an open task', holds: hasOpenTask },
+  'task.set': { action: 'add a task', what: 'the task', requires: 'register the child first', holds: isRegistered },
+  'task.reassigned': { action: 'give a task to someone else', what: 'the reassignment', requires: 'first add a task (there is no open task)', holds: hasOpenTask },
+  'task.completed': { action: 'complete a task', what: 'the completion', requires: 'first add a task (there is no open task)', holds: hasOpenTask },
+  'task.cancelled': { action: 'cancel a task', what: 'the cancellation', requires: 'first add a task (there is no open task)', holds: hasOpenTask },
 };

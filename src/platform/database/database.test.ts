@@ -118,12 +118,19 @@ describe('embedded database lifecycle', () => {
     }
   });
 
-  it('refuses to open a data dir that another host is using', async () => {
+  it('opens a data dir that another host is using through that host, which it leaves undisturbed', async () => {
     const running = await openDatabase({ dataDir });
     try {
-      await expect(openDatabase({ dataDir })).rejects.toThrow(/already in use by process/);
-      // The refused attempt must not have disturbed the running host: its socket still accepts
-      // new connections (forced here by discarding the pool's one connection).
+      // A command beside a running server: PGlite allows one process on the folder, so the second
+      // opener works through the running host's socket instead of failing with "already in use".
+      const beside = await openDatabase({ dataDir });
+      try {
+        expect(beside.description).toMatch(/through the process \d+ that holds it/);
+        expect((await beside.pool.query('SELECT count(*)::int AS notes FROM lifecycle_note')).rows).toEqual([{ notes: 1 }]);
+      } finally {
+        await beside.close();
+      }
+      // The running host still accepts new connections (forced here by discarding the pool's one connection).
       expect(existsSync(path.join(dataDir, EMBEDDED_SOCKET_FILE))).toBe(true);
       const client = await running.pool.connect();
       client.release(new Error('force a new connection'));
