@@ -26,6 +26,9 @@ describe('the record\'s read model', () => {
       for (const [part, value] of Object.entries(answer)) if (value !== null && !(Array.isArray(value) && value.length === 0)) seen.add(part);
     }
     // Every part was seen filled in at least once.
-    expect([...seen].sort()).toEqual(Object.keys(ChildRecordOut.shape).filter((part) => part !== 'duties').sort());
+    // Not the supervision discussions: the synthetic borough records no supervision sessions yet
+    // (they are tested in test/integration/tasks-and-supervision.test.ts).
+    const unsimulated = new Set(['duties', 'caseDiscussions']);
+    expect([...seen].sort()).toEqual(Object.keys(ChildRecordOut.shape).filter((part) => !unsimulated.has(part)).sort());
   }, 120_000);
 });

@@ -37,10 +37,12 @@ describe('the modules\' web parts, added up', () => {
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
     expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
-      ['family-network', 'Family and network', ['family-network']],
-      // The work on any child's case (registered last): the oversight of it, and the tasks it set.
+      // The work on any child's case (registered last): the oversight of it, the tasks it set, the
+      // child's network and the case notes.
       ['oversight', 'Management oversight', ['management-oversight', 'supervision']],
       ['tasks', 'Tasks', ['tasks']],
+      ['family-network', 'Family and network', ['family-network']],
+      ['case-notes', 'Case notes', ['case-notes']],
       ['private-fostering', 'Private fostering', ['private-fostering']],
       ['episodes', 'Episodes and plans', ['children-in-need', 'front-door']],
       ['documents', 'Documents', ['documents']],

@@ -61,7 +61,7 @@ describe('tasks on a child\'s record', () => {
 
   it('asks which task when several are open and none is named', () => {
     const error = refusalOf([registered(), setTask('2024-03-01'), setTask('2024-03-01'), logged('task.completed', '2024-03-04', { outcome: 'Done' })]);
-    expect(error.message).toContain('Several tasks are open');
+    expect(error.message).toContain('Select which task this is about: 2 are open');
   });
 });
 
