@@ -36,6 +36,9 @@ describe('every module\'s event forms', () => {
     const assessment = eventForms['assessment.completed']!;
     const field = (name: string) => assessment.fields.find((f) => f.name === name);
     expect(messageFor(field('authorisedByWorkerId'), 'Invalid input: expected string, received undefined')).toBe('Select the manager who authorised the assessment');
+    // The server's own words for an answer left out give way to the form's; its words about what was given do not.
+    expect(messageFor(field('authorisedByWorkerId'), 'Enter who authorised it')).toBe('Select the manager who authorised the assessment');
+    expect(messageFor(field('authorisedByWorkerId'), 'Enter who authorised it in the right form')).toBe('Enter who authorised it in the right form');
     expect(messageFor(field('outcome'), 'Invalid input: expected string, received undefined')).toBe('Select outcome');
     expect(messageFor(field('factors'), 'Record at least one factor (21 if none)')).toBe('Record at least one factor (21 if none)');
   });

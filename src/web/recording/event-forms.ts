@@ -81,11 +81,21 @@ export type FormValues = Record<string, string | string[]>;
  * in place of a schema's generic "expected string, received undefined".
  */
 export function messageFor(field: FieldSpec | undefined, message: string): string {
-  if (!field || !/received undefined|^Required$|expected (array|boolean|string)/i.test(message)) return message;
+  if (!field || !saysMissing(message)) return message;
   if (field.missing) return field.missing;
   const question = field.label.replace(/\?$/, '').replace(/ \(optional\)$/, '');
   const lower = question.charAt(0).toLowerCase() + question.slice(1);
   return field.kind === 'text' || field.kind === 'textarea' || field.kind === 'date' ? `Enter ${lower}` : `Select ${lower}`;
+}
+
+/**
+ * Whether the API's message is the general one for an answer left out ("Enter who authorised it",
+ * from the server's error map, or Zod's own), which the form says in its own words; a message about
+ * what was given ("… in the right form", "… from the list") is kept.
+ */
+function saysMissing(message: string): boolean {
+  if (/received undefined|^Required$|expected (array|boolean|string)/i.test(message)) return true;
+  return /^(Enter|Select) [^.:]+$/.test(message) && !/ (in the right form|from the list|as text|as an email address, like .*)$/.test(message);
 }
 
 /** The id of a field's first control, for the error summary's links. */
