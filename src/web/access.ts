@@ -57,15 +57,18 @@ const sections: { section: Section; href: string; text: string; offered: (viewer
 
 /**
  * A module's worklist as a header link: its page lists children, so it is offered to those who see
- * them; one that names a capability (a manager's worktray), only to those whose role has it.
+ * them; one that names a capability (a manager's worktray), only to those whose role has it; the
+ * council's own work (case notes, supervision, access requests) not to partner agencies.
  */
-export const worklistSection = (worklist: { path: string; title: string; capability?: Capability }) => ({
+type WorklistLink = { path: string; title: string; capability?: Capability; councilOnly?: boolean };
+export const worklistSection = (worklist: WorklistLink) => ({
   section: `worklist/${worklist.path}` as Section, href: `/${worklist.path}`, text: worklist.title,
-  offered: (viewer: Offered) => offers.findChild(viewer) && (worklist.capability === undefined || has(viewer, worklist.capability)),
+  offered: (viewer: Offered) => offers.findChild(viewer) && (worklist.capability === undefined || has(viewer, worklist.capability))
+    && !(worklist.councilOnly && viewer.permissions.scope === 'shared-with-agency'),
 });
 
 /** The header's links for a viewer, in order: the modules' worklists (`worklists`) come after finding a child. */
-export function navigationFor(viewer: Offered, worklists: readonly { path: string; title: string; capability?: Capability }[] = []): { section: Section; href: string; text: string }[] {
+export function navigationFor(viewer: Offered, worklists: readonly WorklistLink[] = []): { section: Section; href: string; text: string }[] {
   const find = sections.findIndex((item) => item.section === 'find');
   const all = [...sections.slice(0, find + 1), ...worklists.map(worklistSection), ...sections.slice(find + 1)];
   return all.filter((item) => item.offered(viewer)).map(({ section, href, text }) => ({ section, href, text }));

@@ -86,6 +86,8 @@ export interface WorklistPage {
   title: string;
   /** Offered only to those whose role has this capability (a manager's worktray); without it, to everyone who sees children. */
   capability?: Capability;
+  /** The council's own work, never offered to a partner agency (whose view of a record leaves it out). */
+  councilOnly?: boolean;
   Page: (props: Pick<RecordPartProps<unknown>, 'tagsFor'>) => ReactNode;
 }
 

@@ -131,7 +131,7 @@ describe('who may see what, in the browser', () => {
     expect(await page.locator('[data-testid=signed-in-as]').textContent()).toContain('Tess Manager, team manager');
     // No caseload of their own: the manager starts at Find a child.
     await page.waitForURL(/\/children$/);
-    expect(await navigationTexts()).toEqual(['Find a child', 'Access requests', 'Private fostering', 'Dashboards', 'Reports', 'Alerts']);
+    expect(await navigationTexts()).toEqual(['Find a child', 'Access requests', 'Private fostering', 'Search case notes', 'Supervision', 'Awaiting authorisation', 'Dashboards', 'Reports', 'Alerts']);
 
     await page.goto(`${server.baseUrl}/children/${restrictedChild}`);
     await page.locator('[data-testid=record-access-actions]').getByText('Restrict this record').click();
@@ -204,7 +204,7 @@ describe('who may see what, in the browser', () => {
 
   it('shows an administrator the audit: the chain verified and access to look into', async () => {
     await signIn(people['ada.admin']!);
-    expect(await navigationTexts()).toEqual(['Find a child', 'Access requests', 'Private fostering', 'Dashboards', 'Reports', 'Alerts', 'Audit']);
+    expect(await navigationTexts()).toEqual(['Find a child', 'Access requests', 'Private fostering', 'Search case notes', 'Supervision', 'Dashboards', 'Reports', 'Alerts', 'Audit']);
     await page.locator('.govuk-service-navigation__list').getByText('Audit').click();
     await page.waitForSelector('[data-testid=audit-chain]');
     expect(await page.locator('[data-testid=audit-chain]').textContent()).toContain('Intact');
@@ -215,9 +215,9 @@ describe('who may see what, in the browser', () => {
 
   it('offers each role only what it may do, and never a child to a figures-only role', async () => {
     const expectations: { username: string; navigation: string[]; recordActions: boolean; restrict: boolean; register: boolean }[] = [
-      { username: 'sam.allocated', navigation: ['My work', 'Find a child', 'Access requests', 'Private fostering', 'Dashboards', 'Reports', 'Alerts'], recordActions: true, restrict: false, register: true },
-      { username: 'pat.analyst', navigation: ['Find a child', 'Access requests', 'Private fostering', 'Dashboards', 'Reports', 'Alerts'], recordActions: false, restrict: false, register: false },
-      { username: 'pc.police', navigation: ['Find a child', 'Access requests', 'Private fostering', 'Dashboards', 'Reports', 'Alerts'], recordActions: false, restrict: false, register: false },
+      { username: 'sam.allocated', navigation: ['My work', 'Find a child', 'Access requests', 'Private fostering', 'Search case notes', 'Supervision', 'Dashboards', 'Reports', 'Alerts'], recordActions: true, restrict: false, register: true },
+      { username: 'pat.analyst', navigation: ['Find a child', 'Access requests', 'Private fostering', 'Search case notes', 'Supervision', 'Dashboards', 'Reports', 'Alerts'], recordActions: false, restrict: false, register: false },
+      { username: 'pc.police', navigation: ['Find a child', 'Private fostering', 'Dashboards', 'Reports', 'Alerts'], recordActions: false, restrict: false, register: false },
       { username: 'sid.scrutineer', navigation: ['Dashboards', 'Reports'], recordActions: false, restrict: false, register: false },
     ];
     for (const expected of expectations) {

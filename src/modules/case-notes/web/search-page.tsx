@@ -72,4 +72,4 @@ function Results(props: { q: string; results: readonly CaseNoteSearchResult[] })
   );
 }
 
-export const caseNoteSearchPage: WorklistPage = { path: 'case-notes', title: 'Search case notes', Page: SearchCaseNotesPage };
+export const caseNoteSearchPage: WorklistPage = { path: 'case-notes', title: 'Search case notes', councilOnly: true, Page: SearchCaseNotesPage };

@@ -8,7 +8,7 @@ import type { RecordView, WorklistPage } from '../../../web/web-module.ts';
 import { AccessRequestsPage } from './access-requests-page.tsx';
 import { MergeView } from './merge-view.tsx';
 
-export const identityWorklists: readonly WorklistPage[] = [{ path: 'access-requests', title: 'Access requests', Page: AccessRequestsPage }];
+export const identityWorklists: readonly WorklistPage[] = [{ path: 'access-requests', title: 'Access requests', councilOnly: true, Page: AccessRequestsPage }];
 
 export const identityRecordViews: readonly RecordView<Parameters<typeof MergeView>[0]['record']>[] = [{ path: 'merge', title: 'Merge a duplicate', Part: MergeView }];
 

@@ -198,5 +198,5 @@ function SupervisionPage() {
   );
 }
 
-export const supervisionWorklist: WorklistPage = { path: 'supervision', title: 'Supervision', Page: SupervisionPage };
+export const supervisionWorklist: WorklistPage = { path: 'supervision', title: 'Supervision', councilOnly: true, Page: SupervisionPage };
 
