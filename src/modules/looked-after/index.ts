@@ -4,6 +4,9 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { lookedAfterEvents } from './events.ts';
+import { lookedAfterProjections } from './projections.ts';
+import { LookedAfterReadModel, lookedAfterSummaryOf } from './read-model.ts';
+import { lookedAfterRetention } from './retention.ts';
 import { lookedAfterInvolvements, lookedAfterReducers, lookedAfterTransitions } from './rules.ts';
 import type { LookedAfterState } from './state.ts';
 
@@ -15,10 +18,15 @@ export const lookedAfterModule = defineDomainModule({
   reducers: lookedAfterReducers,
   transitions: lookedAfterTransitions,
   involvementsOf: lookedAfterInvolvements,
+  readModel: LookedAfterReadModel,
+  summaryOf: (state: LookedAfterState) => ({ lookedAfter: lookedAfterSummaryOf(state) }),
+  retention: lookedAfterRetention,
+  projections: lookedAfterProjections,
 });
 
 export * from './codes.ts';
 export * from './events.ts';
+export { CarePlacement, LookedAfterSummary, PeriodOfCare } from './read-model.ts';
 export { placementLocationOf, postcodeDistrictOf } from './placement-distance.ts';
 export * from './state.ts';
 export * from './simulated-care.ts';
