@@ -66,7 +66,8 @@ export const adoptionReducers: Reducers<typeof adoptionEvents, AdoptionView> = {
     state.adoptionPlans.push({
       planId: event.entityId,
       decidedOn: event.occurredOn,
-      fosteringForAdoption: event.data.fosteringForAdoption,
+      // Read as the schema gives it: a stored event written before the field existed has none.
+      fosteringForAdoption: event.data.fosteringForAdoption === true,
       ...(event.data.decisionMakerWorkerId ? { decisionMakerWorkerId: event.data.decisionMakerWorkerId } : {}),
       ...(period ? { periodId: period.periodId, enteredCareOn: period.startedOn } : {}),
     });
@@ -114,7 +115,7 @@ export const adoptionReducers: Reducers<typeof adoptionEvents, AdoptionView> = {
     requireOnOrAfter(event, plan.placedOn, 'the child was placed for adoption');
     requireLookedAfterUntil(state, event, 'adoption order');
     plan.adoptionOrderOn = event.occurredOn;
-    plan.reasonCeased = event.data.consentDispensedWith ? 'E12' : 'E11';
+    plan.reasonCeased = event.data.consentDispensedWith === true ? 'E12' : 'E11';
   },
   'adoption.decision-reversed': (state, event) => {
     const plan = planFor(state, event);
@@ -151,10 +152,8 @@ const stageIs = (...stages: ReturnType<typeof stageOf>[]) => (s: AdoptionState) 
   return plan !== undefined && stages.includes(stageOf(plan));
 };
 const hasOpenPlan = (s: AdoptionState) => openAdoptionPlanOf(s) !== undefined;
-const awaitingPlacementOrder = (s: AdoptionState) => {
-  const plan = openAdoptionPlanOf(s);
-  return plan !== undefined && plan.placementOrderGrantedOn === undefined && plan.placedOn === undefined;
-};
+/** A placement order comes before the match: the scorecard's A2 counts from the order to the match. */
+const awaitingPlacementOrder = stageIs('decision');
 
 export const adoptionTransitions: { [K in keyof typeof adoptionReducers]: TransitionRow<AdoptionView> } = {
   'adoption.decision-to-place': {
@@ -164,12 +163,12 @@ export const adoptionTransitions: { [K in keyof typeof adoptionReducers]: Transi
   },
   'adoption.placement-order-applied': {
     action: 'record an application for a placement order', what: 'the application',
-    requires: 'first record the decision that the child should be placed for adoption (an open adoption plan with no placement order yet)',
+    requires: 'first record the decision that the child should be placed for adoption (an open adoption plan not yet matched, with no placement order yet)',
     holds: awaitingPlacementOrder,
   },
   'adoption.placement-order-granted': {
     action: 'record a placement order', what: 'the placement order',
-    requires: 'first record the decision that the child should be placed for adoption, while the child is looked after (an open adoption plan with no placement order yet)',
+    requires: 'first record the decision that the child should be placed for adoption, while the child is looked after (an open adoption plan not yet matched, with no placement order yet)',
     holds: (s) => awaitingPlacementOrder(s) && lookedAfterNow(s),
   },
   'adoption.matched': {
