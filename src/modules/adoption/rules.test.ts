@@ -9,8 +9,8 @@ import { AdoptionSummary, adoptionSummaryOf } from './read-model.ts';
 import { adoptionReducers, adoptionTransitions, type AdoptionView } from './rules.ts';
 import { openAdoptionPlanOf, returnDateOf, stageOf } from './state.ts';
 import {
-  adopted, adoptedJourney, childArrangements, decided, foldOf, matched, orderApplied, orderGranted, periodOfCare, placed, previousPermanence,
-  registered, reversed, specialGuardianship,
+  adopted, adoptedJourney, careCeased, childArrangements, decided, foldOf, lookedAfterChild, matched, orderApplied, orderGranted, periodOfCare, placed,
+  previousPermanence, registered, reversed, specialGuardianship,
 } from './test-builders.ts';
 
 function refusalOf(events: LoggedEvent[]): FoldError {
@@ -59,53 +59,55 @@ describe('an adoption plan from the decision to place to the adoption order', ()
 
   it('offers at each stage the next steps the plan allows', () => {
     const log = adoptedJourney();
-    expect(adoptionActions(log.slice(0, 2))).toEqual(expect.arrayContaining(['adoption.placement-order-applied', 'adoption.placement-order-granted', 'adoption.matched', 'adoption.decision-reversed']));
-    expect(adoptionActions(log.slice(0, 2))).not.toContain('adoption.decision-to-place');
-    expect(adoptionActions(log.slice(0, 5))).toEqual(expect.arrayContaining(['adoption.placed', 'adoption.decision-reversed']));
-    expect(adoptionActions(log.slice(0, 5))).not.toContain('adoption.order-granted');
-    expect(adoptionActions(log)).toContain('adoption.decision-to-place');
+    const upTo = (date: string) => log.filter((event) => event.occurredAt <= date);
+    expect(adoptionActions(upTo('2021-10-01'))).toEqual(expect.arrayContaining(['adoption.placement-order-applied', 'adoption.placement-order-granted', 'adoption.matched', 'adoption.decision-reversed']));
+    expect(adoptionActions(upTo('2021-10-01'))).not.toContain('adoption.decision-to-place');
+    expect(adoptionActions(upTo('2022-05-01'))).toEqual(expect.arrayContaining(['adoption.placed', 'adoption.decision-reversed']));
+    expect(adoptionActions(upTo('2022-05-01'))).not.toContain('adoption.order-granted');
+    // Adopted, the child is no longer looked after: no new decision to place.
+    expect(adoptionActions(log)).not.toContain('adoption.decision-to-place');
   });
 
   it('answers the plan in the record summary, as its schema says', () => {
-    const folded = foldOf(adoptedJourney().slice(0, 5));
+    const folded = foldOf(adoptedJourney().filter((event) => event.occurredAt <= '2022-05-01'));
     const summary = childRecordSummary(folded, [], '2022-05-02', () => ({ state: 'open' })) as unknown as { adoption: unknown };
     const adoption = AdoptionSummary.parse(summary.adoption);
-    expect(adoption.current).toMatchObject({ stage: 'matched', decidedOn: '2021-10-01' });
+    expect(adoption.current).toMatchObject({ stage: 'matched', decidedOn: '2021-10-01', enteredCareOn: '2021-06-01' });
     expect(adoption.plans).toHaveLength(1);
   });
 });
 
 describe('what an adoption plan refuses', () => {
   it('refuses a match with no decision to place, naming what to do first and what is allowed', () => {
-    const refusal = refusalOf([registered(), matched('2022-05-01')]);
+    const refusal = refusalOf([...lookedAfterChild(), matched('2022-05-01')]);
     expect(refusal.message).toMatch(/^You cannot record a match with prospective adopters on 1 May 2022: first record the decision that the child should be placed for adoption/);
     expect(refusal.message).toMatch(/record a decision that the child should be placed for adoption/);
     expect(refusal.message).not.toMatch(/adoption\./);
   });
 
   it('refuses a placement under a placement order when none is recorded, and one with consent is accepted', () => {
-    const refusal = refusalOf([registered(), decided('2021-10-01'), matched('2022-05-01'), placed('2022-06-01', 'A6')]);
+    const refusal = refusalOf([...lookedAfterChild(), decided('2021-10-01'), matched('2022-05-01'), placed('2022-06-01', 'A6')]);
     expect(refusal.problems?.[0]).toMatchObject({ field: 'data.placement' });
     expect(refusal.message).toMatch(/no placement order is recorded/);
-    const { state } = foldOf([registered(), decided('2021-10-01'), matched('2022-05-01'), placed('2022-06-01', 'A4')]);
+    const { state } = foldOf([...lookedAfterChild(), decided('2021-10-01'), matched('2022-05-01'), placed('2022-06-01', 'A4')]);
     expect(state.adoptionPlans[0]).toMatchObject({ placement: 'A4' });
   });
 
   it('refuses a placement with others than the foster carers matched, and steps out of order', () => {
-    expect(refusalOf([registered(), decided('2021-10-01'), orderGranted('2022-01-01'), matched('2022-05-01', { fosterCarers: true }), placed('2022-06-01', 'A6')]).message)
+    expect(refusalOf([...lookedAfterChild(), decided('2021-10-01'), orderGranted('2022-01-01'), matched('2022-05-01', { fosterCarers: true }), placed('2022-06-01', 'A6')]).message)
       .toMatch(/Select a placement with the child's current foster carers \(A3 or A5\)/);
-    expect(refusalOf([registered(), decided('2021-10-01'), matched('2022-05-01'), orderGranted('2022-06-01')]).message)
+    expect(refusalOf([...lookedAfterChild(), decided('2021-10-01'), matched('2022-05-01'), orderGranted('2022-06-01')]).message)
       .toMatch(/^You cannot record a placement order on 1 June 2022: first record the decision/);
-    expect(refusalOf([registered(), decided('2021-10-01'), orderApplied('2021-12-01'), orderGranted('2021-11-01')]).message)
+    expect(refusalOf([...lookedAfterChild(), decided('2021-10-01'), orderApplied('2021-12-01'), orderGranted('2021-11-01')]).message)
       .toMatch(/^You cannot record an application for a placement order on 1 December 2021: first record the decision that the child should be placed for adoption \(an open adoption plan not yet matched, with no placement order yet\)/);
-    expect(refusalOf([registered(), decided('2021-10-01'), orderGranted('2022-01-01'), matched('2022-05-01'), adopted('2022-09-01')]).message)
+    expect(refusalOf([...lookedAfterChild(), decided('2021-10-01'), orderGranted('2022-01-01'), matched('2022-05-01'), adopted('2022-09-01')]).message)
       .toMatch(/^You cannot record an adoption order on 1 September 2022: first record the child placed for adoption/);
   });
 
   it('ends a plan reversed, for a reason the record allows, and lets a new decision follow', () => {
-    expect(refusalOf([registered(), decided('2021-10-01'), orderGranted('2022-01-01'), reversed('2022-03-01', 'RD2')]).message)
+    expect(refusalOf([...lookedAfterChild(), decided('2021-10-01'), orderGranted('2022-01-01'), reversed('2022-03-01', 'RD2')]).message)
       .toMatch(/Select another reason: the court made a placement order on 1 January 2022/);
-    const { state } = foldOf([registered(), decided('2021-10-01'), reversed('2022-03-01', 'RD3'), decided('2022-06-01')]);
+    const { state } = foldOf([...lookedAfterChild(), decided('2021-10-01'), reversed('2022-03-01', 'RD3'), decided('2022-06-01')]);
     expect(state.adoptionPlans.map((plan) => [plan.decidedOn, stageOf(plan), plan.reversalReason])).toEqual([['2021-10-01', 'reversed', 'RD3'], ['2022-06-01', 'decision', undefined]]);
   });
 
@@ -135,7 +137,7 @@ describe('what an adoption plan refuses', () => {
 describe('orders that end care, and previous permanence', () => {
   it('matches each order to the 903 reason the period of care ceased', () => {
     const { state } = foldOf([
-      registered(), specialGuardianship('2022-01-10', { relativeOrFriend: true, formerFosterCarers: true }), specialGuardianship('2022-02-10', { relativeOrFriend: false, formerFosterCarers: true }),
+      ...lookedAfterChild(), specialGuardianship('2022-01-10', { relativeOrFriend: true, formerFosterCarers: true }), specialGuardianship('2022-02-10', { relativeOrFriend: false, formerFosterCarers: true }),
       specialGuardianship('2022-03-10', { relativeOrFriend: true, formerFosterCarers: false }), specialGuardianship('2022-04-10', { relativeOrFriend: false, formerFosterCarers: false }),
       childArrangements('2022-05-10'),
     ]);
@@ -145,17 +147,17 @@ describe('orders that end care, and previous permanence', () => {
   });
 
   it('refuses an order other than adoption while the child is placed for adoption', () => {
-    expect(refusalOf([registered(), decided('2021-10-01'), matched('2022-05-01'), placed('2022-06-01', 'A4'), specialGuardianship('2022-08-01')]).message)
+    expect(refusalOf([...lookedAfterChild(), decided('2021-10-01'), matched('2022-05-01'), placed('2022-06-01', 'A4'), specialGuardianship('2022-08-01')]).message)
       .toMatch(/The child is placed for adoption \(since 1 June 2022\): record the decision to place for adoption reversed first/);
   });
 
   it('keeps a partly known date of a previous order as it is known, and writes it as the return does', () => {
-    const { state } = foldOf([registered(), previousPermanence('2022-01-10', { previousPermanence: 'P2', localAuthority: '209', orderDate: { year: 2015, month: 3 } })]);
+    const { state } = foldOf([...lookedAfterChild(), previousPermanence('2022-01-10', { previousPermanence: 'P2', localAuthority: '209', orderDate: { year: 2015, month: 3 } })]);
     expect(state.previousPermanence[0]).toMatchObject({ previousPermanence: 'P2', localAuthority: '209', orderDate: { year: 2015, month: 3 } });
     expect(returnDateOf(state.previousPermanence[0]!.orderDate!)).toBe('ZZ/03/2015');
     expect(returnDateOf({ year: 2014 })).toBe('ZZ/ZZ/2014');
     expect(returnDateOf({ year: 2014, month: 11, day: 5 })).toBe('05/11/2014');
-    expect(refusalOf([registered(), previousPermanence('2022-01-10', { previousPermanence: 'P1', orderDate: { year: 2023 } })]).message)
+    expect(refusalOf([...lookedAfterChild(), previousPermanence('2022-01-10', { previousPermanence: 'P1', orderDate: { year: 2023 } })]).message)
       .toMatch(/The date of the previous order must be before 10 January 2022/);
   });
 });

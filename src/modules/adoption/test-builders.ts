@@ -25,6 +25,17 @@ export function logged(type: string, occurredAt: string, data: Record<string, un
 export const registered = (details: Record<string, unknown> = {}, on = '2021-06-01') =>
   logged('child.registered', on, { forename: 'Ada', surname: 'Okafor', dateOfBirth: '2021-05-20', sex: 'F', ethnicity: 'BAFR', disabilities: ['NONE'], unaccompaniedAsylumSeeking: false, ...details });
 
+/** The looked-after record's events, as that module's schemas take them. */
+export const startedCare = (on: string, type = 'U6', legalStatus = 'C1') =>
+  logged('looked-after.started', on, { legalStatus, categoryOfNeed: 'N1', placement: { type, provider: 'PR1' }, unaccompaniedAsylumSeeking: false });
+export const legalStatusChanged = (on: string, legalStatus: string) => logged('looked-after.legal-status-changed', on, { legalStatus });
+export const placementChanged = (on: string, type: string) =>
+  logged('looked-after.placement-changed', on, { placement: { type, provider: 'PR1' }, sameCarer: false, reason: 'CARPL' });
+export const careCeased = (on: string, reason: string) => logged('looked-after.ceased', on, { reason });
+
+/** A child registered and looked after from 1 June 2021. */
+export const lookedAfterChild = () => [registered(), startedCare('2021-06-01')];
+
 export const decided = (on: string, data: Record<string, unknown> = {}) => logged('adoption.decision-to-place', on, { decisionMakerWorkerId: 'W0009', ...data });
 export const orderApplied = (on: string, data: Record<string, unknown> = {}) => logged('adoption.placement-order-applied', on, data);
 export const orderGranted = (on: string, data: Record<string, unknown> = {}) => logged('adoption.placement-order-granted', on, data);
@@ -44,12 +55,13 @@ export const foldOf = (events: readonly LoggedEvent[], childId = CHILD_ID) => fo
 
 /**
  * A baby looked after from 1 June 2021: the decision to place on 1 October 2021, the placement
- * order applied for in November and made on 1 February 2022, matched on 1 May, placed on 1 June
- * and adopted on 1 December 2022.
+ * order applied for in November and made on 1 February 2022 (legal status E1), matched on 1 May,
+ * placed on 1 June (placement A6) and adopted on 1 December 2022, when the period of care ceased (E11).
  */
 export function adoptedJourney(): LoggedEvent[] {
   return [
-    registered(), decided('2021-10-01'), orderApplied('2021-11-15'), orderGranted('2022-02-01'), matched('2022-05-01'), placed('2022-06-01'), adopted('2022-12-01'),
+    ...lookedAfterChild(), decided('2021-10-01'), orderApplied('2021-11-15'), orderGranted('2022-02-01'), legalStatusChanged('2022-02-01', 'E1'),
+    matched('2022-05-01'), placementChanged('2022-06-01', 'A6'), placed('2022-06-01'), adopted('2022-12-01'), careCeased('2022-12-01', 'E11'),
   ];
 }
 
