@@ -3,6 +3,7 @@
  * listed. A new domain is one line here (and one in src/web/module-registry.ts for its web parts).
  */
 import { carePlanningModule } from './care-planning/index.ts';
+import { adoptionModule } from './adoption/index.ts';
 import { caseNotesModule } from './case-notes/index.ts';
 import { childProtectionModule } from './child-protection/index.ts';
 import { childrenInNeedModule } from './children-in-need/index.ts';
@@ -16,4 +17,4 @@ import { privateFosteringModule } from './private-fostering/index.ts';
 import { supervisionModule } from './supervision/index.ts';
 import { tasksModule } from './tasks/index.ts';
 
-export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, lookedAfterModule, carePlanningModule] as const;
+export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, lookedAfterModule, carePlanningModule, adoptionModule] as const;

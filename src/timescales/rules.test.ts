@@ -46,6 +46,8 @@ describe('the timescale rules', () => {
       ['allocation-after-referral', true],
       ['child-seen-after-allocation', true],
       ['private-fostering-annual-review', true],
+      ['adoption-placed-within-426-days-of-entering-care', true],
+      ['adoption-match-within-121-days-of-placement-order', true],
     ]);
   });
 
