@@ -2,6 +2,23 @@
  * Children looked after (Children Act 1989 s20–s22, Part IV; Care Planning, Placement and Case
  * Review (England) Regulations 2010): each period of care as SSDA903 counts it.
  */
+import { defineDomainModule } from '../domain-module.ts';
+import { lookedAfterEvents } from './events.ts';
+import { lookedAfterInvolvements, lookedAfterReducers, lookedAfterTransitions } from './rules.ts';
+import type { LookedAfterState } from './state.ts';
+
+export const lookedAfterModule = defineDomainModule({
+  id: 'looked-after',
+  title: 'Children looked after',
+  events: lookedAfterEvents,
+  initialState: (): LookedAfterState => ({ periodsOfCare: [] }),
+  reducers: lookedAfterReducers,
+  transitions: lookedAfterTransitions,
+  involvementsOf: lookedAfterInvolvements,
+});
+
 export * from './codes.ts';
+export * from './events.ts';
+export { placementLocationOf, postcodeDistrictOf } from './placement-distance.ts';
 export * from './state.ts';
 export * from './simulated-care.ts';
