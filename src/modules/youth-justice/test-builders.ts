@@ -48,7 +48,12 @@ export const jointMeeting = (on: string, data: Record<string, unknown> = {}) =>
   });
 
 /** A looked-after period with one episode, as helper modules' tests build it by hand (the contract's events). */
-export const lookedAfterStarted = (on: string, legalStatus = 'C2', placementType = 'U4') =>
-  logged('looked-after.started', on, { legalStatus, categoryOfNeed: 'N1', placement: { type: placementType }, unaccompaniedAsylumSeeking: false });
+const fosterPlacement = { type: 'U6', provider: 'PR1', ofstedUrn: 'XXXXXXX', postcode: 'N7 8AB' };
+export const lookedAfterStarted = (on: string, legalStatus = 'C2', placement: Record<string, unknown> = fosterPlacement) =>
+  logged('looked-after.started', on, { legalStatus, categoryOfNeed: 'N1', placement, homePostcode: 'N19 3AA', unaccompaniedAsylumSeeking: false });
+export const legalStatusChanged = (on: string, legalStatus: string) => logged('looked-after.legal-status-changed', on, { legalStatus });
+export const lookedAfterCeased = (on: string, reason = 'E4A') => logged('looked-after.ceased', on, { reason });
+/** A placement in a children's home, for breakdowns by placement. */
+export const childrensHome = { type: 'K2', provider: 'PR4', ofstedUrn: 'SC123456', postcode: 'N7 8AB' };
 
 export const foldOf = (events: readonly LoggedEvent[], childId = CHILD_ID) => foldChildRecord(LA_CODE, childId, events);
