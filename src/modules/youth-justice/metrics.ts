@@ -34,13 +34,14 @@ const metricSources = {
   'CLA-15': {
     items: `
       SELECT i.child_id AS unit_id, i.child_id, :to::date AS counted_on, true AS numerator, true AS denominator,
-             ep.legal_status, ep.placement_type, ep.period_started_on,
+             ep.legal_status, ep.placement_type, date_part('year', age(ep.period_started_on, ch.date_of_birth))::int AS age_at_start_of_care,
              EXISTS (SELECT 1 FROM youth_justice_offence_outcome o
                       WHERE o.la_code = i.la_code AND o.child_id = i.child_id AND o.outcome IN (${list(formalOutcomes)}) AND o.offence_on < ep.period_started_on) AS offended_before_care
         FROM youth_justice_involvement i
         JOIN youth_justice_care_episode ep ON ${episodeOpenOnTo}
+        LEFT JOIN child ch ON ch.la_code = i.la_code AND ch.child_id = i.child_id
        WHERE i.la_code = :laCode AND ${openOn('i', 'started_on')}`,
-    columns: ['legal_status', 'placement_type', 'period_started_on', 'offended_before_care'],
+    columns: ['legal_status', 'placement_type', 'age_at_start_of_care', 'offended_before_care'],
     oneRowPerUnit: true,
   },
   'CLA-16': {
@@ -182,10 +183,9 @@ const dimensionsById: Record<YouthJusticeDimensionId, DimensionDefinition<YouthJ
     labelOf: labelFrom(placementTypeCodes), order: Object.keys(placementTypeCodes),
   },
   'age-at-start-of-care': {
-    id: 'age-at-start-of-care', title: 'Age when the latest period of care began', needsColumns: ['period_started_on'],
-    sql: `CASE WHEN e.date_of_birth IS NULL THEN 'not-recorded'
-      WHEN date_part('year', age(e.period_started_on, e.date_of_birth)) < 11 THEN 'under-11'
-      WHEN date_part('year', age(e.period_started_on, e.date_of_birth)) < 16 THEN '11-to-15' ELSE '16-and-over' END`,
+    id: 'age-at-start-of-care', title: 'Age when the latest period of care began', needsColumns: ['age_at_start_of_care'],
+    sql: `CASE WHEN e.age_at_start_of_care IS NULL THEN 'not-recorded' WHEN e.age_at_start_of_care < 11 THEN 'under-11'
+      WHEN e.age_at_start_of_care < 16 THEN '11-to-15' ELSE '16-and-over' END`,
     labelOf: labelFrom(ageAtStartBands), unknownCodes: ['not-recorded'], order: Object.keys(ageAtStartBands),
   },
   'offended-before-care': {
@@ -208,6 +208,7 @@ const dimensionsById: Record<YouthJusticeDimensionId, DimensionDefinition<YouthJ
     labelOf: (code) => (code === AGED_UNDER_10 ? 'Aged under 10 (not in the reference)' : labelFrom(ethnicityCodes)(code)),
     unknownCodes: ['REFU', 'NOBT', AGED_UNDER_10],
     populationSql: `CASE WHEN p.age >= 10 THEN p.ethnicity ELSE '${AGED_UNDER_10}' END`, referencePopulation: 'child-population', defaultComparator: 'WBRI',
+    order: Object.keys(ethnicityCodes), demographic: true,
   },
 };
 

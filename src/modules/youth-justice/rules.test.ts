@@ -30,7 +30,7 @@ const journey = () => [
   workerAllocated('2023-06-14'),
   orderMade('2023-06-12', '2024-03-11'),
   orderEnded('2024-03-11'),
-  lookedAfterStarted('2024-05-02', 'J1', { type: 'K2', provider: 'PR4', ofstedUrn: 'SC123456', postcode: 'N7 8AB' }),
+  lookedAfterStarted('2024-05-02', 'J1', { type: 'K2', provider: 'PR4', ofstedUrn: 'SC12345', postcode: 'N7 8AB' }),
   remanded('2024-05-02'),
   jointMeeting('2024-05-10', { kind: 'joint-planning-meeting' }),
   remandEnded('2024-06-20'),

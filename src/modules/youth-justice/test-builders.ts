@@ -54,6 +54,6 @@ export const lookedAfterStarted = (on: string, legalStatus = 'C2', placement: Re
 export const legalStatusChanged = (on: string, legalStatus: string) => logged('looked-after.legal-status-changed', on, { legalStatus });
 export const lookedAfterCeased = (on: string, reason = 'E4A') => logged('looked-after.ceased', on, { reason });
 /** A placement in a children's home, for breakdowns by placement. */
-export const childrensHome = { type: 'K2', provider: 'PR4', ofstedUrn: 'SC123456', postcode: 'N7 8AB' };
+export const childrensHome = { type: 'K2', provider: 'PR4', ofstedUrn: 'SC12345', postcode: 'N7 8AB' };
 
 export const foldOf = (events: readonly LoggedEvent[], childId = CHILD_ID) => foldChildRecord(LA_CODE, childId, events);
