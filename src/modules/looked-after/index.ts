@@ -4,7 +4,11 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { lookedAfterEvents } from './events.ts';
+import { lookedAfterProjections } from './projections.ts';
+import { LookedAfterReadModel, lookedAfterSummaryOf } from './read-model.ts';
+import { lookedAfterRetention } from './retention.ts';
 import { lookedAfterInvolvements, lookedAfterReducers, lookedAfterTransitions } from './rules.ts';
+import { lookedAfterSimulator } from './simulator.ts';
 import type { LookedAfterState } from './state.ts';
 
 export const lookedAfterModule = defineDomainModule({
@@ -15,10 +19,16 @@ export const lookedAfterModule = defineDomainModule({
   reducers: lookedAfterReducers,
   transitions: lookedAfterTransitions,
   involvementsOf: lookedAfterInvolvements,
+  readModel: LookedAfterReadModel,
+  summaryOf: (state: LookedAfterState) => ({ lookedAfter: lookedAfterSummaryOf(state) }),
+  retention: lookedAfterRetention,
+  projections: lookedAfterProjections,
+  simulator: lookedAfterSimulator,
 });
 
 export * from './codes.ts';
 export * from './events.ts';
+export { CarePlacement, LookedAfterSummary, PeriodOfCare } from './read-model.ts';
 export { placementLocationOf, postcodeDistrictOf } from './placement-distance.ts';
 export * from './state.ts';
 export * from './simulated-care.ts';
