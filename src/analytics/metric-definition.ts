@@ -16,7 +16,7 @@ export type Domain =
   | 'front-door' | 'children-in-need' | 'child-protection' | 'conferences' | 'looked-after' | 'care-leavers' | 'missing'
   | 'exploitation' | 'education' | 'lado' | 'private-fostering' | 'family-group-conferences' | 'domestic-abuse'
   | 'quality-assurance' | 'case-reviews' | 'training' | 'workforce' | 'budget' | 'population' | 'disproportionality' | 'other'
-  | 'adoption';
+  | 'adoption' | 'youth-justice';
 
 /**
  * How a window is read. 'in-period': the counted event happened in the period. 'any-point-in-period':

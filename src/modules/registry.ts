@@ -16,5 +16,6 @@ import { peopleModule } from './people/index.ts';
 import { privateFosteringModule } from './private-fostering/index.ts';
 import { supervisionModule } from './supervision/index.ts';
 import { tasksModule } from './tasks/index.ts';
+import { youthJusticeModule } from './youth-justice/index.ts';
 
-export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, lookedAfterModule, carePlanningModule, adoptionModule] as const;
+export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, lookedAfterModule, carePlanningModule, adoptionModule, youthJusticeModule] as const;

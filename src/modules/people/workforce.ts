@@ -12,7 +12,7 @@ import type { ImportProblem } from '../../record/check-before-write.ts';
 export const Team = z.object({
   teamId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Team id: letters, digits and hyphens'),
   name: FreeText(200),
-  service: z.enum(['front-door', 'assessment', 'children-in-need', 'child-protection', 'looked-after', 'care-leavers', 'early-help', 'conference-and-review', 'other']),
+  service: z.enum(['front-door', 'assessment', 'children-in-need', 'child-protection', 'looked-after', 'care-leavers', 'early-help', 'conference-and-review', 'youth-justice', 'other']),
 });
 export type Team = z.infer<typeof Team>;
 
