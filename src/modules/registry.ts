@@ -2,6 +2,7 @@
  * The domain modules Safeguard runs with, in the order their events, actions and record parts are
  * listed. A new domain is one line here (and one in src/web/module-registry.ts for its web parts).
  */
+import { careLeaversModule } from './care-leavers/index.ts';
 import { caseNotesModule } from './case-notes/index.ts';
 import { childProtectionModule } from './child-protection/index.ts';
 import { childrenInNeedModule } from './children-in-need/index.ts';
@@ -14,4 +15,4 @@ import { privateFosteringModule } from './private-fostering/index.ts';
 import { supervisionModule } from './supervision/index.ts';
 import { tasksModule } from './tasks/index.ts';
 
-export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule] as const;
+export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, careLeaversModule] as const;
