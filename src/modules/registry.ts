@@ -9,10 +9,11 @@ import { childrenInNeedModule } from './children-in-need/index.ts';
 import { documentsModule } from './documents/index.ts';
 import { familyNetworkModule } from './family-network/index.ts';
 import { frontDoorModule } from './front-door/index.ts';
+import { lookedAfterModule } from './looked-after/index.ts';
 import { managementOversightModule } from './management-oversight/index.ts';
 import { peopleModule } from './people/index.ts';
 import { privateFosteringModule } from './private-fostering/index.ts';
 import { supervisionModule } from './supervision/index.ts';
 import { tasksModule } from './tasks/index.ts';
 
-export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, careLeaversModule] as const;
+export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, lookedAfterModule, careLeaversModule] as const;

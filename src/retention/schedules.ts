@@ -7,20 +7,6 @@ import { domainModules } from '../modules/registry.ts';
 import type { ChildCondition, RecordKind, RetentionRule } from './retention-schedule.ts';
 
 /**
- * Awaiting the looked-after module, which will recognise a looked-after child's record and keep it
- * by this rule. The period is set by law, so the rule is listed, and a council's configuration may
- * not shorten it, before looked-after events are recorded; until then no record is of this kind.
- */
-const awaitingTheLookedAfterModule: RetentionRule = {
-  id: 'looked-after-to-75th-birthday',
-  recordType: 'looked-after',
-  title: 'A child who was looked after: until their 75th birthday',
-  untilBirthday: 75,
-  statutory: true,
-  source: 'Care Planning, Placement and Case Review (England) Regulations 2010, reg. 50 (applies once looked-after events are recorded)',
-};
-
-/**
  * Kinds of record, most involved first. Ranks are distinct, so which kind a record is never depends
  * on the registry's order, and only the least involved kind (which every record is at least) goes
  * without a test.
@@ -44,7 +30,7 @@ export const recordKinds: readonly RecordKind[] = inOrderOfInvolvement(domainMod
 export const openWorkConditions: readonly ChildCondition[] = domainModules.flatMap((module) => module.retention?.openWork ?? []);
 
 /** Every rule, most involved kind of record first. */
-export const retentionRules: readonly RetentionRule[] = [awaitingTheLookedAfterModule, ...recordKinds.map((kind) => kind.rule)];
+export const retentionRules: readonly RetentionRule[] = recordKinds.map((kind) => kind.rule);
 
 /** A council's changes to the local rules: other periods, never a shorter statutory one. */
 export const retentionOverridesSchema = z.record(
