@@ -48,7 +48,8 @@ export function computedEligibilityOn(state: LookedAfterState, dateOfBirth: stri
     const to = endOf(period);
     return to > from ? total + daysBetween(from, to) : total;
   }, 0);
-  const after16 = periods.some((period) => endOf(period) > sixteenth || (period.ceasedOn === undefined && on >= sixteenth));
+  // Looked after on or after the 16th birthday (the age was checked: the day is on or after it).
+  const after16 = periods.some((period) => period.ceasedOn === undefined || period.ceasedOn > sixteenth);
   if (!after16) return undefined;
   const lookedAfterNow = periods.some((period) => period.ceasedOn === undefined || period.ceasedOn > on);
   if (daysSince14 < ELIGIBLE_DAYS) return 'qualifying';

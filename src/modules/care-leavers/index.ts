@@ -40,7 +40,7 @@ export const careLeaversModule = defineDomainModule({
   dimensions: careLeaversDimensions,
   reportSections: careLeaversReportSections,
   retention: careLeaversRetention,
-  simulator: careLeaversSimulator as never,
+  simulator: careLeaversSimulator,
   projections: careLeaversProjections,
   checksBeforeWrite: {
     event: {
