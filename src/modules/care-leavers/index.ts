@@ -22,7 +22,7 @@ import type { CareLeaversState } from './state.ts';
 import { careLeaversTimescaleRules } from './timescales.ts';
 
 /** The service of the teams whose workers are personal advisers. */
-export const LEAVING_CARE_SERVICE = 'leaving-care';
+export const LEAVING_CARE_SERVICE = 'care-leavers';
 
 export const careLeaversModule = defineDomainModule({
   id: 'care-leavers',

@@ -13,8 +13,9 @@ import type { RetentionSchedule } from '../../retention/retention-schedule.ts';
 export const careLeaversRetention: RetentionSchedule = {
   recordKinds: [
     {
-      // Ranked with the care leaver involvement.
-      rank: 3,
+      // Just below a child looked after's (7), whose 75 years it shares: a young person whose care the
+      // record holds is kept as looked after; one whose care it does not hold, as a care leaver.
+      rank: 6.5,
       recognisedBy: 'EXISTS (SELECT 1 FROM care_leaver cl WHERE cl.la_code = c.la_code AND cl.child_id = c.child_id)',
       rule: {
         id: 'care-leaver-to-75th-birthday',

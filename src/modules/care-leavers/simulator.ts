@@ -39,7 +39,7 @@ export const careLeaversCalibrationTargets = {
   tenanciesPerYear: 60,
 } as const;
 
-const LEAVING_CARE = 'leaving-care';
+const LEAVING_CARE = 'care-leavers';
 const adviser = WorkerToBeNamed.allocated;
 
 export const careLeaversTeams: readonly TeamPlan[] = [
