@@ -173,7 +173,7 @@ describe.each(testDatabaseTargets)('care leavers\' figures and retention on $nam
     expect((await post('/api/v1/teams', { teamId: 't-cin2', name: 'Children in need 2', service: 'children-in-need' })).statusCode).toBe(201);
     expect((await post('/api/v1/workers', { workerId: 'w-pa', name: 'Pat Adviser', role: 'personal-adviser', teamId: 't-lc', startedOn: '2020-01-01' })).statusCode).toBe(201);
     expect((await post('/api/v1/workers', { workerId: 'w-sw', name: 'Sam Worker', role: 'social-worker', teamId: 't-cin2', startedOn: '2020-01-01' })).statusCode).toBe(201);
-    const allocate = (workerId: string, teamId: string) => post('/api/v1/children/B/events', { type: 'care-leavers.personal-adviser-allocated', occurredAt: '2025-03-01', data: { workerId, teamId } });
+    const allocate = (workerId: string, teamId: string) => post('/api/v1/children/B/events', { type: 'care-leavers.personal-adviser-allocated', occurredAt: '2025-03-01', clientId: `allocate-${workerId}`, data: { workerId, teamId } });
     const refused = await allocate('w-sw', 't-cin2');
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toMatch(/Select a personal adviser of a leaving care team/);
