@@ -8,6 +8,7 @@ import { lookedAfterProjections } from './projections.ts';
 import { LookedAfterReadModel, lookedAfterSummaryOf } from './read-model.ts';
 import { lookedAfterRetention } from './retention.ts';
 import { lookedAfterInvolvements, lookedAfterReducers, lookedAfterTransitions } from './rules.ts';
+import { lookedAfterSimulator } from './simulator.ts';
 import type { LookedAfterState } from './state.ts';
 
 export const lookedAfterModule = defineDomainModule({
@@ -22,6 +23,7 @@ export const lookedAfterModule = defineDomainModule({
   summaryOf: (state: LookedAfterState) => ({ lookedAfter: lookedAfterSummaryOf(state) }),
   retention: lookedAfterRetention,
   projections: lookedAfterProjections,
+  simulator: lookedAfterSimulator,
 });
 
 export * from './codes.ts';
