@@ -4,6 +4,7 @@
  */
 import { carePlanningModule } from './care-planning/index.ts';
 import { adoptionModule } from './adoption/index.ts';
+import { careLeaversModule } from './care-leavers/index.ts';
 import { caseNotesModule } from './case-notes/index.ts';
 import { childProtectionModule } from './child-protection/index.ts';
 import { childrenInNeedModule } from './children-in-need/index.ts';
@@ -18,4 +19,4 @@ import { supervisionModule } from './supervision/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { youthJusticeModule } from './youth-justice/index.ts';
 
-export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, lookedAfterModule, carePlanningModule, adoptionModule, youthJusticeModule] as const;
+export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, lookedAfterModule, carePlanningModule, adoptionModule, youthJusticeModule, careLeaversModule] as const;
