@@ -17,7 +17,9 @@ import type { EventForm } from './recording/event-forms.ts';
  * What every record the web app is given has: the record's own fields. A partner agency is given a
  * view of the record (`view: 'partner'`, src/record/partner-view.ts) that leaves some parts out
  * (the involvements, what may be recorded, visits, the history of allocation): the parts shown
- * check for those.
+ * check for those. A module's own read model is left out of it too, unless the partner view names
+ * it: a part reading it takes it as optional (`Partial<…ReadModel>`) and says it is not shared, since
+ * a part that throws takes the whole web app off the screen (src/web/partner-view-parts.test.ts).
  */
 export type RecordKernel = z.output<typeof ChildRecordKernel> & { view?: 'partner' };
 

@@ -25,6 +25,8 @@ const people: Record<string, Person> = {};
 /** The restricted child, allocated to the worker behind `allocated`; another child of theirs stays open. */
 let restrictedChild: string;
 let openChild: string;
+/** A child the police see whatever the day: shared with them for their own contact, which is still open. */
+let sharedWithPolice: string;
 
 async function addAccount(username: string, role: Role, options: { workerId?: string | null; teamId?: string | null; agency?: string } = {}): Promise<void> {
   const secret = ['team-manager', 'administrator', 'performance-analyst'].includes(role) ? SignInService.newSecondFactor({ username }).secret : null;
@@ -48,6 +50,11 @@ beforeAll(async () => {
   );
   const row = found.rows.find((r) => r.colleague)!;
   [restrictedChild, openChild] = row.children as [string, string];
+  const shared = await server.db.pool.query(
+    `SELECT child_id FROM partner_sharing WHERE la_code = '206' AND agency = 'police' AND reason = 'own-contact' AND ended_on IS NULL AND child_id <> $1 ORDER BY child_id LIMIT 1`,
+    [restrictedChild],
+  );
+  sharedWithPolice = shared.rows[0]!.child_id as string;
   await addAccount('sam.allocated', 'social-worker', { workerId: row.worker_id, teamId: row.team_id });
   await addAccount('val.colleague', 'social-worker', { workerId: row.colleague, teamId: row.team_id });
   await addAccount('tess.manager', 'team-manager', { teamId: row.team_id });
@@ -250,6 +257,22 @@ describe('who may see what, in the browser', () => {
           await checkPage(view, `child-record-as-${person.role}`);
         } else {
           expect(person.role, 'only the police may find a record outside their sight').toBe('police-officer');
+        }
+        if (person.role === 'police-officer') {
+          // Whether the child above is shared with the police depends on the day the borough is
+          // seeded from: a record that is shared always gives them the partner view.
+          await view.goto(`${server.baseUrl}/children/${sharedWithPolice}`);
+          await view.waitForSelector('[data-testid=partner-view]');
+          expect(await view.locator('[data-testid=record-actions]').count(), expected.username).toBe(0);
+          expect(await view.getByText('Who has looked at this record').count(), expected.username).toBe(0);
+          // Each of the record's views, each module's part of it saying what is not shared with them.
+          const views = await view.locator('.app-sub-navigation__list a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+          expect(views.length).toBeGreaterThan(2);
+          for (const href of views.slice(1)) {
+            await view.goto(`${server.baseUrl}${href}`);
+            await view.waitForSelector('[data-testid=partner-view]');
+          }
+          expect(pageErrors, 'the partner view of each page of the record').toEqual([]);
         }
       } else {
         // A figures-only role: no child anywhere, and the pages about children say they are not for them.

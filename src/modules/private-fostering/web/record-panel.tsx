@@ -101,7 +101,8 @@ export function privateFosteringPanelOf(part: PrivateFosteringSummary, duties: r
   };
 }
 
-type PrivateFosteringShown = RecordKernel & PrivateFosteringReadModel;
+/** A partner agency's view of the record leaves private fostering out (src/record/partner-view.ts). */
+type PrivateFosteringShown = RecordKernel & Partial<PrivateFosteringReadModel>;
 
 /** The duties as the panel reads them: a partner agency's view of the record has no unit beside each. */
 const dutiesOf = (record: RecordKernel): DueDuty[] =>
@@ -109,7 +110,8 @@ const dutiesOf = (record: RecordKernel): DueDuty[] =>
 
 /** The card beside what is due: the notification or arrangement, the household and the next visit due. */
 export function PrivateFosteringCard(props: RecordPartProps<PrivateFosteringShown>) {
-  const panel = privateFosteringPanelOf(props.record.privateFostering, dutiesOf(props.record));
+  const part = props.record.privateFostering;
+  const panel = part ? privateFosteringPanelOf(part, dutiesOf(props.record)) : null;
   if (!panel) return null;
   return (
     <SummaryList card={{ title: { text: panel.title }, attributes: { 'data-testid': 'private-fostering-card' } }} rows={[
@@ -125,7 +127,9 @@ export function PrivateFosteringCard(props: RecordPartProps<PrivateFosteringShow
 
 /** The visits, the latest first, and the earlier notifications about the child. */
 export function PrivateFosteringVisits(props: RecordPartProps<PrivateFosteringShown>) {
-  const panel = privateFosteringPanelOf(props.record.privateFostering, dutiesOf(props.record));
+  const part = props.record.privateFostering;
+  if (!part) return <p className="govuk-body">Private fostering is not part of the view of the record shared with your agency.</p>;
+  const panel = privateFosteringPanelOf(part, dutiesOf(props.record));
   if (!panel) return <p className="govuk-body">The council has had no private fostering notification about this child.</p>;
   return (
     <>

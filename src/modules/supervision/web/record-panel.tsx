@@ -4,9 +4,11 @@ import { useSession } from '../../../web/session.tsx';
 import type { RecordKernel, RecordPartProps } from '../../../web/web-module.ts';
 import type { SupervisionReadModel } from '../read-model.ts';
 
-export function OversightView(props: RecordPartProps<RecordKernel & SupervisionReadModel>) {
+export function OversightView(props: RecordPartProps<RecordKernel & Partial<SupervisionReadModel>>) {
   const { workerName } = useSession();
   const discussions = props.record.caseDiscussions;
+  // A partner agency's view of the record leaves supervision out; the view's first part says so.
+  if (!discussions) return null;
   return (
     <>
       <h2 className="govuk-heading-m">Discussed in supervision</h2>

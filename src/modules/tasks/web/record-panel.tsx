@@ -15,13 +15,15 @@ interface Meetings {
   episodes?: readonly { strategyDiscussions?: readonly { strategyDiscussionId: string; heldOn: string }[] }[];
 }
 
-type Shown = RecordKernel & TasksReadModel & Meetings;
+/** A partner agency's view of the record leaves the tasks out (src/record/partner-view.ts). */
+type Shown = RecordKernel & Partial<TasksReadModel> & Meetings;
 
 const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 export function TasksView(props: RecordPartProps<Shown>) {
   const { record } = props;
   const { workerName, teamName } = useSession();
+  if (!record.tasks) return <p className="govuk-body">Tasks are not part of the view of the record shared with your agency.</p>;
   const { open, closed } = record.tasks;
   const asAt = today();
   const records = (record.allowedActions ?? []).includes('task.set');
