@@ -7,6 +7,7 @@ import type { ChildRecordOf, InvolvementOut } from '../record/read-model.ts';
 import { humanise } from './format.ts';
 import { Tag } from './govuk/index.ts';
 import { webModules } from './module-registry.ts';
+import { PartBoundary } from './part-boundary.tsx';
 import type { EventForm } from './recording/event-forms.ts';
 import type { ChronologyEntryLink, ChronologyWords, ModulePage, MyWorkPart, RecordFlag, RecordKernel, RecordPartProps, TagStyle, WebModule, WorklistPage } from './web-module.ts';
 
@@ -96,7 +97,11 @@ export const recordFlags = (record: ChildRecord): RecordFlag[] => furthestAlongF
 export function SummaryCards(props: { record: ChildRecord }) {
   return <>{modules.map((module) => {
     const Cards = module.record?.SummaryCards;
-    return Cards ? <Cards key={module.id} record={props.record} tagsFor={tagsFor} eventLabel={eventLabel} /> : null;
+    return Cards ? (
+      <PartBoundary key={module.id} what={`the ${humanise(module.id).toLowerCase()} part of this record`}>
+        <Cards record={props.record} tagsFor={tagsFor} eventLabel={eventLabel} />
+      </PartBoundary>
+    ) : null;
   })}</>;
 }
 
@@ -120,7 +125,11 @@ export const recordViews: RecordViewParts[] = furthestAlongFirst.reduce<(Omit<Re
 
 /** A module view of the record, each module's part in turn. */
 export function RecordViewContent(props: { view: RecordViewParts; record: ChildRecord }) {
-  return <>{props.view.parts.map(({ moduleId, Part }) => <Part key={moduleId} record={props.record} tagsFor={tagsFor} eventLabel={eventLabel} />)}</>;
+  return <>{props.view.parts.map(({ moduleId, Part }) => (
+    <PartBoundary key={moduleId} what={`the ${humanise(moduleId).toLowerCase()} part of this view`}>
+      <Part record={props.record} tagsFor={tagsFor} eventLabel={eventLabel} />
+    </PartBoundary>
+  ))}</>;
 }
 
 /** The modules' worklist pages, in registry order: each is a page of its own and a link in the service navigation. */
