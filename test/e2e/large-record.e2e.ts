@@ -66,6 +66,28 @@ describe('the pages with the largest record and caseload', () => {
     expect(await page.locator('[data-testid=chronology] > li').count()).toBe(largeRecord.events);
   });
 
+  it('keeps the record on screen when one module\'s part of it cannot be drawn, and says which', async () => {
+    // A record whose management oversight part is malformed, as a fault in one module could leave it.
+    const recordAddress = `${server.baseUrl}/api/v1/children/${childId}`;
+    await page.route(recordAddress, async (route) => {
+      const response = await route.fetch();
+      const record = await response.json() as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...record, managementOversight: { items: 'not a list', oversight: 'not a list' } } });
+    });
+    const reported: string[] = [];
+    page.on('pageerror', (error) => reported.push(error.message));
+    try {
+      await page.goto(`${server.baseUrl}/children/${childId}`);
+      await page.waitForSelector('[data-testid=part-failed]');
+      expect(await page.locator('[data-testid=part-failed]').textContent()).toContain('the management oversight part of this record');
+      expect(await page.locator('[data-testid=child-duties]').count()).toBe(1);
+      // The failure is still reported, as an uncaught error would be.
+      await expect.poll(() => reported.length).toBeGreaterThan(0);
+    } finally {
+      await page.unroute(recordAddress);
+    }
+  });
+
   it('shows the dashboard\'s figures, then the period before', async () => {
     await page.goto(`${server.baseUrl}/dashboards`);
     await ready('dashboard');

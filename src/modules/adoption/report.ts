@@ -11,7 +11,7 @@ export const adoptionReportSections: readonly ReportSectionSpec[] = [
     kind: 'figures',
     id: 'adoption-and-permanence',
     title: 'Adoption and permanence',
-    position: 87,
+    position: 84,
     domains: ['adoption'],
     figures: ['ADOPT-01', 'ADOPT-02', 'ADOPT-03', 'ADOPT-04', 'ADOPT-06', 'ADOPT-07', 'ADOPT-08'],
     breakdowns: [
