@@ -4,6 +4,7 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { lookedAfterEvents } from './events.ts';
+import { lookedAfterDimensions, lookedAfterMetrics, lookedAfterUnavailableMetrics } from './metrics.ts';
 import { lookedAfterProjections } from './projections.ts';
 import { LookedAfterReadModel, lookedAfterSummaryOf } from './read-model.ts';
 import { lookedAfterRetention } from './retention.ts';
@@ -22,6 +23,9 @@ export const lookedAfterModule = defineDomainModule({
   readModel: LookedAfterReadModel,
   summaryOf: (state: LookedAfterState) => ({ lookedAfter: lookedAfterSummaryOf(state) }),
   retention: lookedAfterRetention,
+  metrics: lookedAfterMetrics,
+  unavailableMetrics: lookedAfterUnavailableMetrics,
+  dimensions: lookedAfterDimensions,
   projections: lookedAfterProjections,
   simulator: lookedAfterSimulator,
 });
