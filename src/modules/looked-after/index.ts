@@ -7,6 +7,7 @@ import { lookedAfterEvents } from './events.ts';
 import { lookedAfterDimensions, lookedAfterMetrics, lookedAfterUnavailableMetrics } from './metrics.ts';
 import { lookedAfterProjections } from './projections.ts';
 import { LookedAfterReadModel, lookedAfterSummaryOf } from './read-model.ts';
+import { lookedAfterReportSections } from './report.ts';
 import { lookedAfterRetention } from './retention.ts';
 import { lookedAfterInvolvements, lookedAfterReducers, lookedAfterTransitions } from './rules.ts';
 import { lookedAfterSimulator } from './simulator.ts';
@@ -22,6 +23,7 @@ export const lookedAfterModule = defineDomainModule({
   involvementsOf: lookedAfterInvolvements,
   readModel: LookedAfterReadModel,
   summaryOf: (state: LookedAfterState) => ({ lookedAfter: lookedAfterSummaryOf(state) }),
+  reportSections: lookedAfterReportSections,
   retention: lookedAfterRetention,
   metrics: lookedAfterMetrics,
   unavailableMetrics: lookedAfterUnavailableMetrics,
