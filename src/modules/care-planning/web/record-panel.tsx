@@ -121,18 +121,18 @@ export function CarePlanningReviewsVisitsAndHealth(props: RecordPartProps<CarePl
       <h2 className="govuk-heading-m">Looked-after reviews</h2>
       <p className="govuk-body" data-testid="care-planning-next-review">Next review due: {panel.nextReview ? formatDate(panel.nextReview.dueOn) : 'none'}</p>
       {panel.reviews.length === 0 ? <p className="govuk-body">No reviews yet.</p> : (
-        <Table caption="Looked-after reviews, the latest first" captionClasses="govuk-table__caption--s" attributes={{ 'data-testid': 'care-planning-reviews' }}
+        <Table classes="govuk-!-font-size-16 app-break-anywhere" caption="Looked-after reviews, the latest first" captionClasses="govuk-table__caption--s" attributes={{ 'data-testid': 'care-planning-reviews' }}
           head={['Date', 'Review', 'The child\'s participation', 'Recommendations'].map((text) => ({ text }))} rows={panel.reviews.map((r) => r.map((text) => ({ text })))} />
       )}
       <h2 className="govuk-heading-m">Visits</h2>
       <p className="govuk-body" data-testid="care-planning-next-visit">Next visit due: {panel.nextVisit ? formatDate(panel.nextVisit.dueOn) : 'none'}</p>
       {panel.visits.length === 0 ? <p className="govuk-body">No visits yet.</p> : (
-        <Table caption="Visits to the child, the latest first" captionClasses="govuk-table__caption--s" attributes={{ 'data-testid': 'care-planning-visits' }}
+        <Table classes="govuk-!-font-size-16 app-break-anywhere" caption="Visits to the child, the latest first" captionClasses="govuk-table__caption--s" attributes={{ 'data-testid': 'care-planning-visits' }}
           head={['Date', 'The child', 'Where'].map((text) => ({ text }))} rows={panel.visits.map((r) => r.map((text) => ({ text })))} />
       )}
       <h2 className="govuk-heading-m">Health</h2>
       {panel.healthRows.length === 0 ? <p className="govuk-body">No health records yet.</p> : (
-        <Table caption="Health assessments, checks and screenings, the latest first" captionClasses="govuk-table__caption--s"
+        <Table classes="govuk-!-font-size-16 app-break-anywhere" caption="Health assessments, checks and screenings, the latest first" captionClasses="govuk-table__caption--s"
           head={['Date', 'What', 'Detail'].map((text) => ({ text }))} rows={panel.healthRows.map((r) => r.map((text) => ({ text })))} />
       )}
     </>
