@@ -115,7 +115,8 @@ const metricSources: Readonly<Record<string, MetricSource>> = {
 // ---------------------------------------------------------------------------------------------
 // The definitions
 
-const metric = (input: Omit<ModuleMetric, 'domain' | 'counts'>): ModuleMetric => ({ ...input, domain: 'looked-after', counts: metricSources[input.id] });
+/** A figure of care planning: in the looked-after domain, but for education's (CLA-27), which the dashboard shows apart. */
+const metric = (input: Omit<ModuleMetric, 'domain' | 'counts'>): ModuleMetric => ({ ...input, domain: input.id.startsWith('CLA-27') ? 'education' : 'looked-after', counts: metricSources[input.id] });
 
 const CPPCR = 'Care Planning, Placement and Case Review (England) Regulations 2010';
 const demographic = childCharacteristics;

@@ -1,9 +1,8 @@
 import type { DashboardGroup } from '../../../web/dashboards/dashboard-group.ts';
 
 /**
- * Care planning's figures on the dashboard. Its metrics are in the looked-after domain (CLA-17 to
- * CLA-27), whose group the looked-after module may show too: this group picks out care planning's.
+ * Care planning's table on the dashboard: the education of children looked after (CLA-27, PEPs on
+ * time and attendance). Its other figures (CLA-17 to CLA-26) are in the looked-after domain, whose
+ * table the looked-after module gives.
  */
-export const carePlanningDashboardGroups: readonly DashboardGroup[] = [
-  { domain: 'looked-after', title: 'Children looked after' },
-];
+export const carePlanningDashboardGroups: readonly DashboardGroup[] = [{ domain: 'education', title: 'Education of children looked after' }];
