@@ -40,7 +40,9 @@ describe('the modules\' web parts, added up', () => {
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
     expect(recordViews.find((view) => view.path === 'reviews-visits-and-health')).toMatchObject({ title: 'Reviews, visits and health', parts: [{ moduleId: 'care-planning' }] });
-    expect(recordViews.filter((view) => view.path !== 'reviews-visits-and-health').map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
+    // Children looked after's views (the looked-after module's and care planning's) come first, as furthest along; the rest as before.
+    const ofLookedAfter = (view: (typeof recordViews)[number]) => view.parts.every((part) => part.moduleId === 'looked-after' || part.moduleId === 'care-planning');
+    expect(recordViews.filter((view) => !ofLookedAfter(view)).map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
       // The work on any child's case (registered last): the oversight of it, the tasks it set, the
       // child's network and the case notes.
       ['oversight', 'Management oversight', ['management-oversight', 'supervision']],
