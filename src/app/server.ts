@@ -9,6 +9,7 @@ import { documentRoutes } from '../modules/documents/routes.ts';
 import { managementOversightRoutes } from '../modules/management-oversight/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { caseNoteRoutes } from '../modules/case-notes/routes.ts';
+import { carePlanningRoutes } from '../modules/care-planning/routes.ts';
 import { familyNetworkRoutes } from '../modules/family-network/routes.ts';
 import { supervisionRoutes } from '../modules/supervision/routes.ts';
 import { taskRoutes } from '../modules/tasks/routes.ts';
@@ -100,6 +101,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   routes.push(...auditRoutes(services), ...restrictedRecordRoutes(services));
   routes.push(...caseNoteRoutes(services));
   routes.push(...managementOversightRoutes(services));
+  routes.push(...carePlanningRoutes(services));
   registerRoutes(app, routes, (request) => {
     // The one place a request's actor is decided: the signed-in user; else, where development
     // sign-in is on, the worker chosen there or the configured development actor; else no one.

@@ -84,6 +84,16 @@ const calibrationMetrics: Readonly<Record<string, Reading>> = {
   'CLA-04 children looked after with three or more placements in the year': { metricId: 'CLA-04', read: valueOf },
   'CLA-05 long-term placement stability': { metricId: 'CLA-05', read: valueOf },
   'CLA-07 children looked after placed more than 20 miles from home': { metricId: 'CLA-07', read: valueOf },
+  'CLA-17 visits to children looked after made on time': {
+    metricId: 'CLA-17', read: valueOf, note: 'CLA-17 counts visits due in the year, calibration visits made in it: the same but for visits due across the year\'s edges',
+  },
+  'CLA-18 looked-after reviews held on time': {
+    metricId: 'CLA-18', read: valueOf, note: 'CLA-18 counts reviews due in the year, calibration reviews held in it',
+  },
+  'CLA-19 reviews the child aged 4 or over took part in': { metricId: 'CLA-19', read: valueOf },
+  'CLA-20 health assessments up to date (looked after 12 months at 31 March)': { metricId: 'CLA-20a', read: valueOf },
+  'CLA-21 dental checks (looked after 12 months at 31 March)': { metricId: 'CLA-21', read: valueOf },
+  'CLA-26 permanency planning meetings held by the protocol date': { metricId: 'CLA-26', read: valueOf },
   'Ethnicity not yet obtained, children contacted in the year': {
     metricId: null,
     reason: 'No catalogue metric counts children contacted: FD-01 counts contacts, and its ethnicity breakdown gives the share of contacts, not of children, whose ethnicity is not yet obtained.',

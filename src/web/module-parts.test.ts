@@ -15,7 +15,10 @@ describe('the modules\' web parts, added up', () => {
   });
 
   it('offer what the record allows in the order of a child\'s usual journey', () => {
-    expect(journeyOrder).toEqual([
+    // The journey's steps before those of children looked after, in order; care planning's come in its own order.
+    const carePlanning = journeyOrder.filter((type) => type.startsWith('care-planning.'));
+    expect(carePlanning.slice(0, 4)).toEqual(['care-planning.care-plan-recorded', 'care-planning.placement-plan-recorded', 'care-planning.iro-allocated', 'care-planning.review-held']);
+    expect(journeyOrder.filter((type) => !type.startsWith('care-planning.') && !type.startsWith('looked-after.'))).toEqual([
       'contact.received', 'mash-check.requested', 'mash-check.completed', 'contact.decided', 'referral.received', 'allocation.started',
       'assessment.started', 'assessment.completed', 'strategy-discussion.held', 'section-47.completed', 'conference.initial-held',
       'visit.made', 'core-group.held', 'conference.review-held', 'cp-plan.category-changed', 'cp-plan.ended', 'cin-plan.started', 'cin-plan.ended',
@@ -36,7 +39,10 @@ describe('the modules\' web parts, added up', () => {
   });
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
-    expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
+    expect(recordViews.find((view) => view.path === 'reviews-visits-and-health')).toMatchObject({ title: 'Reviews, visits and health', parts: [{ moduleId: 'care-planning' }] });
+    // Children looked after's views (the looked-after module's and care planning's) come first, as furthest along; the rest as before.
+    const ofLookedAfter = (view: (typeof recordViews)[number]) => view.parts.every((part) => part.moduleId === 'looked-after' || part.moduleId === 'care-planning');
+    expect(recordViews.filter((view) => !ofLookedAfter(view)).map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
       // The work on any child's case (registered last): the oversight of it, the tasks it set, the
       // child's network and the case notes.
       ['oversight', 'Management oversight', ['management-oversight', 'supervision']],

@@ -55,8 +55,6 @@ export const PermanencePlanRecorded = z.object({
     plan: codeFrom(permanencePlanCodes, 'permanence plan'),
     contingencyPlan: codeFrom(permanencePlanCodes, 'contingency plan').optional(),
     summary: FreeText(4000).optional(),
-  }).refine((d) => d.contingencyPlan === undefined || d.contingencyPlan !== d.plan, {
-    message: 'Select a contingency plan other than the plan itself', path: ['contingencyPlan'],
   }),
 });
 

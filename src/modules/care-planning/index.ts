@@ -12,6 +12,7 @@ import { CarePlanningReadModel, carePlanningSummaryOf } from './read-model.ts';
 import { carePlanningReportSections } from './report.ts';
 import { carePlanningRetention } from './retention.ts';
 import { carePlanningReducers, carePlanningTransitions, type CarePlanningView } from './rules.ts';
+import { carePlanningSimulator } from './simulator.ts';
 import { emptyCarePlanningRecord, type CarePlanningState } from './state.ts';
 import { carePlanningTimescaleRules } from './timescales.ts';
 
@@ -30,6 +31,7 @@ export const carePlanningModule = defineDomainModule({
   dimensions: carePlanningDimensions,
   reportSections: carePlanningReportSections,
   retention: carePlanningRetention,
+  simulator: carePlanningSimulator,
   projections: carePlanningProjections,
 });
 

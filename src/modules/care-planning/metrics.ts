@@ -101,21 +101,22 @@ const metricSources: Readonly<Record<string, MetricSource>> = {
     // Each term's attendance of a child looked after at some point in the term, recorded in the window.
     items: `
       SELECT a.child_id || '#' || a.school_year || '#' || a.term AS unit_id, a.child_id, a.recorded_on AS counted_on,
-             a.percent >= 90 AS numerator, true AS denominator
+             a.percent >= 90 AS numerator, true AS denominator, a.percent AS attendance_percent
         FROM care_planning_attendance a
        WHERE a.la_code = :laCode AND a.recorded_on BETWEEN :from::date AND :to::date
          AND EXISTS (SELECT 1 FROM care_planning_period p WHERE p.la_code = a.la_code AND p.child_id = a.child_id
                        AND p.started_on <= a.recorded_on AND (p.ceased_on IS NULL OR p.ceased_on > (a.recorded_on - interval '4 months')::date))`,
-    columns: [],
+    columns: ['attendance_percent'],
     oneRowPerUnit: true,
-    additional: { meanAttendancePercent: 'round(avg(percent), 1)' },
+    additional: { meanAttendancePercent: 'round(avg(attendance_percent), 1)' },
   },
 };
 
 // ---------------------------------------------------------------------------------------------
 // The definitions
 
-const metric = (input: Omit<ModuleMetric, 'domain' | 'counts'>): ModuleMetric => ({ ...input, domain: 'looked-after', counts: metricSources[input.id] });
+/** A figure of care planning: in the looked-after domain, but for education's (CLA-27), which the dashboard shows apart. */
+const metric = (input: Omit<ModuleMetric, 'domain' | 'counts'>): ModuleMetric => ({ ...input, domain: input.id.startsWith('CLA-27') ? 'education' : 'looked-after', counts: metricSources[input.id] });
 
 const CPPCR = 'Care Planning, Placement and Case Review (England) Regulations 2010';
 const demographic = childCharacteristics;

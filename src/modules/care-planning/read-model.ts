@@ -4,7 +4,7 @@
  * record's duties; this is what was done, and the looked-after state it was done in.
  */
 import { z } from 'zod';
-import { currentPeriodOfCareOf, type LookedAfterState } from '../looked-after/index.ts';
+import { currentPeriodOfCareOf, type LookedAfterState } from '../looked-after/state.ts';
 import { reviewParticipationCodes, schoolTermCodes } from './codes.ts';
 import { iroOf, type CarePlanningState } from './state.ts';
 
@@ -66,3 +66,12 @@ export function carePlanningSummaryOf(state: CarePlanningState & LookedAfterStat
     iroWorkerId: period ? iroOf(state.carePlanning, period.periodId) ?? null : null,
   };
 }
+
+/** The children looked after now with their IRO, as GET /api/v1/care-planning/iro-caseload answers. */
+export const IroCaseload = z.object({
+  children: z.array(z.object({
+    childId: z.string(), forename: z.string(), surname: z.string(), periodId: z.string(), lookedAfterSince: Day,
+    iroWorkerId: z.string().nullable(), allocatedWorkerId: z.string().nullable(),
+  })),
+});
+export type IroCaseload = z.infer<typeof IroCaseload>;

@@ -6,8 +6,8 @@ import { childRecordSummary } from '../../record/service.ts';
 import { CarePlanningSummary } from './read-model.ts';
 import { termOf } from './state.ts';
 import {
-  attendance, becameMother, carePlan, ceased, dentalCheck, foldOf, healthAssessment, immunisations, iroAllocated, longTermFostering, lookedAfterJourney,
-  permanencyMeeting, placementChanged, placementPlan, registered, review, school, screening, sdq, started, substanceMisuse, visit, visitInterval,
+  attendance, becameMother, logged, carePlan, ceased, dentalCheck, foldOf, healthAssessment, immunisations, iroAllocated, longTermFostering, lookedAfterJourney,
+  placementPlan, registered, review, school, screening, sdq, started, substanceMisuse, visit, visitInterval,
 } from './test-builders.ts';
 
 /** The refusal the fold throws for a log, or fails the test. */
@@ -152,8 +152,8 @@ describe('refusals', () => {
 describe('corrections', () => {
   it('renumbers the reviews when one is corrected to another date', () => {
     const first = review('2024-02-01');
-    const log = [registered(), started('2024-01-08'), first, review('2024-04-25'), iroAllocated('2024-01-09')];
-    expect(foldOf(log).state.carePlanning.reviews.map((r) => r.heldOn)).toEqual(['2024-02-01', '2024-04-25']);
-    expect(foldOf(log).state.carePlanning.reviews.map((r) => r.iroWorkerId)).toEqual(['W0900', 'W0900']);
+    const corrected = logged('care-planning.review-held', '2024-05-10', { participation: 'PN2' }, { supersedes: first.eventId });
+    const log = [registered(), started('2024-01-08'), iroAllocated('2024-01-09'), first, review('2024-04-25'), corrected];
+    expect(foldOf(log).state.carePlanning.reviews.map((r) => [r.heldOn, r.reviewNumber, r.participation])).toEqual([['2024-04-25', 1, 'PN1'], ['2024-05-10', 2, 'PN2']]);
   });
 });

@@ -5,7 +5,7 @@ import { computeDuties, type Duty } from '../../timescales/engine.ts';
 import { timescaleRules } from '../../timescales/rules.ts';
 import { carePlanningTimescaleRules } from './timescales.ts';
 import {
-  carePlan, ceased, foldOf, healthAssessment, lookedAfterJourney, longTermFostering, pep, placementChanged, registered, review, started, visit, visitInterval,
+  carePlan, ceased, foldOf, healthAssessment, lookedAfterJourney, longTermFostering, pep, registered, review, started, visit, visitInterval,
 } from './test-builders.ts';
 
 const calendar = createCalendar();

@@ -19,12 +19,15 @@ const CPPCR = 'Care Planning, Placement and Case Review (England) Regulations 20
 
 const started = 'looked-after.started';
 const placementChanged = 'looked-after.placement-changed';
-const ceased = { eventType: 'looked-after.ceased', link: 'periodId', linkOptional: true } as const;
+/** A child is in at most one period of care at a time: its end cancels every open duty of these rules. */
+const ceased = { eventType: 'looked-after.ceased' } as const;
+/** A new placement cancels the visit and placement plan owed for the last one. */
+const newPlacement = { eventType: 'looked-after.placement-changed' } as const;
 const aboutThePeriod = { dataField: 'periodId' } as const;
 const review = 'care-planning.review-held';
 const visit = 'care-planning.visit-made';
 /** A visit counts towards the intervals when the child is seen. */
-const childSeen = { eventType: visit, when: { childSeen: true }, link: 'periodId' } as const;
+const childSeen = { eventType: visit, when: { childSeen: true } } as const;
 const healthAssessment = 'care-planning.health-assessment-completed';
 
 const visitSource = `Table row 12: ${CPPCR} reg 28(2) (text checked): a visit within 1 week of the start of any placement, then at intervals of not more than 6 weeks in the first year of the placement, then not more than 3 months if the placement is intended to last until the child is 18, otherwise not more than 6 weeks`;
@@ -35,11 +38,10 @@ const visitIntervalRules: TimescaleRule[] = [
     id: `cla-visit-within-${weeks}-weeks-of-the-last`,
     title: `Visit the child looked after within ${weeks === 1 ? 'a week' : `${weeks} weeks`} of the last visit`,
     clockStart: { eventType: visit, when: { nextVisitWithin: `${weeks}-weeks` } },
-    subject: aboutThePeriod,
     due: { amount: weeks, unit: 'weeks' as const },
     metBy: [childSeen],
     // A new placement's first visit is due within a week: that rule takes over.
-    cancelledBy: [ceased, { eventType: placementChanged, link: 'periodId', linkOptional: true }],
+    cancelledBy: [ceased, newPlacement],
     source: weeks === 6
       ? visitSource
       : `Local practice (L): the interval the social worker set for the child, shorter than the regulations' (table row 12, ${CPPCR} reg 28(2)), or for a period of short breaks only the interval agreed with the IRO (table row 18, reg 48)`,
@@ -50,10 +52,9 @@ const visitIntervalRules: TimescaleRule[] = [
     id: 'cla-visit-within-3-months-of-the-last',
     title: 'Visit the child looked after within 3 months of the last visit (a long-term placement after its first year)',
     clockStart: { eventType: visit, when: { nextVisitWithin: '3-months' } },
-    subject: aboutThePeriod,
     due: { amount: 3, unit: 'months' },
     metBy: [childSeen],
-    cancelledBy: [ceased, { eventType: placementChanged, link: 'periodId', linkOptional: true }],
+    cancelledBy: [ceased, newPlacement],
     source: visitSource,
     local: false,
     effectiveFrom: CPPCR_2010,
@@ -79,7 +80,7 @@ export const carePlanningTimescaleRules = [
     clockStart: { eventType: started },
     due: { amount: 5, unit: 'working-days' },
     metBy: [{ eventType: 'care-planning.placement-plan-recorded', link: 'placementId' }],
-    cancelledBy: [ceased, { eventType: placementChanged, link: 'periodId', linkOptional: true }],
+    cancelledBy: [ceased, newPlacement],
     source: `Table row 10: ${CPPCR} reg 9 (a placement plan before the placement or, if not practicable, within 5 working days of its start; the number of the regulation is unverified)`,
     local: false,
     unverified: true,
@@ -91,7 +92,7 @@ export const carePlanningTimescaleRules = [
     clockStart: { eventType: placementChanged },
     due: { amount: 5, unit: 'working-days' },
     metBy: [{ eventType: 'care-planning.placement-plan-recorded', link: 'placementId' }],
-    cancelledBy: [ceased, { eventType: placementChanged, link: 'periodId', linkOptional: true }],
+    cancelledBy: [ceased, newPlacement],
     source: `Table row 10: ${CPPCR} reg 9 (a placement plan for each placement; the number of the regulation is unverified)`,
     local: false,
     unverified: true,
@@ -140,7 +141,7 @@ export const carePlanningTimescaleRules = [
     clockStart: { eventType: started },
     due: { amount: 1, unit: 'weeks' },
     metBy: [childSeen],
-    cancelledBy: [ceased, { eventType: placementChanged, link: 'periodId', linkOptional: true }],
+    cancelledBy: [ceased, newPlacement],
     source: visitSource,
     local: false,
     effectiveFrom: CPPCR_2010,
@@ -149,10 +150,9 @@ export const carePlanningTimescaleRules = [
     id: 'cla-visit-within-1-week-of-a-new-placement',
     title: 'Visit the child within a week of a new placement',
     clockStart: { eventType: placementChanged },
-    subject: aboutThePeriod,
     due: { amount: 1, unit: 'weeks' },
     metBy: [childSeen],
-    cancelledBy: [ceased, { eventType: placementChanged, link: 'periodId', linkOptional: true }],
+    cancelledBy: [ceased, newPlacement],
     source: visitSource,
     local: false,
     effectiveFrom: CPPCR_2010,
@@ -174,9 +174,8 @@ export const carePlanningTimescaleRules = [
     id: `cla-review-health-assessment-within-${months}-months`,
     title: months === '6' ? 'Review health assessment within 6 months of the last (a child under 5)' : 'Review health assessment within 12 months of the last (a child aged 5 or over)',
     clockStart: { eventType: healthAssessment, when: { nextReviewWithin: `${months}-months` } },
-    subject: aboutThePeriod,
     due: { amount: Number(months), unit: 'months' as const },
-    metBy: [{ eventType: healthAssessment, link: 'periodId' }],
+    metBy: [{ eventType: healthAssessment }],
     cancelledBy: [ceased],
     source: `Table row 16: "Promoting the health and well-being of looked-after children" (2015): review health assessments every 6 months for a child under 5 and every 12 months from 5 (the wording is unverified)`,
     local: false,
@@ -199,11 +198,10 @@ export const carePlanningTimescaleRules = [
     id: 'cla-pep-each-term',
     title: 'Personal education plan reviewed each term (within 4 months of the last)',
     clockStart: { eventType: 'care-planning.pep-held' },
-    subject: aboutThePeriod,
     // Safeguard's terms are four months each (state.ts termOf): a PEP within 4 months of the last
     // leaves no term without one.
     due: { amount: 4, unit: 'months' },
-    metBy: [{ eventType: 'care-planning.pep-held', link: 'periodId' }],
+    metBy: [{ eventType: 'care-planning.pep-held' }],
     cancelledBy: [ceased],
     source: 'Table row 17: "Promoting the education of looked-after and previously looked-after children" (2018): the PEP reviewed each term (the wording is unverified); terms as Safeguard defines them, four months each',
     local: false,
