@@ -3,6 +3,7 @@
  * domain's web part is one line here (and its own src/modules/<domain>/web/ folder).
  */
 import { carePlanningWeb } from '../modules/care-planning/web/index.ts';
+import { adoptionWeb } from '../modules/adoption/web/index.ts';
 import { caseNotesWeb } from '../modules/case-notes/web/index.ts';
 import { childProtectionWeb } from '../modules/child-protection/web/index.ts';
 import { childrenInNeedWeb } from '../modules/children-in-need/web/index.ts';
@@ -16,7 +17,7 @@ import { privateFosteringWeb } from '../modules/private-fostering/web/index.ts';
 import { supervisionWeb } from '../modules/supervision/web/index.ts';
 import { tasksWeb } from '../modules/tasks/web/index.ts';
 
-export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, lookedAfterWeb, carePlanningWeb] as const;
+export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, lookedAfterWeb, carePlanningWeb, adoptionWeb] as const;
 
 /** Each module's tables of figures on the dashboard, in the registry's order. */
 export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);

@@ -140,9 +140,9 @@ export const ChildArrangementsOrderMade = z.object({
  * month): the year always, the month when known, the day only with the month.
  */
 export const PartialDate = z.object({
-  year: z.number().int().min(1900).max(2100),
-  month: z.number().int().min(1).max(12).optional(),
-  day: z.number().int().min(1).max(31).optional(),
+  year: z.number({ error: 'Enter the year of the order' }).int().min(1900, 'Enter the year of the order as 4 digits').max(2100, 'Enter the year of the order as 4 digits'),
+  month: z.number({ error: 'Enter the month of the order as a number from 1 to 12' }).int().min(1, 'Enter the month of the order as a number from 1 to 12').max(12, 'Enter the month of the order as a number from 1 to 12').optional(),
+  day: z.number({ error: 'Enter the day of the order as a number from 1 to 31' }).int().min(1, 'Enter the day of the order as a number from 1 to 31').max(31, 'Enter the day of the order as a number from 1 to 31').optional(),
 }).refine((d) => d.day === undefined || d.month !== undefined, { message: 'Give the month of the order as well as the day, or leave the day empty', path: ['day'] })
   .refine((d) => d.day === undefined || d.month === undefined || new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDate() === d.day, {
     message: 'The day of the order must be a real day of that month', path: ['day'],

@@ -4,7 +4,9 @@
  * for adoption to the looked-after placement (A3–A6) recorded for it, where there is one.
  */
 import { z } from 'zod';
-import { placedForAdoptionTypes, placementsOf, type LookedAfterState } from '../looked-after/index.ts';
+// The looked-after module's state file, not its index: this schema is read in the browser too, and the index reaches server code.
+import { placementsOf, type LookedAfterState } from '../looked-after/state.ts';
+import { adoptionPlacementCodes } from './codes.ts';
 import { stageOf, type AdoptionPlanState, type AdoptionState } from './state.ts';
 
 const Day = z.string();
@@ -66,7 +68,7 @@ function lookedAfterPlacementOf(state: Partial<LookedAfterState>, plan: Adoption
   if (plan.placedOn === undefined || state.periodsOfCare === undefined) return undefined;
   const from = plan.match?.matchedOn ?? plan.decidedOn;
   const candidates = state.periodsOfCare.flatMap(placementsOf)
-    .filter((p) => placedForAdoptionTypes.includes(p.placement.type) && p.startedOn >= from)
+    .filter((p) => p.placement.type in adoptionPlacementCodes && p.startedOn >= from)
     .sort((a, b) => Math.abs(Date.parse(a.startedOn) - Date.parse(plan.placedOn!)) - Math.abs(Date.parse(b.startedOn) - Date.parse(plan.placedOn!)));
   return candidates[0]?.placement.placementId;
 }

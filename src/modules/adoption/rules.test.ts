@@ -52,7 +52,9 @@ describe('an adoption plan from the decision to place to the adoption order', ()
   it('shows the plan as an involvement until the order, placed for adoption once placed', () => {
     const log = adoptedJourney();
     const upTo = (date: string) => foldOf(log.filter((event) => event.occurredAt <= date)).state;
-    expect(involvementsOf(upTo('2021-10-01'))).toContainEqual({ kind: 'adoption-plan', label: 'Plan for adoption', since: '2021-10-01', rank: 7 });
+    expect(involvementsOf(upTo('2021-10-01'))).toContainEqual({ kind: 'adoption-plan', label: 'Plan for adoption: decision made', since: '2021-10-01', rank: 7 });
+    expect(involvementsOf(upTo('2022-02-01'))).toContainEqual({ kind: 'adoption-plan', label: 'Plan for adoption: placement order made', since: '2021-10-01', rank: 7 });
+    expect(involvementsOf(upTo('2022-05-01'))).toContainEqual({ kind: 'adoption-plan', label: 'Plan for adoption: matched with adopters', since: '2021-10-01', rank: 7 });
     expect(involvementsOf(upTo('2022-07-01'))).toContainEqual({ kind: 'placed-for-adoption', label: 'Placed for adoption', since: '2022-06-01', rank: 7 });
     expect(involvementsOf(upTo('2022-12-01')).filter((i) => i.kind.includes('adoption'))).toEqual([]);
   });
@@ -144,6 +146,13 @@ describe('orders that end care, and previous permanence', () => {
     expect(state.permanenceOrders.map((order) => [order.order, order.reasonCeased])).toEqual([
       ['special-guardianship', 'E45'], ['special-guardianship', 'E46'], ['special-guardianship', 'E47'], ['special-guardianship', 'E48'], ['child-arrangements', 'E41'],
     ]);
+  });
+
+  it('takes an order recorded after the period of care it ended, on the same day, and refuses one made later', () => {
+    const { state } = foldOf([...lookedAfterChild(), careCeased('2022-12-01', 'E46'), specialGuardianship('2022-12-01', { relativeOrFriend: false, formerFosterCarers: true })]);
+    expect(state.permanenceOrders[0]).toMatchObject({ reasonCeased: 'E46', periodId: state.periodsOfCare[0]!.periodId });
+    expect(refusalOf([...lookedAfterChild(), careCeased('2022-12-01', 'E4A'), childArrangements('2022-12-02')]).message)
+      .toMatch(/The child was not looked after on 2 December 2022/);
   });
 
   it('refuses an order other than adoption while the child is placed for adoption', () => {

@@ -202,10 +202,18 @@ export const adoptionTransitions: { [K in keyof typeof adoptionReducers]: Transi
   },
 };
 
-/** An open adoption plan, by the stage it has reached. Ranked with being looked after, which the child is. */
+/** Where an open plan not yet placed stands, for the record header and the adoption worklist. */
+const planStageWords = { decision: 'decision made', 'placement-order': 'placement order made', matched: 'matched with adopters' } as const;
+
+/**
+ * An open adoption plan: placed for adoption once placed, else a plan for adoption whose label says
+ * how far it has come. Ranked with being looked after, which the child is (and which, registered
+ * first, gives the record its one-word status).
+ */
 export function adoptionInvolvements(state: AdoptionState): Involvement[] {
   const plan = openAdoptionPlanOf(state);
   if (!plan) return [];
   if (plan.placedOn !== undefined) return [{ kind: 'placed-for-adoption', label: 'Placed for adoption', since: plan.placedOn, rank: 7 }];
-  return [{ kind: 'adoption-plan', label: 'Plan for adoption', since: plan.decidedOn, rank: 7 }];
+  const stage = stageOf(plan) as keyof typeof planStageWords;
+  return [{ kind: 'adoption-plan', label: `Plan for adoption: ${planStageWords[stage]}`, since: plan.decidedOn, rank: 7 }];
 }
