@@ -68,7 +68,7 @@ export const youthJusticeVolumes = {
  * and few children long in care convicted or cautioned (CLA-23).
  */
 const formalOutcomeShare: Readonly<Record<Care, number>> = {
-  'looked-after-under-12-months': 0.15, 'looked-after-12-months-or-more': 0.25, 'previously-looked-after': 0.15, 'known-to-social-care': 0.08, other: 0.08,
+  'looked-after-under-12-months': 0.15, 'looked-after-12-months-or-more': 0.5, 'previously-looked-after': 0.15, 'known-to-social-care': 0.08, other: 0.08,
 };
 
 const courts = ['Highbury Corner Youth Court', 'Thames Youth Court', 'Stratford Youth Court', 'Wood Green Crown Court'];

@@ -76,7 +76,7 @@ describe('the youth justice worklist', () => {
     });
     const worklist = youthJusticeWorklistOf(
       [child('A', 'Adams', ['youth-justice']), child('B', 'Brown', ['looked-after', 'youth-justice'])],
-      [{ childId: 'B', ruleId: 'youth-justice-joint-planning-after-remand', title: 'Joint planning', dueOn: '2024-05-17', state: 'open', daysLeft: 3, lateBy: null }],
+      [{ childId: 'B', ruleId: 'youth-justice-joint-planning-after-remand', title: 'Joint planning', dueOn: '2024-05-17', state: 'open', daysLeft: 3 }],
     );
     expect(worklist.summary).toEqual({ open: 2, lookedAfter: 1 });
     expect(worklist.rows.map((row) => [row.name, row.lookedAfter, row.next?.dueOn ?? null])).toEqual([['Kai Brown', true, '2024-05-17'], ['Kai Adams', false, null]]);
