@@ -57,7 +57,7 @@ describe('the metrics catalogue', () => {
       'source', 'local-source', 'reason', 'decision', 'primary-need', 'assessment-outcome', 'factor',
       'category', 'latest-category', 'end-reason', 'section-47-outcome', 'duration-band', 'plan-type', 'conference-type', 'review-number',
       'notified-by', 'notification-timing', 'notification-decision', 'private-fostering-reason', 'nationality', 'visit-schedule',
-      'episode-legal-status', 'episode-placement-type', 'age-at-start-of-care', 'offended-before-care', 'care-experience', 'remand-type', 'ethnicity-aged-10-to-17',
+      'episode-legal-status', 'episode-placement-type', 'age-at-start-of-care', 'offended-before-care', 'repeat-care', 'care-experience', 'remand-type', 'ethnicity-aged-10-to-17',
       'team', 'service', 'worker', 'month',
     ]);
     expect(dimensionIds.slice(0, 5)).toEqual(['ethnicity', 'ethnic-group', 'sex', 'age-band', 'disability']);
