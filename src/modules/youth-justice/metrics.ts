@@ -18,7 +18,8 @@ import { legalStatusCodes, placementTypeCodes } from '../looked-after/index.ts';
 import { convictedForOc2, formalOutcomes, remandTypeCodes } from './codes.ts';
 
 export const youthJusticeDimensionIds = [
-  'episode-legal-status', 'episode-placement-type', 'age-at-start-of-care', 'offended-before-care', 'care-experience', 'remand-type', 'ethnicity-aged-10-to-17',
+  'episode-legal-status', 'episode-placement-type', 'age-at-start-of-care', 'offended-before-care', 'repeat-care', 'care-experience', 'remand-type',
+  'ethnicity-aged-10-to-17',
 ] as const;
 export type YouthJusticeDimensionId = (typeof youthJusticeDimensionIds)[number];
 
@@ -36,12 +37,14 @@ const metricSources = {
       SELECT i.child_id AS unit_id, i.child_id, :to::date AS counted_on, true AS numerator, true AS denominator,
              ep.legal_status, ep.placement_type, date_part('year', age(ep.period_started_on, ch.date_of_birth))::int AS age_at_start_of_care,
              EXISTS (SELECT 1 FROM youth_justice_offence_outcome o
-                      WHERE o.la_code = i.la_code AND o.child_id = i.child_id AND o.outcome IN (${list(formalOutcomes)}) AND o.offence_on < ep.period_started_on) AS offended_before_care
+                      WHERE o.la_code = i.la_code AND o.child_id = i.child_id AND o.outcome IN (${list(formalOutcomes)}) AND o.offence_on < ep.period_started_on) AS offended_before_care,
+             (SELECT count(DISTINCT p.period_id)::int FROM youth_justice_care_episode p
+               WHERE p.la_code = i.la_code AND p.child_id = i.child_id AND NOT p.short_breaks_only AND p.period_started_on <= :to::date) AS periods_of_care
         FROM youth_justice_involvement i
         JOIN youth_justice_care_episode ep ON ${episodeOpenOnTo}
         LEFT JOIN child ch ON ch.la_code = i.la_code AND ch.child_id = i.child_id
        WHERE i.la_code = :laCode AND ${openOn('i', 'started_on')}`,
-    columns: ['legal_status', 'placement_type', 'age_at_start_of_care', 'offended_before_care'],
+    columns: ['legal_status', 'placement_type', 'age_at_start_of_care', 'offended_before_care', 'periods_of_care'],
     oneRowPerUnit: true,
   },
   'CLA-16': {
@@ -113,10 +116,10 @@ const demographic = childCharacteristics;
 export const youthJusticeMetrics: readonly ModuleMetric[] = [
   {
     id: 'CLA-15', domain: 'looked-after', counts: metricSources['CLA-15'],
-    description: 'Catalogue Def: "CLA with open YOS/YJS involvement at snapshot, by legal status, number of episodes, placement type, age at start of last episode, and prior offending". Children looked after at the end of the day asked about (short breaks left out) whom the youth justice service is involved with then, by the legal status and placement of the episode open then, the age at which the child\'s latest period of care began, and whether the child had a formal offence outcome for an offence before that period began. The catalogue\'s value (20 children) came from an audit; this counts the record.',
+    description: 'Catalogue Def: "CLA with open YOS/YJS involvement at snapshot, by legal status, number of episodes, placement type, age at start of last episode, and prior offending". Children looked after at the end of the day asked about (short breaks left out) whom the youth justice service is involved with then, by the legal status and placement of the episode open then, the age at which the child\'s latest period of care began, whether it is a repeat period of care (the catalogue\'s number of episodes), and whether the child had a formal offence outcome for an offence before that period began. The catalogue\'s value (20 children) came from an audit; this counts the record.',
     followsDfe: false, countingUnit: 'child', numerator: 'Children looked after and known to the youth justice service', population: 'Children looked after',
     window: 'snapshot', valueType: 'count', ratePer10000: false,
-    breakdowns: [...demographic, 'episode-legal-status', 'episode-placement-type', 'age-at-start-of-care', 'offended-before-care'],
+    breakdowns: [...demographic, 'episode-legal-status', 'episode-placement-type', 'age-at-start-of-care', 'offended-before-care', 'repeat-care'],
   },
   {
     id: 'CLA-16', domain: 'looked-after', counts: metricSources['CLA-16'],
@@ -192,6 +195,11 @@ const dimensionsById: Record<YouthJusticeDimensionId, DimensionDefinition<YouthJ
     id: 'offended-before-care', title: 'Offended before the period of care began', needsColumns: ['offended_before_care'],
     sql: `CASE WHEN e.offended_before_care THEN 'offended-before' ELSE 'not-before' END`,
     labelOf: labelFrom({ 'offended-before': 'A formal outcome for an offence before care', 'not-before': 'None before care' }), order: ['offended-before', 'not-before'],
+  },
+  'repeat-care': {
+    id: 'repeat-care', title: 'First or repeat period of care', needsColumns: ['periods_of_care'],
+    sql: `CASE WHEN e.periods_of_care > 1 THEN 'repeat' ELSE 'first' END`,
+    labelOf: labelFrom({ first: 'First period of care', repeat: 'Looked after before (a repeat period)' }), order: ['first', 'repeat'],
   },
   'care-experience': {
     id: 'care-experience', title: 'Care experience', sql: 'e.care_experience', needsColumns: ['care_experience'],

@@ -110,6 +110,15 @@ describe('the youth justice service\'s work with a child', () => {
     expect(refusalOf([registered(), paceTransferred('2023-06-12', { endedOn: '2023-06-11' })]).problems[0]!.field).toBe('data.endedOn');
   });
 
+  it('wants a conviction\'s court and sentence, and someone from each service at a joint meeting', () => {
+    expect(refusalOf([registered(), outcome('2024-01-08', { outcome: 'conviction' })]).problems).toEqual([
+      { field: 'data.court', message: 'Enter the court that convicted the child' }, { field: 'data.sentence', message: 'Select the sentence the court passed' },
+    ]);
+    expect(refusalOf([registered(), involvementStarted('2023-06-12'), jointMeeting('2023-07-01', { attendees: [{ role: 'social-worker' }, { role: 'police' }] })]).problems).toEqual([
+      { field: 'data.attendees', message: 'Select someone from children\'s social care and someone from the youth justice service: the meeting is joint' },
+    ]);
+  });
+
   it('fills in the order and remand an ending is about', () => {
     const { effectiveEvents } = foldOf([registered(), involvementStarted('2023-06-12'), orderMade('2023-06-12', '2024-01-01'), orderEnded('2023-12-01'), remanded('2024-01-10'), remandEnded('2024-02-01')]);
     const made = effectiveEvents.find((e) => e.type === 'youth-justice.court-order-made')!;
@@ -124,12 +133,8 @@ describe('the youth justice service\'s work with a child', () => {
       return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     };
     expect(problems('youth-justice.offence-outcome-recorded', { offenceOn: '2024-01-01', outcome: 'youth-caution' })).toEqual([]);
-    expect(problems('youth-justice.offence-outcome-recorded', { offenceOn: '2024-01-01', outcome: 'conviction' })).toEqual([
-      'data.court: Enter the court that convicted the child', 'data.sentence: Select the sentence the court passed',
-    ]);
     expect(problems('youth-justice.offence-outcome-recorded', { offenceOn: '2024-01-01', outcome: 'youth-caution', sentence: 'fine' })).toEqual(['data.sentence: Leave the sentence empty: only a conviction has a sentence']);
-    expect(problems('youth-justice.joint-meeting-held', { kind: 'joint-supervision', decisions: 'x', attendees: [{ role: 'social-worker' }, { role: 'police' }] }))
-      .toEqual(['data.attendees: Give someone from children\'s social care and someone from the youth justice service: the meeting is joint']);
+    expect(problems('youth-justice.joint-meeting-held', { kind: 'joint-supervision', decisions: 'x', attendees: [] })).toEqual(['data.attendees: Select who took part']);
     expect(problems('youth-justice.remanded', { court: 'Thames Youth Court', remandType: 'prison' })[0]).toMatch(/^data\.remandType: /);
   });
 });

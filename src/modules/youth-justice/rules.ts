@@ -44,6 +44,13 @@ export const youthJusticeReducers: Reducers<typeof youthJusticeEvents, YouthJust
   },
   'youth-justice.offence-outcome-recorded': (state, event) => {
     const { data } = event;
+    if (data.outcome === 'conviction') {
+      const missing = [
+        ...(data.court === undefined ? [{ field: 'data.court', message: 'Enter the court that convicted the child' }] : []),
+        ...(data.sentence === undefined ? [{ field: 'data.sentence', message: 'Select the sentence the court passed' }] : []),
+      ];
+      if (missing.length > 0) throw DomainError.invalid(missing);
+    }
     if (data.offenceOn > event.occurredOn) {
       throw DomainError.invalidField('data.offenceOn', `The date of the offence must be on or before the outcome on ${longDateOf(event.occurredOn)}`);
     }
@@ -103,6 +110,11 @@ export const youthJusticeReducers: Reducers<typeof youthJusticeEvents, YouthJust
   },
   'youth-justice.joint-meeting-held': (state, event) => {
     const { data } = event;
+    const fromSocialCare = data.attendees.some((a) => a.role === 'social-worker' || a.role === 'social-work-manager');
+    const fromYouthJustice = data.attendees.some((a) => a.role === 'youth-justice-worker' || a.role === 'youth-justice-manager');
+    if (!fromSocialCare || !fromYouthJustice) {
+      throw DomainError.invalidField('data.attendees', 'Select someone from children\'s social care and someone from the youth justice service: the meeting is joint');
+    }
     requireOnOrAfter(event, involvementOf(state).startedOn, 'the youth justice service\'s involvement began');
     state.youthJustice.jointMeetings.push({
       meetingId: event.entityId, heldOn: event.occurredOn, kind: data.kind, attendees: data.attendees, decisions: data.decisions,

@@ -50,19 +50,26 @@ export const youthJusticeCalibrationTargets = {
 } as const;
 
 /**
- * Yearly chances of the youth justice service becoming involved with a child aged 10 to 17, by
- * what the child's care is on the day: tuned so that the open cohort is about 120, two thirds care
+ * Yearly rates of the youth justice service becoming involved with a child aged 10 to 17, by what
+ * the child's care is on the day: tuned so that the open cohort is about 120, two thirds care
  * experienced, and few children long in care are convicted or cautioned.
  */
 export const youthJusticeVolumes = {
-  lookedAfterUnder12Months: 0.3,
-  lookedAfter12MonthsOrMore: 0.05,
-  previouslyLookedAfter: 0.25,
-  knownToSocialCare: 0.012,
-  otherChildren: 0.0012,
-  /** Share of a long-looked-after child's involvements that begin with a formal outcome (CLA-23 is low). */
-  formalOutcomeWhenLongInCare: 0.25,
+  lookedAfterUnder12Months: 1.1,
+  lookedAfter12MonthsOrMore: 0.06,
+  previouslyLookedAfter: 0.95,
+  knownToSocialCare: 0.008,
+  otherChildren: 0.0008,
 } as const;
+
+/**
+ * Share of involvements that begin with a formal outcome (a caution or a conviction) rather than a
+ * community resolution or prevention work: few first-time entrants against a large open cohort,
+ * and few children long in care convicted or cautioned (CLA-23).
+ */
+const formalOutcomeShare: Readonly<Record<Care, number>> = {
+  'looked-after-under-12-months': 0.15, 'looked-after-12-months-or-more': 0.5, 'previously-looked-after': 0.15, 'known-to-social-care': 0.08, other: 0.08,
+};
 
 const courts = ['Highbury Corner Youth Court', 'Thames Youth Court', 'Stratford Youth Court', 'Wood Green Crown Court'];
 const youthJusticeWorker = WorkerToBeNamed.ofTeam(YOUTH_JUSTICE_SERVICE);
@@ -79,7 +86,7 @@ function careOn(child: SimulatedChild, periods: readonly SimulatedPeriodOfCare[]
   return 'other';
 }
 
-const yearlyChance: Record<Care, number> = {
+const yearlyRate: Record<Care, number> = {
   'looked-after-under-12-months': youthJusticeVolumes.lookedAfterUnder12Months,
   'looked-after-12-months-or-more': youthJusticeVolumes.lookedAfter12MonthsOrMore,
   'previously-looked-after': youthJusticeVolumes.previouslyLookedAfter,
@@ -117,7 +124,7 @@ function childJourney(journey: Journey, family: Family, child: SimulatedChild): 
   for (let day = Math.max(tenth, window.start); day < Math.min(eighteenth, window.end); day += MONTH) {
     if (busy.some((span) => span.start <= day && day < span.end)) continue;
     const care = careOn(child, periods, day);
-    if (!random.chance(1 - (1 - yearlyChance[care]) ** (MONTH / 365))) continue;
+    if (!random.chance(1 - Math.exp(-yearlyRate[care] * (MONTH / 365)))) continue;
     const start = journey.calendar.nextWorkingDay(day + random.integer(0, MONTH - 1));
     if (start >= window.end || start >= eighteenth) break;
     if (child.registeredDay !== undefined && child.registeredDay > start) continue;
@@ -197,26 +204,25 @@ function endInvolvement(journey: Journey, child: SimulatedChild, lastWork: Day, 
 /** An involvement drawn by the monthly chance: an out-of-court outcome, a court order, or bail supervision. */
 function involvement(journey: Journey, child: SimulatedChild, start: Day, care: Care, nextRemand: Day, periods: readonly SimulatedPeriodOfCare[]): Day {
   const { random } = journey;
-  const longInCare = care === 'looked-after-12-months-or-more';
-  const formal = !longInCare || random.chance(youthJusticeVolumes.formalOutcomeWhenLongInCare);
-  const reason = !formal ? 'out-of-court-disposal' : random.weighted({ 'out-of-court-disposal': 0.55, 'court-order': 0.35, bail: 0.05, other: 0.05 });
+  const formal = random.chance(formalOutcomeShare[care]);
+  const reason = !formal ? random.weighted({ 'out-of-court-disposal': 0.85, other: 0.15 }) : random.weighted({ 'out-of-court-disposal': 0.5, 'court-order': 0.4, bail: 0.05, other: 0.05 });
   // Room before the next remand: the involvement must end first.
   const room = nextRemand - start - 20;
   if (room < 60) return start;
   started(journey, child, start, reason, Math.min(nextRemand, start + room));
   let lastWork: Day;
-  if (reason === 'court-order' && room > 200) {
+  if (reason === 'court-order' && room > 600) {
     const court = random.pick(courts);
     const order = random.weighted({ 'referral-order': 0.65, 'youth-rehabilitation-order': 0.3, 'detention-and-training-order': 0.05 });
     journey.addEvent(child, 'youth-justice.offence-outcome-recorded', start, { offenceOn: offenceOn(journey, child, start, [20, 120]), outcome: 'conviction', court, sentence: order });
-    const months: [number, number] = order === 'referral-order' ? [3, 6] : [4, 6];
+    const months: [number, number] = order === 'referral-order' ? [3, 12] : [6, 18];
     lastWork = courtOrder(journey, child, start, order, court, months);
   } else {
     const outcome: OffenceOutcome = formal
-      ? random.weighted({ 'youth-caution': 0.5, 'youth-conditional-caution': 0.3, 'community-resolution': 0.2 })
+      ? random.weighted({ 'youth-caution': 0.6, 'youth-conditional-caution': 0.4 })
       : 'community-resolution';
     if (reason !== 'bail') journey.addEvent(child, 'youth-justice.offence-outcome-recorded', start, { offenceOn: offenceOn(journey, child, start, [10, 90]), outcome });
-    lastWork = start + random.integer(60, Math.min(180, room - 15));
+    lastWork = start + random.integer(Math.min(120, room - 15), Math.min(300, room - 15));
   }
   if (lastWork !== Infinity && lastWork >= nextRemand - 15) lastWork = nextRemand - 16;
   return endInvolvement(journey, child, lastWork, periods, start);
