@@ -2,6 +2,7 @@
  * The modules' web parts the web app runs with, in the order of src/modules/registry.ts. A new
  * domain's web part is one line here (and its own src/modules/<domain>/web/ folder).
  */
+import { careLeaversWeb } from '../modules/care-leavers/web/index.ts';
 import { caseNotesWeb } from '../modules/case-notes/web/index.ts';
 import { childProtectionWeb } from '../modules/child-protection/web/index.ts';
 import { childrenInNeedWeb } from '../modules/children-in-need/web/index.ts';
@@ -14,7 +15,7 @@ import { privateFosteringWeb } from '../modules/private-fostering/web/index.ts';
 import { supervisionWeb } from '../modules/supervision/web/index.ts';
 import { tasksWeb } from '../modules/tasks/web/index.ts';
 
-export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb] as const;
+export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, careLeaversWeb] as const;
 
 /** Each module's tables of figures on the dashboard, in the registry's order. */
 export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);
