@@ -86,9 +86,9 @@ function leavingCare(journey: Journey, child: SimulatedChild): void {
   const inCareAt = (day: Day) => periods.some((period) => period.startedDay <= day && day < period.ceasedDay);
 
   // The end of support: at 21 for those not in education, at 25 for the rest, earlier for a few who no longer need it; a death is rare.
-  let endDay = random.chance(0.5) ? birthday(21) + random.integer(0, 60) : birthday(25) - random.integer(1, 20);
+  let endDay = random.chance(0.25) ? birthday(21) + random.integer(0, 60) : birthday(25) - random.integer(1, 20);
   let endReason = endDay >= birthday(25) - 30 ? 'aged-25' : 'aged-21';
-  if (random.chance(0.12)) {
+  if (random.chance(0.08)) {
     endDay = Math.min(endDay, Math.max(start + 200, birthday(18) + random.integer(100, 1_200)));
     endReason = random.chance(0.8) ? 'no-longer-requires' : 'moved-away';
   }
@@ -99,6 +99,15 @@ function leavingCare(journey: Journey, child: SimulatedChild): void {
   const supportEnds = Math.min(endDay, window.end);
 
   add('care-leavers.eligibility-recorded', start, { category });
+  // The decision again when the young person leaves care (the day after, once the period has ended) and at 18.
+  let decided = category;
+  for (const day of [leftCare === undefined ? Infinity : leftCare + 1, birthday(18)].sort((a, b) => a - b)) {
+    if (day <= start || day >= supportEnds) continue;
+    const now = computedEligibilityOn(lookedAfter, dateOfBirth, isoOf(day));
+    if (now === undefined || now === decided || now === 'qualifying') continue;
+    add('care-leavers.eligibility-recorded', day, { category: now });
+    decided = now;
+  }
   // The personal adviser: allocated as the young person leaves care (the social worker's allocation ends then), or now if they have.
   const allocateOn = inCareAt(start) ? (leftCare !== undefined && leftCare < supportEnds ? leftCare : undefined) : start;
   if (allocateOn !== undefined) {
@@ -143,7 +152,7 @@ function leavingCare(journey: Journey, child: SimulatedChild): void {
     const suitable = random.chance(0.92);
     add('care-leavers.accommodation-changed', leftCare + 1, { accommodation: homeOf(suitable), suitable });
   }
-  let tenancyDay = Math.max(start, birthday(18), stayingPutUntil) + random.exponential(365 / 0.2);
+  let tenancyDay = Math.max(start, birthday(18), stayingPutUntil) + random.exponential(365 / 0.25);
   while (before(tenancyDay)) {
     const day = Math.floor(tenancyDay);
     add('care-leavers.accommodation-changed', day, { accommodation: 'U', suitable: true, tenancy: random.weighted({ 'social-housing': 0.55, 'house-project': 0.15, 'private-rented': 0.25, other: 0.05 }), tenancyStartedOn: isoOf(day) });
@@ -191,7 +200,7 @@ export const careLeaversSimulator: SimulatorBehaviour<CareLeaversState & { detai
     'care-leavers.lifelong-links-referred': 16, 'care-leavers.support-ended': 19,
   },
   teams: careLeaversTeams,
-  volumes: { tenancyPerCareLeaverPerYear: 0.2 },
+  volumes: { tenancyPerCareLeaverPerYear: 0.25 },
   calibration: (states, { children, yearStart, yearEnd, inYear, percent, row }) => {
     const targets = careLeaversCalibrationTargets;
     const scale = targets.childrenOfTheBorough / Math.max(1, children);
