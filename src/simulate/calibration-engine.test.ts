@@ -39,6 +39,12 @@ const shareOf = (code: string) => (result: MetricResult) => {
   return row && result.numerator ? (100 * (row.numerator.value ?? 0)) / result.numerator : 0;
 };
 
+/** A group's own percentage (its numerator of its denominator), from the unsuppressed breakdown. */
+const percentOfGroup = (code: string) => (result: MetricResult) => {
+  const row = result.breakdown?.rows.find((r) => r.groups.length === 1 && r.groups[0]!.code === code);
+  return row?.denominator?.value ? (100 * (row.numerator.value ?? 0)) / row.denominator.value : null;
+};
+
 /** Every calibration measure (calibration.ts, by its name) and the catalogue metric that computes it, or why none does. */
 const calibrationMetrics: Readonly<Record<string, Reading>> = {
   'FD-01 contacts in the year, scaled to 38,320 children': {
@@ -72,6 +78,19 @@ const calibrationMetrics: Readonly<Record<string, Reading>> = {
   'PF-04 new arrangements visited within 7 working days': {
     // A year with no new arrangement has nothing to be on time: 0, as the calibration counts it.
     metricId: 'PF-04', read: (result) => result.value ?? 0,
+  },
+  'CL-01 care leavers aged 18 or over open at the year\'s end, scaled to 38,300 children': {
+    metricId: 'CL-01', read: (result) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN),
+    note: 'CL-01 counts those aged 18 to 24 who have left care, calibration those whose latest decision is not "eligible": the same young people',
+  },
+  'CL-02 care leavers in touch around their 17th to 21st birthdays': {
+    metricId: 'CL-02', read: valueOf, note: 'CL-02 divides by every care leaver\'s birthday, calibration by the birthday contacts recorded: the same when every birthday has its contact',
+  },
+  'CL-04 care leavers in suitable accommodation around their birthday': { metricId: 'CL-04', read: valueOf },
+  'CL-05 care leavers aged 17–18 in education, employment or training': { metricId: 'CL-05', by: ['care-leaver-age-band'], read: percentOfGroup('17-18') },
+  'CL-05 care leavers aged 19–21 in education, employment or training': { metricId: 'CL-05', by: ['care-leaver-age-band'], read: percentOfGroup('19-21') },
+  'CL-06 tenancies care leavers began in the year, scaled': {
+    metricId: 'CL-06', read: (result) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN),
   },
   'Ethnicity not yet obtained, children contacted in the year': {
     metricId: null,
