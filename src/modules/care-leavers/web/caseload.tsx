@@ -73,7 +73,7 @@ function BirthdayCell(props: { childId: string }) {
 
 function CaseloadTable(props: { rows: CaseloadRow[]; caption: string }) {
   return (
-    <div className="app-table-scroll">
+    <div className="app-table-scroll" role="region" aria-label={props.caption} tabIndex={0}>
       <table className="govuk-table govuk-!-font-size-16" data-testid="care-leaver-caseload">
         <caption className="govuk-table__caption govuk-visually-hidden">{props.caption}</caption>
         <thead className="govuk-table__head">

@@ -83,7 +83,7 @@ export function LeavingCareView(props: RecordPartProps<CareLeaversShown>) {
   const support = props.record.leavingCare;
   if (!support) return <p className="govuk-body">The young person has no leaving care support recorded.</p>;
   const table = (caption: string, testId: string, head: string[], rows: string[][]) => (rows.length === 0 ? null : (
-    <div className="app-table-scroll">
+    <div className="app-table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <Table caption={caption} captionClasses="govuk-table__caption--s" attributes={{ 'data-testid': testId }}
         head={head.map((text) => ({ text }))} rows={rows.map((cells) => cells.map((text) => ({ text })))} />
     </div>
