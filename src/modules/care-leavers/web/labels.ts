@@ -12,17 +12,17 @@ export const careLeaversInvolvementTags = {
 } as const satisfies Record<string, TagStyle>;
 
 export const careLeaversEventLabels: Readonly<Record<CareLeaversEventType, string>> = {
-  'care-leavers.eligibility-recorded': 'Eligibility for leaving care support decided',
-  'care-leavers.personal-adviser-allocated': 'Personal adviser allocated',
-  'care-leavers.pathway-plan-made': 'Pathway plan made',
-  'care-leavers.pathway-plan-reviewed': 'Pathway plan reviewed',
+  'care-leavers.eligibility-recorded': 'Eligibility decision for leaving care support',
+  'care-leavers.personal-adviser-allocated': 'Personal adviser allocation',
+  'care-leavers.pathway-plan-made': 'Pathway plan',
+  'care-leavers.pathway-plan-reviewed': 'Pathway plan review',
   'care-leavers.birthday-contact-recorded': 'Birthday contact',
   'care-leavers.personal-adviser-contact-made': 'Personal adviser contact',
-  'care-leavers.accommodation-changed': 'Care leaver\'s accommodation changed',
-  'care-leavers.staying-put-started': 'Staying put with former foster carers began',
-  'care-leavers.staying-put-ended': 'Staying put ended',
-  'care-leavers.lifelong-links-referred': 'Referred to Lifelong Links',
-  'care-leavers.support-ended': 'Leaving care support ended',
+  'care-leavers.accommodation-changed': 'Change of a care leaver\'s accommodation',
+  'care-leavers.staying-put-started': 'Staying put arrangement with former foster carers',
+  'care-leavers.staying-put-ended': 'End of staying put',
+  'care-leavers.lifelong-links-referred': 'Lifelong Links referral',
+  'care-leavers.support-ended': 'End of leaving care support',
 };
 
 export const careLeaversNextSteps: Readonly<Record<string, readonly CareLeaversEventType[]>> = {
