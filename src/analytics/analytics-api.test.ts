@@ -62,8 +62,9 @@ describe.each(testDatabaseTargets)('analytics API and command line on $name', (t
       timescale: { dutyRuleId: 'initial-conference-within-15-working-days-of-strategy-discussion', amount: 15, unit: 'working-days' },
     });
     expect(metrics.find((m: { id: string }) => m.id === 'MIS-01')).toMatchObject({ kind: 'unavailable', available: false, reason: expect.stringMatching(/missing/) });
-    const unavailable = (await app.inject({ method: 'GET', url: '/api/v1/metrics?available=false&domain=looked-after' })).json().metrics;
-    expect(unavailable).toHaveLength(27);
+    // The catalogue's 27 entries of children looked after, computed or listed as unavailable (CLA-09 is the care leavers module's).
+    const lookedAfter = (await app.inject({ method: 'GET', url: '/api/v1/metrics?domain=looked-after' })).json().metrics as { id: string }[];
+    expect(new Set(lookedAfter.map((m) => m.id)).size).toBe(27);
   });
 
   it('answers an unknown metric 404, an unavailable one 409 with the reason, and bad input 400 naming the field', async () => {

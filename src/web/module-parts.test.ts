@@ -22,14 +22,18 @@ describe('the modules\' web parts, added up', () => {
       'episode.closed', 'allocation.ended', 'household.joined', 'private-fostering.notified', 'private-fostering.notification-forwarded',
       'private-fostering.visit-made', 'private-fostering.arrangement-confirmed', 'private-fostering.notification-closed',
       'private-fostering.carer-check-completed', 'private-fostering.suitability-assessed', 'private-fostering.panel-decided',
-      'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended', 'professional.recorded', 'flag.raised', 'address.changed', 'task.set', 'child.details-changed',
+      'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended', 'professional.recorded', 'flag.raised', 'address.changed',
+      'care-leavers.eligibility-recorded', 'care-leavers.personal-adviser-allocated', 'care-leavers.pathway-plan-made', 'care-leavers.pathway-plan-reviewed',
+      'care-leavers.birthday-contact-recorded', 'care-leavers.personal-adviser-contact-made', 'care-leavers.accommodation-changed',
+      'care-leavers.staying-put-started', 'care-leavers.staying-put-ended', 'care-leavers.lifelong-links-referred', 'care-leavers.support-ended',
+      'task.set', 'child.details-changed',
     ]);
     expect(nextStepsFor('referral')).toEqual(['allocation.started', 'assessment.started', 'strategy-discussion.held']);
     expect(nextStepsFor('not-registered')).toEqual([]);
   });
 
   it('give every next step a form, and every status a tag of its own', () => {
-    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan', 'private-fostering-notification', 'privately-fostered']) {
+    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan', 'private-fostering-notification', 'privately-fostered', 'care-leaver']) {
       expect(tagStyleOf(status).text).not.toBe(status);
       for (const step of nextStepsFor(status)) expect(eventForms[step], `${status}: ${step}`).toBeDefined();
     }
@@ -37,6 +41,7 @@ describe('the modules\' web parts, added up', () => {
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
     expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
+      ['leaving-care', 'Leaving care', ['care-leavers']],
       // The work on any child's case (registered last): the oversight of it, the tasks it set, the
       // child's network and the case notes.
       ['oversight', 'Management oversight', ['management-oversight', 'supervision']],

@@ -68,7 +68,7 @@ export const careLeaversForms: readonly EventForm<unknown>[] = [
       { kind: 'select', name: 'accommodation', label: 'Where do they live now?', options: withCode(accommodationCodes) },
       { kind: 'yes-no', name: 'suitable', label: 'Is the accommodation suitable?', missing: 'Select yes if the accommodation is suitable' },
       { kind: 'radios', name: 'tenancy', label: 'Is it a tenancy of their own? (optional)', options: optionsOf(tenancyKindCodes), optional: true },
-      { kind: 'date', name: 'tenancyStartedOn', label: 'Date the tenancy started (if a tenancy)', optional: true },
+      { kind: 'date', name: 'tenancyStartedOn', label: 'Date the tenancy started (if a tenancy; the date of the move if left empty)', optional: true },
     ],
   },
   {
