@@ -18,13 +18,14 @@ describe('the metrics catalogue', () => {
     }
   });
 
-  it('computes the metrics whose events exist (private fostering\'s among them), and nothing of looked-after children, missing, exploitation or LADO', () => {
+  it('computes the metrics whose events exist (private fostering\'s and care leavers\' among them), and nothing of missing, exploitation or LADO', () => {
     const computed = catalogue.filter((entry) => entry.kind !== 'unavailable').map((entry) => entry.id);
     expect(computed).toEqual(expect.arrayContaining([
       'FD-01', 'FD-03', 'FD-05', 'FD-07', 'FD-09', 'FD-13', 'CIN-01', 'CIN-03', 'CIN-04', 'CP-01', 'CP-02a', 'CP-02b', 'CP-02c', 'CP-04',
       'CP-05', 'CP-07', 'CP-08', 'CP-09', 'CP-13', 'CPC-05', 'CPC-06', 'PF-01', 'PF-07', 'WF-01', 'WF-02', 'DFE-ASM-45', 'DFE-REF-NFA',
+      'CL-01', 'CL-02', 'CL-03', 'CL-04', 'CL-05', 'CL-06', 'CL-09', 'CLA-09',
     ]));
-    for (const prefix of ['MIS-', 'EXP-', 'LADO-', 'CL-', 'EDU-', 'FGC-', 'DA-', 'QA-', 'CR-', 'TR-', 'BUD-']) {
+    for (const prefix of ['MIS-', 'EXP-', 'LADO-', 'EDU-', 'FGC-', 'DA-', 'QA-', 'CR-', 'TR-', 'BUD-']) {
       expect(computed.filter((id) => id.startsWith(prefix)), prefix).toEqual([]);
     }
     // Of the children looked after, only what a registered module computes (youth justice's among them).
@@ -48,7 +49,8 @@ describe('the metrics catalogue', () => {
       'FD-01', 'FD-02', 'FD-03', 'FD-04', 'FD-05', 'FD-07', 'FD-08', 'FD-09', 'FD-11', 'FD-13',
       'CIN-01', 'CIN-02', 'CIN-03', 'CIN-04', 'CIN-06', 'CIN-07', 'CIN-08',
       'CP-01', 'CP-02a', 'CP-02b', 'CP-02c', 'CP-03', 'CP-04', 'CP-05', 'CP-07', 'CP-08', 'CP-09', 'CP-11', 'CP-13',
-      'CPC-01', 'CPC-05', 'CPC-06', 'CLA-15', 'CLA-16', 'CLA-23', 'PF-01', 'PF-02', 'PF-03', 'PF-04', 'PF-05', 'PF-06', 'PF-07', 'WF-01', 'WF-02',
+      'CPC-01', 'CPC-05', 'CPC-06', 'CLA-09', 'CLA-15', 'CLA-16', 'CLA-23', 'CL-01', 'CL-02', 'CL-03', 'CL-04', 'CL-05', 'CL-06', 'CL-09',
+      'PF-01', 'PF-02', 'PF-03', 'PF-04', 'PF-05', 'PF-06', 'PF-07', 'WF-01', 'WF-02',
       'POP-03', 'POP-04', 'POP-07', 'DFE-ASM-45', 'DFE-REF-NFA', 'YJ-01', 'YJ-02', 'YJ-03', 'YJ-04',
     ]);
     // The engine's breakdowns by the child first and by the service last, the modules' between them in the registry's order.
@@ -58,6 +60,7 @@ describe('the metrics catalogue', () => {
       'category', 'latest-category', 'end-reason', 'section-47-outcome', 'duration-band', 'plan-type', 'conference-type', 'review-number',
       'notified-by', 'notification-timing', 'notification-decision', 'private-fostering-reason', 'nationality', 'visit-schedule',
       'episode-legal-status', 'episode-placement-type', 'age-at-start-of-care', 'offended-before-care', 'repeat-care', 'care-experience', 'remand-type', 'ethnicity-aged-10-to-17',
+      'care-leaver-age-band', 'eligibility-category', 'in-touch',
       'team', 'service', 'worker', 'month',
     ]);
     expect(dimensionIds.slice(0, 5)).toEqual(['ethnicity', 'ethnic-group', 'sex', 'age-band', 'disability']);

@@ -11,7 +11,7 @@ describe('the annual report\'s sections', () => {
     // The sections named here, in this order among any others the modules add.
     const expected = [
       'children-of-the-borough', 'front-door', 'children-in-need', 'child-protection', 'conferences',
-      'lado', 'family-group-conferences', 'looked-after', 'youth-justice', 'private-fostering', 'missing-and-exploitation', 'domestic-abuse',
+      'lado', 'family-group-conferences', 'looked-after', 'care-leavers', 'youth-justice', 'private-fostering', 'missing-and-exploitation', 'domestic-abuse',
       'education', 'audits', 'case-reviews', 'training', 'budget',
     ];
     expect(annualReportSections.map((section) => section.id).filter((id) => expected.includes(id))).toEqual(expected);

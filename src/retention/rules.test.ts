@@ -50,10 +50,10 @@ describe('kinds of record', () => {
   it('are tested most involved first, the modules\' kinds after the rule awaiting the looked-after module', () => {
     // The kinds named here, in this order among any others the modules add.
     const named = (types: string[], expected: string[]) => types.filter((type) => expected.includes(type));
-    const kinds = ['child-protection', 'private-fostering', 'youth-justice', 'child-in-need', 'contact-only'];
+    const kinds = ['care-leaver', 'child-protection', 'private-fostering', 'youth-justice', 'child-in-need', 'contact-only'];
     expect(named(recordKinds.map((k) => k.rule.recordType), kinds)).toEqual(kinds);
     expect(recordKinds.map((k) => k.rank)).toEqual([...recordKinds.map((k) => k.rank)].sort((a, b) => b - a));
-    const rules = ['looked-after', 'child-protection', 'private-fostering', 'youth-justice', 'child-in-need', 'contact-only'];
+    const rules = ['looked-after', 'care-leaver', 'child-protection', 'private-fostering', 'youth-justice', 'child-in-need', 'contact-only'];
     expect(named(resolveRetentionRules().map((rule) => rule.recordType), rules)).toEqual(rules);
   });
 

@@ -33,10 +33,18 @@ type Reading =
   | { metricId: null; reason: string };
 
 const valueOf = (result: MetricResult) => result.value;
+/** A count among the simulated children, as it would be among 38,300. */
+const scaledTo38300 = (result: MetricResult) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN);
 /** A distribution group's share of the headline count, from the unsuppressed breakdown. */
 const shareOf = (code: string) => (result: MetricResult) => {
   const row = result.breakdown?.rows.find((r) => r.groups.length === 1 && r.groups[0]!.code === code);
   return row && result.numerator ? (100 * (row.numerator.value ?? 0)) / result.numerator : 0;
+};
+
+/** A group's own percentage (its numerator of its denominator), from the unsuppressed breakdown. */
+const percentOfGroup = (code: string) => (result: MetricResult) => {
+  const row = result.breakdown?.rows.find((r) => r.groups.length === 1 && r.groups[0]!.code === code);
+  return row?.denominator?.value ? (100 * (row.numerator.value ?? 0)) / row.denominator.value : null;
 };
 
 /** Every calibration measure (calibration.ts, by its name) and the catalogue metric that computes it, or why none does. */
@@ -75,7 +83,7 @@ const calibrationMetrics: Readonly<Record<string, Reading>> = {
   },
   'CLA-02 children looked after at 31 March per 10,000': { metricId: 'CLA-02', read: valueOf },
   'CLA-08 children starting to be looked after in the year, scaled to 38,300 children': {
-    metricId: 'CLA-08', read: (result) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN),
+    metricId: 'CLA-08', read: scaledTo38300,
     note: 'periods of care beginning in the year, scaled from the simulated children to 38,300',
   },
   'CLA-03 unaccompanied asylum-seeking children among those looked after': {
@@ -95,14 +103,27 @@ const calibrationMetrics: Readonly<Record<string, Reading>> = {
   'CLA-21 dental checks (looked after 12 months at 31 March)': { metricId: 'CLA-21', read: valueOf },
   'CLA-26 permanency planning meetings held by the protocol date': { metricId: 'CLA-26', read: valueOf },
   'YJ-04 children open to the youth justice service at the year end, scaled to 38,300 children': {
-    metricId: 'YJ-04', read: (result) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN),
+    metricId: 'YJ-04', read: scaledTo38300,
     note: 'the children known to the youth justice service on the last day of the year, scaled from the simulated children to 38,300',
   },
   'CLA-16 children open to the youth justice service who are or were looked after': { metricId: 'CLA-16', read: valueOf },
   'CLA-23 children looked after 12 months or more, aged 10 to 17, convicted or cautioned in the year': { metricId: 'CLA-23', read: valueOf },
   'YJ-01 first-time entrants in the year, scaled to 38,300 children': {
-    metricId: 'YJ-01', read: (result) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN),
+    metricId: 'YJ-01', read: scaledTo38300,
     note: 'the children whose first formal outcome was in the year, scaled from the simulated children to 38,300',
+  },
+  'CL-01 care leavers aged 18 or over open at the year\'s end, scaled to 38,300 children': {
+    metricId: 'CL-01', read: scaledTo38300,
+    note: 'CL-01 counts those aged 18 to 24 who have left care, calibration those whose latest decision is not "eligible": the same young people',
+  },
+  'CL-02 care leavers in touch around their 17th to 21st birthdays': {
+    metricId: 'CL-02', read: valueOf, note: 'CL-02 divides by every care leaver\'s birthday, calibration by the birthday contacts recorded: the same when every birthday has its contact',
+  },
+  'CL-04 care leavers in suitable accommodation around their birthday': { metricId: 'CL-04', read: valueOf },
+  'CL-05 care leavers aged 17–18 in education, employment or training': { metricId: 'CL-05', by: ['care-leaver-age-band'], read: percentOfGroup('17-18') },
+  'CL-05 care leavers aged 19–21 in education, employment or training': { metricId: 'CL-05', by: ['care-leaver-age-band'], read: percentOfGroup('19-21') },
+  'CL-06 tenancies care leavers began in the year, scaled': {
+    metricId: 'CL-06', read: scaledTo38300,
   },
   'Ethnicity not yet obtained, children contacted in the year': {
     metricId: null,

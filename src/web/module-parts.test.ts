@@ -26,7 +26,11 @@ describe('the modules\' web parts, added up', () => {
       'private-fostering.arrangement-reviewed', 'private-fostering.arrangement-ended', 'professional.recorded', 'flag.raised', 'address.changed',
       'youth-justice.involvement-started', 'youth-justice.worker-allocated', 'youth-justice.offence-outcome-recorded', 'youth-justice.court-order-made',
       'youth-justice.court-order-ended', 'youth-justice.remanded', 'youth-justice.remand-ended', 'youth-justice.pace-transferred',
-      'youth-justice.joint-meeting-held', 'youth-justice.involvement-ended', 'task.set', 'child.details-changed',
+      'youth-justice.joint-meeting-held', 'youth-justice.involvement-ended',
+      'care-leavers.eligibility-recorded', 'care-leavers.personal-adviser-allocated', 'care-leavers.pathway-plan-made', 'care-leavers.pathway-plan-reviewed',
+      'care-leavers.birthday-contact-recorded', 'care-leavers.personal-adviser-contact-made', 'care-leavers.accommodation-changed',
+      'care-leavers.staying-put-started', 'care-leavers.staying-put-ended', 'care-leavers.lifelong-links-referred', 'care-leavers.support-ended',
+      'task.set', 'child.details-changed',
     ];
     expect(journeyOrder.filter((type) => expected.includes(type))).toEqual(expected);
     expect(nextStepsFor('referral')).toEqual(['allocation.started', 'assessment.started', 'strategy-discussion.held']);
@@ -34,13 +38,14 @@ describe('the modules\' web parts, added up', () => {
   });
 
   it('give every next step a form, and every status a tag of its own', () => {
-    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan', 'private-fostering-notification', 'privately-fostered', 'youth-justice']) {
+    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan', 'private-fostering-notification', 'privately-fostered', 'youth-justice', 'care-leaver']) {
       expect(tagStyleOf(status).text).not.toBe(status);
       for (const step of nextStepsFor(status)) expect(eventForms[step], `${status}: ${step}`).toBeDefined();
     }
   });
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
+    expect(recordViews.find((view) => view.path === 'leaving-care')).toMatchObject({ title: 'Leaving care', parts: [{ moduleId: 'care-leavers' }] });
     // The views named here, in this order among any others the modules add, each with these parts among any others.
     const expected: [string, string, string[]][] = [
       // Youth justice (registered after the casework's modules), then the work on any child's case:

@@ -4,6 +4,7 @@
  */
 import { carePlanningWeb } from '../modules/care-planning/web/index.ts';
 import { adoptionWeb } from '../modules/adoption/web/index.ts';
+import { careLeaversWeb } from '../modules/care-leavers/web/index.ts';
 import { caseNotesWeb } from '../modules/case-notes/web/index.ts';
 import { childProtectionWeb } from '../modules/child-protection/web/index.ts';
 import { childrenInNeedWeb } from '../modules/children-in-need/web/index.ts';
@@ -18,7 +19,7 @@ import { supervisionWeb } from '../modules/supervision/web/index.ts';
 import { tasksWeb } from '../modules/tasks/web/index.ts';
 import { youthJusticeWeb } from '../modules/youth-justice/web/index.ts';
 
-export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, lookedAfterWeb, carePlanningWeb, adoptionWeb, youthJusticeWeb] as const;
+export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, lookedAfterWeb, carePlanningWeb, adoptionWeb, youthJusticeWeb, careLeaversWeb] as const;
 
 /** Each module's tables of figures on the dashboard, in the registry's order. */
 export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);

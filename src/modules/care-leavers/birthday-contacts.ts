@@ -4,9 +4,22 @@
  * from 3 months before the birthday to 1 month after it. Worked out from the date of birth and the
  * support, as the engine's clocks cannot start on a birthday.
  */
-import { addMonths } from '../../platform/calendar/calendar.ts';
 import type { LeavingCareState } from './state.ts';
 import { birthdayContactRule } from './timescales.ts';
+
+/**
+ * The calendar's month arithmetic (platform/calendar addMonths: the same day of the month, or its
+ * last day), written here because this file runs in the browser too and the calendar reads its
+ * bank holidays from a file.
+ */
+export function addMonths(date: string, n: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const monthIndex = year * 12 + (month - 1) + n;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = (monthIndex % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return new Date(Date.UTC(targetYear, targetMonth - 1, Math.min(day, lastDay))).toISOString().slice(0, 10);
+}
 
 export interface BirthdayContactDue {
   birthdayAge: number;

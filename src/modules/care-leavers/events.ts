@@ -93,11 +93,11 @@ export const AccommodationChanged = z.object({
   data: z.object({
     accommodation: codeFrom(accommodationCodes, 'accommodation'),
     suitable: z.boolean(),
-    /** A tenancy of their own began (CL-06): the kind and the day it started. */
+    /** A tenancy of their own began (CL-06): the kind and the day it started (the day of the move when not given: the record fills it in). */
     tenancy: codeFrom(tenancyKindCodes, 'tenancy').optional(),
     tenancyStartedOn: IsoDate.optional(),
-  }).refine((d) => (d.tenancy === undefined) === (d.tenancyStartedOn === undefined), {
-    message: 'Give both the kind of tenancy and the day it started, or neither', path: ['tenancyStartedOn'],
+  }).refine((d) => d.tenancy !== undefined || d.tenancyStartedOn === undefined, {
+    message: 'Select the kind of tenancy, or leave the day it started empty', path: ['tenancy'],
   }),
 });
 

@@ -139,3 +139,13 @@ describe('birthday contacts owed', () => {
     expect(birthdayContactsOf(support, DATE_OF_BIRTH, '2026-06-05')[2]!.state).toBe('overdue');
   });
 });
+
+describe('the browser\'s month arithmetic', () => {
+  it('agrees with the calendar\'s, at month ends and leap days too', async () => {
+    const { addMonths } = await import('./birthday-contacts.ts');
+    const calendar = await import('../../platform/calendar/calendar.ts');
+    for (const [date, n] of [['2008-02-29', 12 * 17], ['2007-05-31', -3], ['2007-11-30', 3], ['2024-01-31', 1], ['2023-12-15', 1]] as const) {
+      expect(addMonths(date, n), `${date} + ${n}`).toBe(calendar.addMonths(date, n));
+    }
+  });
+});

@@ -115,6 +115,7 @@ export const careLeaversReducers: Reducers<typeof careLeaversEvents, CareLeavers
   'care-leavers.accommodation-changed': (state, event) => {
     const support = requireWithinSupport(state, event);
     const { data } = event;
+    if (data.tenancy !== undefined) data.tenancyStartedOn ??= event.occurredOn;
     if (data.tenancyStartedOn !== undefined && data.tenancyStartedOn > event.occurredOn) {
       throw DomainError.invalidField('data.tenancyStartedOn', `The tenancy's start must be on or before the move on ${longDateOf(event.occurredOn)}: record the move once the tenancy has begun`);
     }

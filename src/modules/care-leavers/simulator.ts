@@ -85,10 +85,10 @@ function leavingCare(journey: Journey, child: SimulatedChild): void {
   const leftCare = periods.map((period) => period.ceasedDay).filter((day) => day > birthday(16) && day !== Infinity).at(-1);
   const inCareAt = (day: Day) => periods.some((period) => period.startedDay <= day && day < period.ceasedDay);
 
-  // The end of support: at 21 for those not in education, at 25 for the rest, earlier for a few who no longer need it; a death is rare.
-  let endDay = random.chance(0.5) ? birthday(21) + random.integer(0, 60) : birthday(25) - random.integer(1, 20);
+  // The end of support: at 21 for some not in education, at 25 for most (support to 25 for all who ask, Children and Social Work Act 2017), earlier for a few who no longer need it; a death is rare.
+  let endDay = random.chance(0.15) ? birthday(21) + random.integer(0, 60) : birthday(25) - random.integer(1, 20);
   let endReason = endDay >= birthday(25) - 30 ? 'aged-25' : 'aged-21';
-  if (random.chance(0.12)) {
+  if (random.chance(0.05)) {
     endDay = Math.min(endDay, Math.max(start + 200, birthday(18) + random.integer(100, 1_200)));
     endReason = random.chance(0.8) ? 'no-longer-requires' : 'moved-away';
   }
@@ -99,6 +99,15 @@ function leavingCare(journey: Journey, child: SimulatedChild): void {
   const supportEnds = Math.min(endDay, window.end);
 
   add('care-leavers.eligibility-recorded', start, { category });
+  // The decision again when the young person leaves care (the day after, once the period has ended) and at 18.
+  let decided = category;
+  for (const day of [leftCare === undefined ? Infinity : leftCare + 1, birthday(18)].sort((a, b) => a - b)) {
+    if (day <= start || day >= supportEnds) continue;
+    const now = computedEligibilityOn(lookedAfter, dateOfBirth, isoOf(day));
+    if (now === undefined || now === decided || now === 'qualifying') continue;
+    add('care-leavers.eligibility-recorded', day, { category: now });
+    decided = now;
+  }
   // The personal adviser: allocated as the young person leaves care (the social worker's allocation ends then), or now if they have.
   const allocateOn = inCareAt(start) ? (leftCare !== undefined && leftCare < supportEnds ? leftCare : undefined) : start;
   if (allocateOn !== undefined) {
@@ -143,7 +152,7 @@ function leavingCare(journey: Journey, child: SimulatedChild): void {
     const suitable = random.chance(0.92);
     add('care-leavers.accommodation-changed', leftCare + 1, { accommodation: homeOf(suitable), suitable });
   }
-  let tenancyDay = Math.max(start, birthday(18), stayingPutUntil) + random.exponential(365 / 0.2);
+  let tenancyDay = Math.max(start, birthday(18), stayingPutUntil) + random.exponential(365 / 0.25);
   while (before(tenancyDay)) {
     const day = Math.floor(tenancyDay);
     add('care-leavers.accommodation-changed', day, { accommodation: 'U', suitable: true, tenancy: random.weighted({ 'social-housing': 0.55, 'house-project': 0.15, 'private-rented': 0.25, other: 0.05 }), tenancyStartedOn: isoOf(day) });
@@ -191,8 +200,8 @@ export const careLeaversSimulator: SimulatorBehaviour<CareLeaversState & { detai
     'care-leavers.lifelong-links-referred': 16, 'care-leavers.support-ended': 19,
   },
   teams: careLeaversTeams,
-  volumes: { tenancyPerCareLeaverPerYear: 0.2 },
-  calibration: (states, { children, yearStart, yearEnd, inYear, percent, row }) => {
+  volumes: { tenancyPerCareLeaverPerYear: 0.25 },
+  calibration: (states, { children, yearEnd, inYear, percent, row }) => {
     const targets = careLeaversCalibrationTargets;
     const scale = targets.childrenOfTheBorough / Math.max(1, children);
     const supported = states.filter((s) => s.leavingCare !== undefined && s.details?.dateOfBirth !== undefined);
@@ -209,12 +218,12 @@ export const careLeaversSimulator: SimulatorBehaviour<CareLeaversState & { detai
     const band = (name: string) => birthdays.filter((c) => c.band === name);
     const tenancies = supported.flatMap((s) => s.leavingCare!.accommodations).filter((a) => inYear(a.tenancyStartedOn)).length;
     return [
-      row(`CL-01 care leavers aged 18 or over open at ${yearEnd}, scaled to ${targets.childrenOfTheBorough.toLocaleString('en-GB')} children`, targets.openCareLeavers, open.length * scale, 150, 'count'),
+      row(`CL-01 care leavers aged 18 or over open at the year's end, scaled to ${targets.childrenOfTheBorough.toLocaleString('en-GB')} children`, targets.openCareLeavers, open.length * scale, 120, 'count'),
       row('CL-02 care leavers in touch around their 17th to 21st birthdays', 100 * targets.inTouch, percent(birthdays.filter((c) => c.inTouch === 'YES').length, birthdays.length), 6, '%'),
       row('CL-04 care leavers in suitable accommodation around their birthday', 100 * targets.suitableAccommodation, percent(birthdays.filter((c) => c.accommodationSuitable === true).length, birthdays.length), 8, '%'),
       row('CL-05 care leavers aged 17–18 in education, employment or training', 100 * targets.eet17to18, percent(band('17-18').filter((c) => inEducationEmploymentOrTraining(c.activity)).length, band('17-18').length), 12, '%'),
       row('CL-05 care leavers aged 19–21 in education, employment or training', 100 * targets.eet19to21, percent(band('19-21').filter((c) => inEducationEmploymentOrTraining(c.activity)).length, band('19-21').length), 10, '%'),
-      row(`CL-06 tenancies care leavers began in the year from ${yearStart}, scaled`, targets.tenanciesPerYear, tenancies * scale, 35, 'count'),
+      row('CL-06 tenancies care leavers began in the year, scaled', targets.tenanciesPerYear, tenancies * scale, 35, 'count'),
     ];
   },
 };
