@@ -74,8 +74,8 @@ describe.each(testDatabaseTargets)('analytics API and command line on $name', (t
       return { status: response.statusCode, error: response.json().error };
     };
     expect((await get('/api/v1/metrics/XX-99?period=FY2023-24')).status).toBe(404);
-    const cla = await get('/api/v1/metrics/CLA-02?period=FY2023-24');
-    expect(cla).toMatchObject({ status: 409, error: { available: false, reason: expect.stringMatching(/looked-after/) } });
+    const cla = await get('/api/v1/metrics/CLA-12?period=FY2023-24');
+    expect(cla).toMatchObject({ status: 409, error: { available: false, reason: expect.stringMatching(/exploitation/) } });
     expect((await get('/api/v1/metrics/FD-01?period=FY2023-25')).error.problems[0].field).toBe('period');
     expect((await get('/api/v1/metrics/FD-01?period=FY2023-24&by=shoe-size')).error.problems[0].field).toBe('by');
     expect((await get('/api/v1/metrics/FD-01?period=FY2023-24&by=category')).error.message).toMatch(/cannot be broken down by category/);
