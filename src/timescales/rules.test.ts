@@ -33,7 +33,17 @@ describe('the timescale rules', () => {
   });
 
   it('cover the national and local timescales asked for, in the order of the table', () => {
-    expect(timescaleRules.map((rule) => [rule.id, rule.local])).toEqual([
+    // Children looked after's rules (cla-*, rows 9 to 17) in the table's order, national before local.
+    const lookedAfter = timescaleRules.filter((rule) => rule.id.startsWith('cla-'));
+    expect(lookedAfter.filter((rule) => !rule.local).map((rule) => rule.id)).toEqual([
+      'cla-care-plan-within-10-working-days', 'cla-placement-plan-within-5-working-days-of-the-first-placement', 'cla-placement-plan-within-5-working-days-of-a-new-placement',
+      'cla-first-review-within-20-working-days', 'cla-second-review-within-3-months', 'cla-reviews-every-6-months',
+      'cla-visit-within-1-week-of-becoming-looked-after', 'cla-visit-within-1-week-of-a-new-placement', 'cla-visit-within-6-weeks-of-the-last', 'cla-visit-within-3-months-of-the-last',
+      'cla-initial-health-assessment-within-20-working-days', 'cla-review-health-assessment-within-6-months', 'cla-review-health-assessment-within-12-months',
+      'cla-pep-within-10-working-days', 'cla-pep-each-term',
+    ]);
+    expect(lookedAfter.filter((rule) => rule.local).map((rule) => rule.id)).toEqual([1, 2, 3, 4, 5, 8, 10, 12].map((weeks) => `cla-visit-within-${weeks}-weeks-of-the-last`));
+    expect(timescaleRules.filter((rule) => !rule.id.startsWith('cla-')).map((rule) => [rule.id, rule.local])).toEqual([
       ['contact-decision-within-1-working-day', false],
       ['assessment-within-45-working-days-of-referral', false],
       ['initial-conference-within-15-working-days-of-strategy-discussion', false],
