@@ -149,6 +149,15 @@ describe.each(testDatabaseTargets)('care planning figures on $name', (target) =>
     expect(await metric(app, 'CLA-26', FY)).toMatchObject({ numerator: 1, denominator: 2 });
   });
 
+  it('computes each of its figures with each of its breakdowns', async () => {
+    for (const definition of carePlanningMetrics) {
+      for (const by of [undefined, ...definition.breakdowns]) {
+        const response = await app.inject({ method: 'GET', url: `/api/v1/metrics/${definition.id}?${FY}${by ? `&by=${by}` : ''}` });
+        expect(response.statusCode, `${definition.id} by ${by}: ${response.body}`).toBe(200);
+      }
+    }
+  });
+
   it('CLA-27 counts PEPs on time and terms attended 90% or more', async () => {
     expect(await counts('CLA-27a', FY, 'pep-stage')).toEqual({ '': [1, 2], initial: [1, 1], termly: [0, 1] });
     expect(await metric(app, 'CLA-27b', FY)).toMatchObject({ numerator: 1, denominator: 2, additional: { meanAttendancePercent: 90 } });

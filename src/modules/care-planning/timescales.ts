@@ -36,7 +36,7 @@ const visitSource = `Table row 12: ${CPPCR} reg 28(2) (text checked): a visit wi
 const visitIntervalRules: TimescaleRule[] = [
   ...visitIntervalWeeks.map((weeks) => ({
     id: `cla-visit-within-${weeks}-weeks-of-the-last`,
-    title: `Visit the child looked after within ${weeks === 1 ? 'a week' : `${weeks} weeks`} of the last visit`,
+    title: `Visit the child looked after within ${weeks} ${weeks === 1 ? 'week' : 'weeks'} of the last visit`,
     clockStart: { eventType: visit, when: { nextVisitWithin: `${weeks}-weeks` } },
     due: { amount: weeks, unit: 'weeks' as const },
     metBy: [childSeen],
@@ -137,7 +137,7 @@ export const carePlanningTimescaleRules = [
   },
   {
     id: 'cla-visit-within-1-week-of-becoming-looked-after',
-    title: 'Visit the child within a week of their first placement',
+    title: 'Visit the child within 1 week of their first placement',
     clockStart: { eventType: started },
     due: { amount: 1, unit: 'weeks' },
     metBy: [childSeen],
@@ -148,7 +148,7 @@ export const carePlanningTimescaleRules = [
   },
   {
     id: 'cla-visit-within-1-week-of-a-new-placement',
-    title: 'Visit the child within a week of a new placement',
+    title: 'Visit the child within 1 week of a new placement',
     clockStart: { eventType: placementChanged },
     due: { amount: 1, unit: 'weeks' },
     metBy: [childSeen],
