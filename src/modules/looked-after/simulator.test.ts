@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ChildEvent } from '../../record/events.ts';
+import { foldChildRecord, type LoggedEvent } from '../../record/fold.ts';
+import { islingtonShapedBorough } from '../../simulate/borough.ts';
+import { calibrationRows, formatCalibrationTable } from '../../simulate/calibration.ts';
+import { Random } from '../../simulate/random.ts';
+import { simulateBorough } from '../../simulate/simulate.ts';
+import { currentPeriodOfCareOf } from './state.ts';
+
+/**
+ * The default borough simulated from April 2022 (two warm-up years) to March 2025, as the
+ * interchange file writes it: the records of every child the module wrote about, folded by the
+ * record's own rules, measured against the published figures for the year to 31 March 2025.
+ */
+function simulatedLookedAfter() {
+  const simulation = simulateBorough(islingtonShapedBorough, { seed: 17, years: 3, from: '2022-04-01', warmUpYears: 1 }, new Random(17));
+  const logs = new Map<string, LoggedEvent[]>();
+  for (const line of simulation.lines()) {
+    const value = JSON.parse(line) as Record<string, unknown>;
+    if (value.record !== undefined) continue;
+    const event = ChildEvent.parse(value);
+    const log = logs.get(event.childId) ?? [];
+    log.push({ ...event, sequence: log.length + 1 } as LoggedEvent);
+    logs.set(event.childId, log);
+  }
+  return [...logs].filter(([, events]) => events.some((e) => e.type.startsWith('looked-after.'))).map(([childId, events]) => ({ childId, events }));
+}
+
+describe('children looked after in a synthetic borough', () => {
+  let logs: ReturnType<typeof simulatedLookedAfter>;
+  beforeAll(() => {
+    logs = simulatedLookedAfter();
+  }, 900_000); // a whole borough over four years: minutes on a busy machine
+
+  it('writes records the record\'s own rules accept', () => {
+    expect(logs.length).toBeGreaterThan(300);
+    for (const { childId, events } of logs) expect(() => foldChildRecord(islingtonShapedBorough.laCode, childId, events), childId).not.toThrow();
+  });
+
+  it('reproduces the published figures for the year to 31 March 2025', () => {
+    const states = logs.map(({ childId, events }) => foldChildRecord(islingtonShapedBorough.laCode, childId, events).state);
+    const rows = calibrationRows(states, { children: islingtonShapedBorough.children, yearStart: '2024-04-01', yearEnd: '2025-03-31' })
+      .filter((row) => row.measure.startsWith('CLA-'));
+    console.log(`Children looked after calibration, April 2024 to March 2025 (seed 17):\n${formatCalibrationTable(rows)}`);
+    expect(rows.map((row) => row.measure.slice(0, 6))).toEqual(['CLA-02', 'CLA-08', 'CLA-03', 'CLA-04', 'CLA-05', 'CLA-07']);
+    expect(rows.filter((row) => !row.withinTolerance)).toEqual([]);
+    // The stock is there from the first day: about as many looked after at the start as at the end.
+    const atStart = states.filter((s) => s.periodsOfCare.some((p) => p.startedOn <= '2021-04-01' && (p.ceasedOn === undefined || p.ceasedOn > '2021-04-01'))).length;
+    expect(atStart).toBeGreaterThan(250);
+    expect(states.filter((s) => currentPeriodOfCareOf(s) !== undefined).length).toBeGreaterThan(250);
+  });
+
+  it('gives the borough care leavers: young people who left care at 16 to 18 before the run', () => {
+    const states = logs.map(({ childId, events }) => foldChildRecord(islingtonShapedBorough.laCode, childId, events).state);
+    const leavers = states.filter((s) => s.periodsOfCare.some((p) => p.ceasedOn !== undefined && p.ceasedOn < '2021-04-01'));
+    expect(leavers.length).toBeGreaterThan(250);
+  });
+});
