@@ -84,6 +84,13 @@ const calibrationMetrics: Readonly<Record<string, Reading>> = {
   'CLA-04 children looked after with three or more placements in the year': { metricId: 'CLA-04', read: valueOf },
   'CLA-05 long-term placement stability': { metricId: 'CLA-05', read: valueOf },
   'CLA-07 children looked after placed more than 20 miles from home': { metricId: 'CLA-07', read: valueOf },
+  'ADOPT-02 average days from entering care to placed for adoption (A1)': { metricId: 'ADOPT-02', read: valueOf },
+  'ADOPT-01 children adopted per 10,000': {
+    metricId: 'ADOPT-01', read: (result) => (result.value === null ? null : (result.value * 10_000) / SIMULATED_CHILDREN), note: 'the count over the simulated children',
+  },
+  'ADOPT-07 special guardianship orders per 10,000': {
+    metricId: 'ADOPT-07', read: (result) => (result.value === null ? null : (result.value * 10_000) / SIMULATED_CHILDREN), note: 'the count over the simulated children',
+  },
   'Ethnicity not yet obtained, children contacted in the year': {
     metricId: null,
     reason: 'No catalogue metric counts children contacted: FD-01 counts contacts, and its ethnicity breakdown gives the share of contacts, not of children, whose ethnicity is not yet obtained.',
