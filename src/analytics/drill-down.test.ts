@@ -132,7 +132,7 @@ describe.each(testDatabaseTargets)('the children behind a figure on $name', (tar
     expect(caseloads.statusCode).toBe(409);
     expect(caseloads.json().error.message).toContain('no children to list');
     expect((await app.inject({ method: 'GET', url: `/api/v1/metrics/POP-03/children?${FY}` })).statusCode).toBe(409);
-    expect((await app.inject({ method: 'GET', url: `/api/v1/metrics/CLA-01/children?${FY}` })).statusCode).toBe(409);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/metrics/MIS-01/children?${FY}` })).statusCode).toBe(409);
     expect((await app.inject({ method: 'GET', url: `/api/v1/metrics/ZZ-99/children?${FY}` })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/v1/metrics/FD-01/children?${FY}&group=WBRI` })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: `/api/v1/metrics/FD-01/children?${FY}&by=category&group=NEG` })).statusCode).toBe(400);

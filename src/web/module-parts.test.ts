@@ -15,7 +15,12 @@ describe('the modules\' web parts, added up', () => {
   });
 
   it('offer what the record allows in the order of a child\'s usual journey', () => {
-    expect(journeyOrder).toEqual([
+    // Looked after's steps follow private fostering's, in the order of a period of care.
+    const lookedAfter = journeyOrder.filter((type) => type.startsWith('looked-after.'));
+    expect(lookedAfter[0]).toBe('looked-after.started');
+    expect(lookedAfter.at(-1)).toBe('looked-after.ceased');
+    expect(journeyOrder.indexOf('looked-after.started')).toBe(journeyOrder.indexOf('private-fostering.arrangement-ended') + 1);
+    expect(journeyOrder.filter((type) => !type.startsWith('looked-after.'))).toEqual([
       'contact.received', 'mash-check.requested', 'mash-check.completed', 'contact.decided', 'referral.received', 'allocation.started',
       'assessment.started', 'assessment.completed', 'strategy-discussion.held', 'section-47.completed', 'conference.initial-held',
       'visit.made', 'core-group.held', 'conference.review-held', 'cp-plan.category-changed', 'cp-plan.ended', 'cin-plan.started', 'cin-plan.ended',
@@ -29,14 +34,17 @@ describe('the modules\' web parts, added up', () => {
   });
 
   it('give every next step a form, and every status a tag of its own', () => {
-    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan', 'private-fostering-notification', 'privately-fostered']) {
+    for (const status of ['not-registered', 'known', 'contact', 'referral', 'assessment', 'child-in-need', 'section-47', 'child-protection-plan', 'private-fostering-notification', 'privately-fostered', 'looked-after']) {
       expect(tagStyleOf(status).text).not.toBe(status);
       for (const step of nextStepsFor(status)) expect(eventForms[step], `${status}: ${step}`).toBeDefined();
     }
   });
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
-    expect(recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)])).toEqual([
+    const views = recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)]);
+    // Looked after, registered last and furthest along the journey, first.
+    expect(views[0]).toEqual(['care-and-placements', 'Care and placements', ['looked-after']]);
+    expect(views.slice(1)).toEqual([
       // The work on any child's case (registered last): the oversight of it, the tasks it set, the
       // child's network and the case notes.
       ['oversight', 'Management oversight', ['management-oversight', 'supervision']],

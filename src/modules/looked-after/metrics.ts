@@ -20,7 +20,7 @@
  * CLA-22, CLA-26 and CLA-27 care planning's.
  */
 import {
-  childCharacteristics, labelFrom, type ComputedFigure, type DimensionDefinition, type MetricComputationContext, type MetricSource, type ModuleMetric,
+  childCharacteristics, labelFrom, type DimensionDefinition, type MetricSource, type ModuleMetric,
 } from '../../analytics/metric-definition.ts';
 import { legalStatusCodes, placementProviderCodes, placementTypeCodes, reasonEpisodeCeasedCodes } from './codes.ts';
 
@@ -104,7 +104,7 @@ const metricSources: Readonly<Record<string, MetricSource>> = {
     oneRowPerUnit: true,
   },
   'CLA-10': {
-    // One row per risk the order protects the child from: a child counts once overall, once in each risk's group.
+    // One row per risk the order protects the child from: units are counted distinct, so a child counts once overall and once in each risk's group.
     items: `
       SELECT s.child_id AS unit_id, s.child_id, greatest(s.made_on, :from::date) AS counted_on, true AS numerator, true AS denominator, r.reason AS secure_order_reason
         FROM cla_secure_order s, unnest(s.reasons) AS r(reason)
@@ -145,62 +145,53 @@ const metricSources: Readonly<Record<string, MetricSource>> = {
 // ---------------------------------------------------------------------------------------------
 // CLA-14: what the children who became looked after in the window cost over it
 
-/** A stay of less than this many days is a short stay, left out of the mean as the review did. */
-const SHORT_STAY_DAYS = 28;
-
-const cohortCostsSql = `
+/**
+ * Each period of care beginning in the window, with what its placements cost from its first day to
+ * the end of the window or of the period: each weekly cost for the days it applied.
+ */
+const cohortCosts = `
   WITH cohort AS (
-    SELECT p.la_code, p.child_id, p.period_id, p.started_on, least(coalesce(p.ceased_on, :to::date), :to::date) AS counted_to, p.ceased_on
+    SELECT p.la_code, p.child_id, p.period_id, p.started_on, p.legal_status_at_start, least(coalesce(p.ceased_on, :to::date), :to::date) AS counted_to, p.ceased_on
       FROM cla_period p
      WHERE p.la_code = :laCode AND NOT p.short_breaks_only AND p.started_on BETWEEN :from::date AND :to::date
   ), costs AS (
     SELECT pl.la_code, pl.period_id, pc.from_on, pc.weekly_cost,
-           lead(pc.from_on) OVER (PARTITION BY pc.placement_id ORDER BY pc.from_on) AS next_from, pl.ended_on
+           lead(pc.from_on) OVER (PARTITION BY pc.la_code, pc.placement_id ORDER BY pc.from_on) AS next_from, pl.ended_on
       FROM cla_placement pl JOIN cla_placement_cost pc ON pc.la_code = pl.la_code AND pc.placement_id = pl.placement_id
      WHERE pl.la_code = :laCode
   )
-  SELECT c.child_id, c.period_id, (c.counted_to - c.started_on) AS days_in_care, c.ceased_on IS NULL OR c.ceased_on > :to::date AS still_in_care,
-         coalesce(sum(greatest(0, least(coalesce(k.next_from, k.ended_on, c.counted_to), coalesce(k.ended_on, c.counted_to), c.counted_to) - greatest(k.from_on, c.started_on)) * k.weekly_cost / 7.0), 0) AS cost
+  SELECT c.period_id::text AS unit_id, c.child_id, c.started_on AS counted_on, true AS numerator, true AS denominator,
+         c.legal_status_at_start AS legal_status, (c.counted_to - c.started_on) AS days_in_care, (c.ceased_on IS NULL OR c.ceased_on > :to::date) AS still_in_care,
+         coalesce(sum(greatest(0, least(coalesce(k.next_from, k.ended_on, c.counted_to), coalesce(k.ended_on, c.counted_to), c.counted_to)
+                                  - greatest(k.from_on, c.started_on)) * k.weekly_cost / 7.0), 0) AS cost
     FROM cohort c LEFT JOIN costs k ON k.la_code = c.la_code AND k.period_id = c.period_id
-   GROUP BY c.child_id, c.period_id, c.counted_to, c.started_on, c.ceased_on`;
+   GROUP BY c.period_id, c.child_id, c.started_on, c.legal_status_at_start, c.counted_to, c.ceased_on`;
 
-const median = (values: number[]): number | null => {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const pounds = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 100) / 100);
+/** A stay of less than this many days is a short stay, left out of the mean as the review did. */
+const SHORT_STAY_DAYS = 28;
 
-async function cohortCosts(context: MetricComputationContext): Promise<ComputedFigure> {
-  const rows = await context.rows(cohortCostsSql, { from: context.days.from, to: context.days.to });
-  const costs = rows.map((row) => ({ cost: Number(row.cost), days: Number(row.days_in_care), stillInCare: row.still_in_care === true }));
-  const total = costs.reduce((sum, c) => sum + c.cost, 0);
-  const longer = costs.filter((c) => c.days >= SHORT_STAY_DAYS);
-  const children = context.published(costs.length);
-  const meanExcludingShortStays = longer.length > 0 ? longer.reduce((sum, c) => sum + c.cost, 0) / longer.length : null;
-  return {
-    headline: {
-      value: pounds(meanExcludingShortStays), numerator: pounds(total), denominator: children,
-      additional: {
-        total: pounds(total),
-        minimum: pounds(costs.length > 0 ? Math.min(...costs.map((c) => c.cost)) : null),
-        maximum: pounds(costs.length > 0 ? Math.max(...costs.map((c) => c.cost)) : null),
-        median: pounds(median(costs.map((c) => c.cost))),
-        meanExcludingShortStays: pounds(meanExcludingShortStays),
-        stillInCare: context.published(costs.filter((c) => c.stillInCare).length),
-      },
+const metricSourcesOfCost: Readonly<Record<string, MetricSource>> = {
+  'CLA-14': {
+    items: cohortCosts,
+    columns: ['legal_status', 'cost', 'days_in_care', 'still_in_care'],
+    oneRowPerUnit: true,
+    additional: {
+      total: 'round(coalesce(sum(cost), 0)::numeric, 2)',
+      minimum: 'round(min(cost)::numeric, 2)',
+      maximum: 'round(max(cost)::numeric, 2)',
+      median: 'round((percentile_cont(0.5) WITHIN GROUP (ORDER BY cost))::numeric, 2)',
+      meanExcludingShortStays: `round((avg(cost) FILTER (WHERE days_in_care >= ${SHORT_STAY_DAYS}))::numeric, 2)`,
+      stillInCare: 'count(*) FILTER (WHERE still_in_care)',
     },
-    breakdown: null,
-  };
-}
+  },
+};
 
 // ---------------------------------------------------------------------------------------------
 // The definitions
 
 /** A figure of looked after: its definition, and the SQL of the rows it counts (of another figure's, `countedAs`, when it counts the same rows). */
 const metric = (input: Omit<ModuleMetric, 'domain' | 'counts'>, countedAs = input.id): ModuleMetric =>
-  (input.computes || input.changeOf ? { ...input, domain: 'looked-after' } : { ...input, domain: 'looked-after', counts: metricSources[countedAs] });
+  (input.computes || input.changeOf ? { ...input, domain: 'looked-after' } : { ...input, domain: 'looked-after', counts: metricSources[countedAs] ?? metricSourcesOfCost[countedAs] });
 
 const demographic = childCharacteristics;
 const snapshotDimensions = ['uasc-status', 'legal-status', 'placement-type', 'placement-provider', 'placement-location'] as const;
@@ -284,10 +275,10 @@ export const lookedAfterMetrics: readonly ModuleMetric[] = [
   }),
   metric({
     id: 'CLA-14',
-    description: `Catalogue Def: "for a sample of children who became looked after in a 6-month window … placement cost per child (min, max, total, mean excluding short stays, median); share still in care at the end of the window …". Every child who became looked after in the window (not a sample), with what their placements cost from the day they began to be looked after to the end of the window or of their care: the weekly costs recorded, each for the days it applied. The value is the mean excluding stays of less than ${SHORT_STAY_DAYS} days; total, minimum, maximum, median and those still in care are given with it. A placement with no cost recorded (with parents, placed for adoption, temporary) counts as nothing. The audit's judgements (assessed safe or at reduced risk, improved education and emotional outcomes) are not recorded, so are not given.`,
-    followsDfe: false, countingUnit: 'child', numerator: 'The cost of the placements of the children who became looked after in the window, to its end',
-    denominator: 'Children who became looked after in the window', population: 'Children looked after by the LA', window: 'in-period', valueType: 'mean',
-    ratePer10000: false, breakdowns: [], computes: cohortCosts,
+    description: `Catalogue Def: "for a sample of children who became looked after in a 6-month window … placement cost per child (min, max, total, mean excluding short stays, median); share still in care at the end of the window …". Every period of care beginning in the window (not a sample), with what its placements cost from its first day to the end of the window or of the period: the weekly costs recorded, each for the days it applied. The value is the periods counted; the cost in pounds is given with it (total, minimum, maximum, median, and the mean excluding stays of less than ${SHORT_STAY_DAYS} days), and how many are still in care at the window's end. By age, sex and legal status at the start. A placement with no cost recorded (with parents, placed for adoption, temporary) counts as nothing. The audit's judgements (assessed safe or at reduced risk, improved education and emotional outcomes) are not recorded, so are not given.`,
+    followsDfe: false, countingUnit: 'period-of-care', numerator: 'Periods of care beginning in the window, with the cost of their placements to its end',
+    population: 'Children looked after by the LA', window: 'in-period', valueType: 'count',
+    ratePer10000: false, breakdowns: ['age-band', 'sex', 'legal-status', 'ethnic-group', 'disability'],
   }),
   metric({
     id: 'CLA-24a', variantOf: 'CLA-24', title: 'Remands of children looked after',
@@ -344,7 +335,7 @@ const dimensionsById: Record<LookedAfterDimensionId, DimensionDefinition<LookedA
   },
   'secure-order-reason': {
     id: 'secure-order-reason', title: 'Risk the secure accommodation order protects from', sql: 'e.secure_order_reason', needsColumns: ['secure_order_reason'],
-    multiValued: true, labelOf: (code) => code,
+    labelOf: (code) => code,
   },
 };
 

@@ -21,7 +21,7 @@ describe('every module\'s event forms', () => {
         if (field.kind === 'checkboxes') values[field.name] = [field.options.at(-1)!.value];
         if (field.kind === 'yes-no') values[field.name] = 'no';
         if (field.kind === 'worker') values[field.name] = 'W0001';
-        if (field.kind === 'text' && !field.optional) values[field.name] = field.name === 'householdId' ? 'H1' : field.name === 'postcode' ? 'N1 2AA' : 'Text';
+        if (field.kind === 'text' && !field.optional) values[field.name] = field.name === 'householdId' ? 'H1' : field.name === 'postcode' ? 'N1 2AA' : field.name === 'weeklyCost' ? '520' : 'Text';
         if (field.kind === 'textarea' && !field.optional) values[field.name] = 'Text';
         if (field.kind === 'date' && !field.optional) Object.assign(values, { [`${field.name}-day`]: '20', [`${field.name}-month`]: '1', [`${field.name}-year`]: '2026' });
       }

@@ -116,7 +116,7 @@ export function CareAndPlacements(props: RecordPartProps<LookedAfterShown>) {
           </svg>
           <Table caption="Placements, the earliest first" captionClasses="govuk-table__caption--s" classes="govuk-!-font-size-16 app-break-anywhere" attributes={{ 'data-testid': 'placements' }}
             head={['From', 'To', 'Placement', 'Provider', 'Where', 'Why it ended'].map((text) => ({ text }))}
-            rows={placementRowsOf(period).map((cells) => cells.map((text) => ({ text })))} />
+            rows={placementRowsOf(period).map((cells) => cells.map((text, column) => ({ text, ...(column < 2 ? { classes: 'app-nowrap' } : {}) })))} />
         </section>
       ))}
     </>
