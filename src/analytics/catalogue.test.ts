@@ -40,7 +40,10 @@ describe('the metrics catalogue', () => {
     expect(ids.filter((id) => id.startsWith('CLA-'))).toEqual(lookedAfter);
     expect(ids.indexOf('CLA-01')).toBeGreaterThan(ids.indexOf('CPC-06'));
     expect(ids.indexOf('CLA-25')).toBeLessThan(ids.indexOf('PF-01'));
-    expect(ids.filter((id) => !id.startsWith('CLA-'))).toEqual([
+    // Adoption's own figures, not in the catalogue, come after the catalogue's, in the registry's order.
+    expect(ids.filter((id) => id.startsWith('ADOPT-'))).toEqual(['ADOPT-01', 'ADOPT-02', 'ADOPT-03', 'ADOPT-04', 'ADOPT-05', 'ADOPT-06', 'ADOPT-07', 'ADOPT-08']);
+    expect(ids.indexOf('ADOPT-01')).toBeGreaterThan(ids.indexOf('DFE-REF-NFA'));
+    expect(ids.filter((id) => !id.startsWith('CLA-') && !id.startsWith('ADOPT-'))).toEqual([
       'FD-01', 'FD-02', 'FD-03', 'FD-04', 'FD-05', 'FD-07', 'FD-08', 'FD-09', 'FD-11', 'FD-13',
       'CIN-01', 'CIN-02', 'CIN-03', 'CIN-04', 'CIN-06', 'CIN-07', 'CIN-08',
       'CP-01', 'CP-02a', 'CP-02b', 'CP-02c', 'CP-03', 'CP-04', 'CP-05', 'CP-07', 'CP-08', 'CP-09', 'CP-11', 'CP-13',
@@ -48,9 +51,11 @@ describe('the metrics catalogue', () => {
     ]);
     // The engine's breakdowns by the child first and by the service last, the modules' between them in the registry's order.
     const lookedAfterDimensionIds: string[] = domainModules.filter((module) => module.id === 'looked-after').flatMap((module) => (module.dimensions ?? []) as readonly { id: string }[]).map((d) => d.id);
+    const adoptionDimensionIds: string[] = domainModules.filter((module) => module.id === 'adoption').flatMap((module) => (module.dimensions ?? []) as readonly { id: string }[]).map((d) => d.id);
+    expect(dimensionIds.indexOf('reason-placed-ceased')).toBeGreaterThan(dimensionIds.indexOf('legal-status'));
     expect(lookedAfterDimensionIds).toContain('legal-status');
     expect(dimensionIds.indexOf('legal-status')).toBeGreaterThan(dimensionIds.indexOf('visit-schedule'));
-    expect(dimensionIds.filter((id) => !lookedAfterDimensionIds.includes(id))).toEqual([
+    expect(dimensionIds.filter((id) => !lookedAfterDimensionIds.includes(id) && !adoptionDimensionIds.includes(id))).toEqual([
       'ethnicity', 'ethnic-group', 'sex', 'age-band', 'disability',
       'source', 'local-source', 'reason', 'decision', 'primary-need', 'assessment-outcome', 'factor',
       'category', 'latest-category', 'end-reason', 'section-47-outcome', 'duration-band', 'plan-type', 'conference-type', 'review-number',
@@ -101,6 +106,8 @@ describe('the metrics catalogue', () => {
       'PF-05': 'private-fostering-visits-every-6-weeks-in-first-year',
       'PF-06': 'private-fostering-annual-review',
       'DFE-ASM-45': 'assessment-within-45-working-days-of-referral',
+      'ADOPT-02': 'adoption-placed-within-426-days-of-entering-care',
+      'ADOPT-04': 'adoption-match-within-121-days-of-placement-order',
     });
   });
 });

@@ -10,7 +10,7 @@ describe('the annual report\'s sections', () => {
   it('follow the partnership\'s own report, the modules\' sections among the report\'s own', () => {
     expect(annualReportSections.map((section) => section.id)).toEqual([
       'children-of-the-borough', 'front-door', 'children-in-need', 'child-protection', 'conferences',
-      'lado', 'family-group-conferences', 'looked-after', 'private-fostering', 'missing-and-exploitation', 'domestic-abuse',
+      'lado', 'family-group-conferences', 'looked-after', 'adoption-and-permanence', 'private-fostering', 'missing-and-exploitation', 'domestic-abuse',
       'education', 'audits', 'case-reviews', 'training', 'budget',
     ]);
   });

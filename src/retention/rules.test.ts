@@ -48,8 +48,8 @@ describe('kinds of record', () => {
   });
 
   it('are tested most involved first', () => {
-    expect(recordKinds.map((k) => k.rule.recordType)).toEqual(['looked-after', 'child-protection', 'private-fostering', 'child-in-need', 'contact-only']);
-    expect(resolveRetentionRules().map((rule) => rule.recordType)).toEqual(['looked-after', 'child-protection', 'private-fostering', 'child-in-need', 'contact-only']);
+    expect(recordKinds.map((k) => k.rule.recordType)).toEqual(['adoption', 'looked-after', 'child-protection', 'private-fostering', 'child-in-need', 'contact-only']);
+    expect(resolveRetentionRules().map((rule) => rule.recordType)).toEqual(['adoption', 'looked-after', 'child-protection', 'private-fostering', 'child-in-need', 'contact-only']);
   });
 
   it('are ordered by rank whatever the registry\'s order, with one least involved kind and no two of a rank', () => {

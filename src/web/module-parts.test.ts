@@ -20,7 +20,13 @@ describe('the modules\' web parts, added up', () => {
     expect(lookedAfter[0]).toBe('looked-after.started');
     expect(lookedAfter.at(-1)).toBe('looked-after.ceased');
     expect(journeyOrder.indexOf('looked-after.started')).toBe(journeyOrder.indexOf('private-fostering.arrangement-ended') + 1);
-    expect(journeyOrder.filter((type) => !type.startsWith('looked-after.'))).toEqual([
+    // Adoption's steps follow a period of care's, from previous permanence to the orders that end care.
+    const adoption = journeyOrder.filter((type) => type.startsWith('adoption.'));
+    expect(adoption.slice(0, 6)).toEqual([
+      'adoption.previous-permanence-recorded', 'adoption.decision-to-place', 'adoption.placement-order-applied', 'adoption.placement-order-granted', 'adoption.matched', 'adoption.placed',
+    ]);
+    expect(journeyOrder.indexOf('adoption.previous-permanence-recorded')).toBeGreaterThan(journeyOrder.indexOf('looked-after.ceased'));
+    expect(journeyOrder.filter((type) => !type.startsWith('looked-after.') && !type.startsWith('adoption.'))).toEqual([
       'contact.received', 'mash-check.requested', 'mash-check.completed', 'contact.decided', 'referral.received', 'allocation.started',
       'assessment.started', 'assessment.completed', 'strategy-discussion.held', 'section-47.completed', 'conference.initial-held',
       'visit.made', 'core-group.held', 'conference.review-held', 'cp-plan.category-changed', 'cp-plan.ended', 'cin-plan.started', 'cin-plan.ended',
@@ -42,9 +48,10 @@ describe('the modules\' web parts, added up', () => {
 
   it('show the modules\' views of the record, furthest along the journey first, a shared view under its leader\'s title', () => {
     const views = recordViews.map((view) => [view.path, view.title, view.parts.map((part) => part.moduleId)]);
-    // Looked after, registered last and furthest along the journey, first.
-    expect(views[0]).toEqual(['care-and-placements', 'Care and placements', ['looked-after']]);
-    expect(views.slice(1)).toEqual([
+    // Adoption and looked after, registered last and furthest along the journey, first.
+    expect(views[0]).toEqual(['adoption', 'Adoption and permanence', ['adoption']]);
+    expect(views[1]).toEqual(['care-and-placements', 'Care and placements', ['looked-after']]);
+    expect(views.slice(2)).toEqual([
       // The work on any child's case (registered last): the oversight of it, the tasks it set, the
       // child's network and the case notes.
       ['oversight', 'Management oversight', ['management-oversight', 'supervision']],
