@@ -14,7 +14,7 @@
  *   about 450–500 days nationally over 2019–22 (the threshold was 426);
  * - A2, placement order to match, about 200 days nationally (the threshold was 121): not a
  *   calibration row, because the placement order is dated on the day the looked-after record's
- *   legal status became E1, which the looked-after simulator sets (about 50 days before the match
+ *   legal status became E1, which the looked-after simulator sets (about 75 days before the match
  *   as simulated): the two records agree rather than A2 being met by moving the order;
  * - about 3,000 children adopted and 3,700 special guardianship orders from care in 2022-23: how
  *   many is the looked-after simulator's (its reasons for ceasing); this adds the records.
