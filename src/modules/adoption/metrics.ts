@@ -3,13 +3,9 @@
  * guardianship orders, counted by the looked-after module from the reasons periods of care ceased),
  * so these are under ids of adoption's own, ADOPT-01 to ADOPT-08, each with its title and where it
  * comes from: the DfE's adoption scorecard (A1, A2, A10) and the SSDA903 AD1 and PlacedAdoption
- * files. Each definition is with the SQL that counts it over adoption's projections, or the code
- * that works out an average.
+ * files. Each definition is with the SQL that counts it over adoption's projections.
  */
-import {
-  childCharacteristics, compareCodes, labelFrom, type ComputedFigure, type DimensionDefinition, type MetricComputationContext, type MetricSource, type ModuleMetric,
-} from '../../analytics/metric-definition.ts';
-import { defaultSuppression, isSmall, shown } from '../../analytics/suppression.ts';
+import { childCharacteristics, labelFrom, type DimensionDefinition, type MetricSource, type ModuleMetric } from '../../analytics/metric-definition.ts';
 import { reasonEpisodeCeasedCodes } from '../looked-after/index.ts';
 import { adoptersLegalStatusCodes, reasonPlacedCeasedCodes } from './codes.ts';
 import { scorecardThresholds } from './timescales.ts';
@@ -21,6 +17,41 @@ export type AdoptionDimensionId = (typeof adoptionDimensionIds)[number];
 // The SQL
 
 const adoptedColumns = ['foster_carers', 'adopters_legal_status'] as const;
+
+function permanenceOrdersMade(kind: string): MetricSource {
+  return {
+    items: `
+      SELECT o.order_id::text AS unit_id, o.child_id, o.made_on AS counted_on, true AS numerator, true AS denominator, o.reason_ceased
+        FROM permanence_order o
+       WHERE o.la_code = :laCode AND o.order_kind = '${kind}' AND o.made_on BETWEEN :from::date AND :to::date`,
+    columns: ['reason_ceased'],
+    oneRowPerUnit: true,
+  };
+}
+
+/**
+ * The scorecard's averages as rows the engine counts: each child adopted in the window is one row
+ * per day between the two dates (at least one), every row in the numerator and only the first in
+ * the denominator, so that the numerator is the days summed and the denominator the children, and
+ * the mean (numerator ÷ denominator) their average. The children behind the figure, and every
+ * breakdown by the child, follow as for any counted figure. `withinThreshold` counts the children
+ * whose days were within the scorecard's threshold.
+ */
+function averageDays(from: string, to: string, threshold: number): MetricSource {
+  return {
+    items: `
+      SELECT p.plan_id::text || ':' || d AS unit_id, p.child_id, p.adoption_order_on AS counted_on, d < p.days AS numerator, d = 0 AS denominator,
+             p.foster_carers, p.days <= ${threshold} AS within_threshold
+        FROM (SELECT a.*, (${to} - ${from})::int AS days FROM adoption_plan a
+               WHERE a.la_code = :laCode AND a.adoption_order_on BETWEEN :from::date AND :to::date AND ${from} IS NOT NULL AND ${to} IS NOT NULL) p
+        CROSS JOIN LATERAL generate_series(0, greatest(p.days, 1) - 1) AS d`,
+    columns: ['foster_carers', 'within_threshold'],
+    additional: { withinThreshold: 'count(*) FILTER (WHERE denominator AND within_threshold)' },
+  };
+}
+
+/** A10 counts to the day the child moved in with the foster carers who adopted them, where that is earlier. */
+const movedInSql = `CASE WHEN a.foster_carers AND a.living_with_adopters_since IS NOT NULL THEN least(a.living_with_adopters_since, a.placed_on) ELSE a.placed_on END`;
 
 const metricSources: Readonly<Record<string, MetricSource>> = {
   'ADOPT-01': {
@@ -50,74 +81,21 @@ const metricSources: Readonly<Record<string, MetricSource>> = {
     oneRowPerUnit: true,
     additional: { notYetMatched: 'count(*) FILTER (WHERE matched_on IS NULL OR matched_on > :to::date)' },
   },
+  'ADOPT-02': averageDays('a.entered_care_on', 'a.placed_on', scorecardThresholds.enteringCareToPlaced),
+  'ADOPT-03': averageDays('a.entered_care_on', movedInSql, scorecardThresholds.enteringCareToPlaced),
+  'ADOPT-04': averageDays('a.placement_order_granted_on', 'a.matched_on', scorecardThresholds.placementOrderToMatch),
   'ADOPT-07': permanenceOrdersMade('special-guardianship'),
   'ADOPT-08': permanenceOrdersMade('child-arrangements'),
 };
-
-function permanenceOrdersMade(kind: string): MetricSource {
-  return {
-    items: `
-      SELECT o.order_id::text AS unit_id, o.child_id, o.made_on AS counted_on, true AS numerator, true AS denominator, o.reason_ceased
-        FROM permanence_order o
-       WHERE o.la_code = :laCode AND o.order_kind = '${kind}' AND o.made_on BETWEEN :from::date AND :to::date`,
-    columns: ['reason_ceased'],
-    oneRowPerUnit: true,
-  };
-}
-
-/** Days between two dates of the children adopted in the window, with whether their adopters were their foster carers. */
-const adoptedIntervalsSql = (from: string, to: string) => `
-  SELECT p.child_id, (${to} - ${from})::int AS days, coalesce(p.foster_carers, false) AS foster_carers
-    FROM adoption_plan p
-   WHERE p.la_code = :laCode AND p.adoption_order_on BETWEEN :from::date AND :to::date AND ${from} IS NOT NULL AND ${to} IS NOT NULL`;
-
-/** A10 counts to the day the child moved in with the foster carers who adopted them, where that is earlier. */
-const movedInSql = `CASE WHEN p.foster_carers AND p.living_with_adopters_since IS NOT NULL THEN least(p.living_with_adopters_since, p.placed_on) ELSE p.placed_on END`;
-
-/**
- * An average of days over the children adopted in the window (the scorecard's measures), with the
- * share within the threshold; by whether the adopters were the child's foster carers when asked.
- * Under disclosure control an average of fewer children than the threshold is withheld: it would
- * tell one child's days.
- */
-function averageDays(sql: string, threshold: number) {
-  return async (context: MetricComputationContext): Promise<ComputedFigure> => {
-    const rows = (await context.rows(sql, { from: context.days.from, to: context.days.to })).map((row) => ({ days: Number(row.days), fosterCarers: row.foster_carers === true }));
-    // Under disclosure control counts are rounded to fives, so 7 is published as 5.
-    const controlled = context.published(7) !== 7;
-    const hidden = (count: number) => controlled && isSmall(count, defaultSuppression.threshold);
-    const summary = (days: number[]) => {
-      const total = days.reduce((sum, n) => sum + n, 0);
-      const withheld = hidden(days.length);
-      return {
-        children: context.published(days.length), mean: days.length === 0 || withheld ? null : total / days.length,
-        withinThreshold: days.length === 0 || withheld ? null : (100 * days.filter((n) => n <= threshold).length) / days.length,
-      };
-    };
-    const overall = summary(rows.map((row) => row.days));
-    const headline = { value: overall.mean, numerator: null, denominator: overall.children, additional: { percentWithinThreshold: overall.withinThreshold, thresholdDays: threshold } };
-    const dimension = context.by;
-    if (!dimension) return { headline, breakdown: null };
-    const codes = ['foster-carers', 'other-adopters'];
-    const breakdown = codes.sort((a, b) => compareCodes(dimension, a, b)).map((code) => {
-      const s = summary(rows.filter((row) => row.fosterCarers === (code === 'foster-carers')).map((row) => row.days));
-      return {
-        groups: [{ code, label: dimension.labelOf(code) }],
-        numerator: shown(null, 'count'), denominator: shown(s.children, 'count'), value: shown(s.mean, 'decimal'), share: shown(null, 'percent'),
-        population: null, ratePer10000: null, additional: { percentWithinThreshold: shown(s.withinThreshold, 'percent') },
-      };
-    });
-    return { headline, breakdown };
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The definitions
 
 const SCORECARD = 'DfE adoption scorecard (thresholds for 2016–19; not in the metrics catalogue)';
 
-const metric = (input: Omit<ModuleMetric, 'domain' | 'counts' | 'followsDfe' | 'ratePer10000'> & Partial<Pick<ModuleMetric, 'computes' | 'followsDfe'>>): ModuleMetric => ({
-  followsDfe: true, ratePer10000: false, ...input, domain: 'adoption', ...(input.computes ? {} : { counts: metricSources[input.id] }),
+const metric = (input: Omit<ModuleMetric, 'domain' | 'counts' | 'followsDfe' | 'ratePer10000'>): ModuleMetric => ({
+  // A figure follows the DfE's where it names the DfE figure it follows.
+  followsDfe: input.dfeNote !== undefined, ratePer10000: false, ...input, domain: 'adoption', counts: metricSources[input.id],
 });
 
 export const adoptionMetrics: readonly ModuleMetric[] = [
@@ -130,21 +108,19 @@ export const adoptionMetrics: readonly ModuleMetric[] = [
   }),
   metric({
     id: 'ADOPT-02', title: 'Average days from entering care to moving in with the adoptive family (A1)', catalogueRef: `${SCORECARD}, A1`,
-    description: `Scorecard A1: for children adopted in the window, the average days between the day they became looked after (the start of the period of care in which the decision to place was made) and the day they were placed for adoption. The 2016–19 threshold was ${scorecardThresholds.enteringCareToPlaced} days; the share within it is given beside the average.`,
+    description: `Scorecard A1: for children adopted in the window, the average days between the day they became looked after (the start of the period of care in which the decision to place was made) and the day they were placed for adoption. The 2016–19 threshold was ${scorecardThresholds.enteringCareToPlaced} days; the children within it are given beside the average (withinThreshold).`,
     dfeNote: 'DfE adoption scorecard A1 (the scorecard averages three years; this is the window asked for).', countingUnit: 'adoption-plan',
     numerator: 'Days from entering care to placed for adoption, summed', denominator: 'Children adopted in the window', population: 'Children adopted',
     window: 'in-period', valueType: 'mean',
     timescale: { rule: 'Entering care to moving in with the adoptive family', dutyRuleId: 'adoption-placed-within-426-days-of-entering-care', amount: scorecardThresholds.enteringCareToPlaced, unit: 'calendar-days', source: `${SCORECARD}, A1` },
-    breakdowns: ['adopted-by-foster-carers'],
-    computes: averageDays(adoptedIntervalsSql('p.entered_care_on', 'p.placed_on'), scorecardThresholds.enteringCareToPlaced),
+    breakdowns: [...childCharacteristics, 'adopted-by-foster-carers'],
   }),
   metric({
     id: 'ADOPT-03', title: 'Average days from entering care to moving in with the adoptive family, adjusted for foster carer adoptions (A10)', catalogueRef: `${SCORECARD}, A10`,
     description: `Scorecard A10: as A1, but for children adopted by their foster carers counted to the day they moved in with them as foster carers. Threshold ${scorecardThresholds.enteringCareToPlaced} days (2016–19).`,
     dfeNote: 'DfE adoption scorecard A10.', countingUnit: 'adoption-plan', numerator: 'Days from entering care to moving in with the adopters, summed',
     denominator: 'Children adopted in the window', population: 'Children adopted', window: 'in-period', valueType: 'mean',
-    breakdowns: ['adopted-by-foster-carers'],
-    computes: averageDays(adoptedIntervalsSql('p.entered_care_on', movedInSql), scorecardThresholds.enteringCareToPlaced),
+    breakdowns: [...childCharacteristics, 'adopted-by-foster-carers'],
   }),
   metric({
     id: 'ADOPT-04', title: 'Average days from the placement order to the match with adopters (A2)', catalogueRef: `${SCORECARD}, A2`,
@@ -152,8 +128,7 @@ export const adoptionMetrics: readonly ModuleMetric[] = [
     dfeNote: 'DfE adoption scorecard A2.', countingUnit: 'adoption-plan', numerator: 'Days from placement order to match, summed',
     denominator: 'Children adopted in the window who had a placement order', population: 'Children adopted', window: 'in-period', valueType: 'mean',
     timescale: { rule: 'Placement order to match', dutyRuleId: 'adoption-match-within-121-days-of-placement-order', amount: scorecardThresholds.placementOrderToMatch, unit: 'calendar-days', source: `${SCORECARD}, A2` },
-    breakdowns: ['adopted-by-foster-carers'],
-    computes: averageDays(adoptedIntervalsSql('p.placement_order_granted_on', 'p.matched_on'), scorecardThresholds.placementOrderToMatch),
+    breakdowns: [...childCharacteristics, 'adopted-by-foster-carers'],
   }),
   metric({
     id: 'ADOPT-05', title: 'Decisions to place for adoption reversed, by reason', catalogueRef: 'SSDA903 PlacedAdoption (DATE_PLACED_CEASED, REASON_PLACED_CEASED)',

@@ -12,7 +12,10 @@
  * is an approximation from the DfE's published statistics, rounded):
  * - the adoption scorecard's A1, entering care to moving in with the adoptive family, averaged
  *   about 450–500 days nationally over 2019–22 (the threshold was 426);
- * - A2, placement order to match, about 200 days nationally (the threshold was 121);
+ * - A2, placement order to match, about 200 days nationally (the threshold was 121): not a
+ *   calibration row, because the placement order is dated on the day the looked-after record's
+ *   legal status became E1, which the looked-after simulator sets (about 75 days before the match
+ *   as simulated): the two records agree rather than A2 being met by moving the order;
  * - about 3,000 children adopted and 3,700 special guardianship orders from care in 2022-23: how
  *   many is the looked-after simulator's (its reasons for ceasing); this adds the records.
  *
@@ -31,15 +34,21 @@ import {
   adoptedReasons, fosterPlacementTypes, placedForAdoptionTypes, simulatedCareOf, specialGuardianshipReasons, type SimulatedPeriodOfCare,
 } from '../looked-after/index.ts';
 import type { AdoptersLegalStatus, AdoptersSex, AdoptionPlacement, PreviousPermanence, ReasonPlacedCeased } from './codes.ts';
-import { stageOf, type AdoptionState } from './state.ts';
+import type { AdoptionState } from './state.ts';
 
 export const adoptionCalibrationTargets = {
   /** Scorecard A1 nationally, about 450–500 days (DfE adoption scorecards 2019–22, approximate). */
   averageDaysEnteringCareToPlaced: 475,
-  /** Scorecard A2 nationally, about 200 days (approximate). */
+  /** Scorecard A2 nationally, about 200 days (approximate): used where the looked-after record has no E1 before the placement. */
   averageDaysPlacementOrderToMatch: 200,
-  /** Of the children whose decision to place was reversed or who were not adopted: decisions reversed for about one child in four with a plan (approximate). */
+  /**
+   * Decisions to place reversed, of the decisions made: about one in four (DfE PlacedAdoption
+   * returns, approximate). Too few in one borough's year to calibrate on (about ten decisions), so
+   * the simulator test measures the share over the whole run.
+   */
   reversedShareOfPlans: 0.25,
+  /** The chance that a child under 5 looked after for 8 months or more, and not adopted, had a decision to place reversed: tuned to the share above. */
+  reversedDecisionsAmongYoungChildren: 0.12,
   /** Children entering care whose previous permanence is recorded (903 PrevPerm is asked of every child entering care; a share of records carry it). */
   previousPermanenceRecorded: 0.6,
 } as const;
@@ -76,16 +85,19 @@ function adoptionFor(journey: Journey, child: SimulatedChild, period: SimulatedP
   }
 
   if (adopted || adoptionPlacement) {
-    const start = period.startedDay + 1;
+    const start = period.startedDay;
     const targets = adoptionCalibrationTargets;
     // Placed on the day the looked-after record placed the child for adoption; otherwise about A1 after entering care, leaving the court time before the order.
     const latestPlacement = adopted ? period.ceasedDay - random.integer(70, 300) : last;
     const placedOn = adoptionPlacement?.day ?? Math.max(start, Math.min(latestPlacement, period.startedDay + Math.round(random.logNormal(targets.averageDaysEnteringCareToPlaced - 20, 0.3))));
     if (placedOn < start) return;
     const type = (adoptionPlacement?.type ?? random.weighted({ A6: 0.78, A5: 0.17, A4: 0.03, A3: 0.02 })) as AdoptionPlacement;
-    const matchedOn = Math.max(start, placedOn - random.integer(14, 60));
     const underOrder = type === 'A5' || type === 'A6';
-    const orderOn = Math.max(start, matchedOn - Math.min(Math.round(random.logNormal(targets.averageDaysPlacementOrderToMatch - 20, 0.5)), 500));
+    // The placement order on the day the looked-after record's legal status became E1, where it did before the placement.
+    const e1 = period.legalStatuses.find((status) => status.legalStatus === 'E1' && status.day <= placedOn)?.day;
+    const drawnOrderOn = Math.max(start, placedOn - random.integer(14, 60) - Math.min(Math.round(random.logNormal(targets.averageDaysPlacementOrderToMatch - 20, 0.5)), 500));
+    const orderOn = e1 !== undefined && e1 >= start ? e1 : drawnOrderOn;
+    const matchedOn = underOrder ? Math.max(orderOn, placedOn - random.integer(14, 60)) : Math.max(start, placedOn - random.integer(14, 60));
     const decidedOn = Math.max(start, (underOrder ? orderOn : matchedOn) - random.integer(60, 200));
     const steps: Steps = {
       decidedOn: Math.min(decidedOn, placedOn), placementOrderOn: underOrder ? Math.min(orderOn, matchedOn) : undefined, matchedOn: Math.min(matchedOn, placedOn), placedOn,
@@ -101,10 +113,11 @@ function adoptionFor(journey: Journey, child: SimulatedChild, period: SimulatedP
     return;
   }
 
-  // A decision to place later reversed, for some children who stayed a while and were not adopted: mostly the youngest.
+  // A decision to place later reversed, for some young children who stayed a while and were not adopted.
+  const targets = adoptionCalibrationTargets;
   const stayed = last - period.startedDay;
-  const young = period.startedDay - child.birthDay < 4 * 365;
-  if (stayed > 240 && young && random.chance(0.12)) {
+  const young = period.startedDay - child.birthDay < 5 * 365;
+  if (stayed > 240 && young && random.chance(targets.reversedDecisionsAmongYoungChildren)) {
     const decidedOn = period.startedDay + random.integer(60, Math.min(200, stayed - 120));
     const reason = random.weighted(reversalReasons);
     const placementOrderOn = reason !== 'RD2' && random.chance(0.6) ? decidedOn + random.integer(60, 150) : undefined;
@@ -182,16 +195,12 @@ export const adoptionSimulator: SimulatorBehaviour<AdoptionState> = {
     const mean = (days: number[]) => (days.length === 0 ? 0 : days.reduce((sum, n) => sum + n, 0) / days.length);
     const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
     const a1 = adopted.filter((p) => p.enteredCareOn && p.placedOn).map((p) => daysBetween(p.enteredCareOn!, p.placedOn!));
-    const a2 = adopted.filter((p) => p.placementOrderGrantedOn && p.match).map((p) => daysBetween(p.placementOrderGrantedOn!, p.match!.matchedOn));
     const orders = states.flatMap((s) => s.permanenceOrders).filter((o) => inYear(o.madeOn));
-    const decided = plans.filter((p) => inYear(p.decidedOn));
     return [
       row('ADOPT-02 average days from entering care to placed for adoption (A1)', targets.averageDaysEnteringCareToPlaced, mean(a1), 120, 'count'),
-      row('ADOPT-04 average days from placement order to match (A2)', targets.averageDaysPlacementOrderToMatch, mean(a2), 120, 'count'),
       // England 2022-23, approximately: 2,960 adopted and 3,700 SGOs from care for about 12 million children (2.5 and 3.1 per 10,000).
-      row('ADOPT-01 children adopted per 10,000', 2.5, per10k(adopted.length), 2.5, 'per 10,000'),
-      row('ADOPT-07 special guardianship orders per 10,000', 3.1, per10k(orders.filter((o) => o.order === 'special-guardianship').length), 3, 'per 10,000'),
-      row('ADOPT-05 decisions to place reversed, of decisions made', 100 * targets.reversedShareOfPlans, decided.length === 0 ? 0 : (100 * decided.filter((p) => stageOf(p) === 'reversed').length) / decided.length, 25, '%'),
+      row('ADOPT-01 children adopted per 10,000', 2.5, per10k(adopted.length), 1.5, 'per 10,000'),
+      row('ADOPT-07 special guardianship orders per 10,000', 3.1, per10k(orders.filter((o) => o.order === 'special-guardianship').length), 2, 'per 10,000'),
     ];
   },
 };
