@@ -82,7 +82,7 @@ function careOn(child: SimulatedChild, periods: readonly SimulatedPeriodOfCare[]
   if (now) return day - now.startedDay >= 365 ? 'looked-after-12-months-or-more' : 'looked-after-under-12-months';
   if (periods.some((p) => p.ceasedDay <= day)) return 'previously-looked-after';
   // Any record of another module's work with the child before the day (a contact, a referral…).
-  if (child.events.some((e) => e.day <= day && e.stream !== YOUTH_JUSTICE_SERVICE && e.type !== 'child.registered')) return 'known-to-social-care';
+  if (child.events.some((e) => e.day <= day && !e.type.startsWith('youth-justice.') && e.type !== 'child.registered')) return 'known-to-social-care';
   return 'other';
 }
 
