@@ -33,6 +33,8 @@ type Reading =
   | { metricId: null; reason: string };
 
 const valueOf = (result: MetricResult) => result.value;
+/** A count among the simulated children, per 10,000 of them. */
+const per10000Simulated = (result: MetricResult) => (result.value === null ? null : (result.value * 10_000) / SIMULATED_CHILDREN);
 /** A count among the simulated children, as it would be among 38,300. */
 const scaledTo38300 = (result: MetricResult) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN);
 /** A distribution group's share of the headline count, from the unsuppressed breakdown. */
@@ -125,6 +127,9 @@ const calibrationMetrics: Readonly<Record<string, Reading>> = {
   'CL-06 tenancies care leavers began in the year, scaled': {
     metricId: 'CL-06', read: scaledTo38300,
   },
+  'ADOPT-02 average days from entering care to placed for adoption (A1)': { metricId: 'ADOPT-02', read: valueOf },
+  'ADOPT-01 children adopted per 10,000': { metricId: 'ADOPT-01', read: per10000Simulated, note: 'the count over the simulated children' },
+  'ADOPT-07 special guardianship orders per 10,000': { metricId: 'ADOPT-07', read: per10000Simulated, note: 'the count over the simulated children' },
   'Ethnicity not yet obtained, children contacted in the year': {
     metricId: null,
     reason: 'No catalogue metric counts children contacted: FD-01 counts contacts, and its ethnicity breakdown gives the share of contacts, not of children, whose ethnicity is not yet obtained.',
