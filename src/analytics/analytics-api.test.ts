@@ -69,8 +69,9 @@ describe.each(testDatabaseTargets)('analytics API and command line on $name', (t
     expect(unavailable.length).toBeGreaterThan(0);
     expect(unavailable.every((m: { reason: string }) => m.reason.length > 20)).toBe(true);
     // The catalogue's 27 entries of children looked after, computed or listed as unavailable (CLA-09 is the care leavers module's).
+    // Some are counted in variants (CLA-20a and CLA-20b for CLA-20): each counts once, under the catalogue's id.
     const lookedAfter = (await app.inject({ method: 'GET', url: '/api/v1/metrics?domain=looked-after' })).json().metrics as { id: string }[];
-    expect(new Set(lookedAfter.map((m) => m.id)).size).toBe(27);
+    expect(new Set(lookedAfter.map((m) => m.id.replace(/^(CLA-\d+)[a-z]$/, '$1'))).size).toBe(27);
   });
 
   it('answers an unknown metric 404, an unavailable one 409 with the reason, and bad input 400 naming the field', async () => {
@@ -79,8 +80,8 @@ describe.each(testDatabaseTargets)('analytics API and command line on $name', (t
       return { status: response.statusCode, error: response.json().error };
     };
     expect((await get('/api/v1/metrics/XX-99?period=FY2023-24')).status).toBe(404);
-    const cla = await get('/api/v1/metrics/CLA-02?period=FY2023-24');
-    expect(cla).toMatchObject({ status: 409, error: { available: false, reason: expect.stringMatching(/looked-after/) } });
+    const missing = await get('/api/v1/metrics/MIS-01?period=FY2023-24');
+    expect(missing).toMatchObject({ status: 409, error: { available: false, reason: expect.stringMatching(/missing/) } });
     expect((await get('/api/v1/metrics/FD-01?period=FY2023-25')).error.problems[0].field).toBe('period');
     expect((await get('/api/v1/metrics/FD-01?period=FY2023-24&by=shoe-size')).error.problems[0].field).toBe('by');
     expect((await get('/api/v1/metrics/FD-01?period=FY2023-24&by=category')).error.message).toMatch(/cannot be broken down by category/);

@@ -32,7 +32,14 @@ describe('the modules\' web parts, added up', () => {
       'care-leavers.staying-put-started', 'care-leavers.staying-put-ended', 'care-leavers.lifelong-links-referred', 'care-leavers.support-ended',
       'task.set', 'child.details-changed',
     ];
-    expect(journeyOrder.filter((type) => expected.includes(type))).toEqual(expected);
+    // Each module's steps in its own order; modules whose steps interleave (youth justice and leaving care both span
+    // a young person's later years) are compared one at a time.
+    const ofModule = (prefix: string) => (type: string) => type.startsWith(prefix);
+    const others = (type: string) => !type.startsWith('youth-justice.') && !type.startsWith('care-leavers.');
+    for (const belongs of [ofModule('youth-justice.'), ofModule('care-leavers.'), others]) {
+      const named = expected.filter(belongs);
+      expect(journeyOrder.filter((type) => named.includes(type))).toEqual(named);
+    }
     expect(nextStepsFor('referral')).toEqual(['allocation.started', 'assessment.started', 'strategy-discussion.held']);
     expect(nextStepsFor('not-registered')).toEqual([]);
   });

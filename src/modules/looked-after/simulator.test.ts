@@ -38,11 +38,13 @@ describe('children looked after in a synthetic borough', () => {
   });
 
   it('reproduces the published figures for the year to 31 March 2025', () => {
+    // This module's measures; care planning and youth justice calibrate CLA figures of their own.
+    const lookedAfterMeasures = ['CLA-02', 'CLA-08', 'CLA-03', 'CLA-04', 'CLA-05', 'CLA-07'];
     const states = logs.map(({ childId, events }) => foldChildRecord(islingtonShapedBorough.laCode, childId, events).state);
     const rows = calibrationRows(states, { children: islingtonShapedBorough.children, yearStart: '2024-04-01', yearEnd: '2025-03-31' })
-      .filter((row) => row.measure.startsWith('CLA-'));
+      .filter((row) => lookedAfterMeasures.includes(row.measure.slice(0, 6)));
     console.log(`Children looked after calibration, April 2024 to March 2025 (seed 17):\n${formatCalibrationTable(rows)}`);
-    expect(rows.map((row) => row.measure.slice(0, 6))).toEqual(['CLA-02', 'CLA-08', 'CLA-03', 'CLA-04', 'CLA-05', 'CLA-07']);
+    expect(rows.map((row) => row.measure.slice(0, 6))).toEqual(lookedAfterMeasures);
     expect(rows.filter((row) => !row.withinTolerance)).toEqual([]);
     // The stock is there from the first day: about as many looked after at the start as at the end.
     const atStart = states.filter((s) => s.periodsOfCare.some((p) => p.startedOn <= '2021-04-01' && (p.ceasedOn === undefined || p.ceasedOn > '2021-04-01'))).length;

@@ -82,13 +82,15 @@ export function adoptionPanelOf(part: AdoptionSummary, duties: readonly DueDuty[
   };
 }
 
-type AdoptionShown = RecordKernel & AdoptionReadModel;
+/** A partner agency's view of the record leaves adoption out (src/record/partner-view.ts). */
+type AdoptionShown = RecordKernel & Partial<AdoptionReadModel>;
 
 const dutiesOf = (record: RecordKernel): DueDuty[] => record.duties.map((duty) => ({ ...duty, unit: typeof duty.unit === 'string' ? duty.unit : undefined }));
 
 /** The card beside what is due: where the adoption plan stands, or the order that gave permanence. */
 export function AdoptionCard(props: RecordPartProps<AdoptionShown>) {
-  const panel = adoptionPanelOf(props.record.adoption, dutiesOf(props.record));
+  const part = props.record.adoption;
+  const panel = part ? adoptionPanelOf(part, dutiesOf(props.record)) : null;
   if (!panel) return null;
   return (
     <SummaryList card={{ title: { text: 'Adoption and permanence' }, attributes: { 'data-testid': 'adoption-card' } }} rows={[
@@ -105,6 +107,7 @@ export function AdoptionCard(props: RecordPartProps<AdoptionShown>) {
 /** Every decision to place and what followed, the orders that gave permanence, and the child's previous permanence. */
 export function AdoptionAndPermanence(props: RecordPartProps<AdoptionShown>) {
   const part = props.record.adoption;
+  if (!part) return <p className="govuk-body">Adoption and permanence is not part of the view of the record shared with your agency.</p>;
   const nothing = part.plans.length === 0 && part.permanenceOrders.length === 0 && part.previousPermanence.length === 0;
   if (nothing) return <p className="govuk-body">Nothing about adoption or permanence is recorded for this child.</p>;
   return (

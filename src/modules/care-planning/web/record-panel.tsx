@@ -82,7 +82,8 @@ export function carePlanningPanelOf(part: CarePlanningSummary, duties: readonly 
   };
 }
 
-type CarePlanningShown = RecordKernel & CarePlanningReadModel;
+/** A partner agency's view of the record leaves care planning out (src/record/partner-view.ts). */
+type CarePlanningShown = RecordKernel & Partial<CarePlanningReadModel>;
 
 const dutiesOf = (record: RecordKernel): DueDuty[] =>
   record.duties.map((duty) => ({ ...duty, unit: typeof duty.unit === 'string' ? duty.unit : undefined }));
@@ -95,8 +96,8 @@ const dueValue = (due: NextDue | null, none: string) => (due
 export function CarePlanningCard(props: RecordPartProps<CarePlanningShown>) {
   const { workerName } = useSession();
   const part = props.record.carePlanning;
-  const panel = carePlanningPanelOf(part, dutiesOf(props.record));
-  if (!panel) return null;
+  const panel = part ? carePlanningPanelOf(part, dutiesOf(props.record)) : null;
+  if (!part || !panel) return null;
   return (
     <SummaryList card={{ title: { text: 'Reviews, visits, health and education' }, attributes: { 'data-testid': 'care-planning-card' } }} rows={[
       { key: { text: 'Next review due' }, value: dueValue(panel.nextReview, 'None due') },
@@ -114,6 +115,7 @@ export function CarePlanningCard(props: RecordPartProps<CarePlanningShown>) {
 
 /** The reviews, visits and health records, the latest first. */
 export function CarePlanningReviewsVisitsAndHealth(props: RecordPartProps<CarePlanningShown>) {
+  if (!props.record.carePlanning) return <p className="govuk-body">Care planning is not part of the view of the record shared with your agency.</p>;
   const panel = carePlanningPanelOf(props.record.carePlanning, dutiesOf(props.record));
   if (!panel) return <p className="govuk-body">The child has not been looked after.</p>;
   return (

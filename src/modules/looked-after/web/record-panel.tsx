@@ -79,10 +79,12 @@ function barOf(period: PeriodOfCare): { type: string; share: number; label: stri
   }));
 }
 
-type LookedAfterShown = RecordKernel & LookedAfterReadModel;
+/** A partner agency's view of the record leaves children looked after out (src/record/partner-view.ts). */
+type LookedAfterShown = RecordKernel & Partial<LookedAfterReadModel>;
 
 export function LookedAfterCard(props: RecordPartProps<LookedAfterShown>) {
-  const card = lookedAfterCardOf(props.record.lookedAfter);
+  const part = props.record.lookedAfter;
+  const card = part ? lookedAfterCardOf(part) : null;
   if (!card) return null;
   return (
     <SummaryList card={{ title: { text: 'Looked after' }, attributes: { 'data-testid': 'looked-after-card' } }} rows={[
@@ -95,6 +97,7 @@ const barColours: Record<string, string> = { U: '#1d70b8', K: '#d4351c', A: '#00
 
 /** Care and placements: every period of care, the latest first, with its placements over time. */
 export function CareAndPlacements(props: RecordPartProps<LookedAfterShown>) {
+  if (!props.record.lookedAfter) return <p className="govuk-body">Care and placements is not part of the view of the record shared with your agency.</p>;
   const { periods } = props.record.lookedAfter;
   if (periods.length === 0) return <p className="govuk-body">The child has not been looked after.</p>;
   return (

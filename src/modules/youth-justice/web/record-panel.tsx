@@ -16,7 +16,8 @@ import type { JointMeeting, YouthJusticeReadModel, YouthJusticeSummary } from '.
 
 const words = (list: Readonly<Record<string, string>>, code: string | undefined) => (code === undefined ? '' : list[code] ?? code);
 
-type Shown = RecordKernel & YouthJusticeReadModel;
+/** A partner agency's view of the record leaves youth justice out (src/record/partner-view.ts). */
+type Shown = RecordKernel & Partial<YouthJusticeReadModel>;
 
 /** The card's rows; null for a child the youth justice service has never worked with. */
 export function youthJusticeCardRows(part: YouthJusticeSummary, workerName: (id: string) => string): { key: string; value: string }[] | null {
@@ -44,7 +45,8 @@ export function youthJusticeCardRows(part: YouthJusticeSummary, workerName: (id:
 
 export function YouthJusticeCard(props: RecordPartProps<Shown>) {
   const { workerName } = useSession();
-  const rows = youthJusticeCardRows(props.record.youthJustice, workerName);
+  const part = props.record.youthJustice;
+  const rows = part ? youthJusticeCardRows(part, workerName) : null;
   if (!rows) return null;
   return (
     <SummaryList card={{ title: { text: 'Youth justice' }, attributes: { 'data-testid': 'youth-justice-card' } }}
@@ -80,7 +82,7 @@ function JointMeetings({ meetings, testId }: { meetings: readonly JointMeeting[]
 
 /** Youth justice's part of the Management oversight view: the joint supervision and planning of the two services. */
 export function JointOversight(props: RecordPartProps<Shown>) {
-  const meetings = props.record.youthJustice.jointMeetings;
+  const meetings = props.record.youthJustice?.jointMeetings ?? [];
   if (meetings.length === 0) return null;
   return (
     <>
@@ -93,6 +95,7 @@ export function JointOversight(props: RecordPartProps<Shown>) {
 /** The Youth justice view: outcomes, orders, remands and PACE transfers, and the joint meetings. */
 export function YouthJusticeView(props: RecordPartProps<Shown>) {
   const part = props.record.youthJustice;
+  if (!part) return <p className="govuk-body">Youth justice is not part of the view of the record shared with your agency.</p>;
   if (part.involvements.length === 0 && part.offenceOutcomes.length === 0 && part.paceTransfers.length === 0) {
     return <p className="govuk-body">The youth justice service has not worked with this child.</p>;
   }
