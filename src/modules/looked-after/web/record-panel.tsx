@@ -6,6 +6,7 @@
  */
 import { formatDate } from '../../../web/format.ts';
 import { SummaryList, Table } from '../../../web/govuk/index.ts';
+import { TableRegion } from '../../../web/table-region.tsx';
 import type { RecordKernel, RecordPartProps } from '../../../web/web-module.ts';
 import { legalStatusCodes, placementProviderCodes, placementTypeCodes, reasonEpisodeCeasedCodes, reasonPlacementChangedCodes } from '../codes.ts';
 import type { CarePlacement, LookedAfterReadModel, LookedAfterSummary, PeriodOfCare } from '../read-model.ts';
@@ -117,9 +118,11 @@ export function CareAndPlacements(props: RecordPartProps<LookedAfterShown>) {
               return <rect key={index} x={x} y={0} width={part.share} height={6} fill={barColours[part.type[0]!] ?? '#505a5f'} stroke="#ffffff" strokeWidth={0.3}><title>{part.label}</title></rect>;
             })}
           </svg>
+          <TableRegion label="Placements, the earliest first">
           <Table caption="Placements, the earliest first" captionClasses="govuk-table__caption--s" classes="govuk-!-font-size-16 app-break-anywhere" attributes={{ 'data-testid': 'placements' }}
             head={['From', 'To', 'Placement', 'Provider', 'Where', 'Why it ended'].map((text) => ({ text }))}
             rows={placementRowsOf(period).map((cells) => cells.map((text, column) => ({ text, ...(column < 2 ? { classes: 'app-nowrap' } : {}) })))} />
+          </TableRegion>
         </section>
       ))}
     </>
