@@ -92,6 +92,17 @@ const calibrationMetrics: Readonly<Record<string, Reading>> = {
   'CL-06 tenancies care leavers began in the year, scaled': {
     metricId: 'CL-06', read: (result) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN),
   },
+  'CLA-02 children looked after at 31 March per 10,000': { metricId: 'CLA-02', read: valueOf },
+  'CLA-08 children starting to be looked after in the year, scaled to 38,300 children': {
+    metricId: 'CLA-08', read: (result) => (result.value === null ? null : (result.value * 38_300) / SIMULATED_CHILDREN),
+    note: 'periods of care beginning in the year, scaled from the simulated children to 38,300',
+  },
+  'CLA-03 unaccompanied asylum-seeking children among those looked after': {
+    metricId: 'CLA-01', by: ['uasc-status'], read: shareOf('uasc'), note: 'the UASC share of CLA-01 at 31 March (CLA-03 counts them)',
+  },
+  'CLA-04 children looked after with three or more placements in the year': { metricId: 'CLA-04', read: valueOf },
+  'CLA-05 long-term placement stability': { metricId: 'CLA-05', read: valueOf },
+  'CLA-07 children looked after placed more than 20 miles from home': { metricId: 'CLA-07', read: valueOf },
   'Ethnicity not yet obtained, children contacted in the year': {
     metricId: null,
     reason: 'No catalogue metric counts children contacted: FD-01 counts contacts, and its ethnicity breakdown gives the share of contacts, not of children, whose ethnicity is not yet obtained.',

@@ -9,13 +9,14 @@ import { childrenInNeedWeb } from '../modules/children-in-need/web/index.ts';
 import { documentsWeb } from '../modules/documents/web/index.ts';
 import { familyNetworkWeb } from '../modules/family-network/web/index.ts';
 import { frontDoorWeb } from '../modules/front-door/web/index.ts';
+import { lookedAfterWeb } from '../modules/looked-after/web/index.ts';
 import { managementOversightWeb } from '../modules/management-oversight/web/index.ts';
 import { peopleWeb } from '../modules/people/web/index.ts';
 import { privateFosteringWeb } from '../modules/private-fostering/web/index.ts';
 import { supervisionWeb } from '../modules/supervision/web/index.ts';
 import { tasksWeb } from '../modules/tasks/web/index.ts';
 
-export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, careLeaversWeb] as const;
+export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, lookedAfterWeb, careLeaversWeb] as const;
 
 /** Each module's tables of figures on the dashboard, in the registry's order. */
 export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);

@@ -4,8 +4,10 @@
  */
 import { defineDomainModule } from '../domain-module.ts';
 import { lookedAfterEvents } from './events.ts';
+import { lookedAfterDimensions, lookedAfterMetrics, lookedAfterUnavailableMetrics } from './metrics.ts';
 import { lookedAfterProjections } from './projections.ts';
 import { LookedAfterReadModel, lookedAfterSummaryOf } from './read-model.ts';
+import { lookedAfterReportSections } from './report.ts';
 import { lookedAfterRetention } from './retention.ts';
 import { lookedAfterInvolvements, lookedAfterReducers, lookedAfterTransitions } from './rules.ts';
 import { lookedAfterSimulator } from './simulator.ts';
@@ -21,7 +23,11 @@ export const lookedAfterModule = defineDomainModule({
   involvementsOf: lookedAfterInvolvements,
   readModel: LookedAfterReadModel,
   summaryOf: (state: LookedAfterState) => ({ lookedAfter: lookedAfterSummaryOf(state) }),
+  reportSections: lookedAfterReportSections,
   retention: lookedAfterRetention,
+  metrics: lookedAfterMetrics,
+  unavailableMetrics: lookedAfterUnavailableMetrics,
+  dimensions: lookedAfterDimensions,
   projections: lookedAfterProjections,
   simulator: lookedAfterSimulator,
 });

@@ -64,6 +64,7 @@ export type LookedAfterSummary = z.infer<typeof LookedAfterSummary>;
 export const LookedAfterReadModel = z.object({
   lookedAfter: LookedAfterSummary.describe('The period of care open now, and every period of care with its episodes and placements'),
 });
+export type LookedAfterReadModel = z.infer<typeof LookedAfterReadModel>;
 
 const latestCost = (placement: PlacementState) => placement.weeklyCosts.at(-1)?.pounds;
 

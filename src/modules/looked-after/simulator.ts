@@ -49,8 +49,8 @@ export const lookedAfterCalibrationTargets = {
 const LONGEST_STAY_YEARS = 17;
 const YEAR = 365.25;
 /** Uasc among entries: they stay about two years, the others about three (stock ÷ entries). */
-const UASC_ENTRIES_PER_YEAR = 25;
-const UASC_STOCK = 46;
+const UASC_ENTRIES_PER_YEAR = 23;
+const UASC_STOCK = 43;
 
 /** Entries per year of age at entry, relative (DfE: under 1 about 18%, 10–15 about 37%, 16+ about 16%). */
 function entryAgeWeight(age: number): number {
@@ -276,7 +276,7 @@ function planPeriod(random: Random, child: SimulatedChild, startDay: Day, route:
     for (let on = lastMove; ;) {
       const older = ageOn(child, on) >= 11;
       const firstYear = on - startDay < 365;
-      const perYear = older ? (firstYear ? 0.85 : 0.3) : (firstYear ? 0.4 : 0.1);
+      const perYear = older ? (firstYear ? 0.85 : 0.24) : (firstYear ? 0.4 : 0.09);
       on += Math.max(20, Math.round(random.exponential(365 / perYear)));
       if (on >= endDay - 10) break;
       moves.push({
