@@ -5,7 +5,7 @@
  *
  * The birthday figures (CL-02, CL-04, CL-05) follow the DfE's: every care leaver aged 17 to 21
  * whose birthday fell in the window (one who had left care by the birthday and whose support was
- * open on it), counted once for that birthday; the numerator reads the contact recorded around it
+ * open on it, or began within a month after it), counted once for that birthday; the numerator reads the contact recorded around it
  * (the OC3 record). A care leaver with no contact recorded counts in the denominator only.
  */
 import { childCharacteristics, labelFrom, type DimensionDefinition, type MetricSource, type ModuleMetric } from '../../analytics/metric-definition.ts';
@@ -28,7 +28,7 @@ const birthdaysInWindow = (numerator: string) => `
    WHERE c.la_code = :laCode AND c.date_of_birth IS NOT NULL AND c.eligibility_category <> 'qualifying'
      AND b.birthday_on BETWEEN :from::date AND :to::date
      AND c.left_care_on IS NOT NULL AND c.left_care_on <= b.birthday_on
-     AND c.since <= b.birthday_on + interval '1 month' AND (c.ended_on IS NULL OR c.ended_on >= b.birthday_on - interval '3 months')`;
+     AND c.since <= b.birthday_on + interval '1 month' AND (c.ended_on IS NULL OR c.ended_on > b.birthday_on)`;
 
 const ageOnSnapshot = `date_part('year', age(:to::date, c.date_of_birth))::int`;
 

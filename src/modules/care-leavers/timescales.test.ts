@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../platform/calendar/calendar.ts';
 import type { LoggedEvent } from '../../record/fold.ts';
 import { computeDuties, type Duty } from '../../timescales/engine.ts';
+import { loadConfig } from '../../app/config.ts';
 import { resolveTimescaleRules, timescaleRules } from '../../timescales/rules.ts';
+import { timescalesFrom } from '../../timescales/timescales.ts';
 import { careLeaversTimescaleRules } from './timescales.ts';
 import {
   adviserAllocated, adviserContact, careLeaverJourney, eligibility, foldOf, inCare, leftCare, pathwayPlan, pathwayReview, registered, supportEnded,
@@ -46,6 +48,9 @@ describe('care leavers timescales', () => {
     ]);
     const sixWeekly = resolveTimescaleRules({ 'care-leavers-personal-adviser-contact': { amount: 6 } }, careLeaversTimescaleRules);
     expect(summary(dutiesOf(log, sixWeekly), 'care-leavers-personal-adviser-contact')[0]).toBe('1: 2024-02-05 → 2024-03-18 met 2024-03-20');
+    // Set in the council's configuration as every other timescale is (SAFEGUARD_TIMESCALES).
+    const configured = timescalesFrom(loadConfig({ SAFEGUARD_TIMESCALES: JSON.stringify({ 'care-leavers-personal-adviser-contact': { amount: 6 } }) })).rules;
+    expect(configured.find((rule) => rule.id === 'care-leavers-personal-adviser-contact')).toMatchObject({ due: { amount: 6, unit: 'weeks' }, recurrence: { amount: 6 } });
   });
 
   it('starts no pathway plan clock for a qualifying young person', () => {
