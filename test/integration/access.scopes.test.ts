@@ -258,6 +258,8 @@ const routePolicy: Record<string, {
     expect: (r) => (!supervisors.includes(r) ? 403 : r === 'service-manager' ? 201 : 404),
     body: () => ({ workerId: 'w-b', heldOn: '2024-03-20', caseDiscussions: [] }),
   },
+  // The IROs' caseloads: the council's staff who see children, each within their own sight; never a partner agency or a figures-only role.
+  'GET /api/v1/care-planning/iro-caseload': { expect: (r) => (isPartner(r) || roles[r].scope === 'figures-only' ? 403 : 200) },
   // A manager's items awaiting their authorisation: only those who authorise have a worktray.
   'GET /api/v1/worktray': { expect: (r) => (capable(r, 'authorise') ? 200 : 403) },
   // Identity search covers the council for identity only; a partner agency's stays within what is
