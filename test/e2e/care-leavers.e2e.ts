@@ -7,12 +7,12 @@
  * Every page is checked with axe (WCAG 2.2 AA) and photographed.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/platform/calendar/calendar.ts';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, openDesktopPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { type ApiWorker, checkPage, currentWorker, recordThroughForm, seededBrowserSession, signInAs } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,41 +23,20 @@ const today = todayInLondon();
 const dateOfBirth = addMonths(addMonths(today, 1), -19 * 12);
 const pageErrors: string[] = [];
 
-interface ApiWorker { workerId: string; name: string; role: string; teamId: string; leftOn?: string }
-
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser, context, page } = await openDesktopPage(pageErrors));
+seededBrowserSession(pageErrors, (session) => {
+  ({ server, browser, context, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Follows the record's offer of an action, fills the form and saves; the record page shows after. */
-async function record(title: string, fill: () => Promise<void>, check?: string): Promise<void> {
-  await page.locator('[data-testid=record-actions]').getByText(title, { exact: true }).click();
-  await page.waitForSelector('[data-testid=event-form]');
-  await expect.poll(() => page.locator('h1').textContent()).toContain(title);
-  if (check) await checkPage(page, check);
-  await fill();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.waitForSelector('.govuk-notification-banner--success');
-  expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('recorded');
-}
+const record = (title: string, fill: () => Promise<void>, check?: string) => recordThroughForm(page, title, fill, check);
 
 describe('care leavers in the browser', () => {
   let childId: string;
   let adviser: ApiWorker;
 
   it('signs a personal adviser in and registers a young person', async () => {
-    const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
-    adviser = workers.find((w) => w.role === 'personal-adviser' && !w.leftOn)!;
+    adviser = (await currentWorker(server, 'personal-adviser'))!;
     expect(adviser).toBeDefined();
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.locator(`button[data-worker-id="${adviser.workerId}"]`).click();
-    await page.waitForSelector('[data-testid=signed-in-as]');
+    await signInAs(page, server, adviser.workerId);
     await page.goto(`${server.baseUrl}/children/new`);
     await page.waitForSelector('[data-testid=event-form]');
     await page.getByLabel('First name').fill('Ayo');
