@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/platform/calendar/calendar.ts';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { type ApiWorker, checkPage, currentWorker, recordThroughForm, seededBrowserSession, signInAs } from './support/browser.ts';
+import { type ApiWorker, checkPage, currentWorker, recordThroughForm, registerChild, seededBrowserSession, signInAs } from './support/browser.ts';
 import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -37,18 +37,7 @@ describe('care leavers in the browser', () => {
     adviser = (await currentWorker(server, 'personal-adviser'))!;
     expect(adviser).toBeDefined();
     await signInAs(page, server, adviser.workerId);
-    await page.goto(`${server.baseUrl}/children/new`);
-    await page.waitForSelector('[data-testid=event-form]');
-    await page.getByLabel('First name').fill('Ayo');
-    await page.getByLabel('Last name').fill('Mensah-Clarke');
-    await page.locator('#dateOfBirth-day').fill(String(Number(dateOfBirth.slice(8, 10))));
-    await page.locator('#dateOfBirth-month').fill(String(Number(dateOfBirth.slice(5, 7))));
-    await page.locator('#dateOfBirth-year').fill(dateOfBirth.slice(0, 4));
-    await page.getByRole('group', { name: 'Sex' }).getByRole('radio').first().check();
-    await page.getByLabel('Ethnicity').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Register the child' }).click();
-    await page.waitForSelector('.govuk-notification-banner--success');
-    childId = new URL(page.url()).pathname.split('/')[2]!;
+    childId = await registerChild(page, server, { forename: 'Ayo', surname: 'Mensah-Clarke', dateOfBirth });
     expect(await page.locator('h1').textContent()).toContain('Ayo Mensah-Clarke');
   });
 

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, currentWorker, recordThroughForm, seededBrowserSession, signInAs } from './support/browser.ts';
+import { checkPage, currentWorker, recordThroughForm, registerChild, seededBrowserSession, signInAs } from './support/browser.ts';
 import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -41,20 +41,10 @@ describe('children looked after in the browser', () => {
   it('signs a social worker in and registers a child', async () => {
     const worker = (await currentWorker(server, 'social-worker'))!;
     await signInAs(page, server, worker.workerId);
-    await page.goto(`${server.baseUrl}/children/new`);
-    await page.waitForSelector('[data-testid=event-form]');
-    // Registered two months ago: the child became looked after since, and moved placement after.
-    await dateBoxes('occurredAt', 60);
-    await page.getByLabel('First name').fill('Tariq');
-    await page.getByLabel('Last name').fill('Haddad');
-    await page.locator('#dateOfBirth-day').fill('14');
-    await page.locator('#dateOfBirth-month').fill('2');
-    await page.locator('#dateOfBirth-year').fill('2012');
-    await page.getByRole('group', { name: 'Sex' }).getByRole('radio').first().check();
-    await page.getByLabel('Ethnicity').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Register the child' }).click();
-    await page.waitForSelector('.govuk-notification-banner--success');
-    childId = new URL(page.url()).pathname.split('/')[2]!;
+    childId = await registerChild(page, server, { forename: 'Tariq', surname: 'Haddad', dateOfBirth: '2012-02-14' }, async () => {
+      // Registered two months ago: the child became looked after since, and moved placement after.
+      await dateBoxes('occurredAt', 60);
+    });
     expect(await page.locator('h1').textContent()).toContain('Tariq Haddad');
   });
 

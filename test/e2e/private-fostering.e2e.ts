@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, currentWorker, recordThroughForm, seededBrowserSession, signInAs } from './support/browser.ts';
+import { checkPage, currentWorker, recordThroughForm, registerChild, seededBrowserSession, signInAs } from './support/browser.ts';
 import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -44,18 +44,7 @@ describe('private fostering in the browser', () => {
   it('signs a social worker in and registers a child', async () => {
     const worker = (await currentWorker(server, 'social-worker'))!;
     await signInAs(page, server, worker.workerId);
-    await page.goto(`${server.baseUrl}/children/new`);
-    await page.waitForSelector('[data-testid=event-form]');
-    await page.getByLabel('First name').fill('Mira');
-    await page.getByLabel('Last name').fill('Novakova');
-    await page.locator('#dateOfBirth-day').fill('3');
-    await page.locator('#dateOfBirth-month').fill('9');
-    await page.locator('#dateOfBirth-year').fill('2011');
-    await page.getByRole('group', { name: 'Sex' }).getByRole('radio').first().check();
-    await page.getByLabel('Ethnicity').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Register the child' }).click();
-    await page.waitForSelector('.govuk-notification-banner--success');
-    childId = new URL(page.url()).pathname.split('/')[2]!;
+    childId = await registerChild(page, server, { forename: 'Mira', surname: 'Novakova', dateOfBirth: '2011-09-03' });
     expect(await page.locator('h1').textContent()).toContain('Mira Novakova');
   });
 

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, currentWorker, recordThroughForm, seededBrowserSession, signInAs } from './support/browser.ts';
+import { checkPage, currentWorker, recordThroughForm, registerChild, seededBrowserSession, signInAs } from './support/browser.ts';
 import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -31,19 +31,8 @@ describe('youth justice in the browser', () => {
   it('signs a social worker in and registers a child of 15', async () => {
     const worker = (await currentWorker(server, 'social-worker'))!;
     await signInAs(page, server, worker.workerId);
-    await page.goto(`${server.baseUrl}/children/new`);
-    await page.waitForSelector('[data-testid=event-form]');
-    await page.getByLabel('First name').fill('Kai');
-    await page.getByLabel('Last name').fill('Mensah-Okoro');
     const born = new Date(Date.parse(`${today}T00:00:00Z`) - 15.5 * 365.25 * 86_400_000);
-    await page.locator('#dateOfBirth-day').fill(String(born.getUTCDate()));
-    await page.locator('#dateOfBirth-month').fill(String(born.getUTCMonth() + 1));
-    await page.locator('#dateOfBirth-year').fill(String(born.getUTCFullYear()));
-    await page.getByRole('group', { name: 'Sex' }).getByRole('radio').first().check();
-    await page.getByLabel('Ethnicity').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Register the child' }).click();
-    await page.waitForSelector('.govuk-notification-banner--success');
-    childId = new URL(page.url()).pathname.split('/')[2]!;
+    childId = await registerChild(page, server, { forename: 'Kai', surname: 'Mensah-Okoro', dateOfBirth: born.toISOString().slice(0, 10) });
     expect(await page.locator('h1').textContent()).toContain('Kai Mensah-Okoro');
   });
 

@@ -72,6 +72,26 @@ export async function signInAs(page: Page, server: RunningServer, workerId: stri
 }
 
 /**
+ * Registers a child through the new-child form (the first sex listed, the first ethnicity), after
+ * `first` fills anything else the test needs, and answers the child's id from the record it opens.
+ */
+export async function registerChild(page: Page, server: RunningServer, child: { forename: string; surname: string; dateOfBirth: string }, first?: () => Promise<void>): Promise<string> {
+  await page.goto(`${server.baseUrl}/children/new`);
+  await page.waitForSelector('[data-testid=event-form]');
+  await first?.();
+  await page.getByLabel('First name').fill(child.forename);
+  await page.getByLabel('Last name').fill(child.surname);
+  await page.locator('#dateOfBirth-day').fill(String(Number(child.dateOfBirth.slice(8, 10))));
+  await page.locator('#dateOfBirth-month').fill(String(Number(child.dateOfBirth.slice(5, 7))));
+  await page.locator('#dateOfBirth-year').fill(child.dateOfBirth.slice(0, 4));
+  await page.getByRole('group', { name: 'Sex' }).getByRole('radio').first().check();
+  await page.getByLabel('Ethnicity').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Register the child' }).click();
+  await page.waitForSelector('.govuk-notification-banner--success');
+  return new URL(page.url()).pathname.split('/')[2]!;
+}
+
+/**
  * Follows the record's offer of an action, checks the form (when `check` names it), fills it and
  * saves; the record page shows after.
  */
