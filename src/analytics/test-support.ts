@@ -3,16 +3,37 @@
  * through the API as a practitioner would, so the figures are computed from real projections.
  */
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../app/config.ts';
 import type { Database } from '../platform/database/database.ts';
 import { createApp } from '../app/server.ts';
 import { createServices } from '../app/services.ts';
+import type { DimensionDefinition } from './metric-definition.ts';
+import type { TestDatabaseTarget } from '../../test/support/test-database.ts';
 
 export const LA_CODE = '206';
 
 export function appOn(db: Database, env: Record<string, string> = {}): FastifyInstance {
   return createApp(createServices(loadConfig({ SAFEGUARD_LA_CODE: LA_CODE, ...env }), db));
+}
+
+/**
+ * For a describe block: a fresh database on the target with the app on it, opened before the
+ * block's tests and handed to `setUp` (which keeps them and records the block's children), and
+ * closed after them.
+ */
+export function appOnFreshDatabase(target: TestDatabaseTarget, setUp: (opened: { db: Database; app: FastifyInstance }) => Promise<void>): void {
+  let db: Database | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    db = await target.open();
+    app = appOn(db);
+    await setUp({ db, app });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
 }
 
 const agencies = ['childrens-social-care', 'police', 'health'];
@@ -103,4 +124,40 @@ export async function metric(app: FastifyInstance, id: string, query: string) {
   const response = await app.inject({ method: 'GET', url: `/api/v1/metrics/${id}?${query}` });
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
+}
+
+/** One row of a metric's breakdown. */
+export interface BreakdownRow {
+  groups: { code: string }[];
+  numerator: { value: number | null };
+  denominator: { value: number | null } | null;
+}
+
+/** A metric unsuppressed (broken down by `by` when given), with its breakdown's rows. */
+export async function unsuppressedMetric(app: FastifyInstance, id: string, query: string, by?: string) {
+  const result = await metric(app, id, `${query}&unsuppressed=true${by ? `&by=${by}` : ''}`);
+  return { result, rows: (result.breakdown?.rows ?? []) as BreakdownRow[] };
+}
+
+/** A breakdown row's groups' codes, joined: `code` or `code|code`. */
+export const breakdownKey = (row: BreakdownRow): string => row.groups.map((g) => g.code).join('|');
+
+/** The metric's headline counts and its unsuppressed counts by one breakdown: `{ '': [n, d], code: [n, d] }` (a count has no denominator). */
+export async function metricCounts(app: FastifyInstance, id: string, query: string, by?: string) {
+  const { result, rows } = await unsuppressedMetric(app, id, query, by);
+  return Object.fromEntries([
+    ['', [result.numerator, result.denominator]],
+    ...rows.filter((row) => (row.numerator.value ?? 0) > 0 || (row.denominator?.value ?? 0) > 0)
+      .map((row) => [breakdownKey(row), [row.numerator.value, row.denominator?.value ?? null]]),
+  ]);
+}
+
+/**
+ * For a module's figures: `carried(metricId, by)` is whether the figure's rows carry the columns the
+ * breakdown needs (a breakdown the module does not define needs none).
+ */
+export function carriedBy(metrics: readonly { id: string; counts?: { columns: readonly string[] } }[], dimensions: readonly DimensionDefinition[]) {
+  const defined = new Map(metrics.map((m) => [m.id, m]));
+  const dimensionOf = new Map(dimensions.map((d) => [d.id as string, d]));
+  return (metricId: string, by: string) => (dimensionOf.get(by)?.needsColumns ?? []).every((column) => defined.get(metricId)!.counts!.columns.includes(column));
 }

@@ -6,12 +6,12 @@
  * worklist, on a wide screen and at 390 px. Every page is checked with axe (WCAG 2.2 AA).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../src/platform/calendar/calendar.ts';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, openDesktopPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { type ApiWorker, checkPage, currentWorker, recordThroughForm, seededBrowserSession, signInAs } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,8 +21,6 @@ const today = todayInLondon();
 const pageErrors: string[] = [];
 const CHILD = 'C9990017';
 
-interface ApiWorker { workerId: string; name: string; role: string; teamId: string; leftOn?: string }
-
 /** Records an event as the embedded demonstration's operator (no one signed in), as setting up the record. */
 async function recordByApi(type: string, occurredAt: string, data: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${server.baseUrl}/api/v1/children/${CHILD}/events`, {
@@ -31,45 +29,26 @@ async function recordByApi(type: string, occurredAt: string, data: Record<string
   expect(response.status, await response.text()).toBe(201);
 }
 
-/** Follows the record's offer of an action, fills the form and saves; the record page shows after. */
-async function record(title: string, fill: () => Promise<void>, check: string): Promise<void> {
-  await page.locator('[data-testid=record-actions]').getByText(title, { exact: true }).click();
-  await page.waitForSelector('[data-testid=event-form]');
-  await expect.poll(() => page.locator('h1').textContent()).toContain(title);
-  await checkPage(page, check);
-  await fill();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.waitForSelector('.govuk-notification-banner--success');
-  expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('recorded');
-}
+const record = (title: string, fill: () => Promise<void>, check: string) => recordThroughForm(page, title, fill, check);
 
 const stage = () => page.locator('[data-testid=adoption-stage]').textContent();
 
 let worker: ApiWorker;
 
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser, context, page } = await openDesktopPage(pageErrors));
-  const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
-  worker = workers.find((w) => w.role === 'social-worker' && !w.leftOn)!;
+seededBrowserSession(pageErrors, async (session) => {
+  ({ server, browser, context, page } = session);
+  worker = (await currentWorker(server, 'social-worker'))!;
   // A baby referred and allocated to the worker, looked after since four months ago.
   const day = (n: number) => addCalendarDays(today, -n);
   await recordByApi('child.registered', day(200), { forename: 'Amara', surname: 'Eze', dateOfBirth: day(210), sex: 'F', ethnicity: 'BAFR', disabilities: ['NONE'] });
   await recordByApi('referral.received', day(130), { source: '5A' });
   await recordByApi('allocation.started', day(130), { workerId: worker.workerId, teamId: worker.teamId });
   await recordByApi('looked-after.started', day(120), { legalStatus: 'C1', categoryOfNeed: 'N1', placement: { type: 'U6', provider: 'PR1' }, unaccompaniedAsylumSeeking: false });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+}, { timeout: 600_000 });
 
 describe('adoption in the browser', () => {
   it('signs a social worker in and opens the record of a child looked after', async () => {
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.locator(`button[data-worker-id="${worker.workerId}"]`).click();
-    await page.waitForSelector('[data-testid=signed-in-as]');
+    await signInAs(page, server, worker.workerId);
     await page.goto(`${server.baseUrl}/children/${CHILD}`);
     await page.waitForSelector('html[data-ready="child-record"]');
     expect(await page.locator('h1').textContent()).toContain('Amara Eze');

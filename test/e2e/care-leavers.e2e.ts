@@ -7,12 +7,12 @@
  * Every page is checked with axe (WCAG 2.2 AA) and photographed.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/platform/calendar/calendar.ts';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, openDesktopPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { type ApiWorker, checkPage, currentWorker, recordThroughForm, registerChild, seededBrowserSession, signInAs } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,53 +23,21 @@ const today = todayInLondon();
 const dateOfBirth = addMonths(addMonths(today, 1), -19 * 12);
 const pageErrors: string[] = [];
 
-interface ApiWorker { workerId: string; name: string; role: string; teamId: string; leftOn?: string }
-
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser, context, page } = await openDesktopPage(pageErrors));
+seededBrowserSession(pageErrors, (session) => {
+  ({ server, browser, context, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Follows the record's offer of an action, fills the form and saves; the record page shows after. */
-async function record(title: string, fill: () => Promise<void>, check?: string): Promise<void> {
-  await page.locator('[data-testid=record-actions]').getByText(title, { exact: true }).click();
-  await page.waitForSelector('[data-testid=event-form]');
-  await expect.poll(() => page.locator('h1').textContent()).toContain(title);
-  if (check) await checkPage(page, check);
-  await fill();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.waitForSelector('.govuk-notification-banner--success');
-  expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('recorded');
-}
+const record = (title: string, fill: () => Promise<void>, check?: string) => recordThroughForm(page, title, fill, check);
 
 describe('care leavers in the browser', () => {
   let childId: string;
   let adviser: ApiWorker;
 
   it('signs a personal adviser in and registers a young person', async () => {
-    const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
-    adviser = workers.find((w) => w.role === 'personal-adviser' && !w.leftOn)!;
+    adviser = (await currentWorker(server, 'personal-adviser'))!;
     expect(adviser).toBeDefined();
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.locator(`button[data-worker-id="${adviser.workerId}"]`).click();
-    await page.waitForSelector('[data-testid=signed-in-as]');
-    await page.goto(`${server.baseUrl}/children/new`);
-    await page.waitForSelector('[data-testid=event-form]');
-    await page.getByLabel('First name').fill('Ayo');
-    await page.getByLabel('Last name').fill('Mensah-Clarke');
-    await page.locator('#dateOfBirth-day').fill(String(Number(dateOfBirth.slice(8, 10))));
-    await page.locator('#dateOfBirth-month').fill(String(Number(dateOfBirth.slice(5, 7))));
-    await page.locator('#dateOfBirth-year').fill(dateOfBirth.slice(0, 4));
-    await page.getByRole('group', { name: 'Sex' }).getByRole('radio').first().check();
-    await page.getByLabel('Ethnicity').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Register the child' }).click();
-    await page.waitForSelector('.govuk-notification-banner--success');
-    childId = new URL(page.url()).pathname.split('/')[2]!;
+    await signInAs(page, server, adviser.workerId);
+    childId = await registerChild(page, server, { forename: 'Ayo', surname: 'Mensah-Clarke', dateOfBirth });
     expect(await page.locator('h1').textContent()).toContain('Ayo Mensah-Clarke');
   });
 

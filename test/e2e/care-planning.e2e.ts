@@ -6,12 +6,12 @@
  * checked with axe (WCAG 2.2 AA) at a desktop's width and at 390 px, and photographed.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
 import { reviewRuleIds, visitRuleIds } from '../../src/modules/care-planning/timescales.ts';
-import { checkPage, openDesktopPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { checkPage, recordThroughForm, seededBrowserSession, signInAs } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,27 +22,11 @@ const pageErrors: string[] = [];
 
 interface ListedChild { childId: string; forename: string; surname: string; allocatedWorkerId: string | null }
 
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser, context, page } = await openDesktopPage(pageErrors));
+seededBrowserSession(pageErrors, (session) => {
+  ({ server, browser, context, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Follows the record's offer of an action, fills the form and saves; the record page shows after. */
-async function record(title: string, fill: () => Promise<void>, check: string): Promise<void> {
-  await page.locator('[data-testid=record-actions]').getByText(title, { exact: true }).click();
-  await page.waitForSelector('[data-testid=event-form]');
-  await expect.poll(() => page.locator('h1').textContent()).toContain(title);
-  await checkPage(page, check);
-  await fill();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.waitForSelector('.govuk-notification-banner--success');
-  expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('recorded');
-}
+const record = (title: string, fill: () => Promise<void>, check: string) => recordThroughForm(page, title, fill, check);
 
 /** The child's open duties of some rules, from the API, the earliest first. */
 async function nextDue(childId: string, ruleIds: readonly string[]): Promise<string> {
@@ -59,9 +43,7 @@ describe('care planning in the browser', () => {
     child = children.find((c) => c.allocatedWorkerId !== null)!;
     expect(child).toBeDefined();
     name = `${child.forename} ${child.surname}`;
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.locator(`button[data-worker-id="${child.allocatedWorkerId}"]`).click();
-    await page.waitForSelector('[data-testid=signed-in-as]');
+    await signInAs(page, server, child.allocatedWorkerId!);
     await page.goto(`${server.baseUrl}/children/${child.childId}`);
     await page.waitForSelector('html[data-ready="child-record"]');
     expect(await page.locator('h1').textContent()).toContain(name);

@@ -6,10 +6,10 @@
  * checked with axe (WCAG 2.2 AA) and at a phone's width.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/platform/clock.ts';
-import { checkPage, openDesktopPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { checkPage, currentWorker, seededBrowserSession, signInAs } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -19,17 +19,9 @@ const today = todayInLondon();
 const pageErrors: string[] = [];
 const householdId = `H-E2E-${Date.now() % 100000}`;
 
-interface ApiWorker { workerId: string; role: string; leftOn?: string }
-
-beforeAll(async () => {
-  server = await startServer({ children: 600 });
-  ({ browser, context, page } = await openDesktopPage(pageErrors));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+seededBrowserSession(pageErrors, (session) => {
+  ({ server, browser, context, page } = session);
+}, { server: { children: 600 } });
 
 async function saveForm(title: string, fill: () => Promise<void>, check: string): Promise<void> {
   await page.locator('[data-testid=record-actions]').getByText(title, { exact: true }).click();
@@ -50,11 +42,8 @@ describe('the family network in the browser', () => {
   let childId: string;
 
   it('registers a child and records them joining a household', async () => {
-    const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
-    const worker = workers.find((w) => w.role === 'social-worker' && !w.leftOn)!;
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.locator(`button[data-worker-id="${worker.workerId}"]`).click();
-    await page.waitForSelector('[data-testid=signed-in-as]');
+    const worker = (await currentWorker(server, 'social-worker'))!;
+    await signInAs(page, server, worker.workerId);
     await page.goto(`${server.baseUrl}/children/new`);
     await page.waitForSelector('[data-testid=event-form]');
     await page.getByLabel('First name').fill('Tomas');

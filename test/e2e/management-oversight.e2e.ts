@@ -8,12 +8,12 @@
  * phone's width too.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../src/platform/calendar/calendar.ts';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, openDesktopPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { type ApiWorker, checkPage, currentWorker, seededBrowserSession, signInAs } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,7 +24,6 @@ const pageErrors: string[] = [];
 const CHILD = 'C9990001';
 const MANAGER = 'W-E2E-TM';
 
-interface ApiWorker { workerId: string; name: string; role: string; teamId: string; leftOn?: string }
 let worker: ApiWorker;
 
 /** Records an event as the embedded demonstration's operator (no one signed in), as setting up the record. */
@@ -37,15 +36,8 @@ async function record(type: string, occurredAt: string, data: Record<string, unk
   return body.event.eventId;
 }
 
-async function signInAs(workerId: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/sign-in`);
-  await page.locator(`button[data-worker-id="${workerId}"]`).click();
-  await page.waitForSelector('[data-testid=signed-in-as]');
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser, context, page } = await openDesktopPage(pageErrors));
+seededBrowserSession(pageErrors, async (session) => {
+  ({ server, browser, context, page } = session);
   const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
   worker = workers.find((w) => w.role === 'social-worker' && !w.leftOn && w.teamId.startsWith('children-in-need'))!;
   // The worker's team manager.
@@ -61,16 +53,11 @@ beforeAll(async () => {
   await record('allocation.started', day(20), { workerId: worker.workerId, teamId: worker.teamId });
   const assessmentId = await record('assessment.started', day(19), {});
   await record('assessment.completed', day(1), { assessmentId, factors: ['3B'], outcome: 'child-in-need-plan', authorisedByWorkerId: MANAGER, primaryNeed: 'N1' });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+}, { timeout: 600_000 });
 
 describe('management oversight in the browser', () => {
   it('shows the social worker the completed assessment as not submitted, and no worktray', async () => {
-    await signInAs(worker.workerId);
+    await signInAs(page, server, worker.workerId);
     const navigation = page.getByRole('navigation', { name: 'Main' });
     expect(await navigation.getByRole('link', { name: 'Awaiting authorisation' }).count()).toBe(0);
     await page.goto(`${server.baseUrl}/children/${CHILD}`);
@@ -98,7 +85,7 @@ describe('management oversight in the browser', () => {
   it('puts it in the team manager\'s worktray, usable at a phone\'s width too', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
-    await signInAs(MANAGER);
+    await signInAs(page, server, MANAGER);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Awaiting authorisation' }).click();
     await page.waitForSelector('html[data-ready="awaiting-authorisation"]');
     const row = page.locator('[data-testid=worktray] tbody tr', { hasText: 'Nadia Okafor' });
@@ -151,8 +138,7 @@ describe('management oversight in the browser', () => {
   });
 
   it('shows a service manager every item of the seeded borough awaiting authorisation', async () => {
-    const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
-    const serviceManager = workers.find((w) => w.role === 'service-manager' && !w.leftOn)!;
+    const serviceManager = (await currentWorker(server, 'service-manager'))!;
     // The synthetic borough's assessments are submitted and authorised by its service managers.
     const seeded = await server.db.pool.query(`SELECT status, count(*)::int AS n FROM authorisation WHERE child_id <> $1 GROUP BY status`, [CHILD]);
     const count = (status: string) => seeded.rows.find((row) => row.status === status)?.n ?? 0;
@@ -160,7 +146,7 @@ describe('management oversight in the browser', () => {
     const { rows: mine } = await server.db.pool.query(`SELECT count(*)::int AS n FROM authorisation WHERE status = 'awaiting-authorisation' AND submitted_by_user = $1`, [serviceManager.workerId]);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
-    await signInAs(serviceManager.workerId);
+    await signInAs(page, server, serviceManager.workerId);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Awaiting authorisation' }).click();
     await page.waitForSelector('html[data-ready="awaiting-authorisation"]');
     const expected = count('awaiting-authorisation') - mine[0].n;

@@ -6,11 +6,11 @@
  * (WCAG 2.2 AA) and photographed.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { todayInLondon } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { checkPage, openDesktopPage } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { checkPage, currentWorker, recordThroughForm, registerChild, seededBrowserSession, signInAs } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -19,29 +19,11 @@ let page: Page;
 const today = todayInLondon();
 const pageErrors: string[] = [];
 
-interface ApiWorker { workerId: string; name: string; role: string; teamId: string; leftOn?: string }
-
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser, context, page } = await openDesktopPage(pageErrors));
+seededBrowserSession(pageErrors, (session) => {
+  ({ server, browser, context, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Follows the record's offer of an action, fills the form and saves; the record page shows after. */
-async function record(title: string, fill: () => Promise<void>, check: string): Promise<void> {
-  await page.locator('[data-testid=record-actions]').getByText(title, { exact: true }).click();
-  await page.waitForSelector('[data-testid=event-form]');
-  await expect.poll(() => page.locator('h1').textContent()).toContain(title);
-  await checkPage(page, check);
-  await fill();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.waitForSelector('.govuk-notification-banner--success');
-  expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('recorded');
-}
+const record = (title: string, fill: () => Promise<void>, check: string) => recordThroughForm(page, title, fill, check);
 
 /** A visit with the child seen and spoken to alone. */
 async function childSeenAlone(): Promise<void> {
@@ -60,23 +42,9 @@ describe('private fostering in the browser', () => {
   let childId: string;
 
   it('signs a social worker in and registers a child', async () => {
-    const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
-    const worker = workers.find((w) => w.role === 'social-worker' && !w.leftOn)!;
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.locator(`button[data-worker-id="${worker.workerId}"]`).click();
-    await page.waitForSelector('[data-testid=signed-in-as]');
-    await page.goto(`${server.baseUrl}/children/new`);
-    await page.waitForSelector('[data-testid=event-form]');
-    await page.getByLabel('First name').fill('Mira');
-    await page.getByLabel('Last name').fill('Novakova');
-    await page.locator('#dateOfBirth-day').fill('3');
-    await page.locator('#dateOfBirth-month').fill('9');
-    await page.locator('#dateOfBirth-year').fill('2011');
-    await page.getByRole('group', { name: 'Sex' }).getByRole('radio').first().check();
-    await page.getByLabel('Ethnicity').selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Register the child' }).click();
-    await page.waitForSelector('.govuk-notification-banner--success');
-    childId = new URL(page.url()).pathname.split('/')[2]!;
+    const worker = (await currentWorker(server, 'social-worker'))!;
+    await signInAs(page, server, worker.workerId);
+    childId = await registerChild(page, server, { forename: 'Mira', surname: 'Novakova', dateOfBirth: '2011-09-03' });
     expect(await page.locator('h1').textContent()).toContain('Mira Novakova');
   });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appOn, LA_CODE, metric, recorderFor } from '../../analytics/test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { appOnFreshDatabase, carriedBy, breakdownKey, LA_CODE, metric, recorderFor, unsuppressedMetric } from '../../analytics/test-support.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { RetentionRepository } from '../../retention/repo.ts';
@@ -62,9 +62,8 @@ describe.each(testDatabaseTargets)('adoption figures and retention on $name', (t
   let app: FastifyInstance;
   const context = { laCode: LA_CODE, actor: { userId: 'tester', role: 'analyst', agency: 'childrens-social-care' }, correlationId: 'adoption-metrics' } as RequestContext;
 
-  beforeAll(async () => {
-    db = await target.open();
-    app = appOn(db);
+  appOnFreshDatabase(target, async (opened) => {
+    ({ db, app } = opened);
     const r = recorderFor(app, 'adoption');
     for (const [childId, steps] of Object.entries(scenario())) {
       await r.register(childId, { sex: childId === 'B' ? 'M' : 'F', dateOfBirth: '2021-11-01' }, '2022-01-03');
@@ -72,16 +71,9 @@ describe.each(testDatabaseTargets)('adoption figures and retention on $name', (t
     }
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-
   async function counts(id: string, query: string, by?: string) {
-    const result = await metric(app, id, `${query}&unsuppressed=true${by ? `&by=${by}` : ''}`);
-    type Row = { groups: { code: string }[]; numerator: { value: number | null }; denominator: { value: number | null } | null };
-    const rows = (result.breakdown?.rows ?? []) as Row[];
-    return Object.fromEntries(rows.filter((row) => (row.numerator.value ?? 0) > 0).map((row) => [row.groups.map((g) => g.code).join('|'), row.numerator.value]));
+    const { rows } = await unsuppressedMetric(app, id, query, by);
+    return Object.fromEntries(rows.filter((row) => (row.numerator.value ?? 0) > 0).map((row) => [breakdownKey(row), row.numerator.value]));
   }
 
   it('projects rows under the keys its migration defines, with the 903 fields', async () => {
@@ -164,8 +156,7 @@ describe.each(testDatabaseTargets)('adoption figures and retention on $name', (t
 
 describe('adoption\'s figures', () => {
   const defined = new Map(adoptionMetrics.map((m) => [m.id, m]));
-  const dimensionOf = new Map(adoptionDimensions.map((d) => [d.id as string, d]));
-  const carried = (metricId: string, by: string) => (dimensionOf.get(by)?.needsColumns ?? []).every((column) => defined.get(metricId)!.counts!.columns.includes(column));
+  const carried = carriedBy(adoptionMetrics, adoptionDimensions);
 
   it('shows in the annual report figures it defines, broken down by what their rows carry', () => {
     for (const section of adoptionReportSections) {

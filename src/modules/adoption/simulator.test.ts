@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChildEvent } from '../../record/events.ts';
-import { foldChildRecord, type LoggedEvent } from '../../record/fold.ts';
+import { foldChildRecord } from '../../record/fold.ts';
 import { islingtonShapedBorough } from '../../simulate/borough.ts';
 import { calibrationRows, formatCalibrationTable } from '../../simulate/calibration.ts';
-import { Random } from '../../simulate/random.ts';
-import { simulateBorough } from '../../simulate/simulate.ts';
+import { simulatedChildLogs, withEventsOf } from '../../simulate/test-support.ts';
 import { adoptedReasons, specialGuardianshipReasons } from '../looked-after/index.ts';
 import { adoptionCalibrationTargets } from './simulator.ts';
 import { stageOf } from './state.ts';
@@ -15,17 +13,7 @@ import { stageOf } from './state.ts';
  * added around their care, folded by the record's own rules.
  */
 function simulatedCare() {
-  const simulation = simulateBorough(islingtonShapedBorough, { seed: 17, years: 3, from: '2022-04-01', warmUpYears: 1 }, new Random(17));
-  const logs = new Map<string, LoggedEvent[]>();
-  for (const line of simulation.lines()) {
-    const value = JSON.parse(line) as Record<string, unknown>;
-    if (value.record !== undefined) continue;
-    const event = ChildEvent.parse(value);
-    const log = logs.get(event.childId) ?? [];
-    log.push({ ...event, sequence: log.length + 1 } as LoggedEvent);
-    logs.set(event.childId, log);
-  }
-  return [...logs].filter(([, events]) => events.some((e) => e.type.startsWith('looked-after.'))).map(([childId, events]) => ({ childId, events }));
+  return withEventsOf(simulatedChildLogs(islingtonShapedBorough, { seed: 17, years: 3, from: '2022-04-01', warmUpYears: 1 }).logs, 'looked-after.');
 }
 
 describe('adoption and permanence in a synthetic borough', () => {

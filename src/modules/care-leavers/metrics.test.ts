@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appOn, LA_CODE, metric, recorderFor } from '../../analytics/test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { appOnFreshDatabase, carriedBy, LA_CODE, metric, metricCounts, recorderFor } from '../../analytics/test-support.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import type { LoggedEvent } from '../../record/fold.ts';
@@ -72,9 +72,8 @@ describe.each(testDatabaseTargets)('care leavers\' figures and retention on $nam
   let app: FastifyInstance;
   const context = { laCode: LA_CODE, actor: { userId: 'tester', role: 'analyst', agency: 'childrens-social-care' }, correlationId: 'cl-metrics' } as RequestContext;
 
-  beforeAll(async () => {
-    db = await target.open();
-    app = appOn(db);
+  appOnFreshDatabase(target, async (opened) => {
+    ({ db, app } = opened);
     const r = recorderFor(app, 'cl');
     for (const [childId, { dateOfBirth, log }] of Object.entries(scenario())) {
       await r.register(childId, { dateOfBirth }, '2019-01-02');
@@ -85,21 +84,7 @@ describe.each(testDatabaseTargets)('care leavers\' figures and retention on $nam
     }
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-
-  async function counts(id: string, query: string, by?: string) {
-    const result = await metric(app, id, `${query}&unsuppressed=true${by ? `&by=${by}` : ''}`);
-    type Row = { groups: { code: string }[]; numerator: { value: number | null }; denominator: { value: number | null } | null };
-    const rows = (result.breakdown?.rows ?? []) as Row[];
-    return Object.fromEntries([
-      ['', [result.numerator, result.denominator]],
-      ...rows.filter((row) => (row.numerator.value ?? 0) > 0 || (row.denominator?.value ?? 0) > 0)
-        .map((row) => [row.groups.map((g) => g.code).join('|'), [row.numerator.value, row.denominator?.value ?? null]]),
-    ]);
-  }
+  const counts = (id: string, query: string, by?: string) => metricCounts(app, id, query, by);
 
   it('projects rows under the keys its migration defines, with when each left care and the placement at 18', async () => {
     const tables = careLeaversProjections.map((projection) => projection.table);
@@ -183,8 +168,7 @@ describe.each(testDatabaseTargets)('care leavers\' figures and retention on $nam
 
 describe('care leavers\' figures', () => {
   const defined = new Map(careLeaversMetrics.map((m) => [m.id, m]));
-  const dimensionOf = new Map(careLeaversDimensions.map((d) => [d.id as string, d]));
-  const carried = (metricId: string, by: string) => (dimensionOf.get(by)?.needsColumns ?? []).every((column) => defined.get(metricId)!.counts!.columns.includes(column));
+  const carried = carriedBy(careLeaversMetrics, careLeaversDimensions);
 
   it('shows in the annual report figures it defines, broken down by what their rows carry', () => {
     for (const section of careLeaversReportSections) {

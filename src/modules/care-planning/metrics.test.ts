@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appOn, metric, recorderFor } from '../../analytics/test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { appOnFreshDatabase, carriedBy, metric, metricCounts, recorderFor } from '../../analytics/test-support.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { LoggedEvent } from '../../record/fold.ts';
 import { testDatabaseTargets } from '../../../test/support/test-database.ts';
@@ -70,9 +70,8 @@ describe.each(testDatabaseTargets)('care planning figures on $name', (target) =>
   let db: Database;
   let app: FastifyInstance;
 
-  beforeAll(async () => {
-    db = await target.open();
-    app = appOn(db);
+  appOnFreshDatabase(target, async (opened) => {
+    ({ db, app } = opened);
     const r = recorderFor(app, 'cp');
     for (const [childId, { sex, dateOfBirth, log }] of Object.entries(scenario())) {
       await r.register(childId, { sex, dateOfBirth }, '2021-12-01');
@@ -80,22 +79,7 @@ describe.each(testDatabaseTargets)('care planning figures on $name', (target) =>
     }
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-
-  /** The metric's headline counts and its unsuppressed counts by one breakdown: `{ '': [n, d], code: [n, d] }`. */
-  async function counts(id: string, query: string, by?: string) {
-    const result = await metric(app, id, `${query}&unsuppressed=true${by ? `&by=${by}` : ''}`);
-    type Row = { groups: { code: string }[]; numerator: { value: number | null }; denominator: { value: number | null } | null };
-    const rows = (result.breakdown?.rows ?? []) as Row[];
-    return Object.fromEntries([
-      ['', [result.numerator, result.denominator]],
-      ...rows.filter((row) => (row.numerator.value ?? 0) > 0 || (row.denominator?.value ?? 0) > 0)
-        .map((row) => [row.groups.map((g) => g.code).join('|'), [row.numerator.value, row.denominator?.value ?? null]]),
-    ]);
-  }
+  const counts = (id: string, query: string, by?: string) => metricCounts(app, id, query, by);
 
   it('projects rows under the keys its migration defines', async () => {
     const tables = carePlanningProjections.map((projection) => projection.table);
@@ -166,8 +150,7 @@ describe.each(testDatabaseTargets)('care planning figures on $name', (target) =>
 
 describe('care planning\'s figures', () => {
   const defined = new Map(carePlanningMetrics.map((m) => [m.id, m]));
-  const dimensionOf = new Map(carePlanningDimensions.map((d) => [d.id as string, d]));
-  const carried = (metricId: string, by: string) => (dimensionOf.get(by)?.needsColumns ?? []).every((column) => defined.get(metricId)!.counts!.columns.includes(column));
+  const carried = carriedBy(carePlanningMetrics, carePlanningDimensions);
 
   it('shows in the annual report figures it defines, broken down by what their rows carry', () => {
     for (const section of carePlanningReportSections) {

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChildEvent } from '../../record/events.ts';
-import { foldChildRecord, type LoggedEvent } from '../../record/fold.ts';
+import { foldChildRecord } from '../../record/fold.ts';
 import { islingtonShapedBorough } from '../../simulate/borough.ts';
 import { calibrationRows, formatCalibrationTable } from '../../simulate/calibration.ts';
-import { Random } from '../../simulate/random.ts';
-import { simulateBorough } from '../../simulate/simulate.ts';
+import { simulatedChildLogs, withEventsOf } from '../../simulate/test-support.ts';
 
 /**
  * The default borough simulated from April 2022 (a warm-up year) to March 2025, as the interchange
@@ -12,17 +10,7 @@ import { simulateBorough } from '../../simulate/simulate.ts';
  * rules, measured against the published figures for the year to 31 March 2025.
  */
 function simulatedCarePlanning() {
-  const simulation = simulateBorough(islingtonShapedBorough, { seed: 17, years: 3, from: '2022-04-01', warmUpYears: 1 }, new Random(17));
-  const logs = new Map<string, LoggedEvent[]>();
-  for (const line of simulation.lines()) {
-    const value = JSON.parse(line) as Record<string, unknown>;
-    if (value.record !== undefined) continue;
-    const event = ChildEvent.parse(value);
-    const log = logs.get(event.childId) ?? [];
-    log.push({ ...event, sequence: log.length + 1 } as LoggedEvent);
-    logs.set(event.childId, log);
-  }
-  return [...logs].filter(([, events]) => events.some((e) => e.type.startsWith('care-planning.'))).map(([childId, events]) => ({ childId, events }));
+  return withEventsOf(simulatedChildLogs(islingtonShapedBorough, { seed: 17, years: 3, from: '2022-04-01', warmUpYears: 1 }).logs, 'care-planning.');
 }
 
 const carePlanningMeasures = ['CLA-17', 'CLA-18', 'CLA-19', 'CLA-20', 'CLA-21', 'CLA-26'];

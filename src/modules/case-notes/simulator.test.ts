@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChildEvent } from '../../record/events.ts';
 import { foldChildRecord, type LoggedEvent } from '../../record/fold.ts';
 import { boroughOfSize, islingtonShapedBorough } from '../../simulate/borough.ts';
 import { Random } from '../../simulate/random.ts';
 import { simulateBorough } from '../../simulate/simulate.ts';
+import { childLogsOf } from '../../simulate/test-support.ts';
 
 /** A small borough over one year, as the simulator writes its interchange file. */
 function simulatedLines(seed: number): string[] {
@@ -16,15 +16,7 @@ describe('case notes in a synthetic borough', () => {
   let logs: Map<string, LoggedEvent[]>;
   beforeAll(() => {
     lines = simulatedLines(7);
-    logs = new Map();
-    for (const text of lines) {
-      const value = JSON.parse(text) as Record<string, unknown>;
-      if (value.record !== undefined) continue;
-      const event = ChildEvent.parse(value);
-      const log = logs.get(event.childId) ?? [];
-      log.push({ ...event, sequence: log.length + 1 } as LoggedEvent);
-      logs.set(event.childId, log);
-    }
+    logs = new Map(childLogsOf(lines).map(({ childId, events }) => [childId, events]));
   }, 300_000);
 
   it('writes notes for a share of the visits and strategy discussions, each linked to one on the same child', () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appOn, fourThousandChildren, LA_CODE, loadPopulation, metric, recorderFor } from '../../analytics/test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { appOnFreshDatabase, breakdownKey, fourThousandChildren, LA_CODE, loadPopulation, metric, recorderFor, unsuppressedMetric } from '../../analytics/test-support.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { RetentionRepository } from '../../retention/repo.ts';
@@ -116,9 +116,8 @@ describe.each(testDatabaseTargets)('looked-after figures and retention on $name'
   let app: FastifyInstance;
   const context = { laCode: LA_CODE, actor: { userId: 'tester', role: 'analyst', agency: 'childrens-social-care' }, correlationId: 'la-metrics' } as RequestContext;
 
-  beforeAll(async () => {
-    db = await target.open();
-    app = appOn(db);
+  appOnFreshDatabase(target, async (opened) => {
+    ({ db, app } = opened);
     await loadPopulation(db, 2024, fourThousandChildren);
     const r = recorderFor(app, 'la');
     for (const [childId, { details, events }] of Object.entries(children)) {
@@ -127,16 +126,10 @@ describe.each(testDatabaseTargets)('looked-after figures and retention on $name'
     }
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-
   async function counts(id: string, query: string, by: string) {
-    const result = await metric(app, id, `${query}&unsuppressed=true&by=${by}`);
-    type Row = { groups: { code: string }[]; numerator: { value: number | null }; denominator: { value: number | null } | null };
-    return Object.fromEntries(((result.breakdown?.rows ?? []) as Row[]).filter((row) => (row.numerator.value ?? 0) > 0)
-      .map((row) => [row.groups.map((g) => g.code).join('|'), [row.numerator.value, row.denominator?.value ?? null]]));
+    const { rows } = await unsuppressedMetric(app, id, query, by);
+    return Object.fromEntries(rows.filter((row) => (row.numerator.value ?? 0) > 0)
+      .map((row) => [breakdownKey(row), [row.numerator.value, row.denominator?.value ?? null]]));
   }
 
   it('projects rows under the keys its migration defines, with each placement and its distance', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AnalyticsRepository } from '../../analytics/repo.ts';
-import { appOn, LA_CODE, metric, recorderFor } from '../../analytics/test-support.ts';
+import { appOnFreshDatabase, carriedBy, LA_CODE, metric, metricCounts, recorderFor } from '../../analytics/test-support.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import type { LoggedEvent } from '../../record/fold.ts';
@@ -75,9 +75,8 @@ describe.each(testDatabaseTargets)('private fostering figures and retention on $
   let app: FastifyInstance;
   const context = { laCode: LA_CODE, actor: { userId: 'tester', role: 'analyst', agency: 'childrens-social-care' }, correlationId: 'pf-metrics' } as RequestContext;
 
-  beforeAll(async () => {
-    db = await target.open();
-    app = appOn(db);
+  appOnFreshDatabase(target, async (opened) => {
+    ({ db, app } = opened);
     const r = recorderFor(app, 'pf');
     for (const [childId, { sex, registeredOn, log }] of Object.entries(scenario())) {
       await r.register(childId, { sex, dateOfBirth: '2010-05-04' }, registeredOn);
@@ -85,22 +84,7 @@ describe.each(testDatabaseTargets)('private fostering figures and retention on $
     }
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-
-  /** The metric's headline counts and its unsuppressed counts by one breakdown: `{ '': [n, d], code: [n, d] }` (a count has no denominator). */
-  async function counts(id: string, query: string, by?: string) {
-    const result = await metric(app, id, `${query}&unsuppressed=true${by ? `&by=${by}` : ''}`);
-    type Row = { groups: { code: string }[]; numerator: { value: number | null }; denominator: { value: number | null } | null };
-    const rows = (result.breakdown?.rows ?? []) as Row[];
-    return Object.fromEntries([
-      ['', [result.numerator, result.denominator]],
-      ...rows.filter((row) => (row.numerator.value ?? 0) > 0 || (row.denominator?.value ?? 0) > 0)
-        .map((row) => [row.groups.map((g) => g.code).join('|'), [row.numerator.value, row.denominator?.value ?? null]]),
-    ]);
-  }
+  const counts = (id: string, query: string, by?: string) => metricCounts(app, id, query, by);
 
   it('projects rows under the keys its migration defines', async () => {
     const tables = privateFosteringProjections.map((projection) => projection.table);
@@ -182,9 +166,7 @@ describe.each(testDatabaseTargets)('private fostering figures and retention on $
 
 describe('private fostering\'s figures', () => {
   const defined = new Map(privateFosteringMetrics.map((m) => [m.id, m]));
-  const dimensionOf = new Map(privateFosteringDimensions.map((d) => [d.id as string, d]));
-  /** A breakdown of private fostering's own needs columns its figure's rows carry. */
-  const carried = (metricId: string, by: string) => (dimensionOf.get(by)?.needsColumns ?? []).every((column) => defined.get(metricId)!.counts!.columns.includes(column));
+  const carried = carriedBy(privateFosteringMetrics, privateFosteringDimensions);
 
   it('shows in the annual report figures it defines, broken down by what their rows carry', () => {
     for (const section of privateFosteringReportSections) {

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChildEvent } from '../../record/events.ts';
-import { foldChildRecord, type LoggedEvent } from '../../record/fold.ts';
+import { foldChildRecord } from '../../record/fold.ts';
 import { boroughOfSize, islingtonShapedBorough } from '../../simulate/borough.ts';
 import { calibrationRows, formatCalibrationTable } from '../../simulate/calibration.ts';
-import { Random } from '../../simulate/random.ts';
-import { simulateBorough } from '../../simulate/simulate.ts';
+import { simulatedChildLogs, withEventsOf } from '../../simulate/test-support.ts';
 import { privateFosteringCalibrationTargets } from './simulator.ts';
 
 /**
@@ -17,18 +15,8 @@ const YEARS = 4;
 const children = BOROUGHS * islingtonShapedBorough.children;
 
 function simulatedPrivateFostering() {
-  const simulation = simulateBorough(boroughOfSize(islingtonShapedBorough, children), { seed: 11, years: YEARS, from: '2021-04-01', warmUpYears: 0 }, new Random(11));
-  const logs = new Map<string, LoggedEvent[]>();
-  for (const line of simulation.lines()) {
-    const value = JSON.parse(line) as Record<string, unknown>;
-    if (value.record !== undefined) continue;
-    const event = ChildEvent.parse(value);
-    const log = logs.get(event.childId) ?? [];
-    log.push({ ...event, sequence: log.length + 1 } as LoggedEvent);
-    logs.set(event.childId, log);
-  }
   // The whole record of every child the module wrote about, as the record's own rules fold it.
-  return [...logs].filter(([, events]) => events.some((e) => e.type.startsWith('private-fostering.'))).map(([childId, events]) => ({ childId, events }));
+  return withEventsOf(simulatedChildLogs(boroughOfSize(islingtonShapedBorough, children), { seed: 11, years: YEARS, from: '2021-04-01', warmUpYears: 0 }).logs, 'private-fostering.');
 }
 
 describe('private fostering in a synthetic borough', () => {

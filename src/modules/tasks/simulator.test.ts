@@ -1,24 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChildEvent } from '../../record/events.ts';
-import { foldChildRecord, type LoggedEvent } from '../../record/fold.ts';
+import { foldChildRecord } from '../../record/fold.ts';
 import { boroughOfSize, islingtonShapedBorough } from '../../simulate/borough.ts';
-import { Random } from '../../simulate/random.ts';
-import { simulateBorough } from '../../simulate/simulate.ts';
+import { simulatedChildLogs, withEventsOf } from '../../simulate/test-support.ts';
 import type { TasksState } from './state.ts';
 
 /** A borough of a quarter of the default's children over two years, as the simulator writes the interchange file. */
 function simulatedTasks(seed: number) {
-  const simulation = simulateBorough(boroughOfSize(islingtonShapedBorough, Math.round(islingtonShapedBorough.children / 4)), { seed, years: 2, from: '2023-04-01', warmUpYears: 0 }, new Random(seed));
-  const logs = new Map<string, LoggedEvent[]>();
-  for (const line of simulation.lines()) {
-    const value = JSON.parse(line) as Record<string, unknown>;
-    if (value.record !== undefined) continue;
-    const event = ChildEvent.parse(value);
-    const log = logs.get(event.childId) ?? [];
-    log.push({ ...event, sequence: log.length + 1 } as LoggedEvent);
-    logs.set(event.childId, log);
-  }
-  return [...logs].filter(([, events]) => events.some((e) => e.type.startsWith('task.'))).map(([childId, events]) => ({ childId, events }));
+  return withEventsOf(simulatedChildLogs(boroughOfSize(islingtonShapedBorough, Math.round(islingtonShapedBorough.children / 4)), { seed, years: 2, from: '2023-04-01', warmUpYears: 0 }).logs, 'task.');
 }
 
 describe('tasks in a synthetic borough', () => {

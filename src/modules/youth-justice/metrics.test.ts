@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appOn, LA_CODE, loadPopulation, metric, recorderFor } from '../../analytics/test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { appOnFreshDatabase, LA_CODE, loadPopulation, metric, metricCounts, recorderFor } from '../../analytics/test-support.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { RequestContext } from '../../platform/request-context.ts';
 import { RetentionRepository } from '../../retention/repo.ts';
@@ -96,9 +96,8 @@ describe.each(testDatabaseTargets)('youth justice figures and retention on $name
   let app: FastifyInstance;
   const context = { laCode: LA_CODE, actor: { userId: 'tester', role: 'analyst', agency: 'childrens-social-care' }, correlationId: 'yj-metrics' } as RequestContext;
 
-  beforeAll(async () => {
-    db = await target.open();
-    app = appOn(db);
+  appOnFreshDatabase(target, async (opened) => {
+    ({ db, app } = opened);
     const r = recorderFor(app, 'yj');
     for (const [childId, { sex, ethnicity, dateOfBirth, log }] of Object.entries(children)) {
       await r.register(childId, { sex, ethnicity, dateOfBirth }, '2015-01-02');
@@ -108,21 +107,7 @@ describe.each(testDatabaseTargets)('youth justice figures and retention on $name
     await loadPopulation(db, 2025, [[12, 'M', 'WBRI', 1000], [14, 'F', 'WBRI', 1000], [13, 'M', 'BAFR', 500], [15, 'F', 'BAFR', 500], [12, 'F', 'ABAN', 500], [5, 'M', 'WBRI', 5000]]);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-
-  async function counts(id: string, query: string, by?: string) {
-    const result = await metric(app, id, `${query}&unsuppressed=true${by ? `&by=${by}` : ''}`);
-    type Row = { groups: { code: string }[]; numerator: { value: number | null }; denominator: { value: number | null } | null };
-    const rows = (result.breakdown?.rows ?? []) as Row[];
-    return Object.fromEntries([
-      ['', [result.numerator, result.denominator]],
-      ...rows.filter((row) => (row.numerator.value ?? 0) > 0 || (row.denominator?.value ?? 0) > 0)
-        .map((row) => [row.groups.map((g) => g.code).join('|'), [row.numerator.value, row.denominator?.value ?? null]]),
-    ]);
-  }
+  const counts = (id: string, query: string, by?: string) => metricCounts(app, id, query, by);
 
   it('projects rows under the keys its migration defines', async () => {
     const tables = youthJusticeProjections.map((projection) => projection.table);

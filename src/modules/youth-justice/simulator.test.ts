@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChildEvent } from '../../record/events.ts';
-import { foldChildRecord, type LoggedEvent } from '../../record/fold.ts';
+import { foldChildRecord } from '../../record/fold.ts';
 import { islingtonShapedBorough } from '../../simulate/borough.ts';
 import { calibrationRows, formatCalibrationTable } from '../../simulate/calibration.ts';
-import { Random } from '../../simulate/random.ts';
-import { simulateBorough } from '../../simulate/simulate.ts';
+import { simulatedChildLogs } from '../../simulate/test-support.ts';
 import { simulatedCareOf } from '../looked-after/index.ts';
 
 /**
@@ -12,17 +10,7 @@ import { simulatedCareOf } from '../looked-after/index.ts';
  * for the youth justice cohort; the calibration is measured on the last year, 2024/25.
  */
 function simulatedYouthJustice() {
-  const simulation = simulateBorough(islingtonShapedBorough, { seed: 17, years: 3, from: '2022-04-01', warmUpYears: 0 }, new Random(17));
-  const logs = new Map<string, LoggedEvent[]>();
-  for (const line of simulation.lines()) {
-    const value = JSON.parse(line) as Record<string, unknown>;
-    if (value.record !== undefined) continue;
-    const event = ChildEvent.parse(value);
-    const log = logs.get(event.childId) ?? [];
-    log.push({ ...event, sequence: log.length + 1 } as LoggedEvent);
-    logs.set(event.childId, log);
-  }
-  return { simulation, logs: [...logs].map(([childId, events]) => ({ childId, events })) };
+  return simulatedChildLogs(islingtonShapedBorough, { seed: 17, years: 3, from: '2022-04-01', warmUpYears: 0 });
 }
 
 describe('youth justice in a synthetic borough', () => {

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startServer, type RunningServer } from './server.ts';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -21,6 +22,88 @@ export async function openDesktopPage(pageErrors: string[], options: { acceptDow
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { browser, context, page };
+}
+
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * For a browser test file: the real application on a seeded database (see startServer) and a
+ * desktop page whose script errors go to `pageErrors` (see openDesktopPage), opened before the
+ * file's tests and handed to `ready` (which keeps them, and may set up records), closed after them.
+ */
+export function seededBrowserSession(
+  pageErrors: string[],
+  ready: (session: BrowserSession) => void | Promise<void>,
+  options: { server?: Parameters<typeof startServer>[0]; timeout?: number } = {},
+): void {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(options.server);
+    const opened = await openDesktopPage(pageErrors);
+    browser = opened.browser;
+    await ready({ server, ...opened });
+  }, options.timeout);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/** A worker as GET /api/v1/workers lists them. */
+export interface ApiWorker { workerId: string; name: string; role: string; teamId: string; leftOn?: string }
+
+/** A worker of the seeded borough in a role who has not left. */
+export async function currentWorker(server: RunningServer, role: string): Promise<ApiWorker | undefined> {
+  const { workers } = (await (await fetch(`${server.baseUrl}/api/v1/workers`)).json()) as { workers: ApiWorker[] };
+  return workers.find((w) => w.role === role && !w.leftOn);
+}
+
+/** Signs in on the demonstration's sign-in page as one of the simulated workers. */
+export async function signInAs(page: Page, server: RunningServer, workerId: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/sign-in`);
+  await page.locator(`button[data-worker-id="${workerId}"]`).click();
+  await page.waitForSelector('[data-testid=signed-in-as]');
+}
+
+/**
+ * Registers a child through the new-child form (the first sex listed, the first ethnicity), after
+ * `first` fills anything else the test needs, and answers the child's id from the record it opens.
+ */
+export async function registerChild(page: Page, server: RunningServer, child: { forename: string; surname: string; dateOfBirth: string }, first?: () => Promise<void>): Promise<string> {
+  await page.goto(`${server.baseUrl}/children/new`);
+  await page.waitForSelector('[data-testid=event-form]');
+  await first?.();
+  await page.getByLabel('First name').fill(child.forename);
+  await page.getByLabel('Last name').fill(child.surname);
+  await page.locator('#dateOfBirth-day').fill(String(Number(child.dateOfBirth.slice(8, 10))));
+  await page.locator('#dateOfBirth-month').fill(String(Number(child.dateOfBirth.slice(5, 7))));
+  await page.locator('#dateOfBirth-year').fill(child.dateOfBirth.slice(0, 4));
+  await page.getByRole('group', { name: 'Sex' }).getByRole('radio').first().check();
+  await page.getByLabel('Ethnicity').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Register the child' }).click();
+  await page.waitForSelector('.govuk-notification-banner--success');
+  return new URL(page.url()).pathname.split('/')[2]!;
+}
+
+/**
+ * Follows the record's offer of an action, checks the form (when `check` names it), fills it and
+ * saves; the record page shows after.
+ */
+export async function recordThroughForm(page: Page, title: string, fill: () => Promise<void>, check?: string): Promise<void> {
+  await page.locator('[data-testid=record-actions]').getByText(title, { exact: true }).click();
+  await page.waitForSelector('[data-testid=event-form]');
+  await expect.poll(() => page.locator('h1').textContent()).toContain(title);
+  if (check) await checkPage(page, check);
+  await fill();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForSelector('.govuk-notification-banner--success');
+  expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('recorded');
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
