@@ -134,7 +134,8 @@ function plan(journey: Journey, child: SimulatedChild, period: SimulatedPeriodOf
   const add = (type: string, day: Day, data: Record<string, unknown>) => journey.addEvent(child, type, day, data);
   const inPeriod = (day: Day | undefined): day is Day => day !== undefined && day < window.end && day < period.ceasedDay;
   if (!inPeriod(steps.decidedOn)) return undefined;
-  const placedWithFosterCarersBefore = period.placements.filter((p) => p.day < (steps.placedOn ?? Infinity) && fosterPlacementTypes.includes(p.type)).at(-1);
+  // The foster carers the child lived with by the match (the record refuses a moving-in day after it).
+  const placedWithFosterCarersBefore = period.placements.filter((p) => p.day <= (steps.matchedOn ?? steps.placedOn ?? Infinity) && p.day < (steps.placedOn ?? Infinity) && fosterPlacementTypes.includes(p.type)).at(-1);
   const fosteringForAdoption = period.placements.some((p) => (p.type === 'U2' || p.type === 'U5') && p.day <= steps.decidedOn);
   const planId = add('adoption.decision-to-place', steps.decidedOn, { fosteringForAdoption }).eventId;
   if (inPeriod(steps.placementOrderOn)) {
