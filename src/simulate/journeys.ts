@@ -9,8 +9,14 @@ import type {
 /** Every registered module's simulator behaviour, in the registry's order. */
 export const simulatorBehaviours: readonly SimulatorBehaviour[] = domainModules.flatMap((module) => (module.simulator ? [module.simulator] : []));
 
-/** The modules whose journeys draw from a random stream of their own, by id, in the registry's order. */
-export const ownRandomStreams: readonly string[] = domainModules.flatMap((module) => (module.simulator?.ownRandomStream ? [module.id] : []));
+/**
+ * The modules whose journeys draw from a random stream of their own, by id, in the order their
+ * journeys run: the registry's, except that those that run last (`runsLast`) follow the rest.
+ */
+export const ownRandomStreams: readonly string[] = [
+  ...domainModules.filter((module) => module.simulator?.ownRandomStream && !module.simulator.runsLast),
+  ...domainModules.filter((module) => module.simulator?.ownRandomStream && module.simulator.runsLast),
+].map((module) => module.id);
 
 const behaviourOf = new Map<string, SimulatorBehaviour>(domainModules.flatMap((module) => (module.simulator ? [[module.id, module.simulator]] : [])));
 

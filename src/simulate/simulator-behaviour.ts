@@ -248,6 +248,12 @@ export interface SimulatorBehaviour<View = never> {
    */
   ownRandomStream?: boolean;
   /**
+   * With `ownRandomStream`: its journeys run after every other module's, so that they meet every
+   * child the others registered (the family network is drawn for each registered child, whichever
+   * module's journey brought the child to the council).
+   */
+  runsLast?: boolean;
+  /**
    * Where its event types fall in the order a worker records one day's events for a child, on the
    * scale all modules share: 0 registration and the family, 3–6 the front door, 7 the referral,
    * 8 allocation, 9–19 casework, 20 closure, 21 the allocation ending. An unranked type is 10.

@@ -24,7 +24,9 @@ function addressFor(journey: Journey, family: Family, postcode = family.postcode
 
 function familyNetwork(journey: Journey, family: Family): void {
   const { random } = journey;
-  const children = family.children.filter((c): c is SimulatedChild & { registeredDay: Day } => c.registeredDay !== undefined && c.registeredDay < journey.window.end);
+  // A child who came to the country alone is kept with a family only for the simulation's sake: not its network.
+  const arrivedAlone = (c: SimulatedChild) => c.events.some((e) => e.type === 'child.registered' && e.data.unaccompaniedAsylumSeeking === true);
+  const children = family.children.filter((c): c is SimulatedChild & { registeredDay: Day } => c.registeredDay !== undefined && c.registeredDay < journey.window.end && !arrivedAlone(c));
   if (children.length === 0) return;
   const firstRegistered = Math.min(...children.map((c) => c.registeredDay));
   const eldest = Math.min(...children.map((c) => c.birthDay));
@@ -96,6 +98,9 @@ function familyNetwork(journey: Journey, family: Family): void {
 
 export const familyNetworkSimulator: SimulatorBehaviour<FamilyNetworkState> = {
   ownRandomStream: true,
+  // Children looked after, youth justice and care leavers register children of their own (the
+  // caseload already in care, young people who left care before the records begin): their networks too.
+  runsLast: true,
   beginsJourneys: () => familyNetwork,
   referenceLines: (families) => [{
     record: 'family-adult',
