@@ -70,8 +70,8 @@ describe.each(testDatabaseTargets)('analytics API and command line on $name', (t
     expect(unavailable.every((m: { reason: string }) => m.reason.length > 20)).toBe(true);
     // The catalogue's 27 entries of children looked after, computed or listed as unavailable (CLA-09 is the care leavers module's).
     // Some are counted in variants (CLA-20a and CLA-20b for CLA-20): each counts once, under the catalogue's id.
-    const lookedAfter = (await app.inject({ method: 'GET', url: '/api/v1/metrics?domain=looked-after' })).json().metrics as { id: string }[];
-    expect(new Set(lookedAfter.map((m) => m.id.replace(/^(CLA-\d+)[a-z]$/, '$1'))).size).toBe(27);
+    const everything = (await app.inject({ method: 'GET', url: '/api/v1/metrics' })).json().metrics as { id: string }[];
+    expect(new Set(everything.map((m) => m.id).filter((id) => id.startsWith('CLA-')).map((id) => id.replace(/^(CLA-\d+)[a-z]$/, '$1'))).size).toBe(27);
   });
 
   it('answers an unknown metric 404, an unavailable one 409 with the reason, and bad input 400 naming the field', async () => {

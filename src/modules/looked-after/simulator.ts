@@ -8,9 +8,8 @@
  *
  * The stock is right from the first day: at the run's start the borough already has the children
  * in care a council has (their periods of care began before the run, drawn so that the stock and its
- * mix are steady) and the young people older than the borough's own children (from about 15½ to 24 at
- * the start) who left its care at 16–18 before the run or are still in it and leave during the run,
- * whose leaving-care records the care leavers' module adds by reading `simulatedCareOf`.
+ * mix are steady) and the young people aged 16–24 who left its care at 16–18 before the run, whose
+ * leaving-care records the care leavers' module adds by reading `simulatedCareOf`.
  *
  * Its journeys draw from a random stream of their own (`ownRandomStream`), after every other
  * module's: they read the child protection plans and children in need episodes the other modules
@@ -42,12 +41,8 @@ export const lookedAfterCalibrationTargets = {
   longTermStability: 0.663,
   /** CLA-07: placed more than 20 miles from home (32%). */
   placedOver20Miles: 0.32,
-  /**
-   * Young people a year of age who left (or will leave) care at 16–18, for those older at the start than the borough's own
-   * children (CL-01: 374 aged 18–25, about 60 a year of age once some have ended support at 21 or earlier; with the
-   * leavers the borough's own children give, 52 here lands CL-01 near 374).
-   */
-  careLeaversPerYearOfAge: 52,
+  /** Young people leaving care at 16–18 in a year, for the care leavers aged 16–24 at the start (CL-01: 374 aged 18–25). */
+  careLeaversPerYearOfAge: 45,
 } as const;
 
 /** Years before the run's start the earliest period still open at the start may have begun. */
@@ -279,13 +274,9 @@ function planPeriod(random: Random, child: SimulatedChild, startDay: Day, route:
   }
   if (route !== 'remand') {
     for (let on = lastMove; ;) {
-      const ageNow = ageOn(child, on);
-      const older = ageNow >= 11;
+      const older = ageOn(child, on) >= 11;
       const firstYear = on - startDay < 365;
-      // Young people of 16 and 17 move about twice as often as younger adolescents after their first year (into and
-      // between semi-independent homes, or when a placement breaks down): this brings those with three or more placements
-      // in a year (CLA-04) nearer 10%, and leaves long-term stability, which counts only the under-16s, alone.
-      const perYear = older ? (firstYear ? 0.85 : ageNow >= 16 ? 0.5 : 0.24) : (firstYear ? 0.4 : 0.09);
+      const perYear = older ? (firstYear ? 0.85 : 0.24) : (firstYear ? 0.4 : 0.09);
       on += Math.max(20, Math.round(random.exponential(365 / perYear)));
       if (on >= endDay - 10) break;
       moves.push({
@@ -423,8 +414,6 @@ interface BoroughRates {
   years: number;
   /** The borough's children as a share of the 38,300 the targets are for. */
   scale: number;
-  /** The age at the start of the borough's oldest child: the young people older than this are the care leavers' loop's to add. */
-  oldestAtStart: number;
 }
 
 const riskWeight = (family: Family, meanRisk: number) => Math.min(4, Math.sqrt(family.risk / meanRisk));
@@ -434,7 +423,6 @@ function prepare(families: readonly Family[], window: { start: Day; end: Day }):
   const meanRisk = families.reduce((sum, f) => sum + f.risk, 0) / Math.max(1, families.length);
   let exposure = 0;
   let stockWeight = 0;
-  let oldestAtStart = 0;
   for (const family of families) {
     const familyWeight = riskWeight(family, meanRisk);
     for (const child of family.children) {
@@ -445,7 +433,6 @@ function prepare(families: readonly Family[], window: { start: Day; end: Day }):
         exposure += (STEP / YEAR) * entryAgeWeight(age) * (within(plans, day) ? ON_A_PLAN : within(inNeed, day) ? IN_NEED : familyWeight);
       }
       const ageAtStart = ageOn(child, window.start);
-      oldestAtStart = Math.max(oldestAtStart, ageAtStart);
       if (ageAtStart >= 0 && child.registeredDay === undefined) stockWeight += stockAgeWeight(ageAtStart) * familyWeight;
     }
   }
@@ -455,7 +442,7 @@ function prepare(families: readonly Family[], window: { start: Day; end: Day }):
   const years = (window.end - window.start) / YEAR;
   const entries = (targets.entriesPerYear - UASC_ENTRIES_PER_YEAR) * scale * years;
   const stock = ((targets.lookedAfterPer10000 * targets.childrenOfTheBorough) / 10_000 - UASC_STOCK) * scale;
-  return { entryRate: exposure > 0 ? entries / exposure : 0, stockRate: stockWeight > 0 ? stock / stockWeight : 0, meanRisk, families: families.length, years, scale, oldestAtStart };
+  return { entryRate: exposure > 0 ? entries / exposure : 0, stockRate: stockWeight > 0 ? stock / stockWeight : 0, meanRisk, families: families.length, years, scale };
 }
 
 /** A period already open at the run's start: its length drawn in proportion to itself (the longer, the likelier to be open on a day), its start a uniform share of it before. */
@@ -528,40 +515,26 @@ function familyCare(journey: Journey, family: Family, rates: BoroughRates, map: 
     enter(child, planPeriod(random, child, arrival, 'uasc'), undefined);
   }
 
-  // Care leavers: the young people older at the start than any of the borough's own children (who are at most about 15½,
-  // being under 18 in the middle of the run), up to 24½, who were or will be in the council's care at 16–18. Most are former
-  // relevant young people who came into care as adolescents and stayed to 18. Those who left before the start are written as
-  // they were; those still in care at the start are part of its stock and leave during the run. Without these the young people
-  // aged about 15½ to 18 at the start were missing altogether, and with them two years of the care leavers measured at the
-  // end (CL-01).
-  const youngest = Math.min(16, rates.oldestAtStart);
-  const span = 24.5 - youngest;
+  // Care leavers: young people aged 16–24 at the start who left the council's care at 16–18 before it.
   const eldest = Math.max(0, ...family.children.map((c) => ageOn(c, window.start)));
-  for (let i = random.poisson(lookedAfterCalibrationTargets.careLeaversPerYearOfAge * span * perFamily); i > 0; i -= 1) {
-    const ageAtStart = youngest + random.next() * span;
+  for (let i = random.poisson(lookedAfterCalibrationTargets.careLeaversPerYearOfAge * 8.5 * perFamily); i > 0; i -= 1) {
+    const ageAtStart = 16 + random.next() * 8.5;
     if (ageAtStart <= eldest) continue;
     const birthDay = window.start - Math.round(ageAtStart * YEAR);
-    // In a London borough many care leavers came alone seeking asylum: about three in ten.
-    const alone = random.chance(0.3);
+    const alone = random.chance(0.22);
+    const sex = random.chance(alone ? 0.9 : 0.55) ? 'M' : 'F';
     const entryAge = alone ? 15 + random.next() * 2 : Math.max(11, 17.5 - random.exponential(2.5));
     const entryDay = birthDay + Math.round(entryAge * YEAR);
-    const eighteenth = birthDay + Math.round(18 * YEAR);
-    // Most stayed until 18; some left at 16 or 17, after at least 13 weeks in care (relevant children).
-    const endDay = random.chance(0.8) ? eighteenth : Math.min(eighteenth, Math.max(entryDay + 100, birthDay + Math.round((16 + random.next() * 2) * YEAR)));
-    // Unaccompanied children in care at the start or arriving later are the unaccompanied loops' above.
-    if (alone && endDay >= window.start) continue;
-    const sex = random.chance(alone ? 0.9 : 0.55) ? 'M' : 'F';
     const child = alone ? arrivingAlone(journey, family, birthDay, entryDay)
       : journey.addChild(family, { forename: forenameFor(random, family.ethnicity, sex), sex, birthDay, disabilities: random.chance(0.06) ? ['LD'] : [] });
+    if (!alone) journey.handOn(childRegistration, { family, child, day: entryDay });
     const plan = planPeriod(random, child, entryDay, alone ? 'uasc' : 'long-term');
-    plan.endDay = endDay;
+    const eighteenth = birthDay + Math.round(18 * YEAR);
+    // Most stayed until 18; some left at 16 or 17, after at least 13 weeks in care (relevant children).
+    plan.endDay = random.chance(0.8) ? eighteenth : Math.min(eighteenth, Math.max(entryDay + 100, birthDay + Math.round((16 + random.next() * 2) * YEAR)));
     plan.changes = plan.changes.filter((change) => change.day < plan.endDay - 1);
     if (plan.endDay < eighteenth) plan.reasonCeased = random.weighted({ E13: 0.4, E4A: 0.3, E5: 0.3 } as Record<ReasonEpisodeCeased, number>);
-    if (plan.endDay >= window.start) {
-      enter(child, plan, family.postcode);
-      continue;
-    }
-    if (!alone) journey.handOn(childRegistration, { family, child, day: entryDay });
+    if (plan.endDay >= window.start) continue;
     writePeriod(journey, map, child, alone ? undefined : family.postcode, plan);
   }
 }
