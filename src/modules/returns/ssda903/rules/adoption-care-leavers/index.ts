@@ -1,4 +1,9 @@
 /** SSDA903 rules on adoption, care leavers, missing episodes, health (5xx) and the 1000+ cross-checks. */
 import type { ValidationRule } from '../../../validation-rule.ts';
+import { adoptionRules } from './adoption.ts';
+import { continuityRules } from './continuity.ts';
 
-export const adoptionAndCareLeaverRules: readonly ValidationRule[] = [];
+export const adoptionAndCareLeaverRules: readonly ValidationRule[] = [
+  ...continuityRules,
+  ...adoptionRules,
+];
