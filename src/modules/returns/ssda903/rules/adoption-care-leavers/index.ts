@@ -2,8 +2,12 @@
 import type { ValidationRule } from '../../../validation-rule.ts';
 import { adoptionRules } from './adoption.ts';
 import { continuityRules } from './continuity.ts';
+import { healthRules } from './health.ts';
+import { missingRules } from './missing.ts';
 
 export const adoptionAndCareLeaverRules: readonly ValidationRule[] = [
   ...continuityRules,
   ...adoptionRules,
+  ...healthRules,
+  ...missingRules,
 ];
