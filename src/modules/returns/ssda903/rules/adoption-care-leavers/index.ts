@@ -4,6 +4,7 @@ import { adoptionRules } from './adoption.ts';
 import { careLeaverRules } from './care-leavers.ts';
 import { continuityRules } from './continuity.ts';
 import { healthRules } from './health.ts';
+import { integrityRules } from './integrity.ts';
 import { missingRules } from './missing.ts';
 import { placementRules } from './placements.ts';
 
@@ -14,4 +15,5 @@ export const adoptionAndCareLeaverRules: readonly ValidationRule[] = [
   ...missingRules,
   ...placementRules,
   ...careLeaverRules,
+  ...integrityRules,
 ];
