@@ -5,7 +5,7 @@
  */
 import type { ReturnTables, TableRow } from '../../../return-tables.ts';
 import type { RuleFinding, ValidationRule } from '../../../validation-rule.ts';
-import { byChild, codeIn, dateIn, eachRow, earliestBy, findings, indexedRows, isBlank, ruleOf, type Indexed } from './kit.ts';
+import { byChild, byText, codeIn, dateIn, eachRow, earliestBy, findings, indexedRows, isBlank, ruleOf, type Indexed } from './kit.ts';
 
 const PLACED_FOR_ADOPTION = new Set(['A3', 'A4', 'A5', 'A6']);
 const ADOPTED = new Set(['E11', 'E12']);
@@ -258,7 +258,7 @@ const overlappingDecisions = (tables: ReturnTables): RuleFinding[] => {
   const rows: number[] = [];
   for (const decisions of byChild(tables, 'PlacedAdoption').values()) {
     const dated = decisions.filter(({ row }) => dateIn(row, 'DATE_PLACED') !== null)
-      .sort((a, b) => dateIn(a.row, 'DATE_PLACED')!.localeCompare(dateIn(b.row, 'DATE_PLACED')!) || a.index - b.index);
+      .sort((a, b) => byText(dateIn(a.row, 'DATE_PLACED')!, dateIn(b.row, 'DATE_PLACED')!) || a.index - b.index);
     for (let i = 1; i < dated.length; i += 1) {
       const previousCeased = dateIn(dated[i - 1]!.row, 'DATE_PLACED_CEASED');
       const placed = dateIn(dated[i]!.row, 'DATE_PLACED')!;

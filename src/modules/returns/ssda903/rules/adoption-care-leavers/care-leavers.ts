@@ -4,7 +4,6 @@
  * last year's episodes.
  */
 import { daysBetween } from '../../../../../platform/calendar/calendar.ts';
-import { collectionYearContaining } from '../../../collection-year.ts';
 import { rowsOf, type ReturnTables, type TableRow } from '../../../return-tables.ts';
 import type { RuleFinding, ValidationContext, ValidationRule } from '../../../validation-rule.ts';
 import { birthday, byChild, childrenIn, codeIn, dateIn, findings, indexedRows, isBlank, latestBy, ruleOf, type Indexed } from './kit.ts';
@@ -90,10 +89,12 @@ const neverLookedAfter = (tables: ReturnTables): RuleFinding[] => {
   return careLeaverRows(tables, (child) => !lookedAfter.has(child));
 };
 
-/** The child's 17th or 18th birthday that falls in the collection year containing `date`, if either does. */
+/** The child's 17th or 18th birthday that falls in the collection year (1 April to 31 March) containing `yearOf`, if either does. */
 function seventeenthOrEighteenthIn(born: string, yearOf: string): string | null {
-  const year = collectionYearContaining(yearOf);
-  return [17, 18].map((age) => birthday(born, age)).find((day) => day >= year.start && day <= year.end) ?? null;
+  const startYear = Number(yearOf.slice(0, 4)) - (yearOf.slice(5) >= '04-01' ? 0 : 1);
+  const start = `${startYear}-04-01`;
+  const end = `${startYear + 1}-03-31`;
+  return [17, 18].map((age) => birthday(born, age)).find((day) => day >= start && day <= end) ?? null;
 }
 
 const lookedAfterOnBirthday = (tables: ReturnTables, context: ValidationContext): RuleFinding[] => {

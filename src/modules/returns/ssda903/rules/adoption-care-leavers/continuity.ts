@@ -138,9 +138,10 @@ export const continuityRules: readonly ValidationRule[] = [
   ruleOf('503A', sameAsOpenEpisodeLastYear('RNE')),
   ruleOf('503B', sameAsOpenEpisodeLastYear('LS')),
   ruleOf('503C', sameAsOpenEpisodeLastYear('CIN')),
-  ruleOf('503D', sameAsOpenEpisodeLastYear('PLACE'), { until: '2023-24', tables: ['Episodes', 'Episodes_last'] }),
-  ruleOf('503D', sameAsOpenEpisodeLastYear('PLACE', h5BecameK3), { from: '2024-25', until: '2024-25' }),
-  ruleOf('503D', sameAsOpenEpisodeLastYear('PLACE', z1Split), { from: '2025-26' }),
+  ruleOf('503D', sameAsOpenEpisodeLastYear('PLACE'), { until: '2023-24' }),
+  // From 2024-25 DfE's list names Episodes alone for 503D; last year's episodes are still what it reads.
+  ruleOf('503D', sameAsOpenEpisodeLastYear('PLACE', h5BecameK3), { from: '2024-25', until: '2024-25', tables: ['Episodes'] }),
+  ruleOf('503D', sameAsOpenEpisodeLastYear('PLACE', z1Split), { from: '2025-26', tables: ['Episodes'] }),
   ruleOf('503E', sameAsOpenEpisodeLastYear('PLACE_PROVIDER')),
   ruleOf('503F', sameAsOpenEpisodeLastYear('URN')),
   ruleOf('503G', sameAsOpenEpisodeLastYear('PL_DISTANCE')),

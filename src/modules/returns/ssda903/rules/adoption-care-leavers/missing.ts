@@ -4,7 +4,7 @@
  */
 import type { ReturnTables, TableRow } from '../../../return-tables.ts';
 import type { RuleFinding, ValidationRule } from '../../../validation-rule.ts';
-import { byChild, codeIn, dateIn, eachRow, findings, indexedRows, isBlank, ruleOf, type Indexed } from './kit.ts';
+import { byChild, byText, codeIn, dateIn, eachRow, findings, indexedRows, isBlank, ruleOf, type Indexed } from './kit.ts';
 
 const MISSING_TYPES = new Set(['M', 'A']);
 
@@ -37,7 +37,7 @@ const overlappingPeriods = (tables: ReturnTables): RuleFinding[] => {
   for (const periods of byChild(tables, 'Missing').values()) {
     const keyOf = ({ row }: Indexed) => dateIn(row, 'MIS_END') ?? dateIn(row, 'MIS_START') ?? '9999-99-99';
     const startOf = ({ row }: Indexed) => dateIn(row, 'MIS_START') ?? '9999-99-99';
-    const ordered = [...periods].sort((a, b) => keyOf(a).localeCompare(keyOf(b)) || startOf(a).localeCompare(startOf(b)) || a.index - b.index);
+    const ordered = [...periods].sort((a, b) => byText(keyOf(a), keyOf(b)) || byText(startOf(a), startOf(b)) || a.index - b.index);
     for (let i = 1; i < ordered.length; i += 1) {
       const previousEnd = dateIn(ordered[i - 1]!.row, 'MIS_END');
       const start = dateIn(ordered[i]!.row, 'MIS_START');
@@ -87,7 +87,7 @@ interface PeriodOfCare { began: string; ended: string | null }
 export function periodsOfCare(episodes: readonly Indexed[]): PeriodOfCare[] {
   const dated = episodes.map(({ row }) => ({ began: dateIn(row, 'DECOM'), ended: dateIn(row, 'DEC') }))
     .filter((episode): episode is { began: string; ended: string | null } => episode.began !== null)
-    .sort((a, b) => a.began.localeCompare(b.began));
+    .sort((a, b) => byText(a.began, b.began));
   const periods: PeriodOfCare[] = [];
   let previousEnd: string | null = null;
   for (const episode of dated) {

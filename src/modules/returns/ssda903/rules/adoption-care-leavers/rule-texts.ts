@@ -1,4 +1,7 @@
-/** DfE's words for each rule of this group, as the yearly SSDA903 rule lists give them (unchanged across the years each is listed). */
+/**
+ * DfE's words for each rule of this group, as the first yearly SSDA903 rule list naming it gives
+ * them. Messages and fields are the same in every later year; only 503D's tables change (2024-25).
+ */
 export interface RuleText { message: string; tables: readonly string[]; fields: readonly string[] }
 
 export const ruleTexts: Readonly<Record<string, RuleText>> = {
