@@ -44,13 +44,16 @@ const placementChangeReasonNotAllowed = eachRow('Episodes', ['REASON_PLACE_CHANG
   return reason !== null && !PLACEMENT_CHANGE_REASONS.has(reason);
 });
 
-/** Own provision outside the council's area, other than foster and adoptive placements and short breaks. */
-const ownProvisionOutsideArea = eachRow('Episodes', ['PL_LA'], (row, context) => {
-  const legalStatus = codeIn(row, 'LS');
-  if (provider(row) !== 'PR1' || legalStatus === null || codeIn(row, 'PLACE') === null) return false;
-  if (FOSTER_PLACEMENTS.has(place(row)) || ADOPTION_PLACEMENTS.has(place(row)) || legalStatus === 'V3' || legalStatus === 'V4') return false;
-  return codeIn(row, 'PL_LA') !== context.laNumber;
-});
+/** Own provision outside the council's area, other than foster and adoptive placements, `alsoAllowed`, and short breaks. */
+function ownProvisionOutsideArea(alsoAllowed: readonly string[]) {
+  const allowed = new Set([...FOSTER_PLACEMENTS, ...ADOPTION_PLACEMENTS, ...alsoAllowed]);
+  return eachRow('Episodes', ['PL_LA'], (row, context) => {
+    const legalStatus = codeIn(row, 'LS');
+    if (provider(row) !== 'PR1' || legalStatus === null || codeIn(row, 'PLACE') === null) return false;
+    if (allowed.has(place(row)) || legalStatus === 'V3' || legalStatus === 'V4') return false;
+    return codeIn(row, 'PL_LA') !== context.laNumber;
+  });
+}
 
 const TEMPORARY = ['T0', 'T1', 'T2', 'T3', 'T4'];
 
@@ -67,5 +70,7 @@ export const placementRules: readonly ValidationRule[] = [
   ruleOf('550', parentsOnlyForOwnProvision),
   ruleOf('1008', urnNotKnown),
   ruleOf('1009', placementChangeReasonNotAllowed),
-  ruleOf('1015', ownProvisionOutsideArea),
+  ruleOf('1015', ownProvisionOutsideArea([]), { until: '2024-25' }),
+  // From 2025-26 DfE also allows a council's own K3 placements outside its area.
+  ruleOf('1015', ownProvisionOutsideArea(['K3']), { from: '2025-26' }),
 ];

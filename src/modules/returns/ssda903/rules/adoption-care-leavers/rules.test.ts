@@ -111,6 +111,14 @@ describe('the year a rule is checked in', () => {
   });
 });
 
+describe('own provision outside the council\'s area (1015)', () => {
+  it('is allowed for K3 placements from 2025-26 only', () => {
+    const tables = { Episodes: table([{ CHILD: '1', PLACE: 'K3', LS: 'C2', PLACE_PROVIDER: 'PR1', PL_LA: '999' }]) };
+    expect(flagged('1015', tables, contextOf('2024-25'))).toEqual({ Episodes: [0] });
+    expect(flagged('1015', tables, contextOf('2025-26'))).toEqual({});
+  });
+});
+
 describe('continuously looked after, for offending and health (543)', () => {
   it('a child who started a new period of care during the year is not asked for conviction information', () => {
     const oc2 = table([{ CHILD: '1', DOB: '01/01/2010', CONVICTED: null }]);
