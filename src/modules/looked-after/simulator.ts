@@ -400,6 +400,8 @@ function arrivingAlone(journey: Journey, family: Family, birthDay: Day, arrivalD
   child.registeredDay = arrivalDay;
   journey.addEvent(child, 'child.registered', arrivalDay, {
     forename: child.forename, surname: surnameFor(random, ethnicity), sex, ethnicity, disabilities: ['NONE'], dateOfBirth: isoOf(birthDay), unaccompaniedAsylumSeeking: true,
+    // New to England's schools: no UPN yet (UN2, never attended a maintained school in England).
+    upnUnknown: 'UN2',
   });
   return child;
 }

@@ -54,3 +54,4 @@ export const peopleModule = defineDomainModule({
 export { childRegistration, currentAllocationOf, isRegistered, type PeopleState };
 export * from './events.ts';
 export { identityMatchScore, searchKeysOf } from './name-matching.ts';
+export { permanentUpn, schoolStartOn, simulatedUpn, upnCheckLetter } from './upn.ts';

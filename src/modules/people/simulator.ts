@@ -12,6 +12,7 @@ import {
   type SimulatedWorkforce, type SimulatorBehaviour, type TeamPlan, type WorkforceSetup,
 } from '../../simulate/simulator-behaviour.ts';
 import type { PeopleState } from './state.ts';
+import { schoolStartOn, simulatedUpn } from './upn.ts';
 import type { Team, Worker } from './workforce.ts';
 
 /** A child comes to children's services for the first time: the front door registers them. */
@@ -29,6 +30,7 @@ function register(journey: Journey, { family, child, day }: { family: Family; ch
     disabilities: child.disabilities.length > 0 ? child.disabilities : ['NONE'],
     address: { postcode: family.postcode },
     ...(unborn ? { expectedDateOfBirth: isoOf(child.birthDay) } : { dateOfBirth: isoOf(child.birthDay) }),
+    ...pupilNumberOn(journey, child, day),
   };
   if (random.chance(0.3)) details.firstLanguage = random.pick(['English', 'Bengali', 'Somali', 'Turkish', 'Arabic', 'Polish', 'Portuguese', 'Spanish', 'Albanian', 'Tigrinya']);
   journey.addEvent(child, 'child.registered', day, details);
@@ -44,6 +46,12 @@ function register(journey: Journey, { family, child, day }: { family: Family; ch
   if (unborn) {
     journey.addEvent(child, 'child.details-changed', child.birthDay, { forename: child.forename, sex: child.sex, dateOfBirth: isoOf(child.birthDay) });
   }
+}
+
+/** A school-age child's UPN when first registered; before school age, why there is none (UN1: not yet of school age). */
+function pupilNumberOn(journey: Journey, child: SimulatedChild, day: Day): { upn: string } | { upnUnknown: string } {
+  const startsSchool = schoolStartOn(isoOf(child.birthDay));
+  return startsSchool <= isoOf(day) ? { upn: simulatedUpn(journey.borough.laCode, child.childId, startsSchool) } : { upnUnknown: 'UN1' };
 }
 
 interface SimulatedWorker extends Worker {
