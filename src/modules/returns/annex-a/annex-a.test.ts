@@ -36,7 +36,7 @@ function stateOf(childId: string, events: LoggedEvent[]): ReturnsChildState {
 /**
  * F1: a contact before the 12 months and one in them; the referral that followed it, assessed in
  * September 2023 (seen on a visit) and closed after assessment; a second referral in January 2024,
- * within 12 months of the first, closed two days later with no assessment (NFA).
+ * within 12 months of the first, visited and closed two days later with no assessment (NFA).
  */
 function frontDoorChild(): ReturnsChildState {
   return stateOf('F1', [
@@ -50,6 +50,7 @@ function frontDoorChild(): ReturnsChildState {
     assessmentCompleted('2023-09-20', 'no-further-action'),
     closed('2023-09-21', 'RC8'),
     referral('2024-01-10', '6'),
+    visit('2024-01-11', 'other'),
     closed('2024-01-12', 'RC7'),
   ]);
 }
@@ -121,7 +122,7 @@ describe('Annex A lists from the record', () => {
     });
     expect(rows['List 6']!.map((row) => rowByTitle('List 6', row))).toEqual([
       expect.objectContaining({ 'CIN Start Date': '2023-09-02', 'Date Child Was Last Seen': '2023-09-05', 'CIN Closure Date': '2023-09-21', 'Reason for Closure': 'h) Child not in need after assessment', 'Case Status': 'e) Closed episode', 'Primary Need Code': 'a) Abuse or neglect' }),
-      expect.objectContaining({ 'CIN Start Date': '2024-01-10', 'CIN Closure Date': '2024-01-12', 'Reason for Closure': "g) 'Other' incl. Child no longer in need" }),
+      expect.objectContaining({ 'CIN Start Date': '2024-01-10', 'Date Child Was Last Seen': '2024-01-11', 'CIN Closure Date': '2024-01-12', 'Reason for Closure': "g) 'Other' incl. Child no longer in need" }),
     ]);
     expect(rows['List 5']).toEqual([]);
     expect(rows['List 8']).toEqual([]);

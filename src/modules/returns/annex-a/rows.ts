@@ -192,7 +192,8 @@ class ChildReading {
   childrenInNeed(): AnnexACell[][] {
     return this.episodes.filter((episode) => this.openInWindow(episode.referralOn, episode.closedOn)).map((episode) => {
       const closedOn = this.known(episode.closedOn);
-      const lastSeen = latestOnOrBefore(this.seenDates().filter((date) => date >= episode.referralOn), this.asAt);
+      // Seen during the episode: from the referral to its closure (a later episode's visits are not this one's).
+      const lastSeen = latestOnOrBefore(this.seenDates().filter((date) => date >= episode.referralOn), closedOn ?? this.asAt);
       return [
         ...this.child(), this.disability(), episode.referralOn, needOf(episode.primaryNeed),
         lastSeen, closedOn, closedOn === null ? null : reasonForClosureOf(episode.reasonForClosure), this.caseStatus(episode, closedOn),
