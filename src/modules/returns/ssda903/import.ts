@@ -23,8 +23,6 @@ export const NAME_NOT_GIVEN = { forename: 'Not given', surname: 'Not given in th
 /** The team of a social worker episode: the return names the worker, not their team. */
 export const TEAM_NOT_GIVEN = 'not-given';
 
-const PLACEMENT_COLUMNS = ['PLACE', 'PLACE_PROVIDER', 'URN', 'PL_POST'] as const;
-
 /** 903 SEX, the 1/2 coding before 2024-25 or M/F/U after, as the record's M/F/U. */
 function sexOf(cell: string | null): string {
   if (cell === '1' || cell === 'M') return 'M';
@@ -48,15 +46,28 @@ function rowsByChild(tables: ReturnTables): Map<string, Map<string, { row: Table
   return children;
 }
 
-const placementOf = (row: TableRow) => {
+// The record keeps only what fits its own checks; a cell that does not is left out, with a problem
+// (a whole period of care is not lost for one malformed postcode).
+const OFSTED_URN = /^[A-Z0-9]{7}$/;
+const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
+
+function placementOf(entry: { row: TableRow; index: number }, problems: Problem[]) {
+  const { row } = entry;
+  const urn = cellOf(row, 'URN');
   const postcode = cellOf(row, 'PL_POST');
+  if (urn !== null && !OFSTED_URN.test(urn.toUpperCase())) {
+    problems.push({ table: 'Episodes', row: entry.index, message: `URN "${urn}" is not 7 letters or digits (or XXXXXXX), as the record keeps Ofsted's reference: it was left out` });
+  }
+  if (postcode !== null && !POSTCODE.test(postcode.toUpperCase())) {
+    problems.push({ table: 'Episodes', row: entry.index, message: `PL_POST "${postcode}" is not a whole UK postcode: it was left out` });
+  }
   return {
     type: cellOf(row, 'PLACE'),
     ...(cellOf(row, 'PLACE_PROVIDER') ? { provider: cellOf(row, 'PLACE_PROVIDER') } : {}),
-    ...(cellOf(row, 'URN') ? { ofstedUrn: cellOf(row, 'URN') } : {}),
-    ...(postcode ? { postcode } : {}),
+    ...(urn !== null && OFSTED_URN.test(urn.toUpperCase()) ? { ofstedUrn: urn } : {}),
+    ...(postcode !== null && POSTCODE.test(postcode.toUpperCase()) ? { postcode } : {}),
   };
-};
+}
 
 /** The events of one child's rows; problems for what cannot become an event. */
 function childEventsOf(childId: string, rows: Map<string, { row: TableRow; index: number }[]>, year: CollectionYear, problems: Problem[]): ImportedEvent[] {
@@ -106,8 +117,10 @@ function childEventsOf(childId: string, rows: Map<string, { row: TableRow; index
     if (startsPeriod) {
       periodStarts.push(episode.decom);
       const home = cellOf(row, 'HOME_POST');
+      const homeKept = home !== null && POSTCODE.test(home.toUpperCase());
+      if (home !== null && !homeKept) problems.push({ table: 'Episodes', row: episode.index, message: `HOME_POST "${home}" is not a whole UK postcode: it was left out` });
       add('looked-after.started', episode.decom, {
-        legalStatus, categoryOfNeed: cellOf(row, 'CIN'), placement: placementOf(row), ...(home ? { homePostcode: home } : {}),
+        legalStatus, categoryOfNeed: cellOf(row, 'CIN'), placement: placementOf(episode, problems), ...(homeKept ? { homePostcode: home } : {}),
         unaccompaniedAsylumSeeking: uasc !== undefined,
       });
     } else if (cellOf(row, 'RNE') === 'L') {
@@ -117,7 +130,7 @@ function childEventsOf(childId: string, rows: Map<string, { row: TableRow; index
       const reason = cellOf(previous!.row, 'REASON_PLACE_CHANGE');
       if (reason === null) problems.push({ table: 'Episodes', row: previous!.index, message: 'REASON_PLACE_CHANGE is blank though the next episode changes the placement: recorded as OTHER' });
       add('looked-after.placement-changed', episode.decom, {
-        placement: placementOf(row), sameCarer: rne === 'T' || rne === 'U', reason: reason ?? 'OTHER',
+        placement: placementOf(episode, problems), sameCarer: rne === 'T' || rne === 'U', reason: reason ?? 'OTHER',
         ...(legalStatus !== cellOf(previous!.row, 'LS') ? { legalStatus } : {}),
       });
     }
