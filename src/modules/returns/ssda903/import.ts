@@ -237,6 +237,8 @@ function childEventsOf(childId: string, rows: Map<string, { row: TableRow; index
       add('care-leavers.eligibility-recorded', birthday, { category: age >= 18 ? 'former-relevant' : 'relevant', reason: 'A care leaver in an imported SSDA903 return' });
     }
     const accom = cellOf(entry.row, 'ACCOM');
+    // A row with IN_TOUCH blank says the young person is a care leaver but records no contact.
+    if (cellOf(entry.row, 'IN_TOUCH') === null) continue;
     add('care-leavers.birthday-contact-recorded', birthday, {
       inTouch: cellOf(entry.row, 'IN_TOUCH'), ...(cellOf(entry.row, 'ACTIV') ? { activity: cellOf(entry.row, 'ACTIV') } : {}),
       ...(accom ? { accommodation: accom.slice(0, 1), accommodationSuitable: accom.slice(1) === '1' } : {}),
