@@ -132,6 +132,11 @@ describe('OC3: care leavers in the year of their 17th to 21st birthdays', () => 
     expect(rowsFor(careLeaver('2005-06-10'), collectionYear('2027-28'))).toBeNull();
   });
 
+  it('does not ask it of a young person still looked after at the year\'s end', () => {
+    const rows = rowsFor([registered({ dateOfBirth: '2007-05-20' }), started('2021-01-04'), eligibility('2024-04-21', 'eligible')])!;
+    expect(rows.OC3).toBeUndefined();
+  });
+
   it('counts the 17th birthday', () => {
     const rows = rowsFor([registered({ dateOfBirth: '2007-05-20' }), started('2021-01-04'), ceased('2024-04-20', 'E13'), eligibility('2024-04-21', 'relevant')])!;
     expect(rows.OC3).toEqual([{ CHILD: 'LA1', DOB: '20/05/2007', IN_TOUCH: null, ACTIV: null, ACCOM: null }]);

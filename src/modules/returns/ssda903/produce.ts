@@ -8,9 +8,10 @@
  */
 import { addMonths } from '../../../platform/calendar/calendar.ts';
 import { returnDateOf } from '../../adoption/state.ts';
-import { oc3AccommodationCode, type Accommodation } from '../../care-leavers/codes.ts';
-import { isShortBreaksOnly, type CareEpisodeState, type PeriodOfCareState } from '../../looked-after/state.ts';
-import { convictedForOc2 } from '../../youth-justice/codes.ts';
+import { oc3AccommodationCode, type Accommodation } from '../../care-leavers/index.ts';
+import { eligibilityOf } from '../../care-leavers/state.ts';
+import { isShortBreaksOnly, lookedAfterOn, type CareEpisodeState, type PeriodOfCareState } from '../../looked-after/state.ts';
+import { convictedForOc2 } from '../../youth-justice/index.ts';
 import type { ReturnsChildState } from '../child-state.ts';
 import type { CollectionYear } from '../collection-year.ts';
 import { ukDateOf } from '../return-dates.ts';
@@ -167,8 +168,11 @@ export function rowsOfChild(state: ReturnsChildState, year: CollectionYear): Rea
 
   // OC3: a care leaver in the year of their 17th to 21st birthday, from the contact around it. With
   // no contact recorded the row is given with IN_TOUCH blank, so DfE's rules ask for it.
+  // DfE asks it of young people no longer looked after at the year's end (rule 1007), and not of
+  // those only qualifying for advice (looked after for less than 13 weeks since 14).
   const support = state.leavingCare;
-  if (support && details?.dateOfBirth !== undefined) {
+  const careLeaver = support !== undefined && eligibilityOf(support).category !== 'qualifying' && lookedAfterOn(state, year.end) === undefined;
+  if (support && careLeaver && details?.dateOfBirth !== undefined) {
     for (const age of oc3BirthdaysInYear(details.dateOfBirth, year)) {
       const contact = support.birthdayContacts.find((c) => c.birthdayAge === age);
       add('OC3', {
