@@ -78,3 +78,22 @@ describe('the XML upload', () => {
     expect(result.errors[0]!.message).toMatch(/DOB/);
   });
 });
+
+describe('the XML upload and the CSV files hold the same return', () => {
+  it('writes the tables read from the XML as CSV files that read back the same', () => {
+    for (const path of ['d2i_fake_data/fake_903.xml']) {
+      const fromXml = ssda903Return.read([{ name: path, mediaType: 'application/xml', contents: sample(path) }]);
+      expect(fromXml.problems, path).toEqual([]);
+      expect(fromXml.tables.Episodes!.rows.length, path).toBeGreaterThan(0);
+      const every = collectionYear('2026-27');
+      const fromCsv = ssda903Return.read(ssda903Return.write(fromXml.tables, { ...facts, collectionYear: every }));
+      for (const [table, { rows }] of Object.entries(fromXml.tables)) expect(fromCsv.tables[table]!.rows, `${path} ${table}`).toEqual(rows);
+    }
+  });
+
+  it('reports an empty XML file (the synthesiser\'s sample as stored is empty)', () => {
+    const path = 'csc-data-synthesizer_generated_903.xml';
+    expect(ssda903Return.read([{ name: path, mediaType: 'application/xml', contents: sample(path) }]).problems)
+      .toEqual([{ file: path, line: null, message: expect.stringMatching(/could not be read as an SSDA903 XML file/) }]);
+  });
+});

@@ -215,3 +215,20 @@ describe('DfE\'s fake data (2017-18)', () => {
     for (const table of Object.keys(columns)) expect(linesOf(again.after, table), table).toEqual(linesOf(result.after, table));
   }, 180_000);
 });
+
+describe('DfE\'s fake XML upload (2017-18)', () => {
+  const year = collectionYear('2017-18');
+  const xml = { name: 'fake_903.xml', mediaType: 'application/xml', contents: readFileSync(new URL('ssda903/d2i_fake_data/fake_903.xml', SAMPLES), 'utf8') };
+
+  it('brings its children into the record as the CSV files do: each produced child\'s header comes back, and producing again changes nothing', () => {
+    const result = roundTrip([xml], year);
+    const produced = linesOf(result.after, 'Header');
+    expect(produced.length).toBeGreaterThan(0);
+    // The random data's headers are kept whole: every child the record put in the year's return has their header given back.
+    const given = new Set(linesOf(result.before, 'Header'));
+    expect(produced.filter((line) => !given.has(line))).toEqual([]);
+    const again = roundTrip(ssda903Return.write(result.after, facts(year)), year);
+    expect(Object.fromEntries(again.refused)).toEqual({});
+    for (const table of Object.keys(ssda903Return.tablesOf(year))) expect(linesOf(again.after, table), table).toEqual(linesOf(result.after, table));
+  }, 60_000);
+});
