@@ -95,6 +95,8 @@ function oc3BirthdaysInYear(dateOfBirth: string, year: CollectionYear): number[]
 
 /** A child's rows of each SSDA903 table for the year, or null when the child is not in it. */
 export function rowsOfChild(state: ReturnsChildState, year: CollectionYear): Readonly<Record<string, readonly TableRow[]>> | null {
+  // A record merged into another child's is returned as that child: it has no rows of its own.
+  if (state.mergedInto !== undefined) return null;
   const childId = state.childId;
   const details = state.details;
   const dob = ukDateOrNull(details?.dateOfBirth);

@@ -9,6 +9,8 @@ import { collectionYear, type CollectionYear } from '../collection-year.ts';
 import { tableOf, type ReturnTables, type TableRow } from '../return-tables.ts';
 import { isoDateOfUkCell } from '../return-dates.ts';
 import type { ReturnFile } from '../statutory-return.ts';
+import { ceased, foldOf, legalStatusChanged, logged, placementChanged, registered, started, uascStatusCeased } from '../../looked-after/test-builders.ts';
+import type { ReturnsChildState } from '../child-state.ts';
 import { foldImportedChild, type RefusedEvent } from './imported-record.ts';
 import { ssda903Return } from './index.ts';
 
@@ -231,4 +233,47 @@ describe('DfE\'s fake XML upload (2017-18)', () => {
     expect(Object.fromEntries(again.refused)).toEqual({});
     for (const table of Object.keys(ssda903Return.tablesOf(year))) expect(linesOf(again.after, table), table).toEqual(linesOf(result.after, table));
   }, 60_000);
+});
+
+describe('a return this record made (2024-25)', () => {
+  const year = collectionYear('2024-25');
+  const adopted = [
+    registered({ dateOfBirth: '2019-03-01', sex: 'F', ethnicity: 'WBRI', upnUnknown: 'UN1' }), started('2022-05-01', { legalStatus: 'C1', homePostcode: 'N1 2AB' }),
+    logged('allocation.started', '2022-05-01', { workerId: 'W0001', teamId: 'T-CLA' }),
+    logged('adoption.previous-permanence-recorded', '2022-05-01', { previousPermanence: 'Z1' }),
+    legalStatusChanged('2023-01-10', 'C2'), logged('adoption.decision-to-place', '2023-03-01', { fosteringForAdoption: false }),
+    logged('adoption.matched', '2024-02-01', { adoptersSex: 'MF', adoptersLegalStatus: 'L11', fosterCarers: false }),
+    placementChanged('2024-03-01', { placement: { type: 'A4', provider: 'PR1', ofstedUrn: 'XXXXXXX', postcode: 'N5 1AA' }, reason: 'CARPL' }),
+    logged('adoption.placed', '2024-03-01', { placement: 'A4' }), logged('care-planning.review-held', '2024-05-01', { participation: 'PN1' }),
+    logged('adoption.order-granted', '2024-10-01', {}), ceased('2024-10-01', 'E11'),
+  ];
+  const asylumSeeking = [
+    registered({ dateOfBirth: '2008-02-01', sex: 'M', ethnicity: 'AOTH', upn: 'A12345678901B' }), started('2023-01-05', { unaccompaniedAsylumSeeking: true }),
+    logged('care-planning.sdq-recorded', '2024-09-01', { score: 12 }), logged('care-planning.immunisations-recorded', '2024-09-01', { upToDate: true }),
+    logged('care-planning.dental-check-completed', '2024-10-01', {}), logged('care-planning.health-assessment-completed', '2024-10-02', { kind: 'review', assessedBy: 'other' }),
+    logged('care-planning.substance-misuse-recorded', '2024-11-01', { identified: true, interventionOffered: true, interventionReceived: false }),
+    uascStatusCeased('2025-01-15'),
+  ];
+  const careLeaver = [
+    registered({ dateOfBirth: '2006-07-01', sex: 'F', ethnicity: 'BCRB' }), started('2020-01-06'), ceased('2023-08-01', 'E5'),
+    logged('care-leavers.eligibility-recorded', '2023-08-02', { category: 'relevant', reason: 'Left care at 17 after three years' }),
+    logged('care-leavers.birthday-contact-recorded', '2024-07-01', { inTouch: 'YES', activity: 'F2', accommodation: 'U', accommodationSuitable: true }),
+  ];
+
+  it('comes back field for field through its files and the import', () => {
+    const rows: Record<string, TableRow[]> = {};
+    for (const [childId, events] of [['A1', adopted], ['U1', asylumSeeking], ['L1', careLeaver]] as const) {
+      const { state } = foldOf(events, childId);
+      for (const [table, tableRows] of Object.entries(ssda903Return.rowsOfChild(state as unknown as ReturnsChildState, year)!)) (rows[table] ??= []).push(...tableRows);
+    }
+    const columns = ssda903Return.tablesOf(year);
+    const made = ssda903Return.write(Object.fromEntries(Object.entries(columns).map(([table, c]) => [table, tableOf(c, rows[table] ?? [])])), facts(year));
+    const result = roundTrip(made, year);
+    expect(result.importProblems).toEqual([]);
+    expect(Object.fromEntries(result.refused)).toEqual({});
+    for (const table of ['Header', 'Episodes', 'Reviews', 'UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'SWEpisodes']) {
+      expect(linesOf(result.before, table).length, table).toBeGreaterThan(0);
+      expect(linesOf(result.after, table), table).toEqual(linesOf(result.before, table));
+    }
+  });
 });
