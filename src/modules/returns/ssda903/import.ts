@@ -286,6 +286,11 @@ export function eventsOfSsda903(tables: ReturnTables, year: CollectionYear): { c
   const problems: Problem[] = [];
   const children: ImportedChildEvents[] = [];
   for (const [childId, rows] of rowsByChild(tables)) {
+    if (!/^[A-Za-z0-9]{1,20}$/.test(childId)) {
+      const [table, entries] = [...rows][0]!;
+      problems.push({ table, row: entries[0]!.index, message: `CHILD "${childId}" is not 1 to 20 letters or digits, as the record keeps a child's id: the child was not imported` });
+      continue;
+    }
     const events = childEventsOf(childId, rows, year, problems);
     if (events.length > 0) children.push({ childId, events });
   }
