@@ -20,10 +20,17 @@ export function textOf(row: TableRow, column: string): string | null {
  */
 export function dateOf(cell: Cell): string | null {
   if (cell === null) return null;
+  const known = parsedDates.get(cell);
+  if (known !== undefined) return known;
   const trimmed = cell.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return isoDateOfIsoCell(trimmed);
-  return isoDateOfUkCell(trimmed);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? isoDateOfIsoCell(trimmed) : isoDateOfUkCell(trimmed);
+  // A return repeats the same few thousand dates across its rows and rules: parse each once.
+  if (parsedDates.size >= 100_000) parsedDates.clear();
+  parsedDates.set(cell, date);
+  return date;
 }
+
+const parsedDates = new Map<string, string | null>();
 
 /** The date in a row's column, or null. */
 export function dateIn(row: TableRow, column: string): string | null {
@@ -103,17 +110,21 @@ export function datesOfBirth(tables: ReturnTables, table = 'Header'): Map<string
 
 /** An episode (or any dated row) with its position and parsed start and end dates. */
 export interface DatedRow {
-  index: number;
-  row: TableRow;
-  start: string | null;
-  end: string | null;
+  readonly index: number;
+  readonly row: TableRow;
+  readonly start: string | null;
+  readonly end: string | null;
 }
 
 /**
  * Each child's rows in order of their start date (rows without a valid start go last, in table
  * order), so that "the previous episode" and "the next episode" mean what they say.
  */
-export function childTimelines(rows: readonly TableRow[], startColumn = 'DECOM', endColumn = 'DEC'): Map<string, DatedRow[]> {
+export function childTimelines(rows: readonly TableRow[], startColumn = 'DECOM', endColumn = 'DEC'): ReadonlyMap<string, readonly DatedRow[]> {
+  // Many rules read the same table's timelines: build them once per table and pair of columns.
+  const cacheKey = `${startColumn}|${endColumn}`;
+  const cached = timelineCache.get(rows)?.get(cacheKey);
+  if (cached !== undefined) return cached;
   const timelines = new Map<string, DatedRow[]>();
   rows.forEach((row, index) => {
     const child = childOf(row);
@@ -126,8 +137,13 @@ export function childTimelines(rows: readonly TableRow[], startColumn = 'DECOM',
   for (const list of timelines.values()) {
     list.sort((a, b) => (a.start === b.start ? a.index - b.index : a.start === null ? 1 : b.start === null ? -1 : a.start < b.start ? -1 : 1));
   }
+  const byColumns = timelineCache.get(rows) ?? new Map<string, ReadonlyMap<string, readonly DatedRow[]>>();
+  byColumns.set(cacheKey, timelines);
+  timelineCache.set(rows, byColumns);
   return timelines;
 }
+
+const timelineCache = new WeakMap<readonly TableRow[], Map<string, ReadonlyMap<string, readonly DatedRow[]>>>();
 
 /** One finding per column named, for a row of a table. */
 export function findingsAt(table: string, row: number, columns: readonly string[]): RuleFinding[] {
