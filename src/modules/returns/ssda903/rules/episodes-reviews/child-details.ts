@@ -100,8 +100,9 @@ export const childDetailChecks: Readonly<Record<string, Behaviour>> = {
     });
   },
 
-  // Female was coded 2 until 2023-24; from 2024-25 the return codes sex as M and F.
-  '393': [['2022-23', motherMissing(['2'])], ['2024-25', motherMissing(['F'])]],
+  // Female was coded 2 until 2023-24; from 2024-25 the return codes sex as M and F (a record carried
+  // over from an earlier year may still say 2, and is female all the same).
+  '393': [['2022-23', motherMissing(['2'])], ['2024-25', motherMissing(['F', '2'])]],
 
   '399': (tables) => {
     const statuses = new Map<string, boolean>();

@@ -2,7 +2,7 @@
 import { cellOf, rowsOf, type ReturnTables, type TableRow } from '../../../return-tables.ts';
 import type { RuleFinding } from '../../../validation-rule.ts';
 import type { Behaviour, Check } from './behaviour.ts';
-import { childOf, childTimelines, dateIn, datesOfBirth, eachRow, findingsAt, textOf } from './kit.ts';
+import { childOf, childTimelines, dateIn, datesOfBirth, eachRow, findingsAt, textOf, writtenDateOf } from './kit.ts';
 
 const DOLO = 'DoLo';
 const start = (row: TableRow) => dateIn(row, 'DOLO_START');
@@ -68,8 +68,8 @@ const EXPECTED_PLACEMENTS = new Set(['K2', 'Z12', 'Z13']);
 const FORBIDDEN_PLACEMENTS = new Set(['K1', 'P1', 'R5', 'K3']);
 
 export const deprivationOfLibertyChecks: Readonly<Record<string, Behaviour>> = {
-  '700': (tables) => eachRow(tables, DOLO, ['DOLO_START'], (row) => start(row) === null),
-  '701': (tables) => eachRow(tables, DOLO, ['DOLO_END'], (row) => cellOf(row, 'DOLO_END') !== null && end(row) === null),
+  '700': (tables, context) => eachRow(tables, DOLO, ['DOLO_START'], (row) => writtenDateOf(cellOf(row, 'DOLO_START'), context) === null),
+  '701': (tables, context) => eachRow(tables, DOLO, ['DOLO_END'], (row) => cellOf(row, 'DOLO_END') !== null && writtenDateOf(cellOf(row, 'DOLO_END'), context) === null),
 
   // A DoLo lasts at least a day: its end falls after its start.
   '702': (tables) => eachRow(tables, DOLO, ['DOLO_START', 'DOLO_END'], (row) => {

@@ -89,6 +89,21 @@ describe('the group\'s rules on tables the fixtures do not cover', () => {
     expect(rowsFlagged('385', { Episodes: episodes }, '2025-26')).toEqual([]);
   });
 
+  it('judges a DoLo date as written: dd/mm/yyyy in a CSV file, ISO in an XML one', () => {
+    const dolo = { DoLo: table([{ CHILD: '1', DOLO_START: '2026-05-01', DOLO_END: null }]) };
+    expect(ruleOf('700', '2026-27').check(dolo, { ...context('2026-27'), fileFormat: 'csv' })).toHaveLength(1);
+    expect(ruleOf('700', '2026-27').check(dolo, { ...context('2026-27'), fileFormat: 'xml' })).toEqual([]);
+  });
+
+  it('compares the LA of placement with the council only when both are codes of one kind', () => {
+    const episodes = table([
+      { CHILD: '1', PL_LOCATION: 'IN', PL_LA: 'E09000003' },
+      { CHILD: '2', PL_LOCATION: 'IN', PL_LA: '207' },
+      { CHILD: '3', PL_LOCATION: 'IN', PL_LA: '206' },
+    ]);
+    expect(rowsFlagged('411', { Episodes: episodes })).toEqual(['Episodes:1']);
+  });
+
   // Timed against a tenth of the return rather than the clock alone, so that a busy machine does
   // not fail it while a rule whose time grows with the square of the children (about 100 times) does.
   it('validates a return of 3,000 children in time that grows in step with the children', () => {

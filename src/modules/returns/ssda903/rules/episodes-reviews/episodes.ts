@@ -75,12 +75,14 @@ export const episodeChecks: Readonly<Record<string, Behaviour>> = {
     return start !== null && end !== null && end < start;
   }),
 
-  // A child's first episode in the return that starts within the year is their first ever: it starts a period of care.
+  // A child's first episode in the return that starts within the year, with none in last year's
+  // return where that is given, is their first ever: it starts a period of care.
   '357': (tables, context) => {
     const findings: RuleFinding[] = [];
-    for (const timeline of childTimelines(rowsOf(tables, 'Episodes')).values()) {
+    const lastYear = childTimelines(rowsOf(tables, 'Episodes_last'));
+    for (const [child, timeline] of childTimelines(rowsOf(tables, 'Episodes'))) {
       const first = timeline[0];
-      if (first?.start == null || first.start < context.collectionYear.start) continue;
+      if (first?.start == null || first.start < context.collectionYear.start || lastYear.has(child)) continue;
       if (textOf(first.row, 'RNE') !== 'S') findings.push(...findingsAt('Episodes', first.index, ['RNE']));
     }
     return findings;

@@ -15,8 +15,10 @@ export function textOf(row: TableRow, column: string): string | null {
 }
 
 /**
- * The ISO date of a 903 date cell: dd/mm/yyyy as the CSV files write it, or yyyy-mm-dd as the XML
- * return writes it (the tables may come from either); null when blank or not a real date.
+ * The ISO date of a 903 date cell, for rules that compare dates: dd/mm/yyyy as the CSV files write
+ * it, or yyyy-mm-dd as the XML return writes it (a date is read whichever way it was written);
+ * null when blank or not a real date. Rules that judge whether a date is validly written use
+ * `writtenDateOf`.
  */
 export function dateOf(cell: Cell): string | null {
   if (cell === null) return null;
@@ -31,6 +33,11 @@ export function dateOf(cell: Cell): string | null {
 }
 
 const parsedDates = new Map<string, string | null>();
+
+/** The date of a cell as the file must write it: dd/mm/yyyy, or yyyy-mm-dd in an XML return; otherwise null. */
+export function writtenDateOf(cell: Cell, context: ValidationContext): string | null {
+  return context.fileFormat === 'xml' ? isoDateOfIsoCell(cell) ?? isoDateOfUkCell(cell) : isoDateOfUkCell(cell);
+}
 
 /** The date in a row's column, or null. */
 export function dateIn(row: TableRow, column: string): string | null {
@@ -157,11 +164,6 @@ export function eachRow(tables: ReturnTables, table: string, columns: readonly s
     if (breaks(row)) findings.push(...findingsAt(table, index, columns));
   });
   return findings;
-}
-
-/** The collection year's first and last day. */
-export function yearBounds(context: ValidationContext): { start: string; end: string } {
-  return { start: context.collectionYear.start, end: context.collectionYear.end };
 }
 
 /** Temporary placement codes (T0 to T4). */

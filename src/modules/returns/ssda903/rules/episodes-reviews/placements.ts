@@ -94,6 +94,12 @@ function lookedAfterWithout(missing: (row: TableRow) => boolean, columns: readon
 const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/;
 const compactPostcode = (text: string) => text.replace(/\s+/g, '').toUpperCase();
 
+/** Whether two council codes are of one kind (both ONS codes, both LA numbers, or neither), so comparable. */
+function sameKindOfCode(a: string, b: string): boolean {
+  const kind = (code: string) => (/^[EWSN]\d{8}$/.test(code) ? 'ons' : /^\d{3}$/.test(code) ? 'number' : 'other');
+  return kind(a) === kind(b);
+}
+
 /** The distance DfE takes as "not known" (999.9). */
 const DISTANCE_NOT_KNOWN = 999.9;
 
@@ -174,10 +180,14 @@ export const placementChecks: Readonly<Record<string, Behaviour>> = {
     });
   },
 
-  // Placed inside the council's area (IN) yet in another council's.
+  /**
+   * Placed inside the council's area (IN) yet in another council's. PL_LA may carry the ONS code
+   * (E09000003) where the context knows the council by its three-digit number: codes of different
+   * kinds cannot be compared, so such a row is left alone rather than flagged.
+   */
   '411': (tables, context) => eachRow(tables, 'Episodes', ['PL_LOCATION'], (row) => {
     const placedIn = textOf(row, 'PL_LA');
-    return textOf(row, 'PL_LOCATION') === 'IN' && placedIn !== null && placedIn !== context.laNumber;
+    return textOf(row, 'PL_LOCATION') === 'IN' && placedIn !== null && sameKindOfCode(placedIn, context.laNumber) && placedIn !== context.laNumber;
   }),
 
   '454': (tables) => eachRow(tables, 'Episodes', ['PL_DISTANCE'], (row) => {

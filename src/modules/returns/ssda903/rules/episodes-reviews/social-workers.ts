@@ -21,7 +21,8 @@ const timelines = (tables: Parameters<Check>[0]) => childTimelines(rowsOf(tables
  * A social worker date as DfE allows it: a real date, where ZZ stands for an unknown day or month
  * and ZZZZ for an unknown year. Null cells are another rule's concern.
  */
-function maskedDateIsValid(cell: string): boolean {
+function maskedDateIsValid(cell: string, context: ValidationContext): boolean {
+  if (context.fileFormat === 'xml' && isoDateOfIsoCell(cell) !== null) return true;
   const match = /^(\d{2}|ZZ)\/(\d{2}|ZZ)\/(\d{4}|ZZZZ)$/.exec(cell.trim());
   if (!match) return false;
   const day = match[1] === 'ZZ' ? '01' : match[1]!;
@@ -138,13 +139,13 @@ export const socialWorkerChecks: Readonly<Record<string, Behaviour>> = {
   SW03STG1: (tables) => eachRow(tables, SW, ['SW_ID', 'SW_DECOM', 'SW_REASON'], (row) =>
     ['SW_ID', 'SW_DECOM', 'SW_REASON'].some((column) => textOf(row, column) === null)),
 
-  SW04STG1: (tables) => eachRow(tables, SW, ['SW_DECOM'], (row) => {
+  SW04STG1: (tables, context) => eachRow(tables, SW, ['SW_DECOM'], (row) => {
     const cell = textOf(row, 'SW_DECOM');
-    return cell !== null && !maskedDateIsValid(cell);
+    return cell !== null && !maskedDateIsValid(cell, context);
   }),
-  SW05STG1: (tables) => eachRow(tables, SW, ['SW_DEC'], (row) => {
+  SW05STG1: (tables, context) => eachRow(tables, SW, ['SW_DEC'], (row) => {
     const cell = textOf(row, 'SW_DEC');
-    return cell !== null && !maskedDateIsValid(cell);
+    return cell !== null && !maskedDateIsValid(cell, context);
   }),
 
   SW06STG2: (tables, context) => eachRow(tables, SW, ['SW_DECOM'], (row) => {
