@@ -30,10 +30,10 @@ function periodsOfCare(tables: ReturnTables): Map<string, { start: string; end: 
 
 /**
  * DoLos with both dates, each with the child's episodes that overlap it in time (an episode
- * still open overlaps anything after its start when `openEpisodesOverlap`), where `wrong` says
- * the episode's placement may not hold a DoLo. Both rows are flagged.
+ * still open overlaps anything from its start on), where `wrong` says the episode's placement may
+ * not hold a DoLo. Both rows are flagged.
  */
-function placedWrongly(wrong: (placement: string | null) => boolean, openEpisodesOverlap: boolean): Check {
+function placedWrongly(wrong: (placement: string | null) => boolean): Check {
   return (tables) => {
     const findings: RuleFinding[] = [];
     const episodes = rowsOf(tables, 'Episodes');
@@ -52,7 +52,7 @@ function placedWrongly(wrong: (placement: string | null) => boolean, openEpisode
         const episodeStart = dateIn(episode, 'DECOM');
         const episodeEnd = dateIn(episode, 'DEC');
         const overlaps = episodeStart !== null && to >= episodeStart
-          && (episodeEnd !== null ? from <= episodeEnd : openEpisodesOverlap && cellOf(episode, 'DEC') === null);
+          && (episodeEnd !== null ? from <= episodeEnd : cellOf(episode, 'DEC') === null);
         if (overlaps && wrong(placementOf(episode))) {
           findings.push(...findingsAt(DOLO, index, ['DOLO_START']), ...findingsAt('Episodes', episodeIndex, ['PLACE']));
         }
@@ -146,6 +146,6 @@ export const deprivationOfLibertyChecks: Readonly<Record<string, Behaviour>> = {
     });
   },
 
-  '709': placedWrongly((placement) => !EXPECTED_PLACEMENTS.has(placement ?? ''), false),
-  '710': placedWrongly((placement) => FORBIDDEN_PLACEMENTS.has(placement ?? ''), true),
+  '709': placedWrongly((placement) => !EXPECTED_PLACEMENTS.has(placement ?? '')),
+  '710': placedWrongly((placement) => FORBIDDEN_PLACEMENTS.has(placement ?? '')),
 };

@@ -8,8 +8,8 @@ import { childTimelines, dateIn, eachRow, findingsAt, textOf, type DatedRow } fr
 const CHILDREN_ACT_IN_FORCE = '1991-10-14';
 /** Reasons for a new episode that continue a period of care (L, P, T, U, B): anything but S. */
 const CONTINUING = new Set(['L', 'P', 'T', 'U', 'B']);
-/** Reasons care ended that leave no room for later episodes: died (E2), aged 18 or over (E15, E16). */
-const FINAL_ENDINGS = new Set(['E2', 'E15', 'E16']);
+/** Reasons care ended that leave no room for later episodes: died (E2), found by age assessment to be 18 or over (E15). */
+const FINAL_ENDINGS = new Set(['E2', 'E15']);
 /** What makes a placement: a change in any of these is a change of placement. */
 const PLACEMENT_COLUMNS = ['PLACE', 'PL_POST', 'URN', 'PLACE_PROVIDER'] as const;
 
