@@ -1,5 +1,5 @@
 /** Rules on legal statuses: their ages, their longest lawful durations, short breaks, and codes no longer in use. */
-import { rowsOf, type TableRow } from '../../../return-tables.ts';
+import { cellOf, rowsOf, type TableRow } from '../../../return-tables.ts';
 import type { RuleFinding, ValidationContext } from '../../../validation-rule.ts';
 import type { Behaviour, Check } from './behaviour.ts';
 import {
@@ -19,7 +19,8 @@ function stays(episodes: readonly DatedRow[], context: ValidationContext): { epi
   let current: { episodes: DatedRow[]; start: string; end: string } | null = null;
   let previousEnd: string | null = null;
   for (const episode of episodes) {
-    if (episode.start === null) continue;
+    // An end date that is written but not valid is another rule's finding: the stay cannot be measured.
+    if (episode.start === null || (episode.end === null && cellOf(episode.row, 'DEC') !== null)) continue;
     const end = episode.end ?? context.collectionYear.end;
     if (current !== null && previousEnd !== null && episode.start <= previousEnd) {
       current.episodes.push(episode);
@@ -105,6 +106,7 @@ export const legalStatusChecks: Readonly<Record<string, Behaviour>> = {
       const start = dateIn(row, 'DECOM');
       if (child === null || start === null || statusOf(row) !== 'V3') return;
       const ended = dateIn(row, 'DEC');
+      if (ended === null && cellOf(row, 'DEC') !== null) return;
       const end = ended === null || ended > yearEnd ? yearEnd : ended;
       const days = daysBetween(start < yearStart ? yearStart : start, end);
       if (days > 0) breaks.set(child, [...(breaks.get(child) ?? []), { index, days }]);
