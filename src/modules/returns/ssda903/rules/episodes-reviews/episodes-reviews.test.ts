@@ -103,45 +103,4 @@ describe('the group\'s rules on tables the fixtures do not cover', () => {
     ]);
     expect(rowsFlagged('411', { Episodes: episodes })).toEqual(['Episodes:1']);
   });
-
-  // Timed against a tenth of the return rather than the clock alone, so that a busy machine does
-  // not fail it while a rule whose time grows with the square of the children (about 100 times) does.
-  it('validates a return of 3,000 children in time that grows in step with the children', () => {
-    const yearContext = context();
-    const rules = rulesInForce(episodeAndReviewRules, collectionYear('2024-25'));
-    const timeToValidate = (children: number) => {
-      const tables = returnOf(children);
-      const started = performance.now();
-      for (const rule of rules) rule.check(tables, yearContext);
-      return performance.now() - started;
-    };
-    timeToValidate(300);
-    const tenth = timeToValidate(300);
-    const whole = timeToValidate(3000);
-    expect(whole).toBeLessThan(Math.max(tenth, 20) * 30);
-    expect(whole).toBeLessThan(5000);
-  });
 });
-
-/** A plausible return: each child with four episodes in one period of care, four reviews and a social worker. */
-function returnOf(children: number): ReturnTables {
-  const episodes: TableRow[] = [];
-  const header: TableRow[] = [];
-  const reviews: TableRow[] = [];
-  const socialWorkers: TableRow[] = [];
-  for (let child = 0; child < children; child += 1) {
-    const id = String(100000 + child);
-    header.push({ CHILD: id, SEX: 'F', DOB: '01/01/2012', UPN: `A${id}`, MOTHER: '0', UASC: '0' });
-    for (let episode = 0; episode < 4; episode += 1) {
-      const day = String(episode * 5 + 1).padStart(2, '0');
-      const ended = episode === 3 ? null : `${String(episode * 5 + 6).padStart(2, '0')}/05/2024`;
-      episodes.push({
-        CHILD: id, DECOM: `${day}/05/2024`, RNE: episode === 0 ? 'S' : 'P', LS: 'C2', PLACE: 'U1', DEC: ended, REC: ended === null ? null : 'X1',
-        PL_POST: 'AB1 0JD', HOME_POST: 'AB2 0JD', PL_DISTANCE: '1.0', PL_LA: '206', PL_LOCATION: 'IN', URN: 'SC1', PLACE_PROVIDER: 'PR1',
-      });
-      reviews.push({ CHILD: id, DOB: '01/01/2012', REVIEW: `${day}/06/2024`, REVIEW_CODE: 'PN1' });
-    }
-    socialWorkers.push({ CHILD: id, SW_ID: 'SW1', SW_DECOM: '01/05/2024', SW_DEC: null, SW_REASON: 'OTHERS' });
-  }
-  return { Header: table(header), Episodes: table(episodes), Reviews: table(reviews), SWEpisodes: table(socialWorkers) };
-}
