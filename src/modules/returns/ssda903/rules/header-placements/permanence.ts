@@ -1,0 +1,3 @@
+import type { Checks } from './index.ts';
+
+export const permanenceChecks: Record<string, Checks> = {};
