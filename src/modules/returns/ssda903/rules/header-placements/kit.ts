@@ -100,3 +100,17 @@ export function ageOn(dateOfBirth: string, date: string): number {
 export function has(tables: ReturnTables, ...names: string[]): boolean {
   return names.every((name) => tables[name] !== undefined);
 }
+
+/**
+ * Whether a cell was given at all, even empty: a code list check treats an empty string (as an XML
+ * element with no text reads) as a wrong code, as DfE's tool does, and only a missing value as blank.
+ */
+export function given(row: TableRow, column: string): boolean {
+  const value = row[column];
+  return value !== undefined && value !== null;
+}
+
+/** A check that an optional coded cell, where given, holds one of `codes`. */
+export function optionalCode(table: string, column: string, codes: readonly string[]): Check {
+  return (tables) => flagRows(tables, table, [column], (row) => given(row, column) && !codeIn(row, column, codes));
+}
