@@ -205,6 +205,27 @@ export const headerChecks: Record<string, Checks> = {
     });
   },
   '232': (tables) => flagRows(tables, 'Header', ['SEX'], (row) => cell(row, 'SEX')?.toUpperCase() === 'U'),
+  // A girl leaving care in the year is asked whether she is a mother.
+  '607': (tables, context) => {
+    if (!has(tables, 'Header', 'Episodes')) return [];
+    const { start, end } = context.collectionYear;
+    const headers = positionsByChild(tables, 'Header');
+    const header = rows(tables, 'Header');
+    const episodes: number[] = [];
+    const headerRows: number[] = [];
+    rows(tables, 'Episodes').forEach((episode, index) => {
+      const ceased = dateOf(episode, 'DEC');
+      const leftCare = ceased !== null && ceased >= start && ceased <= end && present(episode, 'REC') && code(episode, 'REC') !== 'X1';
+      if (!leftCare || codeIn(episode, 'LS', ['V3', 'V4'])) return;
+      for (const position of headers.get(cell(episode, 'CHILD') ?? '') ?? []) {
+        const row = header[position]!;
+        if (!isFemale(row) || present(row, 'MOTHER')) continue;
+        episodes.push(index);
+        headerRows.push(position);
+      }
+    });
+    return [...findingsAt('Episodes', episodes, 'DEC'), ...findingsAt('Header', headerRows, 'MOTHER')];
+  },
   '611': (tables) => flagRows(tables, 'Header', ['MC_DOB'], (row) => isMother(row) && !present(row, 'MC_DOB')),
   '612': (tables) => flagRows(tables, 'Header', ['MOTHER'], (row) => isFemale(row) && (code(row, 'MOTHER') === null || code(row, 'MOTHER') === '0') && present(row, 'MC_DOB')),
   '620': (tables, context) => {
