@@ -18,7 +18,9 @@ const TEMPORARY = ['T0', 'T1', 'T2', 'T3', 'T4'];
  * Each child's episodes in order of starting (an episode whose start is not a date sorts last), as
  * row positions: rules comparing an episode with the one before or after it use this.
  */
-export function episodesInOrder(tables: ReturnTables): Map<string, number[]> {
+export function episodesInOrder(tables: ReturnTables): ReadonlyMap<string, readonly number[]> {
+  const known = orderOfReturn.get(tables);
+  if (known !== undefined) return known;
   const episodes = rows(tables, 'Episodes');
   const byChild = positionsByChild(tables, 'Episodes');
   for (const positions of byChild.values()) {
@@ -31,8 +33,11 @@ export function episodesInOrder(tables: ReturnTables): Map<string, number[]> {
       return x < y ? -1 : 1;
     });
   }
+  orderOfReturn.set(tables, byChild);
   return byChild;
 }
+/** Several rules read the episodes in order: sorted once per return. */
+const orderOfReturn = new WeakMap<ReturnTables, ReadonlyMap<string, readonly number[]>>();
 
 /** Children UASC this year or last, as the header's UASC flag says, or a UASC file row with anything beyond the child. */
 function uascChildren(tables: ReturnTables): Set<string> | null {

@@ -7,9 +7,23 @@ export type Check = ValidationRule['check'];
 export type { ReturnTables, TableRow, RuleFinding, ValidationContext };
 export { cellOf as cell, rowsOf as rows };
 
+/**
+ * Dates parsed so far: a return repeats the same few thousand dates across its rows and some 300
+ * rules read them, so each text is parsed once. Bounded, so a long-running server does not grow it.
+ */
+const parsedDates = new Map<string, string | null>();
+
 /** The ISO date of a dd/mm/yyyy cell, or null when blank or not a real date. */
 export function dateOf(row: TableRow, column: string): string | null {
-  return isoDateOfUkCell(cellOf(row, column));
+  const text = cellOf(row, column);
+  if (text === null) return null;
+  let date = parsedDates.get(text);
+  if (date === undefined) {
+    if (parsedDates.size > 50_000) parsedDates.clear();
+    date = isoDateOfUkCell(text);
+    parsedDates.set(text, date);
+  }
+  return date;
 }
 
 /** Whether a cell is filled in. */

@@ -17,7 +17,10 @@ const REQUIRED_HEALTH_FIELDS = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSME
  * it from the episodes: in care during the year, and no episode in the year that starts a period
  * of care (S), ends one (anything but X1, before 31 March), or is a short break (V3, V4).
  */
-export function continuouslyLookedAfter(tables: ReturnTables, context: ValidationContext): Set<string> {
+export function continuouslyLookedAfter(tables: ReturnTables, context: ValidationContext): ReadonlySet<string> {
+  // Several rules ask this of the same return: it is worked out once per return and year.
+  const known = continuityOfReturn.get(tables)?.get(context.collectionYear.label);
+  if (known !== undefined) return known;
   const { start, end } = context.collectionYear;
   const inCare = new Set<string>();
   const broken = new Set<string>();
@@ -33,8 +36,12 @@ export function continuouslyLookedAfter(tables: ReturnTables, context: Validatio
     if (duringYear) inCare.add(child);
     if (entersCare || leavesCare || shortBreak) broken.add(child);
   }
-  return new Set([...inCare].filter((child) => !broken.has(child)));
+  const continuous = new Set([...inCare].filter((child) => !broken.has(child)));
+  if (!continuityOfReturn.has(tables)) continuityOfReturn.set(tables, new Map());
+  continuityOfReturn.get(tables)!.set(context.collectionYear.label, continuous);
+  return continuous;
 }
+const continuityOfReturn = new WeakMap<ReturnTables, Map<string, ReadonlySet<string>>>();
 
 /** Flags each row of `table` whose child is (or, with `expected` false, is not) looked after continuously and `breaks`. */
 function byContinuity(tables: ReturnTables, context: ValidationContext, table: string, columns: readonly string[], expected: boolean, breaks: (row: TableRow) => boolean) {
