@@ -1,9 +1,9 @@
 /** Rules on adoption (AD1), decisions to place for adoption (PlacedAdoption) and adoptions shown by the episodes. */
-import type { Checks } from './index.ts';
 import {
   cell, code, codeIn, dateOf, findingsAt, firstRowByChild, flagRows, has, optionalCode, present, presentButNotADate, rows,
   type TableRow,
 } from './kit.ts';
+import type { Checks } from './kit.ts';
 
 export const ADOPTION_FIELDS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const;
 export const CARE_LEAVER_FIELDS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;

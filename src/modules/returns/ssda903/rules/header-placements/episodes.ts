@@ -1,10 +1,10 @@
 /** Rules on episodes of care: dates, codes, how episodes follow each other, distance and motherhood. */
 import { isFemale, isMale } from './header.ts';
-import type { Checks } from './index.ts';
 import {
   addYears, cell, code, codeIn, dateOf, findingsAt, flagRows, given, has, optionalCode, positionsByChild, present, presentButNotADate, rows,
   type ReturnTables, type RuleFinding, type ValidationContext,
 } from './kit.ts';
+import type { Checks } from './kit.ts';
 
 const SHORT_BREAKS = ['V3', 'V4'];
 const LEGAL_STATUSES = ['C1', 'C2', 'D1', 'E1', 'V2', 'V3', 'V4', 'J1', 'J2', 'J3', 'L1', 'L2', 'L3'];

@@ -83,6 +83,11 @@ describe('the header and placement rules on unusual returns', () => {
     expect(flaggedRows('174', { Header: header }, 'Header')).toEqual([0, 1]);
   });
 
+  it('accept a UPN with any check letter but I, O and S, and the unknown codes UN1 to UN5', () => {
+    const header = table(['Q801200001001', 'A80120000100B', 'I801200001001', 'S801200001001', 'UN5', 'UN6', 'A8012000010'].map((upn, i) => ({ CHILD: String(i), UPN: upn })));
+    expect(flaggedRows('168', { Header: header }, 'Header')).toEqual([2, 3, 5, 6]);
+  });
+
   it('require a URN for semi-independent living (H5) from 2023-24 but not before', () => {
     const episodes = table([{ CHILD: '1', PLACE: 'H5', DEC: null, PL_LA: 'E09000001', URN: null }]);
     expect(flaggedRows('218', { Episodes: episodes }, 'Episodes', '2022-23')).toEqual([]);

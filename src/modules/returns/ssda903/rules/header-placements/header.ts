@@ -2,14 +2,15 @@
  * Rules on the child's header: sex, date of birth, ethnicity, UPN, UASC status and motherhood, and
  * on how they agree with last year's header where it is given.
  */
-import type { Checks } from './index.ts';
 import {
   addYears, cell, code, codeIn, dateOf, findingsAt, firstRowByChild, flagRows, has, positionsByChild, present, presentButNotADate, rows,
   type ReturnTables, type RuleFinding, type TableRow,
 } from './kit.ts';
+import type { Checks } from './kit.ts';
 
 const ETHNICITIES = ['WBRI', 'WIRI', 'WOTH', 'WIRT', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN', 'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT'];
-const UPN = /^(?:[A-HJ-NPRT-Z](?:\d{12}|\d{11}[A-Z])|UN[1-5])$/;
+/** A UPN: a check letter (not I, O or S), eleven digits, and a digit or a letter; or UN1–UN5 when it is not known. */
+const UPN = /^(?:[A-HJ-NP-RT-Z](?:\d{12}|\d{11}[A-Z])|UN[1-5])$/;
 
 /** Sex was coded 1 (male) and 2 (female) until 2023-24, and M, F and U (unknown) from 2024-25; a rule about either accepts both. */
 export const isMale = (row: TableRow) => codeIn(row, 'SEX', ['1', 'M']);

@@ -4,13 +4,10 @@ import { adoptionChecks } from './adoption.ts';
 import { ruleListings } from './catalogue.ts';
 import { episodeChecks } from './episodes.ts';
 import { headerChecks } from './header.ts';
-import type { Check } from './kit.ts';
+import type { Checks } from './kit.ts';
 import { outcomeChecks } from './outcomes.ts';
 import { permanenceChecks } from './permanence.ts';
 import { placementChecks } from './placements.ts';
-
-/** A rule's check, or its checks by the collection year from which each applies (when DfE changed what the rule does). */
-export type Checks = Check | readonly { from: string; check: Check }[];
 
 const checks: Readonly<Record<string, Checks>> = {
   ...headerChecks, ...adoptionChecks, ...outcomeChecks, ...episodeChecks, ...placementChecks, ...permanenceChecks,

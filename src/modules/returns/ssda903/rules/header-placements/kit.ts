@@ -4,6 +4,8 @@ import { cellOf, rowsOf, type ReturnTables, type TableRow } from '../../../retur
 import type { RuleFinding, ValidationContext, ValidationRule } from '../../../validation-rule.ts';
 
 export type Check = ValidationRule['check'];
+/** A rule's check, or its checks by the collection year from which each applies (when DfE changed what the rule does). */
+export type Checks = Check | readonly { from: string; check: Check }[];
 export type { ReturnTables, TableRow, RuleFinding, ValidationContext };
 export { cellOf as cell, rowsOf as rows };
 

@@ -3,11 +3,11 @@
  * substance misuse, convictions) and care leavers (OC3).
  */
 import { ADOPTION_FIELDS, CARE_LEAVER_FIELDS } from './adoption.ts';
-import type { Checks } from './index.ts';
 import {
   addYears, cell, code, codeIn, dateOf, findingsAt, firstRowByChild, flagRows, has, optionalCode, present, rows,
   type ReturnTables, type TableRow, type ValidationContext,
 } from './kit.ts';
+import type { Checks } from './kit.ts';
 
 const TWELVE_MONTH_FIELDS = ['CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'] as const;
 const REQUIRED_HEALTH_FIELDS = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;

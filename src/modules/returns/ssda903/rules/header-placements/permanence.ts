@@ -1,6 +1,6 @@
 /** Rules on the child's previous permanence option (PrevPerm): adoption, special guardianship or a child arrangements order before care. */
-import type { Checks } from './index.ts';
 import { cell, code, dateOf, findingsAt, firstRowByChild, flagRows, given, has, optionalCode, positionsByChild, present, rows, type TableRow } from './kit.ts';
+import type { Checks } from './kit.ts';
 import { isoDateOfUkCell } from '../../../return-dates.ts';
 
 /** English LA codes, and the codes for the rest of the UK, where a previous permanence order may have been made. */

@@ -1,6 +1,6 @@
 /** Rules on placements: placement providers, postcodes and Ofsted URNs. */
-import type { Checks } from './index.ts';
 import { cell, code, codeIn, dateOf, flagRows, given, present, type Check, type TableRow, type ValidationContext } from './kit.ts';
+import type { Checks } from './kit.ts';
 
 const TEMPORARY = ['T0', 'T1', 'T2', 'T3', 'T4'];
 const OTHER_PLACEMENTS_FROM_2025 = ['Z11', 'Z12', 'Z13', 'Z14'];
