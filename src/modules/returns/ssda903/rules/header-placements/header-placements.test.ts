@@ -81,6 +81,8 @@ describe('the header and placement rules on unusual returns', () => {
     expect(flaggedRows('101', { Header: header }, 'Header', '2023-24')).toEqual([1, 2]);
     expect(flaggedRows('101', { Header: header }, 'Header', '2024-25')).toEqual([0]);
     expect(flaggedRows('174', { Header: header }, 'Header')).toEqual([0, 1]);
+    const last = table([{ CHILD: '1', SEX: '1' }, { CHILD: '2', SEX: '1' }, { CHILD: '3', SEX: '1' }]);
+    expect(flaggedRows('202', { Header: header, Header_last: last }, 'Header')).toEqual([2]);
   });
 
   it('accept a UPN with any check letter but I, O and S, and the unknown codes UN1 to UN5', () => {

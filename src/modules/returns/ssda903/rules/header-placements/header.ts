@@ -16,6 +16,11 @@ const UPN = /^(?:[A-HJ-NP-RT-Z](?:\d{12}|\d{11}[A-Z])|UN[1-5])$/;
 export const isMale = (row: TableRow) => codeIn(row, 'SEX', ['1', 'M']);
 export const isFemale = (row: TableRow) => codeIn(row, 'SEX', ['2', 'F']);
 const isMother = (row: TableRow) => code(row, 'MOTHER') === '1';
+/** Sex in the coding of 2024-25 on, so this year's header compares with last year's across the change. */
+const sexOf = (row: TableRow) => {
+  const sex = code(row, 'SEX');
+  return sex === '1' ? 'M' : sex === '2' ? 'F' : sex;
+};
 
 /** Flags each row of this year's header whose child is in last year's header and `differs` from it. */
 function againstLastYear(tables: ReturnTables, column: string, differs: (now: TableRow, last: TableRow) => boolean): RuleFinding[] {
@@ -96,7 +101,7 @@ export const headerChecks: Record<string, Checks> = {
   '168': (tables) => flagRows(tables, 'Header', ['UPN'], (row) => present(row, 'UPN') && !UPN.test(cell(row, 'UPN')!)),
   '171': (tables) => flagRows(tables, 'Header', ['MC_DOB'], (row) => presentButNotADate(row, 'MC_DOB')),
   '174': (tables) => flagRows(tables, 'Header', ['SEX', 'MC_DOB'], (row) => isMale(row) && present(row, 'MC_DOB')),
-  '202': (tables) => againstLastYear(tables, 'SEX', (now, last) => code(now, 'SEX') !== code(last, 'SEX')),
+  '202': (tables) => againstLastYear(tables, 'SEX', (now, last) => sexOf(now) !== sexOf(last)),
   '203': (tables) => againstLastYear(tables, 'DOB', (now, last) => (dateOf(now, 'DOB') ?? cell(now, 'DOB')) !== (dateOf(last, 'DOB') ?? cell(last, 'DOB'))),
   '204': (tables) => againstLastYear(tables, 'ETHNIC', (now, last) => cell(now, 'ETHNIC')?.toUpperCase() !== cell(last, 'ETHNIC')?.toUpperCase()),
   '205A': (tables, context) => {
