@@ -24,8 +24,24 @@ export interface ValidationContext {
    * those rules find nothing, as DfE's own tool does without the Ofsted spreadsheets.
    */
   providerUrns?: ReadonlySet<string>;
+  /**
+   * What Ofsted's provider lists say of each URN, where the council loads them: the rules comparing
+   * a placement with its provider (postcode, registered placement and provider types, registration
+   * end, LA) find nothing without them.
+   */
+  providers?: ReadonlyMap<string, OfstedProvider>;
   /** The file the 903 return was read from (some rules apply to CSV or XML only). */
   fileFormat?: 'csv' | 'xml';
+}
+
+/** What Ofsted's provider lists say of a URN. */
+export interface OfstedProvider {
+  postcode?: string | null;
+  placementCodes?: readonly string[];
+  providerCodes?: readonly string[];
+  /** The date its registration ended (ISO), if it has. */
+  registrationEnded?: string | null;
+  laCode?: string | null;
 }
 
 /**

@@ -12,6 +12,8 @@ export const knownDifferences: Readonly<Record<string, string>> = {
   'lac2023_24:SW11bSTG2:0': 'the test gives its collection end as 31/3/2000, not a dd/mm/yyyy date, so the year is 2023-24 and no social worker episode in the test ends in its last five days',
   'lac2026_27:705:0': 'the validator compares each DoLo with the row above it in the file; Safeguard compares them in date order, so it flags the DoLo starting 04/01 inside the one of 03/01 to 06/01, not the latter',
   'lac2026_27:706:0': 'the validator reports last year\'s open DoLo at its position under this year\'s table; Safeguard flags it in DoLo_last, where that row is',
-  'lac2026_27:709:0': 'the test expects episode 0 four times, once per DoLo; a row is flagged once, so the rows found are the same but cannot equal a list with repeats',
-  'lac2026_27:710:0': 'the test expects episode 0 four times, once per DoLo; a row is flagged once, so the rows found are the same but cannot equal a list with repeats',
+  'lac2024_25:SW15STG2:0': "the validator's 2024-25 rule information describes this rule, but the rules it runs for 2024-25 (the list Safeguard's 2024-25 rules follow) do not include it, so it is not in force here",
+  'lac2024_25:SW16aSTG2:0': "the validator's 2024-25 rule information describes this rule, but the rules it runs for 2024-25 (the list Safeguard's 2024-25 rules follow) do not include it, so it is not in force here",
+  'lac2024_25:SW16bSTG2:0': "the validator's 2024-25 rule information describes this rule, but the rules it runs for 2024-25 (the list Safeguard's 2024-25 rules follow) do not include it, so it is not in force here",
+  'lac2024_25:SW16cSTG2:0': "the validator's 2024-25 rule information describes this rule, but the rules it runs for 2024-25 (the list Safeguard's 2024-25 rules follow) do not include it, so it is not in force here",
 };

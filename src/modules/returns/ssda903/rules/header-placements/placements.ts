@@ -1,6 +1,7 @@
 /** Rules on placements: placement providers, postcodes and Ofsted URNs. */
 import { cell, code, codeIn, dateOf, flagRows, given, present, type Check, type TableRow, type ValidationContext } from './kit.ts';
 import type { Checks } from './kit.ts';
+import type { OfstedProvider } from '../../../validation-rule.ts';
 
 const TEMPORARY = ['T0', 'T1', 'T2', 'T3', 'T4'];
 const OTHER_PLACEMENTS_FROM_2025 = ['Z11', 'Z12', 'Z13', 'Z14'];
@@ -18,24 +19,11 @@ const UNREGISTERED_2023 = UNREGISTERED_2022.filter((place) => place !== 'H5');
 const UNREGISTERED_2024 = UNREGISTERED_2023.filter((place) => place !== 'P2');
 const UNREGISTERED_2025 = [...UNREGISTERED_2024.filter((place) => place !== 'Z1'), ...OTHER_PLACEMENTS_FROM_2025];
 
-/**
- * What Ofsted's provider lists say of a URN. The validation context carries only the set of URNs
- * today; the rules comparing a placement with its provider's details (219, 221, 224, 227, 228,
- * 229) read them from `providers` when the context is given them, and find nothing otherwise.
- */
-export interface OfstedProvider {
-  postcode?: string | null;
-  placementCodes?: readonly string[];
-  providerCodes?: readonly string[];
-  registrationEnded?: string | null;
-  laCode?: string | null;
-}
-type ProviderContext = ValidationContext & { providers?: ReadonlyMap<string, OfstedProvider> };
 
 /** The provider of an episode's known URN, when the context has the provider details. */
 function providerChecks(breaks: (episode: TableRow, provider: OfstedProvider | undefined, context: ValidationContext) => boolean, column: string): Check {
   return (tables, context) => {
-    const providers = (context as ProviderContext).providers;
+    const providers = context.providers;
     if (providers === undefined) return [];
     return flagRows(tables, 'Episodes', [column], (episode) => {
       const urn = cell(episode, 'URN');
