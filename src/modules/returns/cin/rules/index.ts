@@ -2,10 +2,11 @@
 import type { ValidationRule } from '../../validation-rule.ts';
 import { headerRules } from './header.ts';
 import { identifierRules } from './identifiers.ts';
+import { cinDetailsRules } from './cin-details.ts';
 
 const byCode = (a: ValidationRule, b: ValidationRule) =>
   Number.parseInt(a.code, 10) - Number.parseInt(b.code, 10) || a.code.localeCompare(b.code) || a.from.localeCompare(b.from);
 
-export const cinRules: readonly ValidationRule[] = [...headerRules, ...identifierRules].sort(byCode);
+export const cinRules: readonly ValidationRule[] = [...headerRules, ...identifierRules, ...cinDetailsRules].sort(byCode);
 
 export { cinKnownDifferences } from './known-differences.ts';
