@@ -1,7 +1,7 @@
 /** CIN episodes (CINdetails): referral, need, closure, and what happened within each episode. */
 import type { ValidationContext, ValidationRule } from '../../validation-rule.ts';
 import type { TableRow } from '../../return-tables.ts';
-import { childOf, cinRule, dateIn, eachRow, episodeOf, Findings, groupBy, inYear, isFalse, isTrue, located, text, type Check, type Located } from './kit.ts';
+import { childOf, cinRule, dateIn, eachRow, episodeOf, Findings, groupBy, inYear, isFalse, isTrue, located, overlappingPairs, text, type Check, type Located } from './kit.ts';
 
 const CD = 'CINdetails';
 
@@ -163,19 +163,6 @@ const check8816: Check = (tables) => {
   }
   return findings.list;
 };
-
-/**
- * Pairs of a child's periods where the later-starting one starts before the earlier one ends (an
- * open period runs on). Periods starting the same day overlap both ways.
- */
-export function overlappingPairs(periods: readonly { item: Located; start: string; end: string | null }[], onPair: (earlier: Located, later: Located) => void): void {
-  for (const a of periods) {
-    for (const b of periods) {
-      if (a === b || b.start < a.start) continue;
-      if (a.end === null || b.start < a.end) onPair(a.item, b.item);
-    }
-  }
-}
 
 /** A child's episodes do not overlap: each referral comes on or after the closure of any earlier episode. */
 const check8820: Check = (tables) => {

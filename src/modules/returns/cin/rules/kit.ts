@@ -112,3 +112,28 @@ export function ageOn(birth: string, on: string): number {
   const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
   return on.slice(5) < birth.slice(5) ? years - 1 : years;
 }
+
+/** Saturday or Sunday. */
+export const isWeekend = (date: string): boolean => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+/**
+ * Whether `start` was more than `n` working days before the reference date: DfE counts the
+ * working days after the start date, so the deadline is addWorkingDays(start, n) (day 0 is the
+ * start date itself), and work still open after it is late.
+ */
+export const moreThanWorkingDaysBeforeEnd = (start: string, n: number, context: ValidationContext): boolean =>
+  context.calendar.addWorkingDays(start, n) < context.collectionYear.end;
+
+/**
+ * Pairs of periods where the later-starting one starts before the earlier one ends (an open
+ * period, end null, runs on). Periods starting the same day overlap both ways; one starting the
+ * day another ends does not overlap it.
+ */
+export function overlappingPairs<T>(periods: readonly { item: T; start: string; end: string | null }[], onPair: (earlier: T, later: T) => void): void {
+  for (const a of periods) {
+    for (const b of periods) {
+      if (a === b || b.start < a.start) continue;
+      if (a.end === null || b.start < a.end) onPair(a.item, b.item);
+    }
+  }
+}
