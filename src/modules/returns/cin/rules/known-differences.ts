@@ -11,4 +11,6 @@ export const cinKnownDifferences: Readonly<Record<string, string>> = {
     'an assessment started on Sunday 29 January 2023 with no end date: DfE counts 45 working days after the start date, which reaches 31 March 2023, the reference date, so it is not yet more than 45 working days old; the validator counts the start date as day 1 and flags it a day early',
   'cin2022_23:8869:0':
     'the case lays out one factor code per Assessments row, several rows making one assessment; in the census each assessment is one Assessments row with its factors together, and no row of the case holds 21 with another code, so Safeguard finds none',
+  'cin2022_23:8935:0':
+    'DfE allows one open child protection plan within a CIN episode; the case gives no CINdetailsID, so each child\'s plans are one episode and child1 has three open plans; the validator groups by CPPID (the plan itself), so it flags only the plan given twice and not child1\'s third open plan',
 };
