@@ -38,8 +38,24 @@ export const text = (row: TableRow, column: string): Cell => {
   return value === null ? null : value.trim() === '' ? null : value.trim();
 };
 
+/**
+ * Dates already read, by cell text: a census repeats the same few hundred dates across thousands
+ * of rows, and the rules read each many times.
+ */
+const datesRead = new Map<string, string | null>();
+
 /** A cell's ISO date, or null when blank or not a date. */
-export const dateIn = (row: TableRow, column: string): string | null => isoDateOfIsoCell(cellOf(row, column));
+export function dateIn(row: TableRow, column: string): string | null {
+  const cell = cellOf(row, column);
+  if (cell === null) return null;
+  let date = datesRead.get(cell);
+  if (date === undefined) {
+    if (datesRead.size > 50_000) datesRead.clear();
+    date = isoDateOfIsoCell(cell);
+    datesRead.set(cell, date);
+  }
+  return date;
+}
 
 export const childOf = (row: TableRow): string => text(row, 'LAchildID') ?? '';
 /** The CIN episode a row belongs to: its child and its CINdetailsID together. */
