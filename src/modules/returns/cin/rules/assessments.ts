@@ -2,18 +2,11 @@
 import type { ValidationRule } from '../../validation-rule.ts';
 import type { TableRow } from '../../return-tables.ts';
 import {
-  cinRule, childOf, dateIn, eachRow, episodeOf, factorsOf, Findings, groupBy, inYear, located, moreThanWorkingDaysBeforeEnd,
+  cinRule, childOf, dateIn, eachRow, episodeOf, episodesByKey, factorsOf, Findings, groupBy, inYear, located, moreThanWorkingDaysBeforeEnd,
   overlappingPairs, text, type Check,
 } from './kit.ts';
 
 const AS = 'Assessments';
-
-/** Each episode's row by its key (the first, should an episode be repeated). */
-export function episodesByKey(tables: Parameters<Check>[0]): Map<string, { row: TableRow; at: number }> {
-  const episodes = new Map<string, { row: TableRow; at: number }>();
-  for (const item of located(tables, 'CINdetails')) if (!episodes.has(episodeOf(item.row))) episodes.set(episodeOf(item.row), item);
-  return episodes;
-}
 
 /** A date in a row of `table` may not come before the referral date of its episode. */
 export function notBeforeReferral(table: string, column: string): Check {

@@ -1,7 +1,7 @@
 /** CIN episodes (CINdetails): referral, need, closure, and what happened within each episode. */
 import type { ValidationContext, ValidationRule } from '../../validation-rule.ts';
 import type { TableRow } from '../../return-tables.ts';
-import { childOf, cinRule, dateIn, eachRow, episodeOf, Findings, groupBy, inYear, isFalse, isTrue, located, overlappingPairs, text, type Check, type Located } from './kit.ts';
+import { childOf, childrenById, cinRule, dateIn, eachRow, episodeOf, Findings, groupBy, inYear, isFalse, isTrue, located, overlappingPairs, text, type Check } from './kit.ts';
 
 const CD = 'CINdetails';
 
@@ -33,13 +33,6 @@ const check2991Q: Check = (tables) => {
   for (const { row, at } of located(tables, 'Section47')) if (!assessed.has(episodeOf(row))) findings.flag('Section47', at, 'LAchildID');
   return findings.list;
 };
-
-/** The children's rows by LAchildID (the first row of each). */
-function childrenById(tables: Parameters<Check>[0]): Map<string, Located> {
-  const children = new Map<string, Located>();
-  for (const item of located(tables, 'ChildIdentifiers')) if (!children.has(childOf(item.row))) children.set(childOf(item.row), item);
-  return children;
-}
 
 const check8555Q: Check = (tables) => {
   const findings = new Findings();

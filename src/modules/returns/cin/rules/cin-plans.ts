@@ -1,7 +1,6 @@
 /** CIN plans: their dates, and how they sit with the episode, the child's death and child protection plans. */
 import type { ValidationRule } from '../../validation-rule.ts';
-import type { ReturnTables } from '../../return-tables.ts';
-import { childOf, cinRule, dateIn, eachRow, episodeOf, Findings, groupBy, inYear, isTrue, located, text, type Check, type Located } from './kit.ts';
+import { childOf, childrenById, cinRule, dateIn, eachRow, episodeOf, Findings, groupBy, inYear, isTrue, located, text, type Check } from './kit.ts';
 import { notBeforeReferral } from './assessments.ts';
 
 const CP = 'CINplanDates';
@@ -49,13 +48,6 @@ export function moreThanOneOpen(table: string, endColumn: string): Check {
 }
 
 const check4004 = moreThanOneOpen(CP, 'CINPlanEndDate');
-
-/** The children's rows by LAchildID (the first of each). */
-export function childrenById(tables: ReturnTables): Map<string, Located> {
-  const children = new Map<string, Located>();
-  for (const item of located(tables, 'ChildIdentifiers')) if (!children.has(childOf(item.row))) children.set(childOf(item.row), item);
-  return children;
-}
 
 /** A date in `table` after the child's date of death. */
 export function afterDeath(table: string, column: string): Check {

@@ -1,8 +1,8 @@
 /** Child protection plans and their reviews. */
 import type { ValidationRule } from '../../validation-rule.ts';
 import type { TableRow } from '../../return-tables.ts';
-import { cinRule, dateIn, eachRow, episodeOf, Findings, groupBy, inYear, isTrue, located, planOf, text, type Check, type Located } from './kit.ts';
-import { episodesByKey, notBeforeReferral } from './assessments.ts';
+import { cinRule, dateIn, eachRow, episodeOf, episodesByKey, Findings, groupBy, inYear, isTrue, located, planOf, plansByKey, text, type Check } from './kit.ts';
+import { notBeforeReferral } from './assessments.ts';
 import { afterDeath, againstNfaReferral, moreThanOneOpen, plansOverlap } from './cin-plans.ts';
 
 const CPP = 'ChildProtectionPlans';
@@ -46,17 +46,10 @@ const check2885: Check = (tables, context) => {
   return findings.list;
 };
 
-/** Plans by their key (child, episode, CPPID): the first of each. */
-function plansByKey(rows: readonly Located[]): Map<string, Located> {
-  const plans = new Map<string, Located>();
-  for (const item of rows) if (!plans.has(planOf(item.row))) plans.set(planOf(item.row), item);
-  return plans;
-}
-
 /** A review is not held while a CIN plan of the episode is in force, unless it is the plan's last day. */
 const check4003: Check = (tables, context) => {
   const findings = new Findings();
-  const plans = plansByKey(located(tables, CPP));
+  const plans = plansByKey(tables);
   const cinPlans = groupBy(located(tables, 'CINplanDates'), episodeOf);
   for (const { row, at } of located(tables, 'Reviews')) {
     const review = dateIn(row, 'CPPreviewDate');
@@ -120,7 +113,7 @@ const check8840 = eachRow(CPP, ['CPPstartDate', 'CPPendDate'], (row) => {
 /** Every review of a plan (not only the first) comes after the day the plan started. */
 const check8841: Check = (tables) => {
   const findings = new Findings();
-  const plans = plansByKey(located(tables, CPP));
+  const plans = plansByKey(tables);
   for (const { row, at } of located(tables, 'Reviews')) {
     const review = dateIn(row, 'CPPreviewDate');
     const plan = plans.get(planOf(row));

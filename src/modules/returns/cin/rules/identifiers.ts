@@ -1,7 +1,7 @@
 /** The child's identifiers and characteristics: UPNs, LA child IDs, dates of birth and death, sex, ethnicity, disabilities. */
 import type { RuleFinding, ValidationRule } from '../../validation-rule.ts';
 import type { TableRow } from '../../return-tables.ts';
-import { ageOn, childOf, cinRule, dateIn, eachRow, Findings, groupBy, isFalse, isTrue, located, text, type Check } from './kit.ts';
+import { childOf, cinRule, dateIn, eachRow, Findings, groupBy, isFalse, isTrue, located, text, type Check } from './kit.ts';
 
 const CI = 'ChildIdentifiers';
 
@@ -191,16 +191,17 @@ const check8772: Check = (tables) => {
   return findings.list;
 };
 
-/** Over 25 at the end of an episode (or on the reference date while it is open). */
+/** More than 25 years old (past the 25th birthday) when an episode closed, or on the reference date while it is open. */
 const check8775Q: Check = (tables, context) => {
   const findings = new Findings();
   const episodes = groupBy(located(tables, 'CINdetails'), childOf);
   for (const { row, at } of located(tables, CI)) {
     const birth = dateIn(row, 'PersonBirthDate');
     if (birth === null) continue;
+    const twentyFifthBirthday = `${Number(birth.slice(0, 4)) + 25}${birth.slice(4)}`;
     for (const episode of episodes.get(childOf(row)) ?? []) {
       const on = dateIn(episode.row, 'CINclosureDate') ?? context.collectionYear.end;
-      if (ageOn(birth, on) > 25 || (ageOn(birth, on) === 25 && on.slice(5) !== birth.slice(5))) {
+      if (on > twentyFifthBirthday) {
         findings.flag(CI, at, 'PersonBirthDate').flag('CINdetails', episode.at, 'CINclosureDate');
       }
     }

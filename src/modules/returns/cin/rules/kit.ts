@@ -114,20 +114,25 @@ export function eachRow(table: string, columns: readonly string[], breaks: (row:
 export const inYear = (date: string, context: ValidationContext): boolean =>
   date >= context.collectionYear.start && date <= context.collectionYear.end;
 
-/** Two date ranges overlap (an open end runs to the reference date). Touching ends count as overlap. */
-export function overlaps(startA: string, endA: string | null, startB: string, endB: string | null, referenceDate: string): boolean {
-  return startA <= (endB ?? referenceDate) && startB <= (endA ?? referenceDate);
+/** The first row of each key: a child's row by LAchildID, an episode's by its key. */
+function firstByKey(rows: readonly Located[], key: (row: TableRow) => string): Map<string, Located> {
+  const first = new Map<string, Located>();
+  for (const item of rows) if (!first.has(key(item.row))) first.set(key(item.row), item);
+  return first;
 }
+
+/** The children's rows (ChildIdentifiers) by LAchildID. */
+export const childrenById = (tables: ReturnTables): Map<string, Located> => firstByKey(located(tables, 'ChildIdentifiers'), childOf);
+
+/** The episodes' rows (CINdetails) by child and CINdetailsID. */
+export const episodesByKey = (tables: ReturnTables): Map<string, Located> => firstByKey(located(tables, 'CINdetails'), episodeOf);
+
+/** Child protection plans by child, episode and CPPID. */
+export const plansByKey = (tables: ReturnTables): Map<string, Located> => firstByKey(located(tables, 'ChildProtectionPlans'), planOf);
 
 /** The codes of an assessment's factors cell (comma-joined). */
 export const factorsOf = (row: TableRow): string[] =>
   (text(row, 'AssessmentFactors') ?? '').split(',').map((code) => code.trim()).filter((code) => code !== '');
-
-/** Whole years between a birth date and a later date. */
-export function ageOn(birth: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
-  return on.slice(5) < birth.slice(5) ? years - 1 : years;
-}
 
 /** Saturday or Sunday. */
 export const isWeekend = (date: string): boolean => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
