@@ -28,9 +28,18 @@ export function cinRule(spec: CinRuleSpec, check: Check): ValidationRule {
   return { ...spec, kind: 'cin', check };
 }
 
+/** Tables' rows with their positions, made once per table and shared by every rule that reads it (tables are not changed). */
+const locatedRows = new WeakMap<readonly TableRow[], readonly Located[]>();
+
 /** The rows of a table with their positions. */
-export function located(tables: ReturnTables, table: string): Located[] {
-  return rowsOf(tables, table).map((row, at) => ({ row, at }));
+export function located(tables: ReturnTables, table: string): readonly Located[] {
+  const rows = rowsOf(tables, table);
+  let found = locatedRows.get(rows);
+  if (found === undefined) {
+    found = rows.map((row, at) => ({ row, at }));
+    locatedRows.set(rows, found);
+  }
+  return found;
 }
 
 export const text = (row: TableRow, column: string): Cell => {
