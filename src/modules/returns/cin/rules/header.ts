@@ -9,5 +9,10 @@ const check100 = eachRow('Header', ['ReferenceDate'], (row) => {
 });
 
 export const headerRules: readonly ValidationRule[] = [
-  cinRule({code: '100', severity: 'error', message: 'Reference Date is incorrect', fields: ['ReferenceDate'], tables: ['Header'], from: '2022-23'}, check100),
+  cinRule({
+    code: '100', severity: 'error', from: '2022-23',
+    message: 'Reference Date is incorrect',
+    fields: ['ReferenceDate'],
+    tables: ['Header'],
+  }, check100),
 ];

@@ -36,9 +36,34 @@ const check2888Q: Check = (tables) => {
 };
 
 export const returnLevelRules: readonly ValidationRule[] = [
-  cinRule({code: '2883', severity: 'error', message: 'There are more child protection plans starting than initial conferences taking place', fields: ['CPPstartDate', 'DateOfInitialCPC'], tables: ['ChildProtectionPlans', 'Section47', 'CINdetails'], from: '2022-23'}, check2883),
-  cinRule({code: '2886Q', severity: 'query', message: 'Please check and either amend or provide a reason: Percentage of children with no gender recorded is more than 2% (excluding unborns)', fields: ['ExpectedPersonBirthDate', 'ChildIdentifiers'], tables: ['ChildIdentifiers'], from: '2022-23', until: '2023-24'}, check2886Q_2022),
-  cinRule({code: '2886Q', severity: 'query', message: 'Please check and either amend or provide a reason: Percentage of children with no sex recorded is more than 2% (excluding unborns)', fields: ['ExpectedPersonBirthDate', 'ChildIdentifiers'], tables: ['ChildIdentifiers'], from: '2024-25'}, check2886Q_2024),
-  cinRule({code: '2887Q', severity: 'query', message: 'Please check and either amend or provide a reason: Less than 8 disability codes have been used in your return', fields: ['Disability'], tables: ['Disabilities'], from: '2022-23'}, check2887Q),
-  cinRule({code: '2888Q', severity: 'query', message: 'Please check and either amend or provide a reason: Only one disability code is recorded per child and multiple disabilities should be recorded where possible.', fields: ['Disability'], tables: ['Disabilities'], from: '2022-23'}, check2888Q),
+  cinRule({
+    code: '2883', severity: 'error', from: '2022-23',
+    message: 'There are more child protection plans starting than initial conferences taking place',
+    fields: ['CPPstartDate', 'DateOfInitialCPC'],
+    tables: ['ChildProtectionPlans', 'Section47', 'CINdetails'],
+  }, check2883),
+  cinRule({
+    code: '2886Q', severity: 'query', from: '2022-23', until: '2023-24',
+    message: 'Please check and either amend or provide a reason: Percentage of children with no gender recorded is more than 2% (excluding unborns)',
+    fields: ['ExpectedPersonBirthDate', 'ChildIdentifiers'],
+    tables: ['ChildIdentifiers'],
+  }, check2886Q_2022),
+  cinRule({
+    code: '2886Q', severity: 'query', from: '2024-25',
+    message: 'Please check and either amend or provide a reason: Percentage of children with no sex recorded is more than 2% (excluding unborns)',
+    fields: ['ExpectedPersonBirthDate', 'ChildIdentifiers'],
+    tables: ['ChildIdentifiers'],
+  }, check2886Q_2024),
+  cinRule({
+    code: '2887Q', severity: 'query', from: '2022-23',
+    message: 'Please check and either amend or provide a reason: Less than 8 disability codes have been used in your return',
+    fields: ['Disability'],
+    tables: ['Disabilities'],
+  }, check2887Q),
+  cinRule({
+    code: '2888Q', severity: 'query', from: '2022-23',
+    message: 'Please check and either amend or provide a reason: Only one disability code is recorded per child and multiple disabilities should be recorded where possible.',
+    fields: ['Disability'],
+    tables: ['Disabilities'],
+  }, check2888Q),
 ];

@@ -85,14 +85,64 @@ const check8875: Check = (tables) => {
 };
 
 export const section47Rules: readonly ValidationRule[] = [
-  cinRule({code: '1104', severity: 'error', message: 'The date of the initial child protection conference cannot be before the referral date', fields: ['CINreferralDate', 'DateOfInitialCPC'], tables: ['Section47', 'CINdetails'], from: '2022-23'}, check1104),
-  cinRule({code: '2884', severity: 'error', message: 'An initial child protection conference is recorded at both the S47 and CIN Details level and it should only be recorded in one', fields: ['DateOfInitialCPC'], tables: ['Section47', 'CINdetails'], from: '2022-23'}, check2884),
-  cinRule({code: '2889', severity: 'error', message: 'The S47 start date cannot be before the referral date.', fields: ['S47ActualStartDate', 'CINreferralDate'], tables: ['Section47', 'CINdetails'], from: '2022-23'}, check2889),
-  cinRule({code: '8615', severity: 'error', message: 'Section 47 Enquiry Start Date must be present and cannot be later than the date of the initial Child Protection Conference', fields: ['S47ActualStartDate', 'DateOfInitialCPC'], tables: ['Section47'], from: '2022-23'}, check8615),
-  cinRule({code: '8675Q', severity: 'query', message: 'Please check and either amend data or provide a reason: S47 Enquiry started more than 15 working days before the end of the census year. However, there is no date of Initial Child Protection Conference.', fields: ['DateOfInitialCPC', 'S47ActualStartDate', 'ICPCnotRequired'], tables: ['Section47'], from: '2022-23'}, check8675Q),
-  cinRule({code: '8715', severity: 'error', message: 'Date of Initial Child Protection Conference must fall within the census year', fields: ['DateOfInitialCPC', 'ReferenceDate'], tables: ['Section47', 'Header'], from: '2022-23'}, check8715),
-  cinRule({code: '8740', severity: 'error', message: 'For a Section 47 Enquiry that has not held the Initial Child Protection Conference by the end of the census year, the start date must fall within the census year', fields: ['S47ActualStartDate', 'DateOfInitialCPC', 'ICPCnotRequired'], tables: ['Section47'], from: '2022-23'}, check8740),
-  cinRule({code: '8839', severity: 'error', message: 'Within one CINDetails group there are 2 or more open S47 Assessments', fields: ['DateOfInitialCPC'], tables: ['Section47'], from: '2022-23'}, check8839),
-  cinRule({code: '8870Q', severity: 'query', message: 'Please check and either amend or provide a reason: The Target Date for Initial Child Protection Conference should not be a weekend', fields: ['InitialCPCtarget'], tables: ['Section47'], from: '2022-23'}, check8870Q),
-  cinRule({code: '8875', severity: 'error', message: 'The Date of Initial Child Protection Conference cannot be a weekend', fields: ['DateOfInitialCPC'], tables: ['Section47', 'CINdetails'], from: '2022-23'}, check8875),
+  cinRule({
+    code: '1104', severity: 'error', from: '2022-23',
+    message: 'The date of the initial child protection conference cannot be before the referral date',
+    fields: ['CINreferralDate', 'DateOfInitialCPC'],
+    tables: ['Section47', 'CINdetails'],
+  }, check1104),
+  cinRule({
+    code: '2884', severity: 'error', from: '2022-23',
+    message: 'An initial child protection conference is recorded at both the S47 and CIN Details level and it should only be recorded in one',
+    fields: ['DateOfInitialCPC'],
+    tables: ['Section47', 'CINdetails'],
+  }, check2884),
+  cinRule({
+    code: '2889', severity: 'error', from: '2022-23',
+    message: 'The S47 start date cannot be before the referral date.',
+    fields: ['S47ActualStartDate', 'CINreferralDate'],
+    tables: ['Section47', 'CINdetails'],
+  }, check2889),
+  cinRule({
+    code: '8615', severity: 'error', from: '2022-23',
+    message: 'Section 47 Enquiry Start Date must be present and cannot be later than the date of the initial Child Protection Conference',
+    fields: ['S47ActualStartDate', 'DateOfInitialCPC'],
+    tables: ['Section47'],
+  }, check8615),
+  cinRule({
+    code: '8675Q', severity: 'query', from: '2022-23',
+    message: 'Please check and either amend data or provide a reason: S47 Enquiry started more than 15 working days before the end of the census year. However, there is no date of Initial Child Protection Conference.',
+    fields: ['DateOfInitialCPC', 'S47ActualStartDate', 'ICPCnotRequired'],
+    tables: ['Section47'],
+  }, check8675Q),
+  cinRule({
+    code: '8715', severity: 'error', from: '2022-23',
+    message: 'Date of Initial Child Protection Conference must fall within the census year',
+    fields: ['DateOfInitialCPC', 'ReferenceDate'],
+    tables: ['Section47', 'Header'],
+  }, check8715),
+  cinRule({
+    code: '8740', severity: 'error', from: '2022-23',
+    message: 'For a Section 47 Enquiry that has not held the Initial Child Protection Conference by the end of the census year, the start date must fall within the census year',
+    fields: ['S47ActualStartDate', 'DateOfInitialCPC', 'ICPCnotRequired'],
+    tables: ['Section47'],
+  }, check8740),
+  cinRule({
+    code: '8839', severity: 'error', from: '2022-23',
+    message: 'Within one CINDetails group there are 2 or more open S47 Assessments',
+    fields: ['DateOfInitialCPC'],
+    tables: ['Section47'],
+  }, check8839),
+  cinRule({
+    code: '8870Q', severity: 'query', from: '2022-23',
+    message: 'Please check and either amend or provide a reason: The Target Date for Initial Child Protection Conference should not be a weekend',
+    fields: ['InitialCPCtarget'],
+    tables: ['Section47'],
+  }, check8870Q),
+  cinRule({
+    code: '8875', severity: 'error', from: '2022-23',
+    message: 'The Date of Initial Child Protection Conference cannot be a weekend',
+    fields: ['DateOfInitialCPC'],
+    tables: ['Section47', 'CINdetails'],
+  }, check8875),
 ];
