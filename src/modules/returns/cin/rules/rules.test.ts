@@ -138,8 +138,9 @@ describe('the whole set of rules', () => {
       return performance.now() - started;
     };
     timed(300);
+    // The least of two runs each, so that a moment's load on the machine does not decide the outcome.
     const small = Math.min(timed(1_500), timed(1_500));
-    const large = timed(15_000);
+    const large = Math.min(timed(15_000), timed(15_000));
     expect(large / small).toBeLessThan(30);
   });
 });
