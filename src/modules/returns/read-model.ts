@@ -10,6 +10,13 @@ export type ProducibleKind = z.output<typeof ProducibleKind>;
 
 const Severity = z.enum(['error', 'query']);
 
+/** The returns Safeguard makes: what the page offers to produce. */
+export const ReturnKindsOut = z.object({
+  currentYear: z.string(),
+  returns: z.array(z.object({ kind: ProducibleKind, title: z.string(), years: z.array(z.string()) })),
+});
+export type ReturnKindsOut = z.output<typeof ReturnKindsOut>;
+
 /** What to produce: a return and its collection year, or Annex A and the date its lists are as at. */
 export const StartReturnJob = z.object({
   kind: ProducibleKind,

@@ -21,7 +21,7 @@ import { IsoDate, LaChildId } from '../../platform/schema-helpers.ts';
 import { collectionYear, collectionYearContaining } from './collection-year.ts';
 import { bytesOf, filesOfResult, ReturnJobs, type ReturnJob } from './jobs.ts';
 import {
-  ChildReturnIssuesOut, ReturnIssuesWorklist, ReturnJobOut, StartReturnJob, ValidationOut, type ProducibleKind,
+  ChildReturnIssuesOut, ReturnIssuesWorklist, ReturnKindsOut, ReturnJobOut, StartReturnJob, ValidationOut, type ProducibleKind,
 } from './read-model.ts';
 import { statutoryReturns } from './returns.ts';
 import {
@@ -168,6 +168,23 @@ export function returnsRoutes(services: ReturnsRouteServices, jobs = new ReturnJ
   const JobParams = z.object({ jobId: z.uuid({ error: 'The job\'s id must be the id the service gave when it was started' }) });
 
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/returns',
+      summary: 'The returns Safeguard produces, each with the collection years it can produce (Annex A is as at any date)',
+      tags: ['returns'],
+      response: ReturnKindsOut,
+      handler: async ({ context }) => {
+        assertMakesReturns(context.access, 'produce a statutory return');
+        return {
+          currentYear: collectionYearContaining(todayInLondon()).label,
+          returns: [
+            ...Object.values(statutoryReturns).map((statutoryReturn) => ({ kind: statutoryReturn.kind, title: statutoryReturn.title, years: [...statutoryReturn.years] })),
+            { kind: 'annex-a' as const, title: 'Ofsted Annex A (ILACS)', years: [] },
+          ],
+        };
+      },
+    }),
     defineRoute({
       method: 'POST',
       url: '/api/v1/returns/jobs',
