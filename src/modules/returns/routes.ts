@@ -9,6 +9,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { roleDefinitionOf } from '../../access/roles.ts';
 import { hasCapability, isPartnerAgency, seesChildren, visibleChildCondition } from '../../access/policy.ts';
 import { writeListAudit } from '../../platform/audit/audit.ts';
 import type { Calendar } from '../../platform/calendar/calendar.ts';
@@ -42,7 +43,7 @@ const MOST_UPLOAD_FILES = 20;
 
 function assertMakesReturns(grant: AccessGrant | undefined, what: string): void {
   if (!hasCapability(grant, 'make-returns')) {
-    throw new DomainError('forbidden', `Only a performance analyst, a service manager or an administrator can ${what}: as a ${grant!.role}, you cannot`);
+    throw new DomainError('forbidden', `Only a performance analyst, a service manager or an administrator can ${what}: as a ${(roleDefinitionOf(grant!.role)?.title ?? grant!.role).toLowerCase()}, you cannot`);
   }
 }
 

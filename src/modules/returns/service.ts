@@ -237,14 +237,15 @@ export async function produceReturn(engine: ReturnsEngine, kind: ReturnKind, yea
   const tables = new TablesBeingFilled(statutoryReturn.tablesOf(year));
   tables.add(statutoryReturn.headerRows(facts), null);
   const childIds: string[] = [];
+  let folded = 0;
   const problems = await foldChildrenUpTo(engine, year.end, (state) => {
     const rows = statutoryReturn.rowsOfChild(state, year);
     if (rows === null) return;
     childIds.push(state.childId);
     tables.add(rows, state.childId);
-  }, { onProgress: (done, total) => onProgress?.({ stage: 'Reading children\'s records', done, total }) });
+  }, { onProgress: (done, total) => { folded = total; onProgress?.({ stage: 'Reading children\'s records', done, total }); } });
 
-  onProgress?.({ stage: 'Writing and validating the return', done: childIds.length, total: childIds.length });
+  onProgress?.({ stage: 'Writing and validating the return', done: folded, total: folded });
   const returnTables = tables.returnTables;
   const files = statutoryReturn.write(returnTables, facts);
   const issues = validateReturn(returnTables, rulesInForce(statutoryReturn.rules, year), validationContext(engine, year, kind === 'ssda903' ? 'csv' : undefined))
@@ -276,6 +277,7 @@ export async function produceAnnexA(engine: ReturnsEngine, asAt: string, onProgr
   const window = annexAWindowTo(asAt);
   const rows: Record<string, (string | number | null)[][]> = Object.fromEntries(annexA.lists.map((list) => [list.sheet, []]));
   const childIds: string[] = [];
+  let folded = 0;
   const problems = await foldChildrenUpTo(engine, asAt, (state) => {
     let listed = false;
     for (const [sheet, childRows] of Object.entries(annexA.rowsOfChild(state, window))) {
@@ -284,8 +286,8 @@ export async function produceAnnexA(engine: ReturnsEngine, asAt: string, onProgr
       (rows[sheet] ??= []).push(...childRows.map((row) => [...row]));
     }
     if (listed) childIds.push(state.childId);
-  }, { onProgress: (done, total) => onProgress?.({ stage: 'Reading children\'s records', done, total }) });
-  onProgress?.({ stage: 'Writing the workbook', done: childIds.length, total: childIds.length });
+  }, { onProgress: (done, total) => { folded = total; onProgress?.({ stage: 'Reading children\'s records', done, total }); } });
+  onProgress?.({ stage: 'Writing the workbook', done: folded, total: folded });
   const contents = await annexA.workbook(rows as AnnexARows, window);
   return {
     window, childIds, problems,
