@@ -144,16 +144,18 @@ async function readReturnUpload(request: FastifyRequest): Promise<{ files: Retur
 
 /**
  * The open issues of the current year's returns, computed once for each state of the log: the
- * log's high-water mark (its last sequence and its number of events) says whether anything was
- * recorded since, so a second call before then costs two small queries.
+ * log's high-water mark (the last value of its sequence, which every event recorded, corrected or
+ * voided advances) says whether anything was recorded since, so a second call before then costs
+ * one small query. A child removed from the record since (merged, or erased when their retention
+ * ended) is no longer in the child table the answer is joined to, so is not listed either.
  */
 class OpenIssuesCache {
   private cached: { key: string; value: Promise<{ issues: OpenIssue[]; notes: string[] }> } | null = null;
   async of(engine: ReturnsEngine, year: string): Promise<{ issues: OpenIssue[]; notes: string[] }> {
     const mark = (await engine.pool.query(
-      'SELECT coalesce(max(sequence), 0)::text AS last, count(*)::text AS events FROM child_event WHERE la_code = $1', [engine.laCode],
-    )).rows[0] as { last: string; events: string };
-    const key = `${engine.laCode}|${year}|${mark.last}|${mark.events}`;
+      `SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('child_event', 'sequence')::regclass), 0)::text AS last`,
+    )).rows[0] as { last: string };
+    const key = `${engine.laCode}|${year}|${mark.last}`;
     if (this.cached?.key !== key) {
       const value = openIssuesOfYear(engine, collectionYear(year));
       this.cached = { key, value };

@@ -401,29 +401,35 @@ export interface OpenIssue extends LocatedIssue {
   kind: ReturnKind;
 }
 
-/** The current year's CIN census and SSDA903, produced, and the issues on children's rows. */
+/**
+ * The current year's CIN census and SSDA903, filled from one fold of every child's record to the
+ * year's end, and the issues on children's rows (each return checked with its rules for the year,
+ * or its latest when the year is beyond them).
+ */
 export async function openIssuesOfYear(engine: ReturnsEngine, year: CollectionYear): Promise<{ issues: OpenIssue[]; notes: string[] }> {
-  const issues: OpenIssue[] = [];
   const notes: string[] = [];
-  for (const statutoryReturn of Object.values(statutoryReturns)) {
+  const filling = Object.values(statutoryReturns).map((statutoryReturn) => {
     const { rulesYear, note } = rulesYearFor(statutoryReturn, year);
     if (note) notes.push(note);
-    const produced = await produceReturnForRules(engine, statutoryReturn, year, rulesYear);
-    for (const issue of produced) if (issue.childId !== null) issues.push({ ...issue, kind: statutoryReturn.kind });
+    const tables = new TablesBeingFilled(statutoryReturn.tablesOf(note === null ? year : rulesYear));
+    tables.add(statutoryReturn.headerRows(headerFacts(engine, year)), null);
+    return { statutoryReturn, rulesYear, tables };
+  });
+  await foldChildrenUpTo(engine, year.end, (state) => {
+    for (const { statutoryReturn, tables } of filling) {
+      const rows = statutoryReturn.rowsOfChild(state, year);
+      if (rows !== null) tables.add(rows, state.childId);
+    }
+  });
+  const issues: OpenIssue[] = [];
+  for (const { statutoryReturn, rulesYear, tables } of filling) {
+    const context = validationContext(engine, year, statutoryReturn.kind === 'ssda903' ? 'csv' : undefined);
+    for (const issue of validateReturn(tables.returnTables, rulesInForce(statutoryReturn.rules, rulesYear), context)) {
+      const childId = tables.ownerOf(issue.table, issue.row);
+      if (childId !== null) issues.push({ ...issue, childId, kind: statutoryReturn.kind });
+    }
   }
   return { issues, notes };
-}
-
-/** Like produceReturn, for the worklist: the year's rows, checked with the rules of `rulesYear`, without writing files. */
-async function produceReturnForRules(engine: ReturnsEngine, statutoryReturn: StatutoryReturn, year: CollectionYear, rulesYear: CollectionYear): Promise<LocatedIssue[]> {
-  const tables = new TablesBeingFilled(statutoryReturn.tablesOf(rulesYear));
-  tables.add(statutoryReturn.headerRows(headerFacts(engine, year)), null);
-  await foldChildrenUpTo(engine, year.end, (state) => {
-    const rows = statutoryReturn.rowsOfChild(state, year);
-    if (rows !== null) tables.add(rows, state.childId);
-  });
-  return validateReturn(tables.returnTables, rulesInForce(statutoryReturn.rules, rulesYear), validationContext(engine, year, statutoryReturn.kind === 'ssda903' ? 'csv' : undefined))
-    .map((issue) => ({ ...issue, childId: tables.ownerOf(issue.table, issue.row) }));
 }
 
 /** Issues counted by rule, most first: what a produce's summary and its page show. */
