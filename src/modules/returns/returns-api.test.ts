@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appOn, recorderFor, type Recorder } from '../../analytics/test-support.ts';
 import { hashPassword } from '../../access/passwords.ts';
@@ -84,6 +85,11 @@ describe.each(testDatabaseTargets)('the statutory returns through the API on $na
     const later: ReturnsChildState[] = [];
     await foldChildrenUpTo({ pool: db.pool, laCode: '206' }, '2025-12-31', (state) => later.push(state), { childIds: ['RETF'] });
     expect(later[0]!.episodes).toHaveLength(1);
+    // Read through a cursor in one snapshot, as on a database server, the same.
+    const throughCursor: ReturnsChildState[] = [];
+    const serverLike = { connect: () => db.pool.connect(), query: db.pool.query.bind(db.pool), options: { max: 10 } } as unknown as pg.Pool;
+    await foldChildrenUpTo({ pool: serverLike, laCode: '206' }, '2025-12-31', (state) => throughCursor.push(state), { childIds: ['RETF'] });
+    expect(throughCursor).toEqual(later);
     // Before the child was registered, there is no record to fold.
     const none: ReturnsChildState[] = [];
     await foldChildrenUpTo({ pool: db.pool, laCode: '206' }, '2024-05-31', (state) => none.push(state), { childIds: ['RETF'] });

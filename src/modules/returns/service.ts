@@ -76,11 +76,23 @@ export const SOFTWARE_RELEASE = '0.1.0';
 /** Log rows fetched at a time: enough to keep the database busy, few enough to bound memory. */
 const FETCH_ROWS = 5000;
 
+/** Children read a batch at a time where the database has one connection (the embedded one). */
+const BATCH_CHILDREN = 500;
+
+type LogRow = [string, string, string, string, string, boolean, string, string | null, string];
+const LOG_COLUMNS = `e.child_id, e.event_id::text, e.sequence, e.event_type, e.occurred_at, e.occurred_on <= $2::date AS in_time,
+  to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.supersedes::text, e.data::text`;
+
 /**
  * Folds each child's record from the log as it stood on `cutOff`: the events whose business date
  * is on or before it, and every correction and void of those (whenever dated, since a correction
- * stands in the place of what it corrects). The log is read through a cursor, a batch of rows at a
- * time, in child order; `onChild` is given each child's folded state as soon as their events are read.
+ * stands in the place of what it corrects). The log is read in child order, a batch of rows at a
+ * time; `onChild` is given each child's folded state as soon as their events are read.
+ *
+ * On a database server the log is read through a cursor in one read-only snapshot. The embedded
+ * database has one connection, and a transaction held on it would stop every other request for as
+ * long as the fold takes (minutes, for a large council): there, the children are read a batch at a
+ * time, each batch a query of its own, so that the web app answers between them.
  */
 export async function foldChildrenUpTo(
   engine: Pick<ReturnsEngine, 'pool' | 'laCode'>,
@@ -89,58 +101,71 @@ export async function foldChildrenUpTo(
   options: { childIds?: readonly string[]; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<FoldProblem[]> {
   const problems: FoldProblem[] = [];
-  const client = await engine.pool.connect();
   const only = options.childIds === undefined ? null : [...options.childIds];
   const kept = `e.la_code = $1 AND ($3::text[] IS NULL OR e.child_id = ANY($3::text[]))
                 AND (e.occurred_on <= $2::date OR e.event_type = 'event.voided' OR e.supersedes IS NOT NULL)`;
+  const childrenSql = `SELECT DISTINCT e.child_id FROM child_event e WHERE ${kept} AND e.occurred_on <= $2::date ORDER BY 1`;
+  let done = 0;
+  let total = 0;
+  let childId: string | null = null;
+  let events: (LoggedEvent & { inTime: boolean })[] = [];
+  const foldCurrent = () => {
+    if (childId === null) return;
+    const logged = eventsOnRecordBy(events);
+    if (logged.length > 0) {
+      try {
+        onChild(foldChildRecord(engine.laCode, childId, logged).state as unknown as ReturnsChildState);
+      } catch (error) {
+        if (!(error instanceof FoldError)) throw error;
+        problems.push({ childId, message: `Their record as it stood on ${cutOff} does not fold: ${error.message}` });
+      }
+      done += 1;
+      if (done % 100 === 0) options.onProgress?.(done, total);
+    }
+    events = [];
+  };
+  const take = (rows: readonly unknown[][]) => {
+    for (const row of rows) {
+      const [rowChild, eventId, sequence, type, occurredAt, inTime, recordedAt, supersedes, data] = row as LogRow;
+      if (rowChild !== childId) {
+        foldCurrent();
+        childId = rowChild;
+      }
+      events.push({
+        eventId, sequence: Number(sequence), type, occurredAt, recordedAt, data: JSON.parse(data), inTime,
+        ...(supersedes === null ? {} : { supersedes }),
+      } as LoggedEvent & { inTime: boolean });
+    }
+  };
+
+  const oneConnection = (engine.pool as { options?: { max?: number } }).options?.max === 1;
+  if (oneConnection) {
+    const children = (await engine.pool.query<{ child_id: string }>(childrenSql, [engine.laCode, cutOff, only])).rows.map((row) => row.child_id);
+    total = children.length;
+    options.onProgress?.(0, total);
+    for (let from = 0; from < children.length; from += BATCH_CHILDREN) {
+      const batch = children.slice(from, from + BATCH_CHILDREN);
+      const fetched = await engine.pool.query<unknown[]>({
+        text: `SELECT ${LOG_COLUMNS} FROM child_event e WHERE ${kept} AND e.child_id = ANY($4::text[]) ORDER BY e.child_id, e.sequence`,
+        values: [engine.laCode, cutOff, only, batch], rowMode: 'array',
+      });
+      take(fetched.rows);
+    }
+    foldCurrent();
+    options.onProgress?.(total, total);
+    return problems;
+  }
+
+  const client = await engine.pool.connect();
   try {
     // One snapshot for the count and the cursor, so the progress' total is the children folded.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const total = Number((await client.query(
-      `SELECT count(DISTINCT e.child_id) AS n FROM child_event e WHERE ${kept} AND e.occurred_on <= $2::date`, [engine.laCode, cutOff, only],
-    )).rows[0]!.n);
+    total = Number((await client.query(`SELECT count(*) AS n FROM (${childrenSql}) c`, [engine.laCode, cutOff, only])).rows[0]!.n);
     options.onProgress?.(0, total);
-    await client.query(
-      `DECLARE returns_fold NO SCROLL CURSOR FOR
-         SELECT e.child_id, e.event_id::text, e.sequence, e.event_type, e.occurred_at, e.occurred_on <= $2::date AS in_time,
-                to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.supersedes::text, e.data::text
-           FROM child_event e WHERE ${kept}
-          ORDER BY e.child_id, e.sequence`,
-      [engine.laCode, cutOff, only],
-    );
-    let done = 0;
-    let childId: string | null = null;
-    let events: (LoggedEvent & { inTime: boolean })[] = [];
-    const foldCurrent = () => {
-      if (childId === null) return;
-      const logged = eventsOnRecordBy(events);
-      if (logged.length > 0) {
-        try {
-          onChild(foldChildRecord(engine.laCode, childId, logged).state as unknown as ReturnsChildState);
-        } catch (error) {
-          if (!(error instanceof FoldError)) throw error;
-          problems.push({ childId, message: `Their record as it stood on ${cutOff} does not fold: ${error.message}` });
-        }
-        done += 1;
-        if (done % 100 === 0) options.onProgress?.(done, total);
-      }
-      events = [];
-    };
+    await client.query(`DECLARE returns_fold NO SCROLL CURSOR FOR SELECT ${LOG_COLUMNS} FROM child_event e WHERE ${kept} ORDER BY e.child_id, e.sequence`, [engine.laCode, cutOff, only]);
     for (;;) {
       const fetched = await client.query<unknown[]>({ text: `FETCH ${FETCH_ROWS} FROM returns_fold`, rowMode: 'array' });
-      for (const row of fetched.rows) {
-        const [rowChild, eventId, sequence, type, occurredAt, inTime, recordedAt, supersedes, data] = row as [
-          string, string, string, string, string, boolean, string, string | null, string,
-        ];
-        if (rowChild !== childId) {
-          foldCurrent();
-          childId = rowChild;
-        }
-        events.push({
-          eventId, sequence: Number(sequence), type, occurredAt, recordedAt, data: JSON.parse(data), inTime,
-          ...(supersedes === null ? {} : { supersedes }),
-        } as LoggedEvent & { inTime: boolean });
-      }
+      take(fetched.rows);
       if (fetched.rows.length < FETCH_ROWS) break;
     }
     foldCurrent();
