@@ -273,8 +273,8 @@ export function returnsRoutes(services: ReturnsRouteServices, jobs = new ReturnJ
         const found = await services.db.pool.query(
           `SELECT (${visible.sql}) AS visible FROM child c WHERE c.la_code = $1 AND c.child_id = $2`, [context.laCode, params.childId, ...visible.params],
         );
-        if (found.rows.length === 0) throw DomainError.notFound(`There is no child ${params.childId}`, 'childId');
-        if (found.rows[0].visible !== true) throw new DomainError('forbidden', 'You cannot see this child\'s record, so cannot see their issues in the returns');
+        // A child the reader may not see is answered as the record answers them: there is no such child.
+        if (found.rows.length === 0 || found.rows[0].visible !== true) throw DomainError.notFound(`There is no child ${params.childId}`, 'childId');
         const answer = await liveIssuesOfChild({ ...engineFor(context), today: todayInLondon }, params.childId);
         if (answer === null) throw DomainError.notFound(`There is no child ${params.childId}`, 'childId');
         return answer;
