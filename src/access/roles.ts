@@ -23,7 +23,7 @@ export const roles = {
   // who else may see their records (access requests: their own team's, or, for a service manager,
   // any) and merge a child's duplicate records (src/modules/identity/).
   'team-manager': { title: 'Team manager', scope: 'service', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'authorise', 'decide-access-requests', 'merge-records'] },
-  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'manage-reference-data', 'authorise', 'decide-access-requests', 'merge-records'] },
+  'service-manager': { title: 'Service manager', scope: 'whole-la', needsSecondFactor: true, records: true, capabilities: ['restrict-records', 'manage-reference-data', 'authorise', 'decide-access-requests', 'merge-records', 'make-returns'] },
   'front-door-officer': { title: 'Front door (MASH) officer', scope: 'whole-la', needsSecondFactor: false, records: true },
   'cp-chair': { title: 'Child protection chair', scope: 'whole-la', needsSecondFactor: false, records: true },
   iro: { title: 'Independent reviewing officer', scope: 'whole-la', needsSecondFactor: false, records: true },
@@ -32,14 +32,15 @@ export const roles = {
   'family-support-worker': { title: 'Family support worker', scope: 'own-caseload', needsSecondFactor: false, records: true },
   'personal-adviser': { title: 'Personal adviser', scope: 'own-caseload', needsSecondFactor: false, records: true },
   // The analyst checks the council's returns against the records, which needs the small numbers;
-  // the administrator answers for the data and reconciles figures when a return is queried.
-  'performance-analyst': { title: 'Performance analyst', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['manage-reference-data', 'see-unsuppressed-figures'] },
+  // the administrator answers for the data and reconciles figures when a return is queried. Both,
+  // and the service manager who signs the returns off, make the statutory returns (make-returns).
+  'performance-analyst': { title: 'Performance analyst', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['manage-reference-data', 'see-unsuppressed-figures', 'make-returns'] },
   'partnership-business-unit': { title: 'Partnership business unit', scope: 'figures-only', needsSecondFactor: false, records: false },
   'police-officer': { title: 'Police officer', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
   'health-practitioner': { title: 'Health practitioner', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
   'school-designated-safeguarding-lead': { title: 'School designated safeguarding lead', scope: 'shared-with-agency', needsSecondFactor: false, records: false },
   'independent-scrutineer': { title: 'Independent scrutineer', scope: 'figures-only', needsSecondFactor: false, records: false },
-  administrator: { title: 'Administrator', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['restrict-records', 'review-audit', 'manage-reference-data', 'see-unsuppressed-figures'] },
+  administrator: { title: 'Administrator', scope: 'whole-la', needsSecondFactor: true, records: false, capabilities: ['restrict-records', 'review-audit', 'manage-reference-data', 'see-unsuppressed-figures', 'make-returns'] },
 } as const satisfies Record<string, RoleDefinition>;
 
 /**

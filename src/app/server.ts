@@ -16,6 +16,7 @@ import { taskRoutes } from '../modules/tasks/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { childRecordRoutes } from '../record/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
+import { returnsRoutes } from '../modules/returns/routes.ts';
 import { installSignIn, restrictedRecordRoutes, sessionOf } from '../access/routes.ts';
 import { accessGrantFor } from '../access/policy.ts';
 import { installOidcSignIn } from '../access/oidc.ts';
@@ -102,6 +103,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Fast
   routes.push(...caseNoteRoutes(services));
   routes.push(...managementOversightRoutes(services));
   routes.push(...carePlanningRoutes(services));
+  routes.push(...returnsRoutes(services));
   registerRoutes(app, routes, (request) => {
     // The one place a request's actor is decided: the signed-in user; else, where development
     // sign-in is on, the worker chosen there or the configured development actor; else no one.

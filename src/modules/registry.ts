@@ -15,8 +15,9 @@ import { lookedAfterModule } from './looked-after/index.ts';
 import { managementOversightModule } from './management-oversight/index.ts';
 import { peopleModule } from './people/index.ts';
 import { privateFosteringModule } from './private-fostering/index.ts';
+import { returnsModule } from './returns/index.ts';
 import { supervisionModule } from './supervision/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { youthJusticeModule } from './youth-justice/index.ts';
 
-export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, lookedAfterModule, carePlanningModule, adoptionModule, youthJusticeModule, careLeaversModule] as const;
+export const domainModules = [peopleModule, documentsModule, frontDoorModule, childrenInNeedModule, childProtectionModule, privateFosteringModule, caseNotesModule, familyNetworkModule, tasksModule, supervisionModule, managementOversightModule, lookedAfterModule, carePlanningModule, adoptionModule, youthJusticeModule, careLeaversModule, returnsModule] as const;

@@ -18,7 +18,7 @@ export const recordScopes = ['own-caseload', 'team', 'service', 'whole-la', 'sha
 export type RecordScope = (typeof recordScopes)[number];
 
 /** What a role may do beyond seeing the records in its scope. */
-export const capabilityNames = ['restrict-records', 'review-audit', 'manage-reference-data', 'see-unsuppressed-figures', 'authorise', 'decide-access-requests', 'merge-records'] as const;
+export const capabilityNames = ['restrict-records', 'review-audit', 'manage-reference-data', 'see-unsuppressed-figures', 'authorise', 'decide-access-requests', 'merge-records', 'make-returns'] as const;
 export type Capability = (typeof capabilityNames)[number];
 
 /** Who is asking, as far as access is concerned. Absent on a context: a trusted internal caller (CLI, import). */

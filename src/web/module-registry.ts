@@ -15,11 +15,12 @@ import { lookedAfterWeb } from '../modules/looked-after/web/index.ts';
 import { managementOversightWeb } from '../modules/management-oversight/web/index.ts';
 import { peopleWeb } from '../modules/people/web/index.ts';
 import { privateFosteringWeb } from '../modules/private-fostering/web/index.ts';
+import { returnsWeb } from '../modules/returns/web/index.ts';
 import { supervisionWeb } from '../modules/supervision/web/index.ts';
 import { tasksWeb } from '../modules/tasks/web/index.ts';
 import { youthJusticeWeb } from '../modules/youth-justice/web/index.ts';
 
-export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, lookedAfterWeb, carePlanningWeb, adoptionWeb, youthJusticeWeb, careLeaversWeb] as const;
+export const webModules = [peopleWeb, documentsWeb, frontDoorWeb, childrenInNeedWeb, childProtectionWeb, privateFosteringWeb, caseNotesWeb, familyNetworkWeb, tasksWeb, supervisionWeb, managementOversightWeb, lookedAfterWeb, carePlanningWeb, adoptionWeb, youthJusticeWeb, careLeaversWeb, returnsWeb] as const;
 
 /** Each module's tables of figures on the dashboard, in the registry's order. */
 export const dashboardGroups = webModules.flatMap((module) => module.dashboardGroups ?? []);

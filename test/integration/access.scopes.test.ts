@@ -278,6 +278,16 @@ const routePolicy: Record<string, {
   'POST /api/v1/merges': { expect: (r) => (capable(r, 'merge-records') ? 404 : 403), body: (childId) => ({ mergedChildId: 'NOSUCHCHILD1', survivingChildId: childId, reason: 'Checking the matrix of access' }) },
   'POST /api/v1/merges/{mergeId}/reversal': { expect: (r) => (capable(r, 'merge-records') ? 404 : 403), body: () => ({ reason: 'Checking the matrix of access' }) },
   'GET /api/v1/children/{childId}/merges': { expect: (r, c) => (sees(r, c) ? 200 : 404), perChild: true },
+  // The statutory returns: producing, downloading and validating need make-returns (checked before
+  // the input, so a role with it is told what is wrong with the request, and no job is started).
+  'GET /api/v1/returns': { expect: (r) => (capable(r, 'make-returns') ? 200 : 403) },
+  'POST /api/v1/returns/jobs': { expect: (r) => (capable(r, 'make-returns') ? 400 : 403), body: () => ({ kind: 'cin' }) },
+  'GET /api/v1/returns/jobs/{jobId}': { expect: (r) => (capable(r, 'make-returns') ? 404 : 403) },
+  'GET /api/v1/returns/jobs/{jobId}/files/{name}': { expect: (r) => (capable(r, 'make-returns') ? 404 : 403) },
+  'POST /api/v1/returns/validations': { expect: (r) => (capable(r, 'make-returns') ? 400 : 403), body: () => ({ files: [] }) },
+  // A child's live issues and the worklist of them: the council's staff who see children, each within their own sight.
+  'GET /api/v1/returns/children/{childId}/issues': { expect: (r, c) => (isPartner(r) || roles[r].scope === 'figures-only' ? 403 : sees(r, c) ? 200 : 404), perChild: true },
+  'GET /api/v1/returns/issues': { expect: (r) => (isPartner(r) || roles[r].scope === 'figures-only' ? 403 : 200) },
 };
 /** Routes this matrix leaves to their own tests, and why. */
 const coveredElsewhere: Record<string, string> = {
@@ -376,7 +386,8 @@ describe.each(testDatabaseTargets)('who may use which route on $name', (target) 
           const upload = await policy.upload?.();
           const url = template.replace('{childId}', childId).replace('{id}', 'FD-01').replace('{alertId}', NO_SUCH_ALERT)
             .replace('{documentId}', documentIds.get(childId)!).replace('{personId}', adultOf(childId)).replace('{householdId}', householdOf(childId))
-            .replace('{workerId}', 'w-b').replace('{requestId}', NO_SUCH_REQUEST).replace('{mergeId}', NO_SUCH_MERGE) + (policy.query ? `?${policy.query}` : '');
+            .replace('{workerId}', 'w-b').replace('{requestId}', NO_SUCH_REQUEST).replace('{mergeId}', NO_SUCH_MERGE)
+            .replace('{jobId}', NO_SUCH_MERGE).replace('{name}', 'cin.xml') + (policy.query ? `?${policy.query}` : '');
           const response = await app.inject({
             method, url, headers: { cookie, 'x-csrf-token': csrf, ...(policy.body ? { 'content-type': 'application/json' } : {}), ...(upload ? { 'content-type': upload.contentType } : {}) },
             ...(policy.body ? { payload: JSON.stringify(policy.body(childId)) } : {}),

@@ -26,7 +26,9 @@ const commandsRegisteredByModules: Readonly<Record<string, () => Promise<Registe
   kpi: async () => (await import('../../analytics/cli.ts')).registerKpiCommand,
   report: async () => (await import('../../reports/cli.ts')).registerReportCommand,
   retention: async () => (await import('../../retention/cli.ts')).registerRetentionCommand,
+  returns: async () => (await import('../../modules/returns/cli.ts')).registerReturnsCommand,
   user: async () => (await import('../../access/cli.ts')).registerUserCommand,
+  validate: async () => (await import('../../modules/returns/cli.ts')).registerValidateCommand,
 };
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
