@@ -6,6 +6,7 @@
  * from here, since they fold records and the fold reads the registry this module is listed in.
  */
 import { defineDomainModule } from '../domain-module.ts';
+import { returnsSimulator } from './simulator.ts';
 
 export const returnsModule = defineDomainModule({
   id: 'returns',
@@ -14,4 +15,5 @@ export const returnsModule = defineDomainModule({
   initialState: () => ({}),
   reducers: {},
   transitions: {},
+  simulator: returnsSimulator,
 });
