@@ -75,7 +75,9 @@ export function eventsOfCinCensus(tables: ReturnTables, _year: CollectionYear): 
   const problems: Problem[] = [];
   rowsOf(tables, 'ChildIdentifiers').forEach((identifiers, index) => {
     try {
-      children.push(childEventsOf(rows, identifiers, index));
+      const notes: Problem[] = [];
+      children.push(childEventsOf(rows, identifiers, index, notes));
+      problems.push(...notes);
     } catch (error) {
       if (error instanceof ChildRefused) problems.push(error.problem);
       else throw error;
@@ -84,7 +86,7 @@ export function eventsOfCinCensus(tables: ReturnTables, _year: CollectionYear): 
   return { children, problems };
 }
 
-function childEventsOf(rows: Rows, identifiers: TableRow, identifiersRow: number): ImportedChildEvents {
+function childEventsOf(rows: Rows, identifiers: TableRow, identifiersRow: number, notes: Problem[]): ImportedChildEvents {
   const childId = cellOf(identifiers, 'LAchildID') ?? '';
   const refuse = (table: string, row: number, message: string): never => {
     throw new ChildRefused({ table, row, message: `Child ${childId || '(no LAchildID)'}: ${message}` });
@@ -101,7 +103,14 @@ function childEventsOf(rows: Rows, identifiers: TableRow, identifiersRow: number
     return value in list ? value : refuse(table, row, `${column} ${value} is not one of DfE's codes`);
   };
 
-  const details = identifiersDetails(identifiers, identifiersRow, rows, childId, { refuse, dateOf, codeOf });
+  const note = (table: string, row: number, message: string) => notes.push({ table, row, message: `Child ${childId}: ${message}` });
+  const leftOut = <T extends Record<string, string>>(list: T, table: string, row: number, column: string, value: Cell): keyof T & string | undefined => {
+    if (value === null || value in list) return value ?? undefined;
+    note(table, row, `${column} ${value} is not one of DfE's codes, so it is left out`);
+    return undefined;
+  };
+  const readers: Readers = { refuse, dateOf, codeOf, leftOut, note };
+  const details = identifiersDetails(identifiers, identifiersRow, rows, childId, readers);
   const detailsRows = rows.of(childId, 'CINdetails');
   if (detailsRows.length === 0) refuse('ChildIdentifiers', identifiersRow, 'the child has no CINdetails block (a census child has at least one referral)');
 
@@ -111,7 +120,7 @@ function childEventsOf(rows: Rows, identifiers: TableRow, identifiersRow: number
     .sort((a, b) => (a.referralOn < b.referralOn ? -1 : a.referralOn > b.referralOn ? 1 : 0));
   episodes.forEach((episode, order) => {
     const add = (date: string, step: number, type: string, data: Record<string, unknown> = {}) => dated.push({ date, episode: order, rank: step, type, data });
-    episodeEvents(rows, childId, episode, add, { refuse, dateOf, codeOf });
+    episodeEvents(rows, childId, episode, add, readers);
   });
 
   const registeredOn = episodes[0]!.referralOn;
@@ -122,11 +131,15 @@ function childEventsOf(rows: Rows, identifiers: TableRow, identifiersRow: number
 
 interface Readers {
   refuse: (table: string, row: number, message: string) => never;
+  /** A code the record cannot take in a field it can do without: left out, and said so. */
+  leftOut: <T extends Record<string, string>>(list: T, table: string, row: number, column: string, value: Cell) => keyof T & string | undefined;
+  /** Says what of a row is left out (the child is still brought in). */
+  note: (table: string, row: number, message: string) => void;
   dateOf: (table: string, row: number, column: string, value: Cell) => string | undefined;
   codeOf: <T extends Record<string, string>>(list: T, table: string, row: number, column: string, value: Cell) => keyof T & string | undefined;
 }
 
-function identifiersDetails(identifiers: TableRow, index: number, rows: Rows, childId: string, { refuse, dateOf, codeOf }: Readers): Record<string, unknown> {
+function identifiersDetails(identifiers: TableRow, index: number, rows: Rows, childId: string, { refuse, dateOf, codeOf, leftOut, note }: Readers): Record<string, unknown> {
   const sexCell = cellOf(identifiers, 'Sex') ?? cellOf(identifiers, 'GenderCurrent');
   const sex = sexCell === null ? undefined : sexOfCensus[sexCell];
   if (sex === undefined) refuse('ChildIdentifiers', index, `the sex ${sexCell ?? '(blank)'} is not M, F or U (or GenderCurrent 1, 2, 0 or 9)`);
@@ -136,10 +149,11 @@ function identifiersDetails(identifiers: TableRow, index: number, rows: Rows, ch
     : undefined;
   if (ethnicity === undefined) refuse('ChildIdentifiers', index, 'the ethnicity is missing');
   const disabilities = rows.of(childId, 'Disabilities')
-    .map(({ row, index: at }) => codeOf(disabilityCodes, 'Disabilities', at, 'Disability', cellOf(row, 'Disability')))
+    .map(({ row, index: at }) => leftOut(disabilityCodes, 'Disabilities', at, 'Disability', cellOf(row, 'Disability')))
     .filter((code) => code !== undefined);
-  const upn = cellOf(identifiers, 'UPN');
-  if (upn !== null && !UPN.test(upn)) refuse('ChildIdentifiers', index, `the UPN ${upn} is not a letter, 11 digits and a final digit or letter`);
+  const givenUpn = cellOf(identifiers, 'UPN');
+  const upn = givenUpn !== null && UPN.test(givenUpn) ? givenUpn : null;
+  if (givenUpn !== null && upn === null) note('ChildIdentifiers', index, `the UPN ${givenUpn} is not a letter, 11 digits and a final digit or letter, so it is left out`);
   const dateOfBirth = dateOf('ChildIdentifiers', index, 'PersonBirthDate', cellOf(identifiers, 'PersonBirthDate'));
   const expectedDateOfBirth = dateOf('ChildIdentifiers', index, 'ExpectedPersonBirthDate', cellOf(identifiers, 'ExpectedPersonBirthDate'));
   if (dateOfBirth === undefined && expectedDateOfBirth === undefined) refuse('ChildIdentifiers', index, 'neither the date of birth nor the expected date of birth is given');
@@ -149,7 +163,7 @@ function identifiersDetails(identifiers: TableRow, index: number, rows: Rows, ch
   if (dateOfBirth !== undefined) details.dateOfBirth = dateOfBirth;
   else details.expectedDateOfBirth = expectedDateOfBirth;
   if (upn !== null) details.upn = upn;
-  const upnUnknown = codeOf(upnUnknownCodes, 'ChildIdentifiers', index, 'UPNunknown', cellOf(identifiers, 'UPNunknown'));
+  const upnUnknown = leftOut(upnUnknownCodes, 'ChildIdentifiers', index, 'UPNunknown', cellOf(identifiers, 'UPNunknown'));
   if (upnUnknown !== undefined && upn === null) details.upnUnknown = upnUnknown;
   return details;
 }
@@ -157,12 +171,12 @@ function identifiersDetails(identifiers: TableRow, index: number, rows: Rows, ch
 type Adder = (date: string, step: number, type: string, data?: Record<string, unknown>) => void;
 
 function episodeEvents(rows: Rows, childId: string, episode: { row: TableRow; index: number; referralOn: string }, add: Adder, readers: Readers): void {
-  const { refuse, dateOf, codeOf } = readers;
+  const { refuse, dateOf, codeOf, leftOut } = readers;
   const { row, index, referralOn } = episode;
   const within = { CINdetailsID: cellOf(row, 'CINdetailsID') };
   const source = codeOf(referralSourceCodes, 'CINdetails', index, 'ReferralSource', cellOf(row, 'ReferralSource'))
     ?? refuse('CINdetails', index, 'the referral source is missing');
-  const primaryNeed = codeOf(primaryNeedCodes, 'CINdetails', index, 'PrimaryNeedCode', cellOf(row, 'PrimaryNeedCode'));
+  const primaryNeed = leftOut(primaryNeedCodes, 'CINdetails', index, 'PrimaryNeedCode', cellOf(row, 'PrimaryNeedCode'));
   const closedOn = dateOf('CINdetails', index, 'CINclosureDate', cellOf(row, 'CINclosureDate'));
   add(referralOn, rank.referral, 'referral.received', { source });
 
@@ -176,7 +190,8 @@ function episodeEvents(rows: Rows, childId: string, episode: { row: TableRow; in
       continue;
     }
     const factors = (cellOf(assessment, 'AssessmentFactors') ?? '').split(',').map((code) => code.trim()).filter((code) => code !== '')
-      .map((code) => codeOf(assessmentFactorCodes, 'Assessments', at, 'AssessmentFactors', code)!);
+      .map((code) => leftOut(assessmentFactorCodes, 'Assessments', at, 'AssessmentFactors', code))
+      .filter((code) => code !== undefined);
     if (factors.length === 0) refuse('Assessments', at, 'the assessment was authorised with no factors identified: the record needs at least one (21 when none were found)');
     // The census does not say what the assessment led to, nor who authorised it.
     add(authorisedOn, rank.assessmentCompleted, 'assessment.completed', {
