@@ -130,7 +130,7 @@ describe('the CIN census round trip through the record', () => {
     expect(rowCounts).toEqual([]);
     // The file's target counts the day of the strategy discussion as the first of the 15 working
     // days (14 after it); the record's is 15 working days after it, past the Spring bank holiday.
-    expect(cells).toEqual([{ table: 'Section47', column: 'InitialCPCtarget', child: 'A0001', before: '2024-05-24', after: '2024-05-28' }]);
+    expect(cells).toEqual([{ table: 'Section47', column: 'InitialCPCtarget', child: 'A0001', cinDetailsId: '1', before: '2024-05-24', after: '2024-05-28' }]);
   });
 
   it.each([
