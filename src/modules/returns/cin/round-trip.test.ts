@@ -10,7 +10,9 @@ import { foldChildRecord, FoldError, type LoggedEvent } from '../../../record/fo
 import type { ReturnsChildState } from '../child-state.ts';
 import type { CollectionYear } from '../collection-year.ts';
 import { cellOf, tableOf, type ReturnTables, type TableRow } from '../return-tables.ts';
+import { collectionYear } from '../collection-year.ts';
 import { cinCensus } from './index.ts';
+import { censusOf, factsOf } from './test-builders.ts';
 
 const SAMPLES = new URL('../../../../test/statutory-data/samples/', import.meta.url);
 const sampleFile = (path: string) => ({ name: path, mediaType: 'application/xml', contents: readFileSync(new URL(path, SAMPLES), 'utf8') });
@@ -180,5 +182,15 @@ describe('the CIN census round trip through the record', () => {
     for (const enquiry of trip.after.Section47!.rows) {
       expect(enquiry.S47ActualStartDate).toBe(referralOf.get(`${enquiry.LAchildID}/${enquiry.CINdetailsID}`)?.CINreferralDate);
     }
+  });
+});
+
+describe('a census made by the record, brought into another record', () => {
+  it.each(cinCensus.years.map((label) => [label]))('comes back the same, field for field, in %s', (label) => {
+    const year = collectionYear(label);
+    const tables = censusOf(year);
+    const trip = roundTrip(cinCensus.read(cinCensus.write(tables, factsOf(year))).tables, year);
+    expect([...trip.refused]).toEqual([]);
+    expect(trip.after).toEqual(tables);
   });
 });

@@ -6,6 +6,9 @@
  */
 import { foldChildRecord, type LoggedEvent } from '../../../record/fold.ts';
 import type { ReturnsChildState } from '../child-state.ts';
+import type { CollectionYear } from '../collection-year.ts';
+import { tableOf, type ReturnTables, type TableRow } from '../return-tables.ts';
+import { cinCensus } from './index.ts';
 
 export const LA_CODE = '201';
 export const CHILD_ID = 'CIN1';
@@ -41,3 +44,28 @@ export const closed = (on: string, reasonForClosure = 'RC7', primaryNeed = 'N1')
 
 export const foldOf = (events: readonly LoggedEvent[], childId = CHILD_ID): ReturnsChildState =>
   foldChildRecord(LA_CODE, childId, events).state as unknown as ReturnsChildState;
+
+export const factsOf = (year: CollectionYear) => ({ collectionYear: year, laNumber: LA_CODE, producedAt: '2025-05-01T10:00:00Z', softwareCode: 'safeguard', release: '0.1.0' });
+
+/** Three children's records with something of every block in each year from 2022-23 to 2025-26. */
+export function censusOf(year: CollectionYear): ReturnTables {
+  const start = Number(year.start.slice(0, 4));
+  const on = (monthDay: string, offset = 0) => `${start + offset}-${monthDay}`;
+  const children = [
+    foldOf([
+      registered({ upn: 'A123456789012', disabilities: ['AUT', 'COMM'] }), referral(on('05-01')), assessmentStarted(on('05-02')), strategyDiscussion(on('05-03')),
+      initialConference(on('05-22')), assessmentCompleted(on('06-20'), ['3A', '4B']), reviewConference(on('08-20')), categoryChanged(on('08-20'), 'MUL'),
+      planEnded(on('02-10', 1)),
+    ], 'A1'),
+    foldOf([
+      registered({ sex: 'M', upnUnknown: 'UN3', ethnicity: 'WBRI' }), referral(on('03-01')), assessmentStarted(on('03-02')), assessmentCompleted(on('04-20'), ['21'], 'N4'),
+      cinPlanStarted(on('04-21')), strategyDiscussion(on('09-02')), section47Completed(on('09-20'), 'child-in-need-plan'), cinPlanEnded(on('01-15', 1)), closed(on('01-20', 1), 'RC7', 'N4'),
+      referral(on('02-01', 1), '1A'), closed(on('02-02', 1), 'RC8', 'N4'),
+    ], 'B2'),
+    foldOf([registered({ dateOfBirth: undefined, expectedDateOfBirth: on('07-15'), sex: 'U' }), referral(on('06-01'), '3B')], 'C3'),
+  ];
+  const rows: Record<string, TableRow[]> = { ...cinCensus.headerRows(factsOf(year)) } as Record<string, TableRow[]>;
+  for (const child of children) for (const [table, tableRows] of Object.entries(cinCensus.rowsOfChild(child, year)!)) (rows[table] ??= []).push(...tableRows);
+  return Object.fromEntries(Object.entries(cinCensus.tablesOf(year)).map(([table, columns]) => [table, tableOf(columns, rows[table] ?? [])]));
+}
+
