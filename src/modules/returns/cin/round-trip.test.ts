@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { EventBody } from '../../../record/events.ts';
 import { foldChildRecord, FoldError, type LoggedEvent } from '../../../record/fold.ts';
 import type { ReturnsChildState } from '../child-state.ts';
 import type { CollectionYear } from '../collection-year.ts';
@@ -25,10 +26,10 @@ interface RoundTrip {
   refused: Map<string, string>;
 }
 
-/** Each child's imported events as the record logs them, folded. */
+/** Each child's imported events as the record logs them (each checked against the record's own schema of its type, as an import checks it), folded. */
 function foldImported(childId: string, events: readonly { type: string; occurredAt: string; data: Record<string, unknown> }[]) {
   const logged = events.map((event, index) => ({
-    ...event, eventId: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`, sequence: index + 1, recordedAt: '2030-01-01T12:00:00Z',
+    ...event, ...EventBody.parse({ type: event.type, data: event.data }), eventId: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`, sequence: index + 1, recordedAt: '2030-01-01T12:00:00Z',
   }) as unknown as LoggedEvent);
   return foldChildRecord('201', childId, logged).state as unknown as ReturnsChildState;
 }

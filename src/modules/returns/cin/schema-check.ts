@@ -2,8 +2,6 @@
  * A CIN census file checked against DfE's XML schema for its year (the schemas beside this file:
  * CIN_schema_<year it ends>.xsd), with each error's line, in plain words.
  */
-import { readFile } from 'node:fs/promises';
-import { validateXML } from 'xmllint-wasm';
 import type { CollectionYear } from '../collection-year.ts';
 import type { ReturnFile } from '../statutory-return.ts';
 import { cinYearLabels } from './tables.ts';
@@ -18,7 +16,9 @@ const schemas = new Map<string, Promise<string | null>>();
 function schemaOf(fileName: string): Promise<string | null> {
   let schema = schemas.get(fileName);
   if (!schema) {
-    schema = readFile(new URL(`./schemas/${fileName}`, import.meta.url), 'utf8').catch(() => null);
+    schema = import('node:fs/promises')
+      .then(({ readFile }) => readFile(new URL(`./schemas/${fileName}`, import.meta.url), 'utf8'))
+      .catch(() => null);
     schemas.set(fileName, schema);
   }
   return schema;
@@ -29,6 +29,8 @@ export async function schemaCheckCinCensus(file: ReturnFile, year: CollectionYea
   const { schemaFile } = cinYearLabels(year);
   const schema = await schemaOf(schemaFile);
   if (schema === null) return { valid: false, errors: [{ line: null, message: `There is no CIN census schema for ${year.label} to check the file against` }] };
+  // Loaded when a file is first checked: the validator is a WebAssembly build of xmllint, needed only here.
+  const { validateXML } = await import('xmllint-wasm');
   const result = await validateXML({
     xml: { fileName: 'census.xml', contents: file.contents },
     schema: { fileName: schemaFile, contents: schema },
@@ -39,7 +41,10 @@ export async function schemaCheckCinCensus(file: ReturnFile, year: CollectionYea
   };
 }
 
-/** xmllint's message without its internal vocabulary: "Element 'Sex': [facet 'enumeration'] The value 'X' is not an element of the set {'M', 'F', 'U'}." reads as is, bar the facet. */
+/**
+ * xmllint's message without its own vocabulary: "Schemas validity error : Element 'Sex': [facet
+ * 'enumeration'] The value 'X' is not…" reads "Element 'Sex': The value 'X' is not…".
+ */
 function plainMessageOf(message: string): string {
   return message.replace(/^Schemas validity error : /, '').replace(/\[facet '[^']+'\]\s*/g, '').replace(/\{''\}/g, '').trim();
 }
