@@ -136,11 +136,21 @@ describe('the CIN census round trip through the record', () => {
     expect(cells).toEqual([{ table: 'Section47', column: 'InitialCPCtarget', child: 'A0001', cinDetailsId: '1', before: '2024-05-24', after: '2024-05-28' }]);
   });
 
+  // The open-source validators' samples each break DfE's rules on purpose, in ways the record itself refuses.
+  const assessmentAuthorisedBeforeItStarted = /complete an assessment on 19 September 2020: first start an assessment/; // rule 8608
+  const childIdNotAlphanumeric = /1 to 20 letters or digits/; // rules 1570/1580
+  const planBeforeReferral = /strategy discussion on \d+ February 1970: first record a referral/; // rules 1105, 2889
+  const closedWithAssessmentOpen = /closed but the assessment has no authorisation date/; // rule 8565's family
   it.each([
-    ['cin/d2i_CIN_Census_2024.xml', { DfEX0000001: /complete an assessment on 19 September 2020/, child_fails_assessments: /1 to 20 letters or digits/ }],
-    ['cin/d2i_CIN_Census_2021.xml', { DfEX0000001: /strategy discussion on 17 February 1970: first record a referral/ }],
-    ['cin/liia_BAR_cin_2022.xml', { DfEX0000001: /strategy discussion on 2 February 1970: first record a referral/ }],
-    ['cin/d2i_CIN2rows.xml', { DfEX0000001: /closed but the assessment has no authorisation date/ }],
+    ['cin/d2i_CIN_Census_2024.xml', { DfEX0000001: assessmentAuthorisedBeforeItStarted, child_fails_assessments: childIdNotAlphanumeric }],
+    ['cin/d2i_CIN_Census_2026.xml', { DfEX0000001: assessmentAuthorisedBeforeItStarted, child_fails_assessments: childIdNotAlphanumeric }],
+    ['cin/d2i_CIN_Census_2021.xml', { DfEX0000001: planBeforeReferral }],
+    ['cin/d2i_CIN_header_issues_100.xml', { DfEX0000001: planBeforeReferral }],
+    ['cin/d2i_CIN_la_issues_2887Q.xml', { DfEX0000001: planBeforeReferral }],
+    ['cin/liia_BAR_cin_2022.xml', { DfEX0000001: planBeforeReferral }],
+    ['cin/d2i_CIN2rows.xml', { DfEX0000001: closedWithAssessmentOpen }],
+    ['cin/d2i_CIN_Census_2021_copy.xml', { DfEX0000001: closedWithAssessmentOpen }],
+    ['cin/d2i_CIN_Census_2021_no_assessment_factors.xml', { DfEX0000001: closedWithAssessmentOpen }],
   ])('names why the record refuses the deliberately faulty children of %s', (path, expected) => {
     const read = cinCensus.read([sampleFile(path)]);
     const trip = roundTrip(read.tables, read.collectionYear!);
