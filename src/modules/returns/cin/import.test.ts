@@ -98,3 +98,17 @@ describe('the events that bring an imported census child into the record', () =>
     ]);
   });
 });
+
+describe('a census giving one LA child id to two children', () => {
+  it('brings in the first and names the second', () => {
+    const twice = child('F1');
+    const tables = census({
+      ChildIdentifiers: [...twice.ChildIdentifiers, ...twice.ChildIdentifiers],
+      ChildCharacteristics: twice.ChildCharacteristics,
+      CINdetails: [{ LAchildID: 'F1', CINdetailsID: '1', CINreferralDate: '2024-05-01', ReferralSource: '2A', ReferralNFA: '0' }],
+    });
+    const { children, problems } = cinCensus.eventsOf(tables, year);
+    expect(children.map((c) => c.childId)).toEqual(['F1']);
+    expect(problems).toEqual([{ table: 'ChildIdentifiers', row: 1, message: 'Child F1: the LA child id is given to more than one child, so this one is not brought in' }]);
+  });
+});

@@ -73,7 +73,15 @@ export function eventsOfCinCensus(tables: ReturnTables, _year: CollectionYear): 
   const rows = new Rows(tables);
   const children: ImportedChildEvents[] = [];
   const problems: Problem[] = [];
+  const seen = new Set<string>();
   rowsOf(tables, 'ChildIdentifiers').forEach((identifiers, index) => {
+    const childId = cellOf(identifiers, 'LAchildID') ?? '';
+    if (seen.has(childId)) {
+      // Two Child blocks with one LAchildID cannot be told apart: the first is brought in with the blocks of both.
+      problems.push({ table: 'ChildIdentifiers', row: index, message: `Child ${childId}: the LA child id is given to more than one child, so this one is not brought in` });
+      return;
+    }
+    seen.add(childId);
     try {
       const notes: Problem[] = [];
       children.push(childEventsOf(rows, identifiers, index, notes));
