@@ -101,7 +101,9 @@ function addEpisodeRows(rows: Rows, child: string, cinDetailsId: string, episode
     ReasonForClosure: closedOn === undefined ? null : cellOf(episode.reasonForClosure),
     DateOfInitialCPC: cellOf(conferenceOfEarlierEnquiry),
     // A referral with no further action: the episode closed with no assessment and no section 47
-    // enquiry (the record's own definition, as its figures count it). An open referral is not (yet) NFA.
+    // enquiry (the record's own definition, as its figures count it). An open referral is not (yet)
+    // NFA. A contact the front door decided on with no further action never became a referral, so
+    // it is not in the census at all.
     ReferralNFA: flag(closedOn !== undefined && episode.assessments.length === 0 && episode.section47s.length === 0),
   });
   episode.assessments.filter((assessment) => isAssessmentReturned(assessment, year)).forEach((assessment, index) => {
