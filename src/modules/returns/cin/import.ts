@@ -36,7 +36,8 @@ const sexOfCensus: Readonly<Record<string, string>> = { M: 'M', F: 'F', U: 'U', 
 /** Same-day order: what must come first for the record to accept what follows (a plan ends before the next starts, work before closure). */
 const rank = {
   registered: 0, earlierEnquiryConcluded: 5, referral: 10, strategyDiscussion: 20, assessmentStarted: 30, assessmentCompleted: 35,
-  enquiryConcluded: 40, review: 45, planEnded: 50, cinPlanEnded: 55, initialConference: 60, categoryChanged: 65, cinPlanStarted: 70,
+  enquiryConcluded: 40, review: 45, categoryChangedAtReview: 47, planEnded: 50, cinPlanEnded: 55, initialConference: 60, categoryChangedAtStart: 65,
+  cinPlanStarted: 70,
   enquiryConcludedBeforeClosure: 85, closed: 90,
 } as const;
 
@@ -69,7 +70,7 @@ class Rows {
 }
 
 /** The events of each child of an imported census, and the rows that stop a child being brought in. */
-export function eventsOfCinCensus(tables: ReturnTables, _year: CollectionYear): { children: ImportedChildEvents[]; problems: Problem[] } {
+export function eventsOfCinCensus(tables: ReturnTables, year: CollectionYear): { children: ImportedChildEvents[]; problems: Problem[] } {
   const rows = new Rows(tables);
   const children: ImportedChildEvents[] = [];
   const problems: Problem[] = [];
@@ -84,7 +85,7 @@ export function eventsOfCinCensus(tables: ReturnTables, _year: CollectionYear): 
     seen.add(childId);
     try {
       const notes: Problem[] = [];
-      children.push(childEventsOf(rows, identifiers, index, notes));
+      children.push(childEventsOf(rows, identifiers, index, notes, year));
       problems.push(...notes);
     } catch (error) {
       if (error instanceof ChildRefused) problems.push(error.problem);
@@ -94,7 +95,7 @@ export function eventsOfCinCensus(tables: ReturnTables, _year: CollectionYear): 
   return { children, problems };
 }
 
-function childEventsOf(rows: Rows, identifiers: TableRow, identifiersRow: number, notes: Problem[]): ImportedChildEvents {
+function childEventsOf(rows: Rows, identifiers: TableRow, identifiersRow: number, notes: Problem[], year: CollectionYear): ImportedChildEvents {
   const childId = cellOf(identifiers, 'LAchildID') ?? '';
   const refuse = (table: string, row: number, message: string): never => {
     throw new ChildRefused({ table, row, message: `Child ${childId || '(no LAchildID)'}: ${message}` });
@@ -128,7 +129,7 @@ function childEventsOf(rows: Rows, identifiers: TableRow, identifiersRow: number
     .sort((a, b) => (a.referralOn < b.referralOn ? -1 : a.referralOn > b.referralOn ? 1 : 0));
   episodes.forEach((episode, order) => {
     const add = (date: string, step: number, type: string, data: Record<string, unknown> = {}) => dated.push({ date, episode: order, rank: step, type, data });
-    episodeEvents(rows, childId, episode, add, readers);
+    episodeEvents(rows, childId, episode, add, readers, year);
   });
 
   const registeredOn = episodes[0]!.referralOn;
@@ -178,7 +179,7 @@ function identifiersDetails(identifiers: TableRow, index: number, rows: Rows, ch
 
 type Adder = (date: string, step: number, type: string, data?: Record<string, unknown>) => void;
 
-function episodeEvents(rows: Rows, childId: string, episode: { row: TableRow; index: number; referralOn: string }, add: Adder, readers: Readers): void {
+function episodeEvents(rows: Rows, childId: string, episode: { row: TableRow; index: number; referralOn: string }, add: Adder, readers: Readers, year: CollectionYear): void {
   const { refuse, dateOf, codeOf, leftOut } = readers;
   const { row, index, referralOn } = episode;
   const within = { CINdetailsID: cellOf(row, 'CINdetailsID') };
@@ -240,8 +241,10 @@ function episodeEvents(rows: Rows, childId: string, episode: { row: TableRow; in
       add(enquiry.icpcOn, rank.initialConference, 'conference.initial-held', conferenceOn(enquiry.icpcOn));
       conferenceDates.add(enquiry.icpcOn);
     } else if (enquiry.notRequired) {
-      // The census does not say when the enquiry ended nor what it found: it is concluded on the day it began, with no conference needed.
-      add(enquiry.startedOn, rank.enquiryConcluded, 'section-47.completed', { outcome: 'no-further-action', concernsSubstantiated: false });
+      // The census does not say when the enquiry ended nor what it found: it is concluded, with no
+      // conference needed, on the day it began, or on 1 April for one begun earlier (the census
+      // returns that only when it was still open on 1 April).
+      add(enquiry.startedOn < year.start ? year.start : enquiry.startedOn, rank.enquiryConcluded, 'section-47.completed', { outcome: 'no-further-action', concernsSubstantiated: false });
     } else {
       // Still awaiting its conference: it is concluded (a conference needed, none held) only where the record needs it
       // concluded, before the next enquiry or the episode's closure, so that it stays returned as awaiting one.
@@ -281,7 +284,9 @@ function episodeEvents(rows: Rows, childId: string, episode: { row: TableRow; in
     const latest = codeOf(categoryOfAbuseCodes, 'ChildProtectionPlans', at, 'LatestCategoryOfAbuse', cellOf(plan, 'LatestCategoryOfAbuse'));
     if (latest !== undefined && latest !== cellOf(plan, 'InitialCategoryOfAbuse')) {
       // The census does not say when the category changed: at the latest review, or else the day the plan began.
-      add(reviews.at(-1) ?? startedOn, rank.categoryChanged, 'cp-plan.category-changed', { categoryOfAbuse: latest });
+      const lastReview = reviews.at(-1);
+      if (lastReview === undefined) add(startedOn, rank.categoryChangedAtStart, 'cp-plan.category-changed', { categoryOfAbuse: latest });
+      else add(lastReview, rank.categoryChangedAtReview, 'cp-plan.category-changed', { categoryOfAbuse: latest });
     }
     // The census does not say why a plan ended. A plan left open in a closed episode ends with it.
     const endedOn = dateOf('ChildProtectionPlans', at, 'CPPendDate', cellOf(plan, 'CPPendDate')) ?? closedOn;

@@ -6,59 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EventBody } from '../../../record/events.ts';
-import { foldChildRecord, FoldError, type LoggedEvent } from '../../../record/fold.ts';
-import type { ReturnsChildState } from '../child-state.ts';
-import type { CollectionYear } from '../collection-year.ts';
+import { collectionYear, type CollectionYear } from '../collection-year.ts';
 import { cellOf, tableOf, type ReturnTables, type TableRow } from '../return-tables.ts';
-import { collectionYear } from '../collection-year.ts';
 import { cinCensus } from './index.ts';
-import { censusOf, factsOf } from './test-builders.ts';
+import { censusOf, factsOf, roundTrip } from './test-builders.ts';
 
 const SAMPLES = new URL('../../../../test/statutory-data/samples/', import.meta.url);
 const sampleFile = (path: string) => ({ name: path, mediaType: 'application/xml', contents: readFileSync(new URL(path, SAMPLES), 'utf8') });
-
-interface RoundTrip {
-  year: CollectionYear;
-  before: ReturnTables;
-  after: ReturnTables;
-  /** Children eventsOf would not bring in, and those whose events the record refused, with why. */
-  refused: Map<string, string>;
-}
-
-/** Each child's imported events as the record logs them (each checked against the record's own schema of its type, as an import checks it), folded. */
-function foldImported(childId: string, events: readonly { type: string; occurredAt: string; data: Record<string, unknown> }[]) {
-  const logged = events.map((event, index) => ({
-    ...event, ...EventBody.parse({ type: event.type, data: event.data }), eventId: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`, sequence: index + 1, recordedAt: '2030-01-01T12:00:00Z',
-  }) as unknown as LoggedEvent);
-  return foldChildRecord('201', childId, logged).state as unknown as ReturnsChildState;
-}
-
-export function roundTrip(tables: ReturnTables, year: CollectionYear): RoundTrip {
-  const { children, problems } = cinCensus.eventsOf(tables, year);
-  const refused = new Map<string, string>();
-  const brought = new Set(children.map((child) => child.childId));
-  for (const problem of problems) {
-    const childId = cellOf(tables[problem.table]!.rows[problem.row]!, 'LAchildID') ?? '';
-    if (!brought.has(childId)) refused.set(childId, problem.message);
-  }
-  const rows: Record<string, TableRow[]> = {};
-  for (const child of children) {
-    try {
-      const childRows = cinCensus.rowsOfChild(foldImported(child.childId, child.events), year);
-      for (const [table, tableRows] of Object.entries(childRows ?? {})) (rows[table] ??= []).push(...tableRows);
-    } catch (error) {
-      if (!(error instanceof FoldError)) throw error;
-      refused.set(child.childId, error.message);
-    }
-  }
-  const produced = Object.fromEntries(Object.entries(cinCensus.tablesOf(year)).map(([table, columns]) =>
-    [table, tableOf(columns, table === 'Header' ? tables.Header?.rows ?? [] : rows[table] ?? [])]));
-  const facts = { collectionYear: year, laNumber: '201', producedAt: '2025-05-01T10:00:00', softwareCode: 'safeguard', release: '0.1' };
-  const again = cinCensus.read(cinCensus.write(produced, facts));
-  if (Object.keys(rows).length > 0) expect(again.problems).toEqual([]);
-  return { year, before: tables, after: again.tables, refused };
-}
 
 /**
  * The census as the year's census returns it: only the episodes overlapping the year (a file may
