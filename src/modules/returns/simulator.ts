@@ -24,7 +24,7 @@ function updatePupilNumber(journey: Journey, child: SimulatedChild): void {
   journey.addEvent(child, 'child.details-changed', nextRecorded.day, { upn: simulatedUpn(journey.borough.laCode, child.childId, startsSchool) });
 }
 
-export const returnsSimulator: SimulatorBehaviour = {
+export const returnsSimulator: SimulatorBehaviour<object> = {
   ownRandomStream: true,
   runsLast: true,
   beginsJourneys: () => bringPupilNumbersUpToDate,
