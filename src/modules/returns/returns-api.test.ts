@@ -7,6 +7,7 @@ import { appOn, recorderFor, type Recorder } from '../../analytics/test-support.
 import { hashPassword } from '../../access/passwords.ts';
 import { AccountRepository } from '../../access/repo.ts';
 import { loadConfig } from '../../app/config.ts';
+import { chainAwaitingAudit } from '../../platform/audit/audit.ts';
 import { createApp } from '../../app/server.ts';
 import { createServices } from '../../app/services.ts';
 import type { Database } from '../../platform/database/database.ts';
@@ -131,6 +132,7 @@ describe.each(testDatabaseTargets)('the statutory returns through the API on $na
     expect(download.body).toContain('<Message');
     expect(download.body).toContain('RET1');
     expect(download.body).not.toContain('RET2');
+    await chainAwaitingAudit(db.pool);
     const audited = await db.pool.query(`SELECT DISTINCT child_id FROM audit_event WHERE resource = 'worktray' AND detail->>'list' = 'statutory-return'`);
     expect(audited.rows.map((row) => row.child_id)).toEqual(['RET1']);
     const wrongName = await app.inject({ method: 'GET', url: `/api/v1/returns/jobs/${job.jobId}/files/nothing.csv` });
@@ -205,6 +207,7 @@ describe.each(testDatabaseTargets)('the statutory returns through the API on $na
     expect(second.json()).toEqual(first.json());
     const listed = new Set(worklist.byTeam.flatMap((team) => team.children.map((child) => child.childId)));
     expect(new Set(worklist.byRule.flatMap((rule) => rule.children.map((child) => child.childId)))).toEqual(listed);
+    await chainAwaitingAudit(db.pool);
     const audited = await db.pool.query(`SELECT DISTINCT child_id FROM audit_event WHERE resource = 'worktray' AND detail->>'list' = 'return-issues' AND child_id IS NOT NULL`);
     expect(new Set(audited.rows.map((row) => row.child_id as string))).toEqual(listed);
   }, 120_000);

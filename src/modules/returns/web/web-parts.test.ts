@@ -23,7 +23,7 @@ const issues = [
 describe('the statutory returns\' web part', () => {
   it('is registered last, with its three pages for those who make returns, the council\'s own', () => {
     expect(webModules.at(-1)).toBe(returnsWeb);
-    expect(returnsWeb.worklists.map((page) => [page.path, page.title, page.capability, page.councilOnly])).toEqual([
+    expect((returnsWeb.worklists ?? []).map((page) => [page.path, page.title, page.capability, page.councilOnly])).toEqual([
       ['statutory-returns', 'Statutory returns', 'make-returns', true],
       ['validate-a-return', 'Validate a return', 'make-returns', true],
       ['return-issues', 'Return issues', 'make-returns', true],
