@@ -54,9 +54,8 @@ describe('the CIN census of a synthetic borough', () => {
     expect(withoutAssessmentOutcomes(trip.after.CINdetails!.rows)).toEqual(withoutAssessmentOutcomes(census.CINdetails!.rows));
     expect(withoutPreviousPlans(trip.after.ChildProtectionPlans!.rows)).toEqual(withoutPreviousPlans(census.ChildProtectionPlans!.rows));
     // An episode referred in an earlier year, whose assessment was authorised then, is returned without
-    // it (the census asks only for what was open in the year). Brought in again, the record has no
-    // assessment to take the primary need of an open episode from, and, once the episode is closed,
-    // nothing tells the referral from one with no further action.
+    // it (the census asks only for what was open in the year). Brought in again, once the episode
+    // is closed, nothing tells the referral from one with no further action.
     const assessed = new Set(census.Assessments!.rows.map((row) => `${row.LAchildID}/${row.CINdetailsID}`));
     census.CINdetails!.rows.forEach((episode, index) => {
       const again = trip.after.CINdetails!.rows[index]!;
