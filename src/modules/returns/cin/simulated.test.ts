@@ -50,7 +50,11 @@ describe('the CIN census of a synthetic borough', () => {
     expect([...trip.refused]).toEqual([]);
     const withoutPreviousPlans = (rows: readonly TableRow[]) => rows.map(({ NumberOfPreviousCPP: _count, ...plan }) => plan);
     const withoutAssessmentOutcomes = (rows: readonly TableRow[]) => rows.map(({ ReferralNFA: _nfa, PrimaryNeedCode: _need, ...episode }) => episode);
-    expect({ ...trip.after, ChildProtectionPlans: undefined, CINdetails: undefined }).toEqual({ ...census, ChildProtectionPlans: undefined, CINdetails: undefined });
+    expect({ ...trip.after, ChildProtectionPlans: undefined, CINdetails: undefined, Disabilities: undefined })
+      .toEqual({ ...census, ChildProtectionPlans: undefined, CINdetails: undefined, Disabilities: undefined });
+    // A disability entered twice (a slip the borough makes on purpose, DfE 8794) is brought in once.
+    const onceEach = (rows: readonly TableRow[]) => [...new Set(rows.map((row) => `${row.LAchildID}/${row.Disability}`))];
+    expect(trip.after.Disabilities!.rows.map((row) => `${row.LAchildID}/${row.Disability}`)).toEqual(onceEach(census.Disabilities!.rows));
     expect(withoutAssessmentOutcomes(trip.after.CINdetails!.rows)).toEqual(withoutAssessmentOutcomes(census.CINdetails!.rows));
     expect(withoutPreviousPlans(trip.after.ChildProtectionPlans!.rows)).toEqual(withoutPreviousPlans(census.ChildProtectionPlans!.rows));
     // An episode referred in an earlier year, whose assessment was authorised then, is returned without
