@@ -81,15 +81,14 @@ describe('the CIN census of a synthetic borough', () => {
 
   it('finds every slip in each child it was made for who is in the census with the data it needs', () => {
     const censusChildren = census.ChildIdentifiers!.rows.map((row) => row.LAchildID as string);
-    let expectedInAll = 0;
     for (const fault of cinSimulatedDataFaults) {
       const flagged = new Set(findings.filter((finding) => finding.code === fault.code).map((finding) => finding.child));
       const expected = censusChildren.filter((child) => fault.plannedFor(child) && hasDataFor[fault.code]!(census, child));
-      expectedInAll += expected.length;
+      console.log(`${fault.code}: planned for ${censusChildren.filter((child) => fault.plannedFor(child)).length} children of the census, made in ${expected.length}, flagged in ${flagged.size}`);
       expect(expected.filter((child) => !flagged.has(child)), fault.code).toEqual([]);
+      // The borough is big enough for each slip to be there to find.
+      expect(expected.length, fault.code).toBeGreaterThan(0);
     }
-    // The borough is big enough for the slips to be there to find.
-    expect(expectedInAll).toBeGreaterThan(3);
   });
 
   it('raises only the queries a council’s real census can genuinely raise, listed by rule', () => {

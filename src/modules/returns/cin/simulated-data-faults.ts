@@ -45,7 +45,7 @@ const upnDigitsSwapped: SimulatedDataFault = {
 const disabilityAndNone: SimulatedDataFault = {
   code: '8790',
   description: 'A disability ticked at registration as well as "no disability"',
-  plannedFor: (childId) => faultDrawOf(childId, '8790') < 3,
+  plannedFor: (childId) => faultDrawOf(childId, '8790') < 6,
   inject: (child) => {
     const registered = registrationOf(child);
     const disabilities = registered?.data.disabilities;
@@ -58,8 +58,8 @@ const disabilityAndNone: SimulatedDataFault = {
 const disabilityTwice: SimulatedDataFault = {
   code: '8794',
   description: "A disabled child's disability entered twice at registration",
-  // Only a disabled child (about 1 in 20) can have the slip: planned for more, it happens to about 1 in 600.
-  plannedFor: (childId) => faultDrawOf(childId, '8794') < 30,
+  // Only a disabled child (about 1 in 20) can have the slip: planned for more, it happens to about 1 in 200.
+  plannedFor: (childId) => faultDrawOf(childId, '8794') < 100,
   inject: (child) => {
     const registered = registrationOf(child);
     const disabilities = registered?.data.disabilities;
