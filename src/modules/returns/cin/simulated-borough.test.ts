@@ -19,6 +19,9 @@ const LA_NUMBER = '206';
 const year = collectionYear('2024-25');
 const facts = { collectionYear: year, laNumber: LA_NUMBER, producedAt: '2025-05-01T09:00:00Z', softwareCode: 'Safeguard', release: 'test' };
 
+/** The children ever looked after in the run: the CIN census's own UPN slip is not made in their records. */
+const lookedAfter = new Set<string>();
+
 function producedCensus(): ReturnTables {
   const { logs } = simulatedChildLogs(boroughOfSize(islingtonShapedBorough, 8000), { seed: 3, years: 2, from: '2023-04-01', warmUpYears: 1 });
   const rows: Record<string, TableRow[]> = {};
@@ -27,6 +30,7 @@ function producedCensus(): ReturnTables {
     // The record as it stood at the year's end.
     const upToYearEnd = events.filter((event) => event.occurredAt.slice(0, 10) <= year.end);
     if (upToYearEnd.length === 0) continue;
+    if (events.some((event) => event.type === 'looked-after.started')) lookedAfter.add(childId);
     const state = foldChildRecord(LA_NUMBER, childId, upToYearEnd).state as unknown as ReturnsChildState;
     for (const [table, tableRows] of Object.entries(cinCensus.rowsOfChild(state, year) ?? {})) (rows[table] ??= []).push(...tableRows);
   }
@@ -43,8 +47,8 @@ const hasDataFor: Record<string, (census: ReturnTables, child: string) => boolea
   8790: (census, child) => rowsOf(census, 'Disabilities', child).some((row) => row.Disability === 'NONE'),
   // A disability to enter twice.
   8794: (census, child) => rowsOf(census, 'Disabilities', child).some((row) => row.Disability !== 'NONE'),
-  // No UPN (a reason instead), and a referral that went on to further action.
-  8772: (census, child) => rowsOf(census, 'ChildIdentifiers', child).some((row) => row.UPN === null)
+  // No UPN (a reason instead), a referral that went on to further action, and never looked after.
+  8772: (census, child) => !lookedAfter.has(child) && rowsOf(census, 'ChildIdentifiers', child).some((row) => row.UPN === null)
     && rowsOf(census, 'CINdetails', child).some((row) => row.ReferralNFA === '0'),
 };
 

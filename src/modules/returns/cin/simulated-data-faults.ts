@@ -78,6 +78,8 @@ const noFurtherActionUpnReason: SimulatedDataFault = {
   inject: (child) => {
     const registered = registrationOf(child);
     if (registered === undefined || registered.data.upnUnknown !== 'UN1') return false;
+    // UN7 is a reason of the CIN census only: a child who is looked after is left to the SSDA903's own slips.
+    if (child.events.some((event) => event.type === 'looked-after.started')) return false;
     registered.data = { ...registered.data, upnUnknown: 'UN7' };
     return true;
   },
