@@ -19,6 +19,11 @@ export const ReferralReceived = z.object({
   data: z.object({
     source: codeFrom(referralSourceCodes, 'referral source'),
     contactId: EventId.optional(),
+    /**
+     * The primary need as first understood at referral: the census returns it for a referral still
+     * being assessed on 31 March (DfE rule 8610), and the assessment or closure updates it.
+     */
+    primaryNeed: codeFrom(primaryNeedCodes, 'primary need').optional(),
   }),
 });
 

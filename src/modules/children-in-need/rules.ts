@@ -27,6 +27,7 @@ export const childrenInNeedReducers: Reducers<typeof childrenInNeedEvents, Child
       referralOn: event.occurredOn,
       source: event.data.source,
       contactId: event.data.contactId,
+      primaryNeed: event.data.primaryNeed,
       assessments: [],
       cinPlans: [],
       ...noChildProtectionParts(),

@@ -49,7 +49,7 @@ const reasonFactors: Record<string, string[]> = {
 /** Everything from the referral to the closure of one children-in-need episode. */
 function episode(journey: Journey, { child, day: referralDay, contactId, source, reason, severity }: SimulatedReferral): void {
   const { random, calendar } = journey;
-  journey.addEvent(child, 'referral.received', referralDay, { source, contactId });
+  journey.addEvent(child, 'referral.received', referralDay, { source, contactId, primaryNeed: reasonNeed[reason] ?? 'N1' });
   journey.openCase(child);
   const allocationMinute = random.integer(0, 600);
   const allocationDelay = random.chance(0.9) ? random.integer(0, 1) : random.integer(2, 5);

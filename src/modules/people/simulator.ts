@@ -3,9 +3,10 @@
  * the household and siblings already known), and the workforce: teams and social workers with
  * turnover, children allocated to them, and who recorded each event.
  */
+import { disabilityCodes } from '../../codes/statutory-codes.ts';
 import { dateTimeOf, isoOf, type Day } from '../../simulate/dates.ts';
 import { forenameFor, surnameFor } from '../../simulate/names.ts';
-import type { Random } from '../../simulate/random.ts';
+import { Random } from '../../simulate/random.ts';
 import {
   journeyStage, takeStage, TeamOfNamedWorker, WorkerToBeNamed,
   type AllocationNeed, type Family, type Journey, type NewWorkforceEvent, type SimulatedChild, type SimulatedEvent, type SimulatedRecorder,
@@ -27,7 +28,7 @@ function register(journey: Journey, { family, child, day }: { family: Family; ch
     surname: family.surname,
     sex: unborn ? 'U' : child.sex,
     ethnicity: random.chance(journey.borough.ethnicityNotRecorded) ? 'NOBT' : child.ethnicity,
-    disabilities: child.disabilities.length > 0 ? child.disabilities : ['NONE'],
+    disabilities: child.disabilities.length > 0 ? withFurtherDisabilities(child) : ['NONE'],
     address: { postcode: family.postcode },
     ...(unborn ? { expectedDateOfBirth: isoOf(child.birthDay) } : { dateOfBirth: isoOf(child.birthDay) }),
     ...pupilNumberOn(journey, child, day),
@@ -46,6 +47,20 @@ function register(journey: Journey, { family, child, day }: { family: Family; ch
   if (unborn) {
     journey.addEvent(child, 'child.details-changed', child.birthDay, { forename: child.forename, sex: child.sex, dateOfBirth: isoOf(child.birthDay) });
   }
+}
+
+/** The disabilities a disabled child might also have, once chosen: the rest of the census's codes. */
+const furtherDisabilityCodes = Object.keys(disabilityCodes).filter((code) => code !== 'NONE');
+
+/**
+ * A disabled child's disabilities as recorded: about a third have more than one (a learning
+ * disability with autism or a communication need…), as the CIN census expects to see. Drawn from
+ * a stream of the child's own, so no other draw of the borough changes.
+ */
+function withFurtherDisabilities(child: SimulatedChild): string[] {
+  const own = new Random(`${child.childId}:further-disabilities`);
+  if (!own.chance(0.35)) return child.disabilities;
+  return [...child.disabilities, own.pick(furtherDisabilityCodes.filter((code) => !child.disabilities.includes(code)))];
 }
 
 /** A school-age child's UPN when first registered; before school age, why there is none (UN1: not yet of school age). */

@@ -40,7 +40,7 @@ describe('the events that bring an imported census child into the record', () =>
       ['2024-08-20', 'cp-plan.category-changed'],
     ]);
     expect(children[0]!.events[0]!.data).toMatchObject({ sex: 'F', ethnicity: 'WBRI', disabilities: ['NONE'], dateOfBirth: '2020-02-02', upnUnknown: 'UN1' });
-    expect(children[0]!.events[1]!.data).toEqual({ source: '2A' });
+    expect(children[0]!.events[1]!.data).toEqual({ source: '2A', primaryNeed: 'N1' });
     expect(children[0]!.events[4]!.data).toMatchObject({ planRequired: true, categoryOfAbuse: 'NEG' });
     expect(children[0]!.events[5]!.data).toMatchObject({ factors: ['3A', '4B'], primaryNeed: 'N1' });
     expect(children[0]!.events[7]!.data).toEqual({ categoryOfAbuse: 'EMO' });
@@ -91,7 +91,7 @@ describe('the events that bring an imported census child into the record', () =>
       ['2024-04-10', 'child.registered', undefined],
       ['2024-04-10', 'referral.received', undefined],
       ['2024-04-11', 'episode.closed', 'N0'],
-      ['2024-06-01', 'referral.received', undefined],
+      ['2024-06-01', 'referral.received', 'N4'],
       ['2024-07-01', 'cin-plan.started', undefined],
       ['2024-12-01', 'cin-plan.ended', undefined],
       ['2024-12-01', 'episode.closed', 'N4'],

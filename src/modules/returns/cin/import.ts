@@ -187,7 +187,9 @@ function episodeEvents(rows: Rows, childId: string, episode: { row: TableRow; in
     ?? refuse('CINdetails', index, 'the referral source is missing');
   const primaryNeed = leftOut(primaryNeedCodes, 'CINdetails', index, 'PrimaryNeedCode', cellOf(row, 'PrimaryNeedCode'));
   const closedOn = dateOf('CINdetails', index, 'CINclosureDate', cellOf(row, 'CINclosureDate'));
-  add(referralOn, rank.referral, 'referral.received', { source });
+  // The census's primary need is also the record's need as understood at referral: an episode
+  // still being assessed keeps it (the assessment and closure below record it again).
+  add(referralOn, rank.referral, 'referral.received', { source, ...(primaryNeed ? { primaryNeed } : {}) });
 
   for (const { row: assessment, index: at } of rows.of(childId, 'Assessments', within)) {
     const startedOn = dateOf('Assessments', at, 'AssessmentActualStartDate', cellOf(assessment, 'AssessmentActualStartDate'))

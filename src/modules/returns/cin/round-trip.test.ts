@@ -133,8 +133,6 @@ describe('the CIN census round trip through the record', () => {
       // Every referral is flagged NFA (as true, not 1), most with a conference: for the record a referral with a
       // conference, or still open, is not a referral with no further action.
       'CINdetails.ReferralNFA': (d) => d.before === 'true' && (d.after === '0' || d.after === '1'),
-      // An open episode's primary need comes from its assessment, and these episodes have none.
-      'CINdetails.PrimaryNeedCode': (d) => d.after === null,
       // GenderCurrent 9 (indeterminate) is kept by the record as U, which the census before 2024-25 returns as 0.
       'ChildIdentifiers.GenderCurrent': (d) => d.before === '9' && d.after === '0',
       // The record keeps no date of death.
