@@ -133,7 +133,7 @@ describe.each(testDatabaseTargets)('the statutory returns through the API on $na
     expect(download.body).toContain('RET1');
     expect(download.body).not.toContain('RET2');
     await chainAwaitingAudit(db.pool);
-    const audited = await db.pool.query(`SELECT DISTINCT child_id FROM audit_event WHERE resource = 'worktray' AND detail->>'list' = 'statutory-return'`);
+    const audited = await db.pool.query(`SELECT DISTINCT child_id FROM audit_event WHERE resource = 'statutory-return'`);
     expect(audited.rows.map((row) => row.child_id)).toEqual(['RET1']);
     const wrongName = await app.inject({ method: 'GET', url: `/api/v1/returns/jobs/${job.jobId}/files/nothing.csv` });
     expect(wrongName.statusCode).toBe(404);
@@ -208,7 +208,7 @@ describe.each(testDatabaseTargets)('the statutory returns through the API on $na
     const listed = new Set(worklist.byTeam.flatMap((team) => team.children.map((child) => child.childId)));
     expect(new Set(worklist.byRule.flatMap((rule) => rule.children.map((child) => child.childId)))).toEqual(listed);
     await chainAwaitingAudit(db.pool);
-    const audited = await db.pool.query(`SELECT DISTINCT child_id FROM audit_event WHERE resource = 'worktray' AND detail->>'list' = 'return-issues' AND child_id IS NOT NULL`);
+    const audited = await db.pool.query(`SELECT DISTINCT child_id FROM audit_event WHERE resource = 'return-issues' AND child_id IS NOT NULL`);
     expect(new Set(audited.rows.map((row) => row.child_id as string))).toEqual(listed);
   }, 120_000);
 });

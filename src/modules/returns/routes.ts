@@ -238,8 +238,8 @@ export function returnsRoutes(services: ReturnsRouteServices, jobs = new ReturnJ
         const file = job.result!.files.find((candidate) => candidate.name === params.name);
         if (!file) throw DomainError.notFound(`The return has no file ${params.name}: its files are ${job.result!.files.map((f) => f.name).join(', ')}`, 'name');
         await writeListAudit(services.db.pool, {
-          laCode: context.laCode, actor: context.actor, correlationId: context.correlationId, resource: 'worktray',
-          detail: { list: 'statutory-return', kind: job.kind, period: job.period, file: file.name, children: job.result!.childIds.length },
+          laCode: context.laCode, actor: context.actor, correlationId: context.correlationId, resource: 'statutory-return',
+          detail: { kind: job.kind, period: job.period, file: file.name, children: job.result!.childIds.length },
         }, job.result!.childIds);
         return {
           status: 200, body: typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : Buffer.from(file.contents), contentType: file.mediaType,
@@ -301,8 +301,8 @@ export function returnsRoutes(services: ReturnsRouteServices, jobs = new ReturnJ
         )).rows as { child_id: string; forename: string; surname: string; allocated_team_id: string | null; team_name: string | null }[];
         const worklist = worklistOf(year, notes, issues, rows);
         await writeListAudit(services.db.pool, {
-          laCode: context.laCode, actor: context.actor, correlationId: context.correlationId, resource: 'worktray',
-          detail: { list: 'return-issues', year, results: rows.length },
+          laCode: context.laCode, actor: context.actor, correlationId: context.correlationId, resource: 'return-issues',
+          detail: { year, results: rows.length },
         }, rows.map((row) => row.child_id));
         return worklist;
       },

@@ -370,7 +370,7 @@ export async function writeAuditForChildren(db: Queryable, entry: Omit<AuditEntr
  */
 export const childListResources = [
   'child-search', 'related-children', 'duty-list', 'closed-duty-list', 'metric-children', 'alert-list', 'access-anomalies', 'worktray',
-  'case-note-search', 'task-list', 'supervision-record', 'identity-search', 'duplicate-check', 'access-requests',
+  'case-note-search', 'task-list', 'supervision-record', 'identity-search', 'duplicate-check', 'access-requests', 'statutory-return', 'return-issues',
 ] as const;
 export type ChildListResource = (typeof childListResources)[number];
 
