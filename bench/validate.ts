@@ -10,8 +10,8 @@
  * the year's CIN census and SSDA903 rows, as `safeguard returns` makes them. A borough-year has
  * fewer children in need than 15,000, so the census's children are repeated under new LA child ids
  * (and the 903's likewise up to 3,000) until the return has that many: the same shape of data at
- * the size a large council returns. Repeated children keep their UPNs, so the duplicate-UPN rule
- * finds them: the issues counted below include those.
+ * the size a large council returns. A repeated child is given a UPN of its own (a valid one), so
+ * that the copies raise no duplicate-UPN errors the borough does not have.
  *
  * Baselines: for the CIN census, fast-xml-parser's parse of the XML into objects (what any reader
  * of the file does first); for SSDA903, csv-parse of every file into records. Validating is
@@ -32,6 +32,7 @@ import type { ReturnTables, TableRow } from '../src/modules/returns/return-table
 import { statutoryReturns } from '../src/modules/returns/returns.ts';
 import type { ReturnFile, StatutoryReturn } from '../src/modules/returns/statutory-return.ts';
 import { rulesInForce, validateReturn, type ValidationContext } from '../src/modules/returns/validation-rule.ts';
+import { permanentUpn } from '../src/modules/people/index.ts';
 import { foldChildRecord } from '../src/record/fold.ts';
 import { islingtonShapedBorough } from '../src/simulate/borough.ts';
 import { simulatedChildLogs } from '../src/simulate/test-support.ts';
@@ -86,7 +87,10 @@ function returnOf(kind: StatutoryReturn, childRows: readonly Readonly<Record<str
     const child = childRows[n % childRows.length]!;
     const copy = Math.floor(n / childRows.length);
     for (const [table, tableRows] of Object.entries(child)) {
-      for (const row of tableRows) rows[table]!.push(copy === 0 ? row : { ...row, [idColumn]: `${row[idColumn]}R${copy}` });
+      for (const row of tableRows) {
+        if (copy === 0) rows[table]!.push(row);
+        else rows[table]!.push({ ...row, [idColumn]: `${row[idColumn]}R${copy}`, ...(row.UPN ? { UPN: permanentUpn(laNumber, 2015, 500_000 + n) } : {}) });
+      }
     }
   }
   return Object.fromEntries(Object.entries(columns).map(([table, tableColumns]) => [table, { columns: tableColumns, rows: rows[table] ?? [] }]));

@@ -4,6 +4,7 @@
  */
 import type { CollectionYear } from '../collection-year.ts';
 import type { ReturnFile } from '../statutory-return.ts';
+import { checkAgainstSchema } from '../xml-schema.ts';
 import { cinYearLabels } from './tables.ts';
 
 export interface SchemaCheck {
@@ -29,16 +30,8 @@ export async function schemaCheckCinCensus(file: ReturnFile, year: CollectionYea
   const { schemaFile } = cinYearLabels(year);
   const schema = await schemaOf(schemaFile);
   if (schema === null) return { valid: false, errors: [{ line: null, message: `There is no CIN census schema for ${year.label} to check the file against` }] };
-  // Loaded when a file is first checked: the validator is a WebAssembly build of xmllint, needed only here.
-  const { validateXML } = await import('xmllint-wasm');
-  const result = await validateXML({
-    xml: { fileName: 'census.xml', contents: file.contents },
-    schema: { fileName: schemaFile, contents: schema },
-  });
-  return {
-    valid: result.valid,
-    errors: result.errors.map((error) => ({ line: error.loc?.lineNumber ?? null, message: plainMessageOf(error.message) })),
-  };
+  const result = await checkAgainstSchema({ fileName: 'census.xml', contents: file.contents }, { fileName: schemaFile, contents: schema });
+  return { valid: result.valid, errors: result.errors.map((error) => ({ line: error.line, message: plainMessageOf(error.message) })) };
 }
 
 /**
