@@ -6,7 +6,7 @@
  * child looked after continuously for 12 months at 31 March, the OC3 outcomes of a care leaver
  * in the year of their 17th to 21st birthday, and so on.
  */
-import { addMonths } from '../../../platform/calendar/calendar.ts';
+import { addCalendarDays as addDays, addMonths } from '../../../platform/calendar/calendar.ts';
 import { returnDateOf } from '../../adoption/state.ts';
 import { oc3AccommodationCode, type Accommodation } from '../../care-leavers/index.ts';
 import { eligibilityOf } from '../../care-leavers/state.ts';
@@ -93,6 +93,53 @@ function oc3BirthdaysInYear(dateOfBirth: string, year: CollectionYear): number[]
   return ages;
 }
 
+/** A Social Work England registration number: SW and digits. */
+const SOCIAL_WORK_ENGLAND_NUMBER = /^SW\d+$/;
+
+/**
+ * SW_ID: the worker's Social Work England registration number. The record knows a worker by the
+ * council's own id and keeps no registration number, so unless that id is one, DfE's code for a
+ * number not known (XX) is given, followed by the council's id so that episodes of one worker still
+ * read as one (letters and digits only, as the field allows).
+ */
+function socialWorkerIdOf(workerId: string): string {
+  const compact = workerId.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  // An id already given as XX… (a return imported from another system) is kept as it is.
+  return SOCIAL_WORK_ENGLAND_NUMBER.test(compact) || compact.startsWith('XX') ? compact : `XX${compact}`;
+}
+
+/** Days a new social worker may start after the last one ended and still be a change of worker rather than a new start (as DfE's SW10 allows). */
+const CHANGE_OF_WORKER_DAYS = 7;
+
+/**
+ * SWEpisodes: the child's social worker allocations from the year before the collection year (DfE
+ * asks for the full previous year of a child looked after on 31 March) to its end. An allocation
+ * begun and ended on one day (a correction) is not an episode of its own.
+ *
+ * SW_REASON is the reason for the change to this worker. A first allocation, or one after a gap, is
+ * a first contact (FCONTA); a change of team is a standard-process transfer (TSPROC); for any other
+ * change the record keeps no reason, so it is Other (OTHERS).
+ */
+function socialWorkerEpisodeRows(state: ReturnsChildState, year: CollectionYear, childId: string, dob: Cell): TableRow[] {
+  const from = addMonths(year.start, -12);
+  const allocations = state.allocations
+    .filter((allocation) => allocation.endedOn === undefined || allocation.endedOn > allocation.startedOn)
+    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
+  const rows: TableRow[] = [];
+  allocations.forEach((allocation, i) => {
+    if (allocation.startedOn > year.end || (allocation.endedOn !== undefined && allocation.endedOn < from)) return;
+    const previous = allocations[i - 1];
+    const afterGap = previous === undefined || previous.endedOn === undefined ? previous === undefined
+      : addDays(previous.endedOn, CHANGE_OF_WORKER_DAYS) < allocation.startedOn;
+    const reason = afterGap ? 'FCONTA' : previous !== undefined && previous.teamId !== allocation.teamId ? 'TSPROC' : 'OTHERS';
+    rows.push({
+      CHILD: childId, DOB: dob, SW_ID: socialWorkerIdOf(allocation.workerId), SW_DECOM: ukDateOf(allocation.startedOn),
+      SW_DEC: ukDateOrNull(allocation.endedOn === undefined || allocation.endedOn > year.end ? undefined : allocation.endedOn), SW_REASON: reason,
+    });
+  });
+  return rows;
+}
+
 /** A child's rows of each SSDA903 table for the year, or null when the child is not in it. */
 export function rowsOfChild(state: ReturnsChildState, year: CollectionYear): Readonly<Record<string, readonly TableRow[]>> | null {
   // A record merged into another child's is returned as that child: it has no rows of its own.
@@ -153,18 +200,7 @@ export function rowsOfChild(state: ReturnsChildState, year: CollectionYear): Rea
     // authorisation episodes, so the table is produced with no rows (DfE's rules cannot then
     // compare them with the placements).
 
-    if (year.label >= '2023-24') {
-      for (const allocation of state.allocations) {
-        if (allocation.startedOn <= year.end && (allocation.endedOn === undefined || allocation.endedOn >= year.start)) {
-          // SW_REASON: the record keeps no reason an allocation ended, so it is left blank (DfE's
-          // rules report a social worker episode ended without one).
-          add('SWEpisodes', {
-            CHILD: childId, DOB: dob, SW_ID: allocation.workerId, SW_DECOM: ukDateOf(allocation.startedOn), SW_DEC: ukDateOrNull(allocation.endedOn),
-            SW_REASON: null,
-          });
-        }
-      }
-    }
+    if (year.label >= '2023-24') for (const row of socialWorkerEpisodeRows(state, year, childId, dob)) add('SWEpisodes', row);
     // DoLo (2026-27 on): the record keeps no deprivation of liberty orders yet, so there are no rows.
   }
 
