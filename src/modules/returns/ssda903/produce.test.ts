@@ -183,9 +183,14 @@ describe('social worker episodes, from 2023-24', () => {
 describe('the header', () => {
   it('codes SEX 1 or 2 up to 2023-24 and M, F or U from 2024-25', () => {
     const events = [registered({ sex: 'F', upnUnknown: 'UN2' }), started('2023-06-01')];
-    expect(rowsFor(events, year2023)!.Header).toEqual([{ CHILD: 'LA1', SEX: '2', DOB: '04/05/2010', ETHNIC: 'BAFR', UPN: 'UN2', MOTHER: null, MC_DOB: null }]);
+    expect(rowsFor(events, year2023)!.Header).toEqual([{ CHILD: 'LA1', SEX: '2', DOB: '04/05/2010', ETHNIC: 'BAFR', UPN: 'UN2', MOTHER: '0', MC_DOB: null }]);
     expect(rowsFor(events, year2024)!.Header![0]!.SEX).toBe('F');
     expect(rowsFor([registered({ sex: 'M' }), started('2023-06-01')], year2023)!.Header![0]!.SEX).toBe('1');
+  });
+
+  it('asks MOTHER of girls looked after in the year only', () => {
+    expect(rowsFor([registered({ sex: 'M' }), started('2023-06-01')], year2024)!.Header![0]!.MOTHER).toBeNull();
+    expect(rowsFor([registered({ sex: 'F' }), started('2023-06-01')], year2024)!.Header![0]!.MOTHER).toBe('0');
   });
 
   it('gives a young mother\'s first child\'s date of birth', () => {

@@ -19,6 +19,9 @@ import type { Cell, TableRow } from '../return-tables.ts';
 
 type Rows = Record<string, TableRow[]>;
 
+/** Legal statuses of short breaks only (V3, V4): not care proper for the header's questions. */
+const SHORT_BREAK_STATUSES: ReadonlySet<string> = new Set(['V3', 'V4']);
+
 const ukDateOrNull = (date: string | undefined): Cell => (date === undefined ? null : ukDateOf(date));
 const flag = (value: boolean | undefined): Cell => (value === undefined ? null : value ? '1' : '0');
 const inYear = (date: string, year: CollectionYear) => date >= year.start && date <= year.end;
@@ -222,12 +225,16 @@ export function rowsOfChild(state: ReturnsChildState, year: CollectionYear): Rea
 
   if (Object.keys(rows).length === 0) return null;
   const firstBirth = state.carePlanning.childrenBorn.filter((birth) => birth.bornOn <= year.end).map((birth) => birth.bornOn).sort()[0];
+  // MOTHER is asked of girls looked after in the year (short breaks aside), and only of them: 1 when
+  // the record holds a child born to her, 0 otherwise (her care plan records a birth, so none
+  // recorded is not a mother). MC_DOB: the first child's date of birth.
+  const inCareInYear = periods.some((period) => period.episodes.some((episode) => !SHORT_BREAK_STATUSES.has(episode.legalStatus)
+    && episode.startedOn <= year.end && (episode.endedOn === undefined || episode.endedOn >= year.start)));
+  const motherAsked = details?.sex === 'F' && inCareInYear;
   return {
-    // MOTHER: 1 when the record holds a child born to the young woman, blank otherwise (the record
-    // cannot tell "not a mother" from "not asked"); MC_DOB: the first child's date of birth.
     Header: [{
       CHILD: childId, SEX: sexCodeOf(details?.sex, year), DOB: dob, ETHNIC: details?.ethnicity ?? null, UPN: details?.upn ?? details?.upnUnknown ?? null,
-      MOTHER: firstBirth === undefined ? null : '1', MC_DOB: ukDateOrNull(firstBirth),
+      MOTHER: motherAsked ? (firstBirth === undefined ? '0' : '1') : null, MC_DOB: motherAsked ? ukDateOrNull(firstBirth) : null,
     }],
     ...rows,
   };
