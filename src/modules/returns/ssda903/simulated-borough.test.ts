@@ -26,7 +26,6 @@ const year = collectionYear('2024-25');
 const OUTSTANDING: Readonly<Record<string, string>> = {
   EPI: 'DfE\'s own note: care leavers in OC3 only, with no episode in the year, have no episodes loaded (a false positive of DfE\'s tool)',
   1016: 'OC3 information given for a young person who left care after their 17th or 18th birthday in the year (care leavers\' contacts)',
-  146: 'placement types the synthetic borough still uses after DfE withdrew them',
   630: 'previous permanence not recorded for some new periods of care (adoption simulator)',
   371: 'under-16s placed in supported accommodation by the synthetic borough (looked-after simulator)',
   542: 'convictions recorded for children under 10 (youth justice simulator)',
