@@ -128,8 +128,14 @@ describe('OC3: care leavers in the year of their 17th to 21st birthdays', () => 
 
   it('counts the 21st birthday and not the 22nd', () => {
     const twentyFirst = rowsFor([...careLeaver('2005-06-10'), logged('care-leavers.birthday-contact-recorded', '2026-06-10', { inTouch: 'NO' })], collectionYear('2026-27'))!;
-    expect(twentyFirst.OC3).toEqual([{ CHILD: 'LA1', DOB: '10/06/2005', IN_TOUCH: 'NO', ACTIV: null, ACCOM: null }]);
+    // Not in touch: the activity and accommodation are DfE's 0, not known.
+    expect(twentyFirst.OC3).toEqual([{ CHILD: 'LA1', DOB: '10/06/2005', IN_TOUCH: 'NO', ACTIV: '0', ACCOM: '0' }]);
     expect(rowsFor(careLeaver('2005-06-10'), collectionYear('2027-28'))).toBeNull();
+  });
+
+  it('does not ask it for a 17th or 18th birthday on which the young person was still looked after', () => {
+    const rows = rowsFor([registered({ dateOfBirth: '2006-06-10' }), started('2020-01-06'), ceased('2024-06-10', 'E5'), eligibility('2024-06-11', 'former-relevant')])!;
+    expect(rows.OC3).toBeUndefined();
   });
 
   it('does not ask it of a young person still looked after at the year\'s end', () => {

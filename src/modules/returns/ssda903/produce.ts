@@ -215,10 +215,18 @@ export function rowsOfChild(state: ReturnsChildState, year: CollectionYear): Rea
   const careLeaver = support !== undefined && eligibilityOf(support).category !== 'qualifying' && lookedAfterOn(state, year.end) === undefined;
   if (support && careLeaver && details?.dateOfBirth !== undefined) {
     for (const age of oc3BirthdaysInYear(details.dateOfBirth, year)) {
+      // A young person who left care on or after their 17th or 18th birthday was looked after on
+      // it: DfE asks no care leaver information for that birthday (rule 1016), so it has no row.
+      const birthday = addMonths(details.dateOfBirth, age * 12);
+      const inCareOnBirthday = state.periodsOfCare.some((period) => period.startedOn <= birthday && (period.ceasedOn === undefined || period.ceasedOn >= birthday));
+      if (age <= 18 && inCareOnBirthday) continue;
       const contact = support.birthdayContacts.find((c) => c.birthdayAge === age);
+      // Not in touch (or refusing, or no longer needing services, or died): DfE's code 0 for the
+      // activity and accommodation the council could not know (rules 132, 133, 153).
+      const notKnown = contact !== undefined && contact.inTouch !== 'YES' ? '0' : null;
       add('OC3', {
-        CHILD: childId, DOB: dob, IN_TOUCH: contact?.inTouch ?? null, ACTIV: contact?.activity ?? null,
-        ACCOM: contact?.accommodation === undefined ? null : oc3AccommodationCode(contact.accommodation as Accommodation, contact.accommodationSuitable ?? true),
+        CHILD: childId, DOB: dob, IN_TOUCH: contact?.inTouch ?? null, ACTIV: contact?.activity ?? notKnown,
+        ACCOM: contact?.accommodation === undefined ? notKnown : oc3AccommodationCode(contact.accommodation as Accommodation, contact.accommodationSuitable ?? true),
       });
     }
   }

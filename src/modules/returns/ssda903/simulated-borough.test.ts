@@ -25,11 +25,9 @@ const year = collectionYear('2024-25');
  */
 const OUTSTANDING: Readonly<Record<string, string>> = {
   EPI: 'DfE\'s own note: care leavers in OC3 only, with no episode in the year, have no episodes loaded (a false positive of DfE\'s tool)',
-  1016: 'OC3 information given for a young person who left care after their 17th or 18th birthday in the year (care leavers\' contacts)',
   630: 'previous permanence not recorded for some new periods of care (adoption simulator)',
   371: 'under-16s placed in supported accommodation by the synthetic borough (looked-after simulator)',
   542: 'convictions recorded for children under 10 (youth justice simulator)',
-  153: 'care leavers\' contact recorded with activity or accommodation partly blank',
   383: 'temporary placements not followed by a return to the normal placement (looked-after simulator)',
   '392b': 'temporary placements (T4) recorded without a postcode',
   361: 'police protection lasting beyond 72 hours (looked-after simulator)',
@@ -37,8 +35,6 @@ const OUTSTANDING: Readonly<Record<string, string>> = {
   179: 'temporary placements (T4) recorded without a postcode',
   '392a': 'temporary placements (T4) recorded without a postcode',
   226: 'a reason for placement change given for a temporary move',
-  132: 'care leavers\' activity codes not in the year\'s list',
-  133: 'care leavers\' accommodation codes not in the year\'s list',
   '197B': 'SDQ neither scored nor a reason given for some 4- and 17-year-olds (care planning simulator)',
   378: 'placed with parents under a single period of accommodation (looked-after simulator)',
   553: 'placement order without a decision to place for adoption (adoption simulator)',
@@ -48,7 +44,6 @@ const OUTSTANDING: Readonly<Record<string, string>> = {
   631: 'a previous permanence code not in the year\'s list',
   SW11bSTG2: 'a social worker episode ended in the last days of the year with none after it',
   529: 'a foster or adoptive placement provided by another public body (PR3) (looked-after simulator)',
-  131: 'a care leaver\'s contact recorded with an answer not in the year\'s list for IN_TOUCH',
   1015: 'the council\'s own provision (PR1) placed outside its area in a placement type DfE expects inside it (looked-after simulator)',
 };
 
