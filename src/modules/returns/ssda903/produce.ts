@@ -71,10 +71,12 @@ function oc2Row(state: ReturnsChildState, year: CollectionYear, childId: string,
   const substanceMisuse = latestInYear(record.substanceMisuse, (s) => s.recordedOn);
   const born = state.details?.dateOfBirth;
   const underFive = born !== undefined && addMonths(born, 60) > year.end;
+  const underTen = born !== undefined && addMonths(born, 120) > year.end;
   return {
     CHILD: childId, DOB: dob,
     SDQ_SCORE: sdq?.score === undefined ? null : String(sdq.score), SDQ_REASON: sdq?.reasonNotDone ?? null,
-    CONVICTED: flag(state.youthJustice.offenceOutcomes.some((o) => inYear(o.outcomeOn, year) && convictedForOc2.includes(o.outcome))),
+    // CONVICTED is asked of children 10 or over at 31 March (the age of criminal responsibility).
+    CONVICTED: underTen ? null : flag(state.youthJustice.offenceOutcomes.some((o) => inYear(o.outcomeOn, year) && convictedForOc2.includes(o.outcome))),
     // HEALTH_CHECK is asked of children under 5 only: the development checks of their latest health assessment.
     HEALTH_CHECK: underFive ? flag(assessment?.developmentChecksUpToDate ?? false) : null,
     // Not recorded in the year reads as not up to date: DfE asks whether they were up to date.

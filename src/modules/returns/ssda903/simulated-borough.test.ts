@@ -27,7 +27,6 @@ const OUTSTANDING: Readonly<Record<string, string>> = {
   EPI: 'DfE\'s own note: care leavers in OC3 only, with no episode in the year, have no episodes loaded (a false positive of DfE\'s tool)',
   630: 'previous permanence not recorded for some new periods of care (adoption simulator)',
   371: 'under-16s placed in supported accommodation by the synthetic borough (looked-after simulator)',
-  542: 'convictions recorded for children under 10 (youth justice simulator)',
   383: 'temporary placements not followed by a return to the normal placement (looked-after simulator)',
   '392b': 'temporary placements (T4) recorded without a postcode',
   361: 'police protection lasting beyond 72 hours (looked-after simulator)',
