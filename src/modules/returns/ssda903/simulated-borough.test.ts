@@ -25,7 +25,6 @@ const year = collectionYear('2024-25');
  */
 const OUTSTANDING: Readonly<Record<string, string>> = {
   EPI: 'DfE\'s own note: care leavers in OC3 only, with no episode in the year, have no episodes loaded (a false positive of DfE\'s tool)',
-  630: 'previous permanence not recorded for some new periods of care (adoption simulator)',
   371: 'under-16s placed in supported accommodation by the synthetic borough (looked-after simulator)',
   383: 'temporary placements not followed by a return to the normal placement (looked-after simulator)',
   '392b': 'temporary placements (T4) recorded without a postcode',
@@ -40,7 +39,6 @@ const OUTSTANDING: Readonly<Record<string, string>> = {
   104: 'UASC status ceased before the year began',
   186: 'SDQ scored for children outside the ages DfE asks it of',
   222: 'an Ofsted URN given for a placement type that has none',
-  631: 'a previous permanence code not in the year\'s list',
   SW11bSTG2: 'a social worker episode ended in the last days of the year with none after it',
   529: 'a foster or adoptive placement provided by another public body (PR3) (looked-after simulator)',
   1015: 'the council\'s own provision (PR1) placed outside its area in a placement type DfE expects inside it (looked-after simulator)',
