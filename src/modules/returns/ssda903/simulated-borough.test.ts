@@ -39,6 +39,8 @@ const OUTSTANDING: Readonly<Record<string, string>> = {
   104: 'UASC status ceased before the year began',
   186: 'SDQ scored for children outside the ages DfE asks it of',
   222: 'an Ofsted URN given for a placement type that has none',
+  630: 'a child entering care in the warm-up or on the run\'s last days with no previous permanence recorded (adoption simulator)',
+  631: 'a previous permanence code (P4, not known) outside the list DfE\'s rule accepts: to check against DfE\'s guide',
   SW11bSTG2: 'a social worker episode ended in the last days of the year with none after it',
   529: 'a foster or adoptive placement provided by another public body (PR3) (looked-after simulator)',
   1015: 'the council\'s own provision (PR1) placed outside its area in a placement type DfE expects inside it (looked-after simulator)',
