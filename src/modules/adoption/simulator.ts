@@ -49,8 +49,11 @@ export const adoptionCalibrationTargets = {
   reversedShareOfPlans: 0.25,
   /** The chance that a child under 5 looked after for 8 months or more, and not adopted, had a decision to place reversed: tuned to the share above. */
   reversedDecisionsAmongYoungChildren: 0.12,
-  /** Children entering care whose previous permanence is recorded (903 PrevPerm is asked of every child entering care; a share of records carry it). */
-  previousPermanenceRecorded: 0.6,
+  /**
+   * Children entering care whose previous permanence is recorded: every one, as 903 PrevPerm is
+   * asked of every child entering care (rule 630) and the worker records it at entry.
+   */
+  previousPermanenceRecorded: 1,
 } as const;
 
 const adoptersSexes: Readonly<Record<AdoptersSex, number>> = { MF: 0.7, F1: 0.12, FF: 0.09, MM: 0.07, M1: 0.02 };
@@ -159,8 +162,9 @@ function plan(journey: Journey, child: SimulatedChild, period: SimulatedPeriodOf
 function previousPermanenceFor(journey: Journey, child: SimulatedChild, period: SimulatedPeriodOfCare): void {
   const { random, window } = journey;
   if (period.startedDay < window.start || !random.chance(adoptionCalibrationTargets.previousPermanenceRecorded)) return;
-  const day = period.startedDay + random.integer(1, 20);
-  if (day >= period.ceasedDay || day >= window.end) return;
+  // Recorded within 20 days of entry, and by the last day of a period shorter than that.
+  const day = Math.min(period.startedDay + random.integer(1, 20), period.ceasedDay - 1);
+  if (day < period.startedDay || day >= window.end) return;
   const code = random.weighted(previousPermanence);
   const known = code === 'P1' || code === 'P2' || code === 'P3';
   const orderDay = known ? child.birthDay + random.integer(180, Math.max(181, period.startedDay - child.birthDay - 30)) : undefined;

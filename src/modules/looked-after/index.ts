@@ -35,6 +35,6 @@ export const lookedAfterModule = defineDomainModule({
 export * from './codes.ts';
 export * from './events.ts';
 export { CarePlacement, LookedAfterSummary, PeriodOfCare } from './read-model.ts';
-export { placementLocationOf, postcodeDistrictOf } from './placement-distance.ts';
+export { councilOfPostcode, placementLocationOf, postcodeDistrictOf } from './placement-distance.ts';
 export * from './state.ts';
 export * from './simulated-care.ts';

@@ -21,6 +21,11 @@ const centreOf = (postcode: string | undefined): PostcodeDistrictCentre | undefi
   return district === undefined ? undefined : postcodeDistrictCentres.get(district);
 };
 
+/** The DfE code of the council a postcode's district mostly lies in ('202'); undefined when the district is not known. */
+export function councilOfPostcode(postcode: string | undefined): string | undefined {
+  return centreOf(postcode)?.laCode;
+}
+
 export interface PlacementLocation {
   /** Whether the placement is inside the council's area; undefined when its district is not known. */
   insideCouncil?: boolean;

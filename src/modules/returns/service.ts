@@ -273,10 +273,16 @@ export async function produceReturn(engine: ReturnsEngine, kind: ReturnKind, yea
   onProgress?.({ stage: 'Writing and validating the return', done: folded, total: folded });
   const returnTables = tables.returnTables;
   const files = statutoryReturn.write(returnTables, facts);
-  const issues = validateReturn(returnTables, rulesInForce(statutoryReturn.rules, year), validationContext(engine, year, kind === 'ssda903' ? 'csv' : undefined))
+  const issues = validatedIssues(statutoryReturn, returnTables, year, validationContext(engine, year, kind === 'ssda903' ? 'csv' : undefined))
     .map((issue) => ({ ...issue, childId: tables.ownerOf(issue.table, issue.row) }));
   const schemaErrors = await schemaErrorsOf(statutoryReturn, files, year);
   return { kind, year: year.label, files, issues, schemaErrors, childIds, problems };
+}
+
+/** The issues the return's rules in force in `rulesYear` find, once the return has derived what DfE's validator derives. */
+function validatedIssues(statutoryReturn: StatutoryReturn, tables: ReturnTables, rulesYear: CollectionYear, context: ValidationContext): ReturnIssue[] {
+  const prepared = statutoryReturn.prepareForValidation?.(tables, context) ?? tables;
+  return validateReturn(prepared, rulesInForce(statutoryReturn.rules, rulesYear), context);
 }
 
 async function schemaErrorsOf(statutoryReturn: StatutoryReturn, files: readonly ReturnFile[], year: CollectionYear) {
@@ -355,7 +361,7 @@ export async function validateUpload(engine: Pick<ReturnsEngine, 'laCode' | 'cal
     throw DomainError.invalidField('year', `Enter the collection year the return is for, like 2024-25: ${chosenKind === 'ssda903' ? 'SSDA903 CSV files do not say it' : 'the file does not say it'}`);
   }
   const fileFormat = files.some(isXml) ? 'xml' : 'csv';
-  const issues = validateReturn(read.tables, rulesInForce(statutoryReturn.rules, year), validationContext(engine, year, chosenKind === 'ssda903' ? fileFormat : undefined));
+  const issues = validatedIssues(statutoryReturn, read.tables, year, validationContext(engine, year, chosenKind === 'ssda903' ? fileFormat : undefined));
   const schemaErrors = await schemaErrorsOf(statutoryReturn, files, year);
   const rowsRead = Object.fromEntries(Object.entries(read.tables).map(([name, table]) => [name, table.rows.length]));
   return { kind: chosenKind, year: year.label, issues, schemaErrors, problems: read.problems, rowsRead };
@@ -405,7 +411,7 @@ export function issuesOfChild(engine: Pick<ReturnsEngine, 'laCode' | 'calendar' 
     const tables = new TablesBeingFilled(statutoryReturn.tablesOf(tableYear));
     tables.add(statutoryReturn.headerRows(headerFacts(engine, year)), null);
     tables.add(rows, state.childId);
-    const issues = validateReturn(tables.returnTables, rulesInForce(statutoryReturn.rules, rulesYear), validationContext(engine, year, statutoryReturn.kind === 'ssda903' ? 'csv' : undefined))
+    const issues = validatedIssues(statutoryReturn, tables.returnTables, rulesYear, validationContext(engine, year, statutoryReturn.kind === 'ssda903' ? 'csv' : undefined))
       .filter((issue) => tables.ownerOf(issue.table, issue.row) === state.childId);
     return { ...base, inReturn: true, issues };
   });
@@ -449,7 +455,7 @@ export async function openIssuesOfYear(engine: ReturnsEngine, year: CollectionYe
   const issues: OpenIssue[] = [];
   for (const { statutoryReturn, rulesYear, tables } of filling) {
     const context = validationContext(engine, year, statutoryReturn.kind === 'ssda903' ? 'csv' : undefined);
-    for (const issue of validateReturn(tables.returnTables, rulesInForce(statutoryReturn.rules, rulesYear), context)) {
+    for (const issue of validatedIssues(statutoryReturn, tables.returnTables, rulesYear, context)) {
       const childId = tables.ownerOf(issue.table, issue.row);
       if (childId !== null) issues.push({ ...issue, childId, kind: statutoryReturn.kind });
     }

@@ -9,7 +9,7 @@
 import type { CollectionYear } from './collection-year.ts';
 import type { ReturnsChildState } from './child-state.ts';
 import type { ReturnTables, TableRow } from './return-tables.ts';
-import type { ReturnKind, ValidationRule } from './validation-rule.ts';
+import type { ReturnKind, ValidationContext, ValidationRule } from './validation-rule.ts';
 
 /** A file of a return, as written or as uploaded. */
 export interface ReturnFile {
@@ -65,6 +65,12 @@ export interface StatutoryReturn {
   read: (files: readonly ReturnFile[]) => ReadReturn;
   /** Checks a produced or uploaded file against DfE's XML schema for the year, where it has one. */
   schemaCheck?: (file: ReturnFile, year: CollectionYear) => Promise<{ valid: boolean; errors: { line: number | null; message: string }[] }>;
+  /**
+   * What DfE's validator derives from a return's tables before it runs the rules (SSDA903: the
+   * placement's council, location and distance from the postcodes), the same for a produced return
+   * and an uploaded one. Rows keep their positions. Absent: the tables are validated as they are.
+   */
+  prepareForValidation?: (tables: ReturnTables, context: ValidationContext) => ReturnTables;
   /** Every version of its DfE validation rules, for every year it knows (rulesInForce picks a year's). */
   rules: readonly ValidationRule[];
   /** The events that bring a return's children into the record, so that producing it again gives the same file. */

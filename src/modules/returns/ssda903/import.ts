@@ -236,11 +236,13 @@ function childEventsOf(childId: string, rows: Map<string, { row: TableRow; index
     if (!events.some((event) => event.type === 'care-leavers.eligibility-recorded')) {
       add('care-leavers.eligibility-recorded', birthday, { category: age >= 18 ? 'former-relevant' : 'relevant', reason: 'A care leaver in an imported SSDA903 return' });
     }
-    const accom = cellOf(entry.row, 'ACCOM');
+    // 0: DfE's code for an activity or accommodation not known (the young person was not in touch): the record leaves it empty.
+    const known = (column: string) => { const value = cellOf(entry.row, column); return value === '0' ? null : value; };
+    const accom = known('ACCOM');
     // A row with IN_TOUCH blank says the young person is a care leaver but records no contact.
     if (cellOf(entry.row, 'IN_TOUCH') === null) continue;
     add('care-leavers.birthday-contact-recorded', birthday, {
-      inTouch: cellOf(entry.row, 'IN_TOUCH'), ...(cellOf(entry.row, 'ACTIV') ? { activity: cellOf(entry.row, 'ACTIV') } : {}),
+      inTouch: cellOf(entry.row, 'IN_TOUCH'), ...(known('ACTIV') ? { activity: known('ACTIV') } : {}),
       ...(accom ? { accommodation: accom.slice(0, 1), accommodationSuitable: accom.slice(1) === '1' } : {}),
     });
   }

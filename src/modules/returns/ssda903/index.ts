@@ -2,6 +2,7 @@
 import { collectionYear, type CollectionYear } from '../collection-year.ts';
 import type { StatutoryReturn } from '../statutory-return.ts';
 import { readCsvFiles, writeCsvFiles } from './csv.ts';
+import { withDerivedPlacementColumns } from './derived-columns.ts';
 import { eventsOfSsda903 } from './import.ts';
 import { rowsOfChild } from './produce.ts';
 import { ssda903Rules } from './rules/index.ts';
@@ -20,6 +21,7 @@ export const ssda903Return: StatutoryReturn = {
   write: (tables, facts) => writeCsvFiles(tables, ssda903TableColumns(facts.collectionYear)),
   read: (files) => readSsda903Files(files, everyTable(), readCsvFiles),
   schemaCheck: ssda903SchemaCheck,
+  prepareForValidation: (tables, context) => withDerivedPlacementColumns(tables, context.laNumber),
   rules: ssda903Rules,
   eventsOf: eventsOfSsda903,
 };

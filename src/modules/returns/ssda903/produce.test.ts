@@ -20,7 +20,7 @@ function rowsFor(events: readonly LoggedEvent[], year = year2024) {
 
 const review = (on: string, participation = 'PN1') => logged('care-planning.review-held', on, { participation });
 const sdq = (on: string, score = 14) => logged('care-planning.sdq-recorded', on, { score });
-const allocated = (on: string, workerId: string) => logged('allocation.started', on, { workerId, teamId: 'T-CLA' });
+const allocated = (on: string, workerId: string, teamId = 'T-CLA') => logged('allocation.started', on, { workerId, teamId });
 const allocationEnded = (on: string) => logged('allocation.ended', on, {});
 const eligibility = (on: string, category = 'former-relevant') => logged('care-leavers.eligibility-recorded', on, { category, reason: 'Looked after by this council from 2019' });
 const birthdayContact = (on: string) => logged('care-leavers.birthday-contact-recorded', on, { inTouch: 'YES', activity: 'F2', accommodation: 'U', accommodationSuitable: true });
@@ -128,8 +128,14 @@ describe('OC3: care leavers in the year of their 17th to 21st birthdays', () => 
 
   it('counts the 21st birthday and not the 22nd', () => {
     const twentyFirst = rowsFor([...careLeaver('2005-06-10'), logged('care-leavers.birthday-contact-recorded', '2026-06-10', { inTouch: 'NO' })], collectionYear('2026-27'))!;
-    expect(twentyFirst.OC3).toEqual([{ CHILD: 'LA1', DOB: '10/06/2005', IN_TOUCH: 'NO', ACTIV: null, ACCOM: null }]);
+    // Not in touch: the activity and accommodation are DfE's 0, not known.
+    expect(twentyFirst.OC3).toEqual([{ CHILD: 'LA1', DOB: '10/06/2005', IN_TOUCH: 'NO', ACTIV: '0', ACCOM: '0' }]);
     expect(rowsFor(careLeaver('2005-06-10'), collectionYear('2027-28'))).toBeNull();
+  });
+
+  it('does not ask it for a 17th or 18th birthday on which the young person was still looked after', () => {
+    const rows = rowsFor([registered({ dateOfBirth: '2006-06-10' }), started('2020-01-06'), ceased('2024-06-10', 'E5'), eligibility('2024-06-11', 'former-relevant')])!;
+    expect(rows.OC3).toBeUndefined();
   });
 
   it('does not ask it of a young person still looked after at the year\'s end', () => {
@@ -157,11 +163,22 @@ describe('UASC', () => {
 describe('social worker episodes, from 2023-24', () => {
   const events = [registered(), allocated('2023-01-09', 'W0001'), started('2023-02-01'), allocationEnded('2024-06-30'), allocated('2024-07-01', 'W0002')];
 
-  it('gives each allocation open in the year', () => {
+  it('gives each allocation open in the year or the year before, with the worker\'s id as a number not known (XX) and the reason for the change', () => {
     expect(rowsFor(events)!.SWEpisodes).toEqual([
-      { CHILD: 'LA1', DOB: '04/05/2010', SW_ID: 'W0001', SW_DECOM: '09/01/2023', SW_DEC: '30/06/2024', SW_REASON: null },
-      { CHILD: 'LA1', DOB: '04/05/2010', SW_ID: 'W0002', SW_DECOM: '01/07/2024', SW_DEC: null, SW_REASON: null },
+      { CHILD: 'LA1', DOB: '04/05/2010', SW_ID: 'XXW0001', SW_DECOM: '09/01/2023', SW_DEC: '30/06/2024', SW_REASON: 'FCONTA' },
+      { CHILD: 'LA1', DOB: '04/05/2010', SW_ID: 'XXW0002', SW_DECOM: '01/07/2024', SW_DEC: null, SW_REASON: 'OTHERS' },
     ]);
+  });
+
+  it('leaves out an allocation ended the day it began, and gives a change of team as a transfer and a worker after a gap as a first contact', () => {
+    const rows = rowsFor([registered(), started('2023-02-01'), allocated('2023-05-01', 'W0001'), allocationEnded('2023-05-01'),
+      allocated('2023-05-01', 'W0002'), allocationEnded('2023-09-01'), allocated('2023-09-02', 'W0003', 'T-OTHER'), allocationEnded('2024-01-01'),
+      allocated('2024-02-01', 'W0004', 'T-OTHER')])!;
+    expect(rows.SWEpisodes!.map((row) => [row.SW_ID, row.SW_REASON])).toEqual([['XXW0002', 'FCONTA'], ['XXW0003', 'TSPROC'], ['XXW0004', 'FCONTA']]);
+  });
+
+  it('keeps a Social Work England number as it is', () => {
+    expect(rowsFor([registered(), started('2023-02-01'), allocated('2023-05-01', 'SW123456')])!.SWEpisodes![0]!.SW_ID).toBe('SW123456');
   });
 
   it('has no such table before 2023-24', () => {
@@ -172,9 +189,14 @@ describe('social worker episodes, from 2023-24', () => {
 describe('the header', () => {
   it('codes SEX 1 or 2 up to 2023-24 and M, F or U from 2024-25', () => {
     const events = [registered({ sex: 'F', upnUnknown: 'UN2' }), started('2023-06-01')];
-    expect(rowsFor(events, year2023)!.Header).toEqual([{ CHILD: 'LA1', SEX: '2', DOB: '04/05/2010', ETHNIC: 'BAFR', UPN: 'UN2', MOTHER: null, MC_DOB: null }]);
+    expect(rowsFor(events, year2023)!.Header).toEqual([{ CHILD: 'LA1', SEX: '2', DOB: '04/05/2010', ETHNIC: 'BAFR', UPN: 'UN2', MOTHER: '0', MC_DOB: null }]);
     expect(rowsFor(events, year2024)!.Header![0]!.SEX).toBe('F');
     expect(rowsFor([registered({ sex: 'M' }), started('2023-06-01')], year2023)!.Header![0]!.SEX).toBe('1');
+  });
+
+  it('asks MOTHER of girls looked after in the year only', () => {
+    expect(rowsFor([registered({ sex: 'M' }), started('2023-06-01')], year2024)!.Header![0]!.MOTHER).toBeNull();
+    expect(rowsFor([registered({ sex: 'F' }), started('2023-06-01')], year2024)!.Header![0]!.MOTHER).toBe('0');
   });
 
   it('gives a young mother\'s first child\'s date of birth', () => {

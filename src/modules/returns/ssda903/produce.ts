@@ -6,7 +6,7 @@
  * child looked after continuously for 12 months at 31 March, the OC3 outcomes of a care leaver
  * in the year of their 17th to 21st birthday, and so on.
  */
-import { addMonths } from '../../../platform/calendar/calendar.ts';
+import { addCalendarDays as addDays, addMonths } from '../../../platform/calendar/calendar.ts';
 import { returnDateOf } from '../../adoption/state.ts';
 import { oc3AccommodationCode, type Accommodation } from '../../care-leavers/index.ts';
 import { eligibilityOf } from '../../care-leavers/state.ts';
@@ -18,6 +18,9 @@ import { ukDateOf } from '../return-dates.ts';
 import type { Cell, TableRow } from '../return-tables.ts';
 
 type Rows = Record<string, TableRow[]>;
+
+/** Legal statuses of short breaks only (V3, V4): not care proper for the header's questions. */
+const SHORT_BREAK_STATUSES: ReadonlySet<string> = new Set(['V3', 'V4']);
 
 const ukDateOrNull = (date: string | undefined): Cell => (date === undefined ? null : ukDateOf(date));
 const flag = (value: boolean | undefined): Cell => (value === undefined ? null : value ? '1' : '0');
@@ -68,10 +71,12 @@ function oc2Row(state: ReturnsChildState, year: CollectionYear, childId: string,
   const substanceMisuse = latestInYear(record.substanceMisuse, (s) => s.recordedOn);
   const born = state.details?.dateOfBirth;
   const underFive = born !== undefined && addMonths(born, 60) > year.end;
+  const underTen = born !== undefined && addMonths(born, 120) > year.end;
   return {
     CHILD: childId, DOB: dob,
     SDQ_SCORE: sdq?.score === undefined ? null : String(sdq.score), SDQ_REASON: sdq?.reasonNotDone ?? null,
-    CONVICTED: flag(state.youthJustice.offenceOutcomes.some((o) => inYear(o.outcomeOn, year) && convictedForOc2.includes(o.outcome))),
+    // CONVICTED is asked of children 10 or over at 31 March (the age of criminal responsibility).
+    CONVICTED: underTen ? null : flag(state.youthJustice.offenceOutcomes.some((o) => inYear(o.outcomeOn, year) && convictedForOc2.includes(o.outcome))),
     // HEALTH_CHECK is asked of children under 5 only: the development checks of their latest health assessment.
     HEALTH_CHECK: underFive ? flag(assessment?.developmentChecksUpToDate ?? false) : null,
     // Not recorded in the year reads as not up to date: DfE asks whether they were up to date.
@@ -91,6 +96,53 @@ function oc3BirthdaysInYear(dateOfBirth: string, year: CollectionYear): number[]
     if (inYear(addMonths(dateOfBirth, age * 12), year)) ages.push(age);
   }
   return ages;
+}
+
+/** A Social Work England registration number: SW and digits. */
+const SOCIAL_WORK_ENGLAND_NUMBER = /^SW\d+$/;
+
+/**
+ * SW_ID: the worker's Social Work England registration number. The record knows a worker by the
+ * council's own id and keeps no registration number, so unless that id is one, DfE's code for a
+ * number not known (XX) is given, followed by the council's id so that episodes of one worker still
+ * read as one (letters and digits only, as the field allows).
+ */
+function socialWorkerIdOf(workerId: string): string {
+  const compact = workerId.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  // An id already given as XX… (a return imported from another system) is kept as it is.
+  return SOCIAL_WORK_ENGLAND_NUMBER.test(compact) || compact.startsWith('XX') ? compact : `XX${compact}`;
+}
+
+/** Days a new social worker may start after the last one ended and still be a change of worker rather than a new start (as DfE's SW10 allows). */
+const CHANGE_OF_WORKER_DAYS = 7;
+
+/**
+ * SWEpisodes: the child's social worker allocations from the year before the collection year (DfE
+ * asks for the full previous year of a child looked after on 31 March) to its end. An allocation
+ * begun and ended on one day (a correction) is not an episode of its own.
+ *
+ * SW_REASON is the reason for the change to this worker. A first allocation, or one after a gap, is
+ * a first contact (FCONTA); a change of team is a standard-process transfer (TSPROC); for any other
+ * change the record keeps no reason, so it is Other (OTHERS).
+ */
+function socialWorkerEpisodeRows(state: ReturnsChildState, year: CollectionYear, childId: string, dob: Cell): TableRow[] {
+  const from = addMonths(year.start, -12);
+  const allocations = state.allocations
+    .filter((allocation) => allocation.endedOn === undefined || allocation.endedOn > allocation.startedOn)
+    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
+  const rows: TableRow[] = [];
+  allocations.forEach((allocation, i) => {
+    if (allocation.startedOn > year.end || (allocation.endedOn !== undefined && allocation.endedOn < from)) return;
+    const previous = allocations[i - 1];
+    const afterGap = previous === undefined || previous.endedOn === undefined ? previous === undefined
+      : addDays(previous.endedOn, CHANGE_OF_WORKER_DAYS) < allocation.startedOn;
+    const reason = afterGap ? 'FCONTA' : previous !== undefined && previous.teamId !== allocation.teamId ? 'TSPROC' : 'OTHERS';
+    rows.push({
+      CHILD: childId, DOB: dob, SW_ID: socialWorkerIdOf(allocation.workerId), SW_DECOM: ukDateOf(allocation.startedOn),
+      SW_DEC: ukDateOrNull(allocation.endedOn === undefined || allocation.endedOn > year.end ? undefined : allocation.endedOn), SW_REASON: reason,
+    });
+  });
+  return rows;
 }
 
 /** A child's rows of each SSDA903 table for the year, or null when the child is not in it. */
@@ -153,18 +205,7 @@ export function rowsOfChild(state: ReturnsChildState, year: CollectionYear): Rea
     // authorisation episodes, so the table is produced with no rows (DfE's rules cannot then
     // compare them with the placements).
 
-    if (year.label >= '2023-24') {
-      for (const allocation of state.allocations) {
-        if (allocation.startedOn <= year.end && (allocation.endedOn === undefined || allocation.endedOn >= year.start)) {
-          // SW_REASON: the record keeps no reason an allocation ended, so it is left blank (DfE's
-          // rules report a social worker episode ended without one).
-          add('SWEpisodes', {
-            CHILD: childId, DOB: dob, SW_ID: allocation.workerId, SW_DECOM: ukDateOf(allocation.startedOn), SW_DEC: ukDateOrNull(allocation.endedOn),
-            SW_REASON: null,
-          });
-        }
-      }
-    }
+    if (year.label >= '2023-24') for (const row of socialWorkerEpisodeRows(state, year, childId, dob)) add('SWEpisodes', row);
     // DoLo (2026-27 on): the record keeps no deprivation of liberty orders yet, so there are no rows.
   }
 
@@ -176,22 +217,34 @@ export function rowsOfChild(state: ReturnsChildState, year: CollectionYear): Rea
   const careLeaver = support !== undefined && eligibilityOf(support).category !== 'qualifying' && lookedAfterOn(state, year.end) === undefined;
   if (support && careLeaver && details?.dateOfBirth !== undefined) {
     for (const age of oc3BirthdaysInYear(details.dateOfBirth, year)) {
+      // A young person who left care on or after their 17th or 18th birthday was looked after on
+      // it: DfE asks no care leaver information for that birthday (rule 1016), so it has no row.
+      const birthday = addMonths(details.dateOfBirth, age * 12);
+      const inCareOnBirthday = state.periodsOfCare.some((period) => period.startedOn <= birthday && (period.ceasedOn === undefined || period.ceasedOn >= birthday));
+      if (age <= 18 && inCareOnBirthday) continue;
       const contact = support.birthdayContacts.find((c) => c.birthdayAge === age);
+      // Not in touch (or refusing, or no longer needing services, or died): DfE's code 0 for the
+      // activity and accommodation the council could not know (rules 132, 133, 153).
+      const notKnown = contact !== undefined && contact.inTouch !== 'YES' ? '0' : null;
       add('OC3', {
-        CHILD: childId, DOB: dob, IN_TOUCH: contact?.inTouch ?? null, ACTIV: contact?.activity ?? null,
-        ACCOM: contact?.accommodation === undefined ? null : oc3AccommodationCode(contact.accommodation as Accommodation, contact.accommodationSuitable ?? true),
+        CHILD: childId, DOB: dob, IN_TOUCH: contact?.inTouch ?? null, ACTIV: contact?.activity ?? notKnown,
+        ACCOM: contact?.accommodation === undefined ? notKnown : oc3AccommodationCode(contact.accommodation as Accommodation, contact.accommodationSuitable ?? true),
       });
     }
   }
 
   if (Object.keys(rows).length === 0) return null;
   const firstBirth = state.carePlanning.childrenBorn.filter((birth) => birth.bornOn <= year.end).map((birth) => birth.bornOn).sort()[0];
+  // MOTHER is asked of girls looked after in the year (short breaks aside), and only of them: 1 when
+  // the record holds a child born to her, 0 otherwise (her care plan records a birth, so none
+  // recorded is not a mother). MC_DOB: the first child's date of birth.
+  const inCareInYear = periods.some((period) => period.episodes.some((episode) => !SHORT_BREAK_STATUSES.has(episode.legalStatus)
+    && episode.startedOn <= year.end && (episode.endedOn === undefined || episode.endedOn >= year.start)));
+  const motherAsked = details?.sex === 'F' && inCareInYear;
   return {
-    // MOTHER: 1 when the record holds a child born to the young woman, blank otherwise (the record
-    // cannot tell "not a mother" from "not asked"); MC_DOB: the first child's date of birth.
     Header: [{
       CHILD: childId, SEX: sexCodeOf(details?.sex, year), DOB: dob, ETHNIC: details?.ethnicity ?? null, UPN: details?.upn ?? details?.upnUnknown ?? null,
-      MOTHER: firstBirth === undefined ? null : '1', MC_DOB: ukDateOrNull(firstBirth),
+      MOTHER: motherAsked ? (firstBirth === undefined ? '0' : '1') : null, MC_DOB: motherAsked ? ukDateOrNull(firstBirth) : null,
     }],
     ...rows,
   };

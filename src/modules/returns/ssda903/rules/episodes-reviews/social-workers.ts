@@ -85,11 +85,16 @@ function socialWorkersCoverCare(lookBackYears: number): Check {
       const ended = dateIn(row, 'DEC');
       const inScope = cellOf(row, 'DEC') === null || (ended !== null && ended >= earliestEnd && ended <= context.collectionYear.end);
       const startsCare = textOf(row, 'RNE') === 'S';
-      const endsCare = textOf(row, 'REC') !== 'X1';
-      if (!inScope || (!startsCare && !endsCare)) return false;
+      const open = cellOf(row, 'DEC') === null;
+      // An episode still open has not ended care: it needs only a social worker reported by the
+      // year's end (DfE's tool reads its blank reason as not X1 and flags every open episode that
+      // does not start a period, whatever the social worker episodes say).
+      const endsCare = !open && textOf(row, 'REC') !== 'X1';
+      if (!inScope || (!startsCare && !endsCare && !open)) return false;
       const began = dateIn(row, 'DECOM');
       const covered = (starts.get(child) ?? []).some((start) =>
-        (endsCare && ended !== null && start <= ended) || (startsCare && began !== null && start >= began));
+        (endsCare && ended !== null && start <= ended) || (startsCare && began !== null && start >= began)
+        || (open && !startsCare && start <= context.collectionYear.end));
       return !covered;
     });
   };

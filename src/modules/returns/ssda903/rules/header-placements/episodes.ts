@@ -10,8 +10,10 @@ const SHORT_BREAKS = ['V3', 'V4'];
 const LEGAL_STATUSES = ['C1', 'C2', 'D1', 'E1', 'V2', 'V3', 'V4', 'J1', 'J2', 'J3', 'L1', 'L2', 'L3'];
 const REASONS_CEASED = ['E11', 'E12', 'E2', 'E3', 'E4A', 'E4B', 'E13', 'E41', 'E45', 'E46', 'E47', 'E48', 'E5', 'E6', 'E7', 'E8', 'E9', 'E14', 'E15', 'E16', 'E17', 'X1'];
 const PLACEMENTS_UNTIL_2025 = ['A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'P1', 'P2', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1', 'T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z1'];
+/** From 2024-25 supported accommodation registered with Ofsted (K3) is a placement type (rule 371 reads it that year). */
+const PLACEMENTS_FROM_2024 = [...PLACEMENTS_UNTIL_2025, 'K3'];
 /** From 2025-26 H5 (semi-independent living) is gone and 'other placements' (Z1) is split into Z11–Z14. */
-const PLACEMENTS_FROM_2025 = [...PLACEMENTS_UNTIL_2025.filter((place) => place !== 'H5' && place !== 'Z1'), 'Z11', 'Z12', 'Z13', 'Z14'];
+const PLACEMENTS_FROM_2025 = [...PLACEMENTS_FROM_2024.filter((place) => place !== 'H5' && place !== 'Z1'), 'Z11', 'Z12', 'Z13', 'Z14'];
 const TEMPORARY = ['T0', 'T1', 'T2', 'T3', 'T4'];
 
 /**
@@ -115,6 +117,7 @@ export const episodeChecks: Record<string, Checks> = {
   '145': optionalCode('Episodes', 'CIN', ['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8']),
   '146': [
     { from: '2022-23', check: optionalCode('Episodes', 'PLACE', PLACEMENTS_UNTIL_2025) },
+    { from: '2024-25', check: optionalCode('Episodes', 'PLACE', PLACEMENTS_FROM_2024) },
     { from: '2025-26', check: optionalCode('Episodes', 'PLACE', PLACEMENTS_FROM_2025) },
   ],
   '147': (tables) => flagRows(tables, 'Episodes', ['DEC'], (row) => presentButNotADate(row, 'DEC')),
