@@ -6,6 +6,7 @@ import { addMonths, isIsoDate } from '../../../../../platform/calendar/calendar.
 import { isoDateOfUkCell } from '../../../return-dates.ts';
 import { cellOf, rowsOf, type Cell, type ReturnTables, type TableRow } from '../../../return-tables.ts';
 import type { RuleFinding, ValidationContext, ValidationRule } from '../../../validation-rule.ts';
+import { indexedRowsOf, positionsByChildOf, rowGroupsByChildOf, type IndexedRow } from '../table-index.ts';
 import { ruleTexts } from './rule-texts.ts';
 
 export type Check = ValidationRule['check'];
@@ -65,29 +66,21 @@ export function codeIn(row: TableRow, column: string): string | null {
 export const isBlank = (row: TableRow, column: string): boolean => codeIn(row, column) === null;
 
 /** A row together with its position in its table. */
-export interface Indexed { row: TableRow; index: number }
+export type Indexed = IndexedRow;
 
-/** The rows of a table with their positions. */
-export function indexedRows(tables: ReturnTables, table: string): Indexed[] {
-  return rowsOf(tables, table).map((row, index) => ({ row, index }));
+/** The rows of a table with their positions (built once per validation and shared). */
+export function indexedRows(tables: ReturnTables, table: string): readonly Indexed[] {
+  return indexedRowsOf(rowsOf(tables, table));
 }
 
-/** The rows of a table grouped by child (rows with no CHILD are left out). */
-export function byChild(tables: ReturnTables, table: string): Map<string, Indexed[]> {
-  const groups = new Map<string, Indexed[]>();
-  rowsOf(tables, table).forEach((row, index) => {
-    const child = codeIn(row, 'CHILD');
-    if (child === null) return;
-    const group = groups.get(child);
-    if (group) group.push({ row, index });
-    else groups.set(child, [{ row, index }]);
-  });
-  return groups;
+/** The rows of a table grouped by child (rows with no CHILD are left out), built once per validation and shared. */
+export function byChild(tables: ReturnTables, table: string): ReadonlyMap<string, readonly Indexed[]> {
+  return rowGroupsByChildOf(rowsOf(tables, table));
 }
 
 /** The set of children named in a table. */
-export function childrenIn(tables: ReturnTables, table: string): Set<string> {
-  return new Set(byChild(tables, table).keys());
+export function childrenIn(tables: ReturnTables, table: string): ReadonlySet<string> {
+  return new Set(positionsByChildOf(rowsOf(tables, table), true).keys());
 }
 
 /** One finding per column for each row position given, in row order, each row once. */

@@ -5,6 +5,7 @@
 import { isoDateOfIsoCell, isoDateOfUkCell } from '../../../return-dates.ts';
 import { cellOf, rowsOf, type Cell, type ReturnTables, type TableRow } from '../../../return-tables.ts';
 import type { RuleFinding, ValidationContext } from '../../../validation-rule.ts';
+import { firstRowByChildOf, positionsByChildOf } from '../table-index.ts';
 
 /** A cell's text without surrounding spaces, or null when blank. */
 export function textOf(row: TableRow, column: string): string | null {
@@ -81,27 +82,14 @@ export function childOf(row: TableRow): string | null {
   return textOf(row, 'CHILD');
 }
 
-/** Positions of a table's rows by child, in table order. */
-export function rowsByChild(rows: readonly TableRow[]): Map<string, number[]> {
-  const byChild = new Map<string, number[]>();
-  rows.forEach((row, index) => {
-    const child = childOf(row);
-    if (child === null) return;
-    const list = byChild.get(child);
-    if (list) list.push(index);
-    else byChild.set(child, [index]);
-  });
-  return byChild;
+/** Positions of a table's rows by child, in table order (built once per validation and shared). */
+export function rowsByChild(rows: readonly TableRow[]): ReadonlyMap<string, readonly number[]> {
+  return positionsByChildOf(rows, true);
 }
 
 /** The first row of each child in a table (as Header and OC3 hold one row per child). */
-export function firstRowByChild(rows: readonly TableRow[]): Map<string, TableRow> {
-  const byChild = new Map<string, TableRow>();
-  for (const row of rows) {
-    const child = childOf(row);
-    if (child !== null && !byChild.has(child)) byChild.set(child, row);
-  }
-  return byChild;
+export function firstRowByChild(rows: readonly TableRow[]): ReadonlyMap<string, TableRow> {
+  return firstRowByChildOf(rows, true);
 }
 
 /** Each child's date of birth from the Header. */

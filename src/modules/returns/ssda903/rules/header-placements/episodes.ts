@@ -24,16 +24,17 @@ export function episodesInOrder(tables: ReturnTables): ReadonlyMap<string, reado
   const known = orderOfReturn.get(tables);
   if (known !== undefined) return known;
   const episodes = rows(tables, 'Episodes');
-  const byChild = positionsByChild(tables, 'Episodes');
-  for (const positions of byChild.values()) {
-    positions.sort((a, b) => {
+  // The shared index is in table order and read by other rules: sort copies of it.
+  const byChild = new Map<string, number[]>();
+  for (const [child, positions] of positionsByChild(tables, 'Episodes')) {
+    byChild.set(child, [...positions].sort((a, b) => {
       const x = dateOf(episodes[a]!, 'DECOM');
       const y = dateOf(episodes[b]!, 'DECOM');
       if (x === y) return a - b;
       if (x === null) return 1;
       if (y === null) return -1;
       return x < y ? -1 : 1;
-    });
+    }));
   }
   orderOfReturn.set(tables, byChild);
   return byChild;

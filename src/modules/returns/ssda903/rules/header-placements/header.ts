@@ -61,8 +61,8 @@ function uascStatus(tables: ReturnTables, header: string, uasc: string): Map<str
 interface UascYears {
   now: Map<string, string | null>;
   last: Map<string, string | null>;
-  lastRows: Map<string, TableRow>;
-  headerRows: Map<string, number[]>;
+  lastRows: ReadonlyMap<string, TableRow>;
+  headerRows: ReadonlyMap<string, readonly number[]>;
 }
 
 /** The UASC status of both years for rules 205A–C, which need both UASC files (and, for an XML return, both headers). */

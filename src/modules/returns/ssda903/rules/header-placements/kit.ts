@@ -2,6 +2,7 @@
 import { isoDateOfUkCell } from '../../../return-dates.ts';
 import { cellOf, rowsOf, type ReturnTables, type TableRow } from '../../../return-tables.ts';
 import type { RuleFinding, ValidationContext, ValidationRule } from '../../../validation-rule.ts';
+import { firstRowByChildOf, positionsByChildOf } from '../table-index.ts';
 
 export type Check = ValidationRule['check'];
 /** A rule's check, or its checks by the collection year from which each applies (when DfE changed what the rule does). */
@@ -67,26 +68,14 @@ export function findingsAt(table: string, positions: Iterable<number>, column: s
   return [...new Set(positions)].sort((a, b) => a - b).map((row) => ({ table, row, column }));
 }
 
-/** A table's row positions by child (the CHILD column), built once per check. */
-export function positionsByChild(tables: ReturnTables, table: string): Map<string, number[]> {
-  const byChild = new Map<string, number[]>();
-  rowsOf(tables, table).forEach((row, index) => {
-    const child = cellOf(row, 'CHILD');
-    if (child === null) return;
-    const positions = byChild.get(child);
-    if (positions) positions.push(index); else byChild.set(child, [index]);
-  });
-  return byChild;
+/** A table's row positions by child (the CHILD column), built once per validation and shared. */
+export function positionsByChild(tables: ReturnTables, table: string): ReadonlyMap<string, readonly number[]> {
+  return positionsByChildOf(rowsOf(tables, table), false);
 }
 
 /** The first row of a table for each child (Header, OC2, OC3, AD1 hold one row per child). */
-export function firstRowByChild(tables: ReturnTables, table: string): Map<string, TableRow> {
-  const byChild = new Map<string, TableRow>();
-  for (const row of rowsOf(tables, table)) {
-    const child = cellOf(row, 'CHILD');
-    if (child !== null && !byChild.has(child)) byChild.set(child, row);
-  }
-  return byChild;
+export function firstRowByChild(tables: ReturnTables, table: string): ReadonlyMap<string, TableRow> {
+  return firstRowByChildOf(rowsOf(tables, table), false);
 }
 
 /** The date `years` years after an ISO date; 29 February moves to 28 February in a common year. */
