@@ -66,16 +66,31 @@ export function withDerivedPlacementColumns(tables: ReturnTables, laNumber: stri
   const unaccompanied = new Set([...unaccompaniedIn(tables, 'UASC'), ...unaccompaniedIn(tables, 'UASC_last')]);
   const derived: Record<string, ReturnTables[string]> = { ...tables };
   withUascFlags(tables, derived);
+  // A return repeats the same few hundred pairs of postcodes across thousands of episodes: each
+  // pair's location is worked out once per call.
+  const locations = new Map<string, Record<string, string | null>>();
   for (const name of ['Episodes', 'Episodes_last']) {
     const table = tables[name];
     if (table === undefined) continue;
     derived[name] = {
       columns: table.columns,
       rows: table.rows.map((row) => {
-        const cells = derivedPlacementCells(row, laNumber, unaccompanied.has(cellOf(row, 'CHILD') ?? ''));
-        const filled: Record<string, string | null> = { ...row };
-        for (const [column, value] of Object.entries(cells)) if (cellOf(row, column) === null) filled[column] = value;
-        return filled;
+        const unaccompaniedChild = unaccompanied.has(cellOf(row, 'CHILD') ?? '');
+        const home = cellOf(row, 'HOME_POST') ?? '';
+        // The home postcode's length makes the key unambiguous whatever characters the postcodes hold.
+        const key = `${SHORT_BREAKS.has(cellOf(row, 'LS') ?? '') ? 'V' : '-'}${unaccompaniedChild ? 'U' : '-'}${home.length}:${home}${cellOf(row, 'PL_POST') ?? ''}`;
+        let cells = locations.get(key);
+        if (cells === undefined) {
+          cells = derivedPlacementCells(row, laNumber, unaccompaniedChild);
+          locations.set(key, cells);
+        }
+        // All three cells are set in one literal, so every derived row has the same shape.
+        return {
+          ...row,
+          PL_LA: cellOf(row, 'PL_LA') ?? cells.PL_LA ?? null,
+          PL_LOCATION: cellOf(row, 'PL_LOCATION') ?? cells.PL_LOCATION ?? null,
+          PL_DISTANCE: cellOf(row, 'PL_DISTANCE') ?? cells.PL_DISTANCE ?? null,
+        };
       }),
     };
   }
