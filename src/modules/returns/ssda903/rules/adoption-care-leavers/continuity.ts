@@ -7,13 +7,21 @@ import type { RuleFinding, ValidationContext, ValidationRule } from '../../../va
 import { byChild, dateIn, earliestBy, findings, isBlank, latestBy, ruleOf, textOf, type Indexed } from './kit.ts';
 
 /** A child's episodes in order of start date (rows without a start date last, table order kept among equals). */
-function inStartOrder(episodes: readonly Indexed[]): Indexed[] {
-  return [...episodes].sort((a, b) => {
-    const left = dateIn(a.row, 'DECOM') ?? '9999-99-99';
-    const right = dateIn(b.row, 'DECOM') ?? '9999-99-99';
-    return left < right ? -1 : left > right ? 1 : a.index - b.index;
-  });
+function inStartOrder(episodes: readonly Indexed[]): readonly Indexed[] {
+  const known = startOrders.get(episodes);
+  if (known !== undefined) return known;
+  const ordered = episodes.map((entry) => ({ entry, start: dateIn(entry.row, 'DECOM') ?? '9999-99-99' }))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.entry.index - b.entry.index))
+    .map(({ entry }) => entry);
+  startOrders.set(episodes, ordered);
+  return ordered;
 }
+
+/**
+ * Several rules read each child's episodes in start order: sorted once per child's group of the
+ * shared index (which lives as long as the return's tables).
+ */
+const startOrders = new WeakMap<readonly Indexed[], readonly Indexed[]>();
 
 const episodeOverlapsPrevious = (tables: ReturnTables): RuleFinding[] => {
   const rows: number[] = [];
