@@ -99,13 +99,29 @@ export function periodsOfCare(episodes: readonly Indexed[]): PeriodOfCare[] {
   return periods;
 }
 
+/**
+ * A child's periods of care, worked out once for the child's group of the shared index (only for
+ * children with missing periods, which most children have none of).
+ */
+function periodsOfCareOnce(episodes: readonly Indexed[]): readonly PeriodOfCare[] {
+  let periods = periodsOfGroup.get(episodes);
+  if (periods === undefined) {
+    periods = periodsOfCare(episodes);
+    periodsOfGroup.set(episodes, periods);
+  }
+  return periods;
+}
+
+const periodsOfGroup = new WeakMap<readonly Indexed[], readonly PeriodOfCare[]>();
+
 /** Missing periods of children with episodes that fall outside every one of their periods of care by `outside`. */
 function outsideEveryPeriodOfCare(column: string, outside: (missing: TableRow, period: PeriodOfCare) => boolean) {
   return (tables: ReturnTables): RuleFinding[] => {
-    const periodsByChild = new Map([...byChild(tables, 'Episodes')].map(([child, episodes]) => [child, periodsOfCare(episodes)]));
+    const episodesByChild = byChild(tables, 'Episodes');
     const rows = indexedRows(tables, 'Missing').filter(({ row }) => {
       const child = codeIn(row, 'CHILD');
-      const periods = child === null ? undefined : periodsByChild.get(child);
+      const episodes = child === null ? undefined : episodesByChild.get(child);
+      const periods = episodes === undefined ? undefined : periodsOfCareOnce(episodes);
       if (periods === undefined || periods.length === 0 || dateIn(row, 'MIS_START') === null) return false;
       return periods.every((period) => outside(row, period));
     });
