@@ -46,7 +46,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; answer: T
 async function scan(db: Database, from: string | null): Promise<number> {
   const result = await db.pool.query(
     `SELECT count(*) AS events, sum(length(data::text)) AS bytes FROM child_event
-      WHERE la_code = '206' AND ($1::date IS NULL OR occurred_at >= $1::date) AND occurred_at < ($2::date + 1)`,
+      WHERE la_code = '206' AND ($1::text IS NULL OR left(occurred_at, 10) >= $1) AND left(occurred_at, 10) <= $2`,
     [from, year.end],
   );
   return Number(result.rows[0].events);
