@@ -30,7 +30,7 @@ function providerCannotProvide(code: string, placements: readonly string[]) {
 const parentsOnlyForOwnProvision = eachRow('Episodes', ['PLACE', 'PLACE_PROVIDER'], (row) =>
   provider(row) === 'PR0' && codeIn(row, 'PLACE') !== null && place(row) !== 'P1');
 
-/** DfE's placeholder for a placement with no Ofsted URN. */
+/** DfE's code for the URN of a placement that has none (not registered with Ofsted). */
 const NO_URN = 'XXXXXXX';
 
 const urnNotKnown = eachRow('Episodes', ['URN'], (row, context) => {
